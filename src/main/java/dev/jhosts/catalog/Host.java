@@ -1,0 +1,40 @@
+package dev.jhosts.catalog;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One host of the catalogue, as the list shows it: its values are those OpenSSH would use
+ * (first obtained value wins across matching Host blocks), plus jhosts' own notes.
+ *
+ * @param alias the name typed after {@code ssh}
+ * @param hostname the HostName (the alias when none is set)
+ * @param user the User (the local user when none is set)
+ * @param port the Port (22 when none is set)
+ * @param proxyJump the ProxyJump, empty for none
+ * @param tags tags from the ssh config and the settings
+ * @param group the group it is listed under, empty for none
+ * @param description a line about the host, empty for none
+ * @param favourite listed first
+ * @param extra defined by jhosts' settings rather than the ssh config
+ * @param file the file that defines the host
+ * @param line the line of its Host line (or settings entry) in that file
+ */
+public record Host(
+        String alias,
+        String hostname,
+        String user,
+        int port,
+        String proxyJump,
+        List<String> tags,
+        String group,
+        String description,
+        boolean favourite,
+        boolean extra,
+        Path file,
+        int line) {
+
+    public Host {
+        tags = List.copyOf(tags);
+    }
+}

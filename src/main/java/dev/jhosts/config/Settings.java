@@ -1,0 +1,54 @@
+package dev.jhosts.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * jhosts settings after validation: {@code reference.conf} with the user's file on top.
+ *
+ * @param sshBinary the OpenSSH client to run
+ * @param controlDirectory where jhosts' own control sockets go
+ * @param controlPersist ControlPersist for launched masters; zero means "until stopped"
+ * @param connectTimeout ConnectTimeout for master launches
+ * @param serverAliveInterval ServerAliveInterval for masters; zero turns it off
+ * @param serverAliveCountMax ServerAliveCountMax for masters
+ * @param maxParallelLaunches how many masters may be connecting at once
+ * @param aliveCheckTimeout how long a master may take to answer MUX_C_ALIVE_CHECK
+ * @param killGrace time between SIGTERM and SIGKILL in {@code master kill}
+ * @param escapeChar the session escape character, or -1 for none
+ * @param prelaunchDelay how long a host stays highlighted before its master is launched
+ * @param prelaunch aliases whose masters are launched when the TUI starts
+ * @param onSessionEnd what the TUI does when a session ends
+ * @param hosts notes on ssh config hosts and extra hosts
+ */
+public record Settings(
+        String sshBinary,
+        Path controlDirectory,
+        Duration controlPersist,
+        Duration connectTimeout,
+        Duration serverAliveInterval,
+        int serverAliveCountMax,
+        int maxParallelLaunches,
+        Duration aliveCheckTimeout,
+        Duration killGrace,
+        int escapeChar,
+        Duration prelaunchDelay,
+        List<String> prelaunch,
+        OnSessionEnd onSessionEnd,
+        List<HostEntry> hosts) {
+
+    public Settings {
+        prelaunch = List.copyOf(prelaunch);
+        hosts = List.copyOf(hosts);
+    }
+
+    /** What the TUI does when a session ends. */
+    public enum OnSessionEnd { LIST, EXIT }
+
+    /** The entry of {@link #hosts} for an alias, if any. */
+    public Optional<HostEntry> entryFor(String alias) {
+        return hosts.stream().filter(entry -> entry.alias().equals(alias)).findFirst();
+    }
+}

@@ -1,0 +1,282 @@
+package dev.jhosts.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real OpenSSH server on 127.0.0.1, one per test class:
+ * {@code @RegisterExtension static final SshdFixture SSHD = new SshdFixture();}.
+ *
+ * <p>Keys are generated into a temporary directory; sshd runs with {@code -D -e -f} and its own
+ * config. {@link #sshConfig()} is an ssh client config for it (use it with {@code -F}); tests
+ * never touch {@code ~/.ssh}. {@link #jhostsEnv()} points jhosts' XDG directories into the same
+ * temporary directory. Without {@code /usr/sbin/sshd} the class is skipped (failed on CI).
+ */
+public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
+    /** The alias the generated ssh config defines for this server. */
+    public static final String HOST = "testhost";
+
+    private Path dir;
+    private int port;
+    private Process sshd;
+    private Path sshConfig;
+    private Path clientKey;
+    private Path knownHosts;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop();
+    }
+
+    /** Starts sshd; for use outside JUnit's extension model (benchmarks). */
+    public SshdFixture start() throws IOException, InterruptedException {
+        Path sshdBinary = Requirements.requireExecutable("/usr/sbin/sshd", "openssh-server");
+        Requirements.requireCommand("ssh-keygen", "openssh-client");
+        // A short base keeps ControlPaths inside OpenSSH's 90-byte limit.
+        dir = Files.createTempDirectory(Path.of("/tmp"), "jh");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        Path hostKey = dir.resolve("host_ed25519");
+        clientKey = dir.resolve("id_ed25519");
+        keygen(hostKey);
+        keygen(clientKey);
+        Path authorizedKeys = dir.resolve("authorized_keys");
+        Files.copy(Path.of(clientKey + ".pub"), authorizedKeys);
+        port = freePort();
+        knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + port + " " + Files.readString(Path.of(hostKey + ".pub")));
+        ensurePrivilegeSeparationDirectory();
+
+        Path sshdConfig = dir.resolve("sshd_config");
+        Files.writeString(sshdConfig, String.join("\n",
+                "Port " + port,
+                "ListenAddress 127.0.0.1",
+                "HostKey " + hostKey,
+                "PidFile none",
+                "AuthorizedKeysFile " + authorizedKeys,
+                "StrictModes no",
+                "UsePAM no",
+                "PermitRootLogin prohibit-password",
+                "PubkeyAuthentication yes",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "AllowTcpForwarding yes",
+                "AllowStreamLocalForwarding yes",
+                "GatewayPorts no",
+                "PermitTTY yes",
+                "MaxSessions 100",
+                "MaxStartups 100:30:200",
+                "AcceptEnv LANG LC_* JHOSTS_TEST_*",
+                "Subsystem sftp internal-sftp",
+                "LogLevel VERBOSE",
+                ""));
+        ProcessBuilder builder = new ProcessBuilder(sshdBinary.toString(), "-D", "-e", "-f", sshdConfig.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sshd.log").toFile());
+        sshd = builder.start();
+        waitUntilListening(Duration.ofSeconds(15));
+
+        sshConfig = writeSshConfig("ssh_config", "");
+        return this;
+    }
+
+    /** Stops sshd and removes the temporary directory. */
+    public void stop() {
+        if (sshd != null) {
+            sshd.destroy();
+            try {
+                if (!sshd.waitFor(5, TimeUnit.SECONDS)) {
+                    sshd.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (dir != null) {
+            killMastersUnder(dir);
+            deleteTree(dir);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The client config defining {@link #HOST}, for {@code -F}. */
+    public Path sshConfig() {
+        return sshConfig;
+    }
+
+    public Path clientKey() {
+        return clientKey;
+    }
+
+    /** The options every client block for this server needs (indented, one per line). */
+    public String hostOptions() {
+        return String.join("\n",
+                "  HostName 127.0.0.1",
+                "  Port " + port,
+                "  User " + System.getProperty("user.name"),
+                "  IdentityFile " + clientKey,
+                "  IdentitiesOnly yes",
+                "  UserKnownHostsFile " + knownHosts,
+                "  GlobalKnownHostsFile /dev/null",
+                "  StrictHostKeyChecking yes",
+                "  BatchMode yes",
+                "") ;
+    }
+
+    /**
+     * Writes another client config into the fixture's directory: {@code Host testhost} with
+     * this server's options, then {@code extra} verbatim.
+     */
+    public Path writeSshConfig(String name, String extra) {
+        try {
+            Path file = dir.resolve(name);
+            Files.writeString(file, "Host " + HOST + "\n" + hostOptions() + "\n" + extra);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code ssh -F <config>} followed by {@code args}. */
+    public List<String> ssh(String... args) {
+        List<String> command = new ArrayList<>(List.of("ssh", "-F", sshConfig.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * XDG directories for a jhosts process under the fixture's directory, created: the control
+     * sockets land in {@code <dir>/run/jhosts}.
+     */
+    public Map<String, String> jhostsEnv() {
+        Map<String, String> env = new HashMap<>();
+        env.put("XDG_RUNTIME_DIR", mkdir("run").toString());
+        env.put("XDG_CONFIG_HOME", mkdir("config").toString());
+        env.put("XDG_STATE_HOME", mkdir("state").toString());
+        return env;
+    }
+
+    /** The path of the jhosts launcher built by Maven (target/jhosts). */
+    public static Path launcher() {
+        Path launcher = Path.of(System.getProperty("jhosts.launcher", "target/jhosts"));
+        if (!Files.isExecutable(launcher)) {
+            throw new AssertionError("no launcher at " + launcher + ": run the tests through Maven");
+        }
+        return launcher;
+    }
+
+    /** Runs {@code target/jhosts -F <sshConfig> args...} with {@link #jhostsEnv()}. */
+    public Processes.Result jhosts(Duration limit, String... args) {
+        List<String> command = new ArrayList<>(List.of(launcher().toString()));
+        command.addAll(List.of(args));
+        if (!command.contains("-F")) {
+            command.add(1, "-F");
+            command.add(2, sshConfig.toString());
+        }
+        return Processes.run(command, jhostsEnv(), limit);
+    }
+
+    private Path mkdir(String name) {
+        try {
+            Path path = dir.resolve(name);
+            Files.createDirectories(path);
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
+            return path;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void keygen(Path key) {
+        Processes.Result result = Processes.run(
+                List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "jhosts-test", "-f", key.toString()),
+                Map.of(), Duration.ofSeconds(20));
+        if (result.exitCode() != 0) {
+            throw new AssertionError("ssh-keygen failed: " + result.describe());
+        }
+    }
+
+    /** sshd started as root refuses to run without /run/sshd. */
+    private static void ensurePrivilegeSeparationDirectory() throws IOException {
+        Path privsep = Path.of("/run/sshd");
+        if ("root".equals(System.getProperty("user.name")) && !Files.isDirectory(privsep)) {
+            Files.createDirectories(privsep);
+            Files.setPosixFilePermissions(privsep, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            return socket.getLocalPort();
+        }
+    }
+
+    private void waitUntilListening(Duration limit) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!sshd.isAlive()) {
+                throw new AssertionError("sshd exited with " + sshd.exitValue() + ":\n"
+                        + Files.readString(dir.resolve("sshd.log")));
+            }
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("sshd did not listen on port " + port + " within " + limit);
+    }
+
+    /** Masters started by tests outlive them (ControlPersist): end those whose socket is ours. */
+    private static void killMastersUnder(Path dir) {
+        String marker = dir.toString();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .filter(p -> p.info().command().map(c -> c.endsWith("/ssh")).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // a socket still bound by a dying master; /tmp is cleaned eventually
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+}
