@@ -1,0 +1,187 @@
+package dev.jhosts.tui;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.jhosts.catalog.Host;
+import dev.jhosts.catalog.SshOptionsResolver;
+import dev.jhosts.config.Settings;
+import dev.jhosts.master.MasterState;
+import dev.jhosts.tui.state.Effect;
+import dev.jhosts.tui.state.ScreenSize;
+import dev.jhosts.tui.state.Transition;
+import dev.jhosts.tui.state.UiEvent;
+import dev.jhosts.tui.state.Update;
+import dev.jhosts.tui.state.ViewState;
+import dev.jhosts.tui.terminal.KeyReader;
+import dev.jhosts.tui.terminal.TerminalOwner;
+import dev.jhosts.tui.view.Appearance;
+import dev.jhosts.tui.view.CursorAt;
+import dev.jhosts.tui.view.Renderer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The full-screen host picker: {@code new JhostsApp(hosts, warnings, settings, sshConfig).run()}
+ * takes the terminal, shows the list until the user quits, gives the terminal back exactly as
+ * it was and returns the exit status (0, or 130 after Ctrl-C).
+ *
+ * <p>One UI thread owns the state: it takes events from a queue (keys from the key reader,
+ * ticks, resizes, background results), applies {@link Update#update}, carries out the effects
+ * and redraws. Background threads only post events.
+ */
+public final class JhostsApp {
+    private static final Duration TICK = Duration.ofMillis(100);
+
+    private final List<Host> hosts;
+    private final List<String> warnings;
+    private final Settings settings;
+    private final Path sshConfig;
+    private final Appearance look;
+    private final Clock clock = Clock.systemUTC();
+    private final BlockingQueue<UiEvent> events = new LinkedBlockingQueue<>();
+
+    /**
+     * @param hosts the catalogue, in display order
+     * @param warnings problems found while reading the configuration (shown in the status line)
+     * @param settings jhosts' settings
+     * @param sshConfig the ssh config file ({@code -F}) passed to every ssh jhosts runs
+     */
+    public JhostsApp(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig) {
+        this.hosts = List.copyOf(hosts);
+        this.warnings = List.copyOf(warnings);
+        this.settings = settings;
+        this.sshConfig = sshConfig;
+        this.look = Appearance.fromEnvironment(System.getenv());
+    }
+
+    /**
+     * Runs the TUI until the user quits.
+     *
+     * @return the exit status: 0 after Esc, 130 after Ctrl-C
+     * @throws IOException when standard input/output is not a terminal, or the terminal fails
+     */
+    public int run() throws IOException {
+        try (TerminalOwner terminal = TerminalOwner.open(look.unicode())) {
+            return new Loop(terminal).run();
+        }
+    }
+
+    private void post(UiEvent event) {
+        events.add(event);
+    }
+
+    /** The UI thread's loop over one opened terminal. */
+    private final class Loop {
+        private final TerminalOwner terminal;
+        private final TerminalScreen screen;
+        private final Renderer renderer = new Renderer(look);
+        private final DetailsLookup details;
+        private final KeyReader keys;
+        private ViewState state;
+        private boolean redrawAll = true;
+        private Optional<Integer> exitCode = Optional.empty();
+
+        Loop(TerminalOwner terminal) {
+            this.terminal = terminal;
+            this.screen = terminal.screen();
+            this.details = new DetailsLookup(new SshOptionsResolver(settings.sshBinary(), sshConfig), JhostsApp.this::post);
+            this.keys = terminal.keyReader(key -> post(new UiEvent.KeyPressed(key)), () -> post(new UiEvent.InputClosed()));
+            terminal.onResize(size -> post(new UiEvent.Resized(size.getColumns(), size.getRows())));
+        }
+
+        int run() throws IOException {
+            TerminalSize size = terminal.size();
+            state = ViewState.initial(hosts, warnings, new ScreenSize(size.getColumns(), size.getRows()), clock.instant(),
+                    settings.prelaunchDelay());
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "jhosts-tick");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                terminal.startScreen();
+                keys.resume();
+                apply(Update.withDetailsFor(state));
+                draw();
+                ticker.scheduleAtFixedRate(() -> post(new UiEvent.Tick(clock.instant())),
+                        TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+                while (exitCode.isEmpty()) {
+                    List<UiEvent> batch = new ArrayList<>();
+                    batch.add(take());
+                    events.drainTo(batch);
+                    ViewState before = state;
+                    for (UiEvent event : batch) {
+                        apply(Update.update(state, event));
+                        if (exitCode.isPresent()) {
+                            break;
+                        }
+                    }
+                    if (exitCode.isEmpty() && (redrawAll || !state.equals(before))) {
+                        draw();
+                    }
+                }
+                return exitCode.get();
+            } finally {
+                ticker.shutdownNow();
+                keys.stop();
+                terminal.stopScreen();
+            }
+        }
+
+        private UiEvent take() throws IOException {
+            try {
+                return events.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            }
+        }
+
+        private void apply(Transition transition) {
+            state = transition.state();
+            for (Effect effect : transition.effects()) {
+                run(effect);
+            }
+        }
+
+        private void run(Effect effect) {
+            if (effect instanceof Effect.Quit) {
+                exitCode = Optional.of(((Effect.Quit) effect).exitCode());
+            } else if (effect instanceof Effect.ResolveDetails) {
+                details.request(((Effect.ResolveDetails) effect).alias());
+            } else if (effect instanceof Effect.RedrawAll) {
+                redrawAll = true;
+            } else if (effect instanceof Effect.StartMaster) {
+                String alias = ((Effect.StartMaster) effect).alias();
+                post(new UiEvent.MasterChanged(alias, new MasterState.None()));
+            } else if (effect instanceof Effect.OpenSession) {
+                post(new UiEvent.Notice("sessions are not wired in yet"));
+            } else if (effect instanceof Effect.ControlMaster) {
+                post(new UiEvent.Notice("master control is not wired in yet"));
+            }
+        }
+
+        private void draw() throws IOException {
+            TerminalSize resized = screen.doResizeIfNecessary();
+            if (resized != null) {
+                redrawAll = true;
+            }
+            Optional<CursorAt> cursor = renderer.render(state, screen.newTextGraphics());
+            screen.setCursorPosition(cursor.map(at -> new TerminalPosition(at.column(), at.row())).orElse(null));
+            screen.refresh(redrawAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+            redrawAll = false;
+        }
+    }
+}

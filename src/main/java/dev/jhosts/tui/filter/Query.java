@@ -1,0 +1,50 @@
+package dev.jhosts.tui.filter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The filter line, split into words: {@code tag:x} and {@code group:y} narrow by tag and group
+ * (case-insensitive prefix, so the list narrows while the word is typed); every other word is
+ * a fuzzy pattern that must match the alias, the hostname or the description.
+ */
+public record Query(List<String> patterns, List<String> tags, List<String> groups) {
+    private static final String TAG = "tag:";
+    private static final String GROUP = "group:";
+
+    public Query {
+        patterns = List.copyOf(patterns);
+        tags = List.copyOf(tags);
+        groups = List.copyOf(groups);
+    }
+
+    public static Query parse(String text) {
+        List<String> patterns = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        for (String word : text.strip().split("\\s+")) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (word.isEmpty()) {
+                continue;
+            } else if (lower.startsWith(TAG)) {
+                addIfPresent(tags, lower.substring(TAG.length()));
+            } else if (lower.startsWith(GROUP)) {
+                addIfPresent(groups, lower.substring(GROUP.length()));
+            } else {
+                patterns.add(word);
+            }
+        }
+        return new Query(patterns, tags, groups);
+    }
+
+    public boolean isEmpty() {
+        return patterns.isEmpty() && tags.isEmpty() && groups.isEmpty();
+    }
+
+    private static void addIfPresent(List<String> into, String value) {
+        if (!value.isEmpty()) {
+            into.add(value);
+        }
+    }
+}

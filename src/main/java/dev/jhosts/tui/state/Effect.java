@@ -1,0 +1,23 @@
+package dev.jhosts.tui.state;
+
+/** Work the update asks for; carried out by the app, whose results come back as events. */
+public sealed interface Effect {
+
+    /** Leave jhosts with this exit status. */
+    record Quit(int exitCode) implements Effect {}
+
+    /** Resolve a host's effective options in the background. */
+    record ResolveDetails(String alias) implements Effect {}
+
+    /** Launch (or reuse) a host's master in the background. */
+    record StartMaster(String alias) implements Effect {}
+
+    /** Open a session on a host: give up the screen until it ends. */
+    record OpenSession(String alias) implements Effect {}
+
+    /** Check, stop, exit or kill the master behind a socket. */
+    record ControlMaster(MasterAction action, MasterRow row) implements Effect {}
+
+    /** Redraw the whole screen (Ctrl-L). */
+    record RedrawAll() implements Effect {}
+}

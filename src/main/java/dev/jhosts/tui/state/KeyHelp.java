@@ -1,0 +1,33 @@
+package dev.jhosts.tui.state;
+
+import java.util.List;
+
+/** Every key of the TUI, as the help overlay lists it (and the manual page repeats it). */
+public final class KeyHelp {
+    private KeyHelp() {}
+
+    /** One line of help: the keys and what they do. */
+    public record Line(String keys, String action) {}
+
+    public static final List<Line> HOST_LIST = List.of(
+            new Line("type", "filter: fuzzy over alias, hostname, description"),
+            new Line("tag:x group:y", "only hosts with a tag / group starting so"),
+            new Line("Up Down ^P ^N", "move"),
+            new Line("PgUp PgDn Home End", "move by a page / to the ends"),
+            new Line("Enter", "connect (waits for the master; Esc cancels)"),
+            new Line("Backspace ^W ^U", "delete a character / word / the filter"),
+            new Line("Esc", "clear the filter; quit when it is empty"),
+            new Line("? F1", "this help (? only while the filter is empty)"),
+            new Line("Tab", "go to the status pane of masters"),
+            new Line("F2", "show or hide the status pane"),
+            new Line("^L", "redraw the screen"),
+            new Line("^C", "quit at once"));
+
+    public static final List<Line> STATUS_PANE = List.of(
+            new Line("Up Down", "select a master"),
+            new Line("c", "check: is it alive, which pid"),
+            new Line("s", "stop: no new sessions, running ones go on"),
+            new Line("x", "exit: end the master and its sessions"),
+            new Line("k", "kill its pid (asks first; for a stuck master)"),
+            new Line("Tab Esc", "back to the host list"));
+}

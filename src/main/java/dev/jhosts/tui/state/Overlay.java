@@ -1,0 +1,17 @@
+package dev.jhosts.tui.state;
+
+/** What is drawn over the list, taking the keys while it is shown. */
+public sealed interface Overlay {
+
+    /** Nothing: the list (or the status pane) has the keys. */
+    record None() implements Overlay {}
+
+    /** The help text with every key; any key closes it. */
+    record Help() implements Overlay {}
+
+    /** "Kill this master?" — {@code y} kills, any other key cancels. */
+    record ConfirmKill(MasterRow row) implements Overlay {}
+
+    /** Waiting for a master before a session opens; Esc cancels. */
+    record Connecting(String alias) implements Overlay {}
+}

@@ -1,0 +1,44 @@
+package dev.jhosts.tui.state;
+
+import dev.jhosts.catalog.EffectiveOptions;
+import dev.jhosts.master.MasterState;
+import java.time.Instant;
+import java.util.List;
+
+/** Everything that can change the view: keys, time, the terminal, and background work. */
+public sealed interface UiEvent {
+
+    /** The user pressed a key. */
+    record KeyPressed(Key key) implements UiEvent {}
+
+    /** The clock advanced (spinner frames, ages in the status pane, delays). */
+    record Tick(Instant now) implements UiEvent {}
+
+    /** The terminal has a new size. */
+    record Resized(int columns, int rows) implements UiEvent {}
+
+    /** The terminal's input ended (the terminal went away). */
+    record InputClosed() implements UiEvent {}
+
+    /** A host's master changed state. */
+    record MasterChanged(String alias, MasterState state) implements UiEvent {}
+
+    /** The current list of masters for the status pane. */
+    record MastersListed(List<MasterRow> rows) implements UiEvent {
+        public MastersListed {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** {@code ssh -G} answered for a host. */
+    record DetailsResolved(String alias, EffectiveOptions options) implements UiEvent {}
+
+    /** {@code ssh -G} failed for a host. */
+    record DetailsFailed(String alias, String reason) implements UiEvent {}
+
+    /** A message for the status line (the outcome of an action, a failure). */
+    record Notice(String text) implements UiEvent {}
+
+    /** A session ended and the screen is back; {@code summary} says how, e.g. "exit 3". */
+    record SessionEnded(String alias, String summary) implements UiEvent {}
+}

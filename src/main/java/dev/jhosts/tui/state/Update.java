@@ -1,0 +1,322 @@
+package dev.jhosts.tui.state;
+
+import dev.jhosts.master.MasterState;
+import dev.jhosts.tui.filter.HostMatch;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The TUI's logic: {@code update(state, event)} gives the next state and the effects to run.
+ * Pure: no I/O, no clock, no threads. The key map is documented in {@link KeyHelp}.
+ */
+public final class Update {
+    /** Exit status when the user quits with Ctrl-C (as a shell reports SIGINT). */
+    public static final int EXIT_INTERRUPTED = 130;
+
+    private Update() {}
+
+    public static Transition update(ViewState state, UiEvent event) {
+        if (event instanceof UiEvent.KeyPressed) {
+            return onKey(state, ((UiEvent.KeyPressed) event).key());
+        } else if (event instanceof UiEvent.Tick) {
+            return onTick(state, (UiEvent.Tick) event);
+        } else if (event instanceof UiEvent.Resized) {
+            UiEvent.Resized resized = (UiEvent.Resized) event;
+            ViewState sized = state.withSize(new ScreenSize(resized.columns(), resized.rows()));
+            return Transition.of(sized.withList(sized.list().select(sized.list().selected(), listRows(sized))));
+        } else if (event instanceof UiEvent.InputClosed) {
+            return Transition.of(state, new Effect.Quit(0));
+        } else if (event instanceof UiEvent.MasterChanged) {
+            return onMasterChanged(state, (UiEvent.MasterChanged) event);
+        } else if (event instanceof UiEvent.MastersListed) {
+            ViewState listed = state.withPane(state.pane().withRows(((UiEvent.MastersListed) event).rows()));
+            return Transition.of(listed.pane().visible() ? listed : listed.withFocus(Focus.HOSTS));
+        } else if (event instanceof UiEvent.DetailsResolved) {
+            UiEvent.DetailsResolved resolved = (UiEvent.DetailsResolved) event;
+            return Transition.of(state.withDetails(resolved.alias(), new Details.Resolved(resolved.options())));
+        } else if (event instanceof UiEvent.DetailsFailed) {
+            UiEvent.DetailsFailed failed = (UiEvent.DetailsFailed) event;
+            return Transition.of(state.withDetails(failed.alias(), new Details.Unavailable(failed.reason())));
+        } else if (event instanceof UiEvent.Notice) {
+            return Transition.of(state.withMessage(((UiEvent.Notice) event).text()));
+        } else if (event instanceof UiEvent.SessionEnded) {
+            UiEvent.SessionEnded ended = (UiEvent.SessionEnded) event;
+            return Transition.of(state.withOverlay(new Overlay.None())
+                    .withMessage(ended.alias() + ": session ended: " + ended.summary()));
+        }
+        throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    /** Rows the host list has on screen in this state. */
+    public static int listRows(ViewState state) {
+        return Math.max(1, Layout.of(state).list().height());
+    }
+
+    // ---------------------------------------------------------------- keys
+
+    private static Transition onKey(ViewState state, Key key) {
+        if (key.equals(Key.ctrl('c'))) {
+            return Transition.of(state, new Effect.Quit(EXIT_INTERRUPTED));
+        }
+        if (key.equals(Key.ctrl('l'))) {
+            return Transition.of(state, new Effect.RedrawAll());
+        }
+        Overlay overlay = state.overlay();
+        if (overlay instanceof Overlay.Help) {
+            return Transition.of(state.withOverlay(new Overlay.None()));
+        }
+        if (overlay instanceof Overlay.ConfirmKill) {
+            ViewState closed = state.withOverlay(new Overlay.None());
+            if (key.equals(Key.typed('y')) || key.equals(Key.typed('Y'))) {
+                MasterRow row = ((Overlay.ConfirmKill) overlay).row();
+                return Transition.of(closed.withMessage("killing " + describe(row) + "…"),
+                        new Effect.ControlMaster(MasterAction.KILL, row));
+            }
+            return Transition.of(closed.withMessage("kill cancelled"));
+        }
+        if (overlay instanceof Overlay.Connecting) {
+            if (key.equals(Key.named(Key.Name.ESCAPE))) {
+                String alias = ((Overlay.Connecting) overlay).alias();
+                return Transition.of(state.withOverlay(new Overlay.None()).withMessage(alias + ": connect cancelled"));
+            }
+            return Transition.of(state);
+        }
+        if (key.equals(Key.named(Key.Name.F1))) {
+            return Transition.of(state.withOverlay(new Overlay.Help()));
+        }
+        if (key.equals(Key.named(Key.Name.F2))) {
+            return Transition.of(togglePane(state));
+        }
+        return state.focus() == Focus.MASTERS ? onPaneKey(state, key) : onListKey(state, key);
+    }
+
+    private static ViewState togglePane(ViewState state) {
+        if (state.pane().visible()) {
+            return state.withPane(state.pane().withMode(PaneMode.HIDDEN)).withFocus(Focus.HOSTS);
+        }
+        return state.withPane(state.pane().withMode(PaneMode.SHOWN));
+    }
+
+    private static Transition onListKey(ViewState state, Key key) {
+        HostList list = state.list();
+        if (key instanceof Key.Typed) {
+            int codePoint = ((Key.Typed) key).codePoint();
+            if (codePoint == '?' && list.filter().isEmpty()) {
+                return Transition.of(state.withOverlay(new Overlay.Help()));
+            }
+            return refilter(state, list.filter() + new String(Character.toChars(codePoint)));
+        }
+        if (key instanceof Key.Ctrl) {
+            switch (((Key.Ctrl) key).letter()) {
+                case 'n':
+                    return moveTo(state, list.selected() + 1);
+                case 'p':
+                    return moveTo(state, list.selected() - 1);
+                case 'u':
+                    return refilter(state, "");
+                case 'w':
+                    return refilter(state, withoutLastWord(list.filter()));
+                case 'h':
+                    return refilter(state, withoutLastCharacter(list.filter()));
+                case 'm':
+                case 'j':
+                    return connect(state);
+                case 'i':
+                    return Transition.of(focusPane(state));
+                default:
+                    return Transition.of(state);
+            }
+        }
+        int page = listRows(state);
+        switch (((Key.Named) key).name()) {
+            case UP:
+                return moveTo(state, list.selected() - 1);
+            case DOWN:
+                return moveTo(state, list.selected() + 1);
+            case PAGE_UP:
+                return moveTo(state, list.selected() - page);
+            case PAGE_DOWN:
+                return moveTo(state, list.selected() + page);
+            case HOME:
+                return moveTo(state, 0);
+            case END:
+                return moveTo(state, list.matches().size() - 1);
+            case BACKSPACE:
+                return refilter(state, withoutLastCharacter(list.filter()));
+            case ESCAPE:
+                return list.filter().isEmpty() ? Transition.of(state, new Effect.Quit(0)) : refilter(state, "");
+            case ENTER:
+                return connect(state);
+            case TAB:
+            case BACK_TAB:
+                return Transition.of(focusPane(state));
+            default:
+                return Transition.of(state);
+        }
+    }
+
+    private static ViewState focusPane(ViewState state) {
+        ViewState shown = state.pane().visible() ? state : state.withPane(state.pane().withMode(PaneMode.SHOWN));
+        return shown.withFocus(Focus.MASTERS);
+    }
+
+    private static Transition onPaneKey(ViewState state, Key key) {
+        MasterPane pane = state.pane();
+        if (key.equals(Key.named(Key.Name.TAB)) || key.equals(Key.named(Key.Name.BACK_TAB))
+                || key.equals(Key.named(Key.Name.ESCAPE)) || key.equals(Key.ctrl('i'))) {
+            return Transition.of(state.withFocus(Focus.HOSTS));
+        }
+        if (key.equals(Key.named(Key.Name.UP)) || key.equals(Key.ctrl('p'))) {
+            return Transition.of(state.withPane(pane.withSelected(pane.selected() - 1)));
+        }
+        if (key.equals(Key.named(Key.Name.DOWN)) || key.equals(Key.ctrl('n'))) {
+            return Transition.of(state.withPane(pane.withSelected(pane.selected() + 1)));
+        }
+        if (key.equals(Key.named(Key.Name.HOME))) {
+            return Transition.of(state.withPane(pane.withSelected(0)));
+        }
+        if (key.equals(Key.named(Key.Name.END))) {
+            return Transition.of(state.withPane(pane.withSelected(pane.rows().size() - 1)));
+        }
+        Optional<MasterRow> row = pane.selectedRow();
+        if (row.isEmpty() || !(key instanceof Key.Typed)) {
+            return Transition.of(state);
+        }
+        MasterRow target = row.get();
+        switch (((Key.Typed) key).codePoint()) {
+            case 'c':
+                return control(state, MasterAction.CHECK, target);
+            case 's':
+                return control(state, MasterAction.STOP, target);
+            case 'x':
+                return control(state, MasterAction.EXIT, target);
+            case 'k':
+                return Transition.of(state.withOverlay(new Overlay.ConfirmKill(target)));
+            default:
+                return Transition.of(state);
+        }
+    }
+
+    private static Transition control(ViewState state, MasterAction action, MasterRow row) {
+        return Transition.of(state.withMessage(action.word() + " " + describe(row) + "…"),
+                new Effect.ControlMaster(action, row));
+    }
+
+    private static String describe(MasterRow row) {
+        return String.join(",", row.aliases());
+    }
+
+    // ---------------------------------------------------------------- the list
+
+    private static Transition refilter(ViewState state, String filter) {
+        if (filter.equals(state.list().filter())) {
+            return Transition.of(state);
+        }
+        return selectionChanged(state, state.withList(HostList.filtered(state.catalogue(), filter)));
+    }
+
+    private static Transition moveTo(ViewState state, int index) {
+        return selectionChanged(state, state.withList(state.list().select(index, listRows(state))));
+    }
+
+    /** After the list changed: details for a newly selected host, and its prelaunch clock. */
+    private static Transition selectionChanged(ViewState before, ViewState after) {
+        Optional<String> was = before.list().selectedMatch().map(match -> match.host().alias());
+        Optional<String> now = after.list().selectedMatch().map(match -> match.host().alias());
+        if (now.equals(was)) {
+            return Transition.of(after);
+        }
+        return withDetailsFor(after.withSelectedSince(after.now()));
+    }
+
+    /** Asks for the selected host's details when they are not known yet. */
+    public static Transition withDetailsFor(ViewState state) {
+        Optional<HostMatch> selected = state.list().selectedMatch();
+        if (selected.isEmpty()) {
+            return Transition.of(state);
+        }
+        String alias = selected.get().host().alias();
+        if (state.details().containsKey(alias)) {
+            return Transition.of(state);
+        }
+        return Transition.of(state.withDetails(alias, new Details.Resolving()), new Effect.ResolveDetails(alias));
+    }
+
+    private static Transition connect(ViewState state) {
+        Optional<HostMatch> selected = state.list().selectedMatch();
+        if (selected.isEmpty()) {
+            return Transition.of(state.withMessage("no host matches the filter"));
+        }
+        String alias = selected.get().host().alias();
+        MasterState master = state.masterState(alias);
+        if (master instanceof MasterState.Live || needsPrompt(master)) {
+            return Transition.of(state.withMessage(""), new Effect.OpenSession(alias));
+        }
+        ViewState waiting = state.withOverlay(new Overlay.Connecting(alias)).withMessage("");
+        if (master instanceof MasterState.Starting) {
+            return Transition.of(waiting);
+        }
+        return Transition.of(waiting.withMaster(alias, new MasterState.Starting()), new Effect.StartMaster(alias));
+    }
+
+    private static boolean needsPrompt(MasterState state) {
+        return state instanceof MasterState.Failed && ((MasterState.Failed) state).needsPrompt();
+    }
+
+    // ---------------------------------------------------------------- background news
+
+    private static Transition onMasterChanged(ViewState state, UiEvent.MasterChanged changed) {
+        ViewState updated = state.withMaster(changed.alias(), changed.state());
+        if (!(state.overlay() instanceof Overlay.Connecting)
+                || !((Overlay.Connecting) state.overlay()).alias().equals(changed.alias())) {
+            return Transition.of(updated);
+        }
+        MasterState master = changed.state();
+        if (master instanceof MasterState.Live || needsPrompt(master)) {
+            return Transition.of(updated.withOverlay(new Overlay.None()), new Effect.OpenSession(changed.alias()));
+        }
+        if (master instanceof MasterState.Failed) {
+            return Transition.of(updated.withOverlay(new Overlay.None())
+                    .withMessage(changed.alias() + ": " + ((MasterState.Failed) master).reason()));
+        }
+        if (master instanceof MasterState.None) {
+            return Transition.of(updated.withOverlay(new Overlay.None())
+                    .withMessage(changed.alias() + ": no master could be started"));
+        }
+        if (master instanceof MasterState.Unresponsive) {
+            return Transition.of(updated.withOverlay(new Overlay.None())
+                    .withMessage(changed.alias() + ": master does not answer: "
+                            + ((MasterState.Unresponsive) master).detail()));
+        }
+        return Transition.of(updated);
+    }
+
+    private static Transition onTick(ViewState state, UiEvent.Tick tick) {
+        ViewState ticked = state.withTime(tick.now(), state.spinning() ? state.spinner() + 1 : state.spinner());
+        Duration delay = state.prelaunchDelay();
+        Optional<HostMatch> selected = ticked.list().selectedMatch();
+        if (delay.isNegative() || selected.isEmpty() || ticked.overlay() instanceof Overlay.Connecting) {
+            return Transition.of(ticked);
+        }
+        String alias = selected.get().host().alias();
+        boolean due = !tick.now().isBefore(ticked.selectedSince().plus(delay));
+        if (due && !ticked.masters().containsKey(alias)) {
+            return Transition.of(ticked.withMaster(alias, new MasterState.Starting()), new Effect.StartMaster(alias));
+        }
+        return Transition.of(ticked);
+    }
+
+    private static String withoutLastCharacter(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(text.length(), -1));
+    }
+
+    private static String withoutLastWord(String text) {
+        String trimmed = text.stripTrailing();
+        int space = trimmed.lastIndexOf(' ');
+        return space < 0 ? "" : trimmed.substring(0, space + 1);
+    }
+}

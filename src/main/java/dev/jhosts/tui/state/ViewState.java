@@ -1,0 +1,127 @@
+package dev.jhosts.tui.state;
+
+import dev.jhosts.catalog.Host;
+import dev.jhosts.master.MasterState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the screen shows, as one immutable value. Only {@link Update} makes new ones.
+ *
+ * @param catalogue every host, in catalogue order
+ * @param warnings problems found while reading the configuration, shown in the status line
+ * @param list the filter and the hosts it lets through
+ * @param pane the status pane
+ * @param focus which part takes the movement keys
+ * @param overlay a dialog or help drawn over the rest
+ * @param masters each alias' master state (absent: none)
+ * @param details each alias' resolved options (absent: not asked yet)
+ * @param message the status line's message, empty for none
+ * @param size the terminal's size
+ * @param spinner the spinner frame counter
+ * @param now the time of the latest tick
+ * @param selectedSince when the selected host was selected (for prelaunch)
+ * @param prelaunchDelay how long a host must stay selected before its master is launched;
+ *     negative turns prelaunch on selection off
+ */
+public record ViewState(
+        List<Host> catalogue,
+        List<String> warnings,
+        HostList list,
+        MasterPane pane,
+        Focus focus,
+        Overlay overlay,
+        Map<String, MasterState> masters,
+        Map<String, Details> details,
+        String message,
+        ScreenSize size,
+        int spinner,
+        Instant now,
+        Instant selectedSince,
+        Duration prelaunchDelay) {
+
+    public ViewState {
+        catalogue = List.copyOf(catalogue);
+        warnings = List.copyOf(warnings);
+        masters = Map.copyOf(masters);
+        details = Map.copyOf(details);
+    }
+
+    /** The state at start-up: the whole catalogue, nothing filtered, no masters known. */
+    public static ViewState initial(List<Host> catalogue, List<String> warnings, ScreenSize size, Instant now,
+            Duration prelaunchDelay) {
+        String message = warnings.isEmpty() ? ""
+                : warnings.size() == 1 ? "warning: " + warnings.get(0)
+                : warnings.size() + " warnings (F1 lists them): " + warnings.get(0);
+        return new ViewState(catalogue, warnings, HostList.filtered(catalogue, ""), MasterPane.initial(),
+                Focus.HOSTS, new Overlay.None(), Map.of(), Map.of(), message, size, 0, now, now, prelaunchDelay);
+    }
+
+    public MasterState masterState(String alias) {
+        return masters.getOrDefault(alias, new MasterState.None());
+    }
+
+    public ViewState withList(HostList newList) {
+        return new ViewState(catalogue, warnings, newList, pane, focus, overlay, masters, details, message, size,
+                spinner, now, selectedSince, prelaunchDelay);
+    }
+
+    public ViewState withPane(MasterPane newPane) {
+        return new ViewState(catalogue, warnings, list, newPane, focus, overlay, masters, details, message, size,
+                spinner, now, selectedSince, prelaunchDelay);
+    }
+
+    public ViewState withFocus(Focus newFocus) {
+        return new ViewState(catalogue, warnings, list, pane, newFocus, overlay, masters, details, message, size,
+                spinner, now, selectedSince, prelaunchDelay);
+    }
+
+    public ViewState withOverlay(Overlay newOverlay) {
+        return new ViewState(catalogue, warnings, list, pane, focus, newOverlay, masters, details, message, size,
+                spinner, now, selectedSince, prelaunchDelay);
+    }
+
+    public ViewState withMaster(String alias, MasterState state) {
+        Map<String, MasterState> copy = new HashMap<>(masters);
+        copy.put(alias, state);
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, copy, details, message, size,
+                spinner, now, selectedSince, prelaunchDelay);
+    }
+
+    public ViewState withDetails(String alias, Details value) {
+        Map<String, Details> copy = new HashMap<>(details);
+        copy.put(alias, value);
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, copy, message, size,
+                spinner, now, selectedSince, prelaunchDelay);
+    }
+
+    public ViewState withMessage(String newMessage) {
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, newMessage, size,
+                spinner, now, selectedSince, prelaunchDelay);
+    }
+
+    public ViewState withSize(ScreenSize newSize) {
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, message, newSize,
+                spinner, now, selectedSince, prelaunchDelay);
+    }
+
+    public ViewState withTime(Instant newNow, int newSpinner) {
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, message, size,
+                newSpinner, newNow, selectedSince, prelaunchDelay);
+    }
+
+    public ViewState withSelectedSince(Instant since) {
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, message, size,
+                spinner, now, since, prelaunchDelay);
+    }
+
+    /** Whether anything on screen is waiting (a spinner turns). */
+    public boolean spinning() {
+        return overlay instanceof Overlay.Connecting
+                || masters.values().stream().anyMatch(state -> state instanceof MasterState.Starting)
+                || details.values().stream().anyMatch(value -> value instanceof Details.Resolving);
+    }
+}

@@ -1,0 +1,219 @@
+package dev.jhosts.tui.terminal;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.jhosts.tui.state.Key;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.function.Consumer;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.PosixSysTerminal;
+import org.jline.utils.ShutdownHooks;
+import org.jline.utils.NonBlockingInputStream;
+
+/**
+ * The one owner of the user's terminal: JLine's system terminal (raw mode, size, WINCH) with a
+ * Lanterna screen drawn on it. Raw mode here clears ICANON, ECHO, IEXTEN, ISIG (Ctrl-C arrives
+ * as a key), IXON (Ctrl-S/Ctrl-Q too), ICRNL, INLCR and OPOST (Lanterna positions the cursor
+ * itself), with VMIN 1 / VTIME 0.
+ *
+ * <p>{@link #stopScreen()} gives the terminal back exactly as it was found (cooked modes, main
+ * screen, cursor shown) so that a session can use it; {@link #startScreen()} takes it again and
+ * the next refresh redraws everything. The cooked modes are restored on {@link #close()}, and
+ * by a shutdown hook on SIGTERM, SIGHUP, SIGINT or an uncaught exception.
+ */
+public final class TerminalOwner implements AutoCloseable {
+    private static final byte[] LEAVE_SCREEN = "\033[0m\033[?25h\033[?1049l".getBytes(StandardCharsets.US_ASCII);
+
+    private final Terminal jline;
+    private final Attributes cooked;
+    private final Attributes raw;
+    private final TerminalModes modes;
+    private final DrawingTerminal drawing;
+    private final TerminalScreen screen;
+    private final Thread restoreOnExit;
+    private final Object state = new Object();
+    private boolean screenShown;
+    private boolean closed;
+    private Consumer<TerminalSize> resizeListener = size -> { };
+
+    private TerminalOwner(Terminal jline, Charset charset) throws IOException {
+        this.jline = jline;
+        this.cooked = new Attributes(jline.getAttributes());
+        this.raw = rawFrom(cooked);
+        this.modes = TerminalModes.capture();
+        this.drawing = new DrawingTerminal(jline, charset);
+        this.screen = new TerminalScreen(drawing);
+        withdrawJlineShutdownTask(jline);
+        this.restoreOnExit = new Thread(this::restore, "jhosts-restore-terminal");
+        Runtime.getRuntime().addShutdownHook(restoreOnExit);
+    }
+
+    /**
+     * Opens the process' terminal. Fails when standard input or output is not a terminal.
+     *
+     * @param unicode whether to write UTF-8 (else US-ASCII)
+     */
+    public static TerminalOwner open(boolean unicode) throws IOException {
+        if (System.console() == null) {
+            throw new IOException("standard input and output must be a terminal");
+        }
+        Terminal jline = TerminalBuilder.builder()
+                .system(true)
+                .jni(true)
+                .exec(false)
+                .dumb(false)
+                .build();
+        try {
+            return new TerminalOwner(jline, unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            jline.close();
+            throw e;
+        }
+    }
+
+    /** JLine's terminal, for the session bridge (between {@link #stopScreen} and {@link #startScreen}). */
+    public Terminal jline() {
+        return jline;
+    }
+
+    /** A copy of the terminal modes found at start (cooked), as a session's PTY should carry them. */
+    public Attributes cookedAttributes() {
+        return new Attributes(cooked);
+    }
+
+    public TerminalScreen screen() {
+        return screen;
+    }
+
+    /** Calls {@code listener} (on a signal thread) with the new size after each SIGWINCH while the screen is shown. */
+    public void onResize(Consumer<TerminalSize> listener) {
+        this.resizeListener = listener;
+    }
+
+    /** A reader of keys from this terminal, paused until {@link KeyReader#resume()}. */
+    public KeyReader keyReader(Consumer<Key> keys, Runnable endOfInput) {
+        return new KeyReader((NonBlockingInputStream) jline.input(), drawing.charset(), keys, endOfInput);
+    }
+
+    public TerminalSize size() {
+        return drawing.refreshSize();
+    }
+
+    /** Raw mode, alternate screen, hidden cursor; the next refresh redraws the whole screen. */
+    public void startScreen() throws IOException {
+        synchronized (state) {
+            if (screenShown || closed) {
+                return;
+            }
+            modes.enterRaw(jline, raw);
+            jline.handle(Terminal.Signal.WINCH, signal -> resized());
+            screen.startScreen();
+            screenShown = true;
+        }
+        screen.doResizeIfNecessary();
+    }
+
+    /** Leaves the alternate screen and restores the cooked modes; the screen can be started again. */
+    public void stopScreen() throws IOException {
+        synchronized (state) {
+            if (!screenShown) {
+                return;
+            }
+            screenShown = false;
+            jline.handle(Terminal.Signal.WINCH, Terminal.SignalHandler.SIG_DFL);
+            screen.stopScreen(false);
+            jline.flush();
+            modes.restore();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(restoreOnExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // the hook runs (or ran) anyway
+        }
+        restore();
+    }
+
+    private void resized() {
+        TerminalSize size = drawing.refreshSize();
+        resizeListener.accept(size);
+    }
+
+    /**
+     * Back to the terminal as found; safe to call twice, from a shutdown hook, on a dead terminal.
+     * JLine's own close runs first (it writes its speedless attributes), the exact modes last.
+     */
+    private void restore() {
+        synchronized (state) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (screenShown) {
+                    OutputStream out = jline.output();
+                    out.write(LEAVE_SCREEN);
+                    out.flush();
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // the terminal may be gone (SIGHUP)
+            }
+            screenShown = false;
+            try {
+                jline.close();
+            } catch (IOException | RuntimeException ignored) {
+                // likewise
+            }
+            try {
+                modes.restore();
+            } catch (IOException | RuntimeException ignored) {
+                // likewise
+            }
+        }
+    }
+
+    /**
+     * JLine registers a shutdown task that writes its own (speedless, see {@link TerminalModes})
+     * attributes back; it would race with {@link #restore()} on SIGTERM. This owner restores the
+     * terminal itself, so that task is withdrawn.
+     */
+    private static void withdrawJlineShutdownTask(Terminal jline) {
+        try {
+            Field closer = PosixSysTerminal.class.getDeclaredField("closer");
+            closer.setAccessible(true);
+            if (jline instanceof PosixSysTerminal) {
+                ShutdownHooks.remove((ShutdownHooks.Task) closer.get(jline));
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another JLine layout: its task then restores the modes less exactly, nothing worse
+        }
+    }
+
+    private static Attributes rawFrom(Attributes cooked) {
+        Attributes raw = new Attributes(cooked);
+        raw.setLocalFlags(EnumSet.of(Attributes.LocalFlag.ICANON, Attributes.LocalFlag.ECHO,
+                Attributes.LocalFlag.IEXTEN, Attributes.LocalFlag.ISIG), false);
+        raw.setInputFlags(EnumSet.of(Attributes.InputFlag.IXON, Attributes.InputFlag.ICRNL,
+                Attributes.InputFlag.INLCR, Attributes.InputFlag.IGNCR, Attributes.InputFlag.ISTRIP), false);
+        raw.setOutputFlag(Attributes.OutputFlag.OPOST, false);
+        raw.setControlChar(Attributes.ControlChar.VMIN, 1);
+        raw.setControlChar(Attributes.ControlChar.VTIME, 0);
+        return raw;
+    }
+
+    /** The size as JLine reports it, for callers that need JLine's type. */
+    public Size jlineSize() {
+        return jline.getSize();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.jhosts.tui.view;
+
+import dev.jhosts.tui.state.KeyHelp;
+import dev.jhosts.tui.state.MasterRow;
+import dev.jhosts.tui.state.Overlay;
+import dev.jhosts.tui.state.ViewState;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Draws the overlay of a state (help, kill confirmation, connecting) in a centred box. */
+final class OverlayPainter {
+    private static final int HELP_KEYS_WIDTH = 20;
+
+    private final Canvas canvas;
+    private final Appearance look;
+    private final ViewState state;
+
+    OverlayPainter(Canvas canvas, Appearance look, ViewState state) {
+        this.canvas = canvas;
+        this.look = look;
+        this.state = state;
+    }
+
+    void paint() {
+        Overlay overlay = state.overlay();
+        if (overlay instanceof Overlay.Help) {
+            help();
+        } else if (overlay instanceof Overlay.ConfirmKill) {
+            MasterRow row = ((Overlay.ConfirmKill) overlay).row();
+            String pid = row.pid() > 0 ? " (pid " + row.pid() + ")" : "";
+            box("kill", List.of("Kill the master of " + String.join(",", row.aliases()) + pid + "?",
+                    "Its sessions end at once.", "", "y: kill    any other key: keep it"));
+        } else if (overlay instanceof Overlay.Connecting) {
+            String alias = ((Overlay.Connecting) overlay).alias();
+            box("connect", List.of(look.glyphs().spinnerFrame(state.spinner()) + " connecting to " + alias + "...",
+                    "", "Esc: cancel"));
+        }
+    }
+
+    private void help() {
+        List<String> lines = new ArrayList<>();
+        for (KeyHelp.Line line : Renderer.helpLines()) {
+            lines.add(line.action().isEmpty() ? line.keys() : pad(line.keys()) + line.action());
+        }
+        if (!state.warnings().isEmpty()) {
+            lines.add("");
+            lines.add("Warnings");
+            lines.addAll(state.warnings());
+        }
+        lines.add("");
+        lines.add("any key closes this help");
+        box("keys", lines);
+    }
+
+    private static String pad(String keys) {
+        StringBuilder padded = new StringBuilder(keys);
+        while (padded.length() < HELP_KEYS_WIDTH) {
+            padded.append(' ');
+        }
+        return padded.append(' ').toString();
+    }
+
+    /** A framed box in the middle of the screen; on very small screens, just the lines. */
+    private void box(String title, List<String> lines) {
+        Theme theme = look.theme();
+        Style style = theme.dialog();
+        int widest = DisplayText.width(title, look.unicode()) + 4;
+        for (String line : lines) {
+            widest = Math.max(widest, DisplayText.width(line, look.unicode()));
+        }
+        if (canvas.columns() < 8 || canvas.rows() < 4) {
+            for (int i = 0; i < canvas.rows() && i < lines.size(); i++) {
+                canvas.fill(i, 0, canvas.columns(), style);
+                canvas.text(i, 0, canvas.columns(), lines.get(i), style);
+            }
+            return;
+        }
+        int width = Math.min(canvas.columns(), widest + 4);
+        int height = Math.min(canvas.rows(), lines.size() + 2);
+        int left = (canvas.columns() - width) / 2;
+        int top = (canvas.rows() - height) / 2;
+        Glyphs glyphs = look.glyphs();
+        for (int row = top; row < top + height; row++) {
+            canvas.fill(row, left, left + width, style);
+            canvas.text(row, left, left + 1, glyphs.vertical(), style);
+            canvas.text(row, left + width - 1, left + width, glyphs.vertical(), style);
+        }
+        for (int column = left; column < left + width; column++) {
+            canvas.text(top, column, column + 1, glyphs.horizontal(), style);
+            canvas.text(top + height - 1, column, column + 1, glyphs.horizontal(), style);
+        }
+        canvas.text(top, left, left + 1, glyphs.corners().get(0), style);
+        canvas.text(top, left + width - 1, left + width, glyphs.corners().get(1), style);
+        canvas.text(top + height - 1, left, left + 1, glyphs.corners().get(2), style);
+        canvas.text(top + height - 1, left + width - 1, left + width, glyphs.corners().get(3), style);
+        canvas.text(top, left + 2, left + width - 2, " " + title + " ", theme.highlight());
+        for (int i = 0; i < height - 2 && i < lines.size(); i++) {
+            canvas.text(top + 1 + i, left + 2, left + width - 2, lines.get(i), style);
+        }
+    }
+}
