@@ -1,0 +1,130 @@
+package dev.jhosts.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * A detached tmux session on a private server (its own socket, no user config), used as a real
+ * terminal emulator: {@link #type}/{@link #keys} to type, {@link #screen()} to read, {@link
+ * #resize} to resize, {@link #waitFor} to wait, with a bounded deadline, for the screen to show
+ * something. Without tmux the test is skipped (failed under CI=true).
+ */
+public final class Tmux implements AutoCloseable {
+    /** How long a wait may take before the test fails; generous, for a loaded machine. */
+    public static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Duration COMMAND_LIMIT = Duration.ofSeconds(10);
+    private static final String SESSION = "jhosts-test";
+
+    private final Path dir;
+    private final Path socket;
+
+    private Tmux(Path dir) {
+        this.dir = dir;
+        this.socket = dir.resolve("tmux.sock");
+    }
+
+    /**
+     * Starts {@code shellCommand} (run by {@code sh -c}) in a new {@code columns}×{@code rows}
+     * session, with {@code env} added to its environment (TERM among them, if given).
+     */
+    public static Tmux start(int columns, int rows, Map<String, String> env, String shellCommand) {
+        Requirements.requireCommand("tmux", "tmux");
+        try {
+            Tmux tmux = new Tmux(Files.createTempDirectory(Path.of("/tmp"), "jhtmux"));
+            List<String> command = new ArrayList<>(List.of("new-session", "-d", "-s", SESSION,
+                    "-x", Integer.toString(columns), "-y", Integer.toString(rows), "env"));
+            new TreeMap<>(env).forEach((name, value) -> command.add(name + "=" + value));
+            command.addAll(List.of("sh", "-c", shellCommand));
+            tmux.run(command);
+            return tmux;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A scratch directory that lives as long as this session (for marker files). */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Types {@code text} literally. */
+    public void type(String text) {
+        run(List.of("send-keys", "-t", SESSION, "-l", text));
+    }
+
+    /** Presses keys by tmux name: {@code Escape}, {@code Enter}, {@code C-c}, {@code Down}, {@code F1}… */
+    public void keys(String... names) {
+        List<String> command = new ArrayList<>(List.of("send-keys", "-t", SESSION));
+        command.addAll(List.of(names));
+        run(command);
+    }
+
+    /** The visible screen, one line per row. */
+    public String screen() {
+        return run(List.of("capture-pane", "-p", "-t", SESSION)).stdout();
+    }
+
+    /** The visible screen with the escape sequences of its colours and attributes. */
+    public String screenWithAttributes() {
+        return run(List.of("capture-pane", "-p", "-e", "-t", SESSION)).stdout();
+    }
+
+    /** Resizes the window (the program in it gets SIGWINCH). */
+    public void resize(int columns, int rows) {
+        run(List.of("resize-window", "-t", SESSION, "-x", Integer.toString(columns), "-y", Integer.toString(rows)));
+    }
+
+    /** Waits until the screen contains {@code text}; returns that screen. */
+    public String waitFor(String text) {
+        return waitUntil(screen -> screen.contains(text), "the screen to show \"" + text + "\"");
+    }
+
+    /** Waits until {@code condition} holds for the screen (bounded by {@link #PATIENCE}); returns it. */
+    public String waitUntil(Predicate<String> condition, String description) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        String screen = screen();
+        while (!condition.test(screen)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + PATIENCE.toSeconds() + "s for " + description
+                        + "; the screen is:\n" + screen);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            screen = screen();
+        }
+        return screen;
+    }
+
+    /** Ends the session's server (its programs get SIGHUP) and removes the scratch directory. */
+    @Override
+    public void close() {
+        Processes.run(List.of("tmux", "-S", socket.toString(), "kill-server"), Map.of(), COMMAND_LIMIT);
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    private Processes.Result run(List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of("tmux", "-u", "-f", "/dev/null", "-S", socket.toString()));
+        command.addAll(arguments);
+        Processes.Result result = Processes.run(command, Map.of(), COMMAND_LIMIT);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("tmux " + arguments + " failed: " + result.describe());
+        }
+        return result;
+    }
+}

@@ -1,0 +1,195 @@
+package dev.jhosts.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jhosts.testing.SshdFixture;
+import dev.jhosts.testing.Tmux;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The built {@code target/jhosts} in a real terminal (tmux): the list, the filter, quitting,
+ * resizing, and the terminal's modes after it (no sshd needed: nothing connects here).
+ */
+class TuiInTmuxTest {
+    @TempDir
+    Path dir;
+
+    private Path sshConfig;
+    private Tmux tmux;
+
+    @BeforeEach
+    void writeConfig() throws IOException {
+        sshConfig = dir.resolve("ssh_config");
+        Files.writeString(sshConfig, String.join("\n",
+                "Host web1 web2",
+                "  HostName 127.0.0.1",
+                "Host db-main",
+                "  HostName 127.0.0.1",
+                "Host 東京",
+                "  HostName 127.0.0.1",
+                "Host *",
+                "  BatchMode yes",
+                ""));
+    }
+
+    @AfterEach
+    void closeTmux() {
+        if (tmux != null) {
+            tmux.close();
+        }
+    }
+
+    private Map<String, String> env(String term, String lang) {
+        Map<String, String> env = new HashMap<>();
+        env.put("TERM", term);
+        env.put("LANG", lang);
+        env.put("LC_ALL", "");
+        env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+        env.put("XDG_STATE_HOME", dir.resolve("state").toString());
+        env.put("XDG_RUNTIME_DIR", dir.toString());
+        return env;
+    }
+
+    /** Runs jhosts from a shell that records the terminal modes before and after, and its exit status. */
+    private Tmux start(int columns, int rows, Map<String, String> env) {
+        String command = "cd " + dir + " && stty -g > before; "
+                + "sh -c 'echo $$ > pid; exec \"$0\" -F \"$1\"' " + SshdFixture.launcher().toAbsolutePath() + " " + sshConfig
+                + "; echo \"jhosts exited $?\"; stty -g > after; exec sleep 600";
+        tmux = Tmux.start(columns, rows, env, command);
+        return tmux;
+    }
+
+    private String modes(String file) throws IOException {
+        return Files.readString(dir.resolve(file)).strip();
+    }
+
+    @Test
+    void showsTheHostsAndNarrowsWhileTyping() {
+        start(80, 24, env("xterm-256color", "C.UTF-8"));
+        String screen = tmux.waitFor("4 shown");
+        assertThat(screen).contains("web1").contains("web2").contains("db-main").contains("東京");
+        tmux.type("db");
+        screen = tmux.waitFor("1 shown");
+        assertThat(screen).contains("db-main").doesNotContain("web1");
+        tmux.keys("BSpace", "BSpace", "w", "2");
+        screen = tmux.waitUntil(s -> s.contains("1 shown") && s.contains("› w2"), "the filter w2");
+        assertThat(screen).contains("web2").doesNotContain("db-main");
+    }
+
+    @Test
+    void escapeClearsTheFilterThenQuitsAndTheTerminalModesAreRestored() throws IOException {
+        start(80, 24, env("xterm-256color", "C.UTF-8"));
+        tmux.waitFor("4 shown");
+        tmux.type("web");
+        tmux.waitFor("2 shown");
+        tmux.keys("Escape");
+        tmux.waitFor("4 shown");
+        tmux.keys("Escape");
+        tmux.waitFor("jhosts exited 0");
+        tmux.waitUntil(screen -> Files.exists(dir.resolve("after")), "the modes after jhosts");
+        assertThat(modes("after")).isEqualTo(modes("before"));
+    }
+
+    @Test
+    void controlCQuitsAtOnce() throws IOException {
+        start(80, 24, env("xterm-256color", "C.UTF-8"));
+        tmux.waitFor("4 shown");
+        tmux.type("we");
+        tmux.keys("C-c");
+        tmux.waitFor("jhosts exited 130");
+        tmux.waitUntil(screen -> Files.exists(dir.resolve("after")), "the modes after jhosts");
+        assertThat(modes("after")).isEqualTo(modes("before"));
+    }
+
+    @Test
+    void sigtermRestoresTheTerminal() throws Exception {
+        start(80, 24, env("xterm-256color", "C.UTF-8"));
+        tmux.waitFor("4 shown");
+        long pid = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
+        ProcessHandle.of(pid).orElseThrow().destroy();
+        tmux.waitFor("jhosts exited 143");
+        tmux.waitUntil(screen -> Files.exists(dir.resolve("after")), "the modes after jhosts");
+        assertThat(modes("after")).isEqualTo(modes("before"));
+        assertThat(tmux.screen()).doesNotContain("4 shown");
+    }
+
+    @Test
+    void helpShowsEveryKey() {
+        start(80, 24, env("xterm-256color", "C.UTF-8"));
+        tmux.waitFor("4 shown");
+        tmux.type("?");
+        String help = tmux.waitFor("kill its pid");
+        assertThat(help).contains("Esc").contains("tag:x group:y").contains("Tab");
+        tmux.type("q");
+        tmux.waitUntil(screen -> !screen.contains("kill its pid"), "help to close");
+        assertThat(tmux.screen()).contains("4 shown");
+    }
+
+    @Test
+    void resizingRelaysOutTheScreen() {
+        start(80, 24, env("xterm-256color", "C.UTF-8"));
+        tmux.waitFor("4 shown");
+        tmux.resize(60, 15);
+        tmux.waitUntil(screen -> lastLine(screen).contains("Enter connect") && screen.lines().count() == 15,
+                "the footer on row 15");
+        tmux.resize(20, 5);
+        tmux.waitUntil(screen -> screen.lines().count() == 5 && screen.contains("web1"), "a 20x5 screen with the list");
+        tmux.resize(1, 1);
+        tmux.resize(100, 30);
+        String screen = tmux.waitUntil(s -> lastLine(s).contains("Enter connect") && s.contains("4 hosts"),
+                "the full screen again");
+        assertThat(screen.lines().filter(line -> line.contains("web1")).count()).isGreaterThanOrEqualTo(1);
+        tmux.keys("Escape");
+        tmux.waitFor("jhosts exited 0");
+    }
+
+    private static String lastLine(String screen) {
+        String[] lines = screen.split("\n");
+        return lines[lines.length - 1];
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xterm-256color", "screen-256color", "tmux-256color", "linux"})
+    void worksOnCommonTerminalTypes(String term) {
+        start(80, 24, env(term, "C.UTF-8"));
+        tmux.waitFor("4 shown");
+        tmux.type("web");
+        tmux.waitFor("2 shown");
+        tmux.keys("Escape", "Escape");
+        tmux.waitFor("jhosts exited 0");
+    }
+
+    @Test
+    void noColorMeansNoColour() {
+        Map<String, String> env = env("xterm-256color", "C.UTF-8");
+        start(80, 24, env);
+        String coloured = tmux.waitFor("4 shown");
+        assertThat(tmux.screenWithAttributes()).containsPattern("\u001b\\[[0-9;]*(3[0-7]|4[0-7]|9[0-7])[;m]");
+        assertThat(coloured).contains("›");
+        tmux.close();
+        env.put("NO_COLOR", "1");
+        start(80, 24, env);
+        tmux.waitFor("4 shown");
+        String plain = tmux.screenWithAttributes();
+        assertThat(plain).doesNotContainPattern("\u001b\\[[0-9;]*(3[0-7]|4[0-7]|9[0-7]|38;|48;)");
+        assertThat(plain).contains("\u001b[7m");
+    }
+
+    @Test
+    void aNonUtf8LocaleGetsAscii() {
+        start(80, 24, env("xterm-256color", "C"));
+        String screen = tmux.waitFor("4 shown");
+        assertThat(screen).contains("> type to filter").contains("4 hosts | 4 shown").contains("??");
+        assertThat(screen.chars()).allMatch(c -> c < 0x80);
+    }
+}
