@@ -51,6 +51,21 @@ final class TerminalModes {
         set(raw);
     }
 
+    /** After JLine set attributes: puts the control flags and line speed found at start back. */
+    void keepLineSpeed() {
+        CLibrary.Termios now = new CLibrary.Termios();
+        if (CLibrary.tcgetattr(STANDARD_INPUT, now) != 0) {
+            return;
+        }
+        if (now.c_cflag == found.c_cflag && now.c_ispeed == found.c_ispeed && now.c_ospeed == found.c_ospeed) {
+            return;
+        }
+        now.c_cflag = found.c_cflag;
+        now.c_ispeed = found.c_ispeed;
+        now.c_ospeed = found.c_ospeed;
+        CLibrary.tcsetattr(STANDARD_INPUT, CLibrary.TCSANOW, now);
+    }
+
     /** Writes back the modes found at start, exactly. */
     void restore() throws IOException {
         set(found);

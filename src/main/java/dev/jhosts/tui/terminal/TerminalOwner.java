@@ -16,7 +16,6 @@ import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.impl.PosixSysTerminal;
 import org.jline.utils.ShutdownHooks;
-import org.jline.utils.NonBlockingInputStream;
 
 /**
  * The one owner of the user's terminal: JLine's system terminal (raw mode, size, WINCH) with a
@@ -36,6 +35,8 @@ public final class TerminalOwner implements AutoCloseable {
     private final Attributes cooked;
     private final Attributes raw;
     private final TerminalModes modes;
+    private final PolledInput input = new PolledInput();
+    private final SessionTerminal sessionTerminal;
     private final DrawingTerminal drawing;
     private final TerminalScreen screen;
     private final Thread restoreOnExit;
@@ -49,6 +50,7 @@ public final class TerminalOwner implements AutoCloseable {
         this.cooked = new Attributes(jline.getAttributes());
         this.raw = rawFrom(cooked);
         this.modes = TerminalModes.capture();
+        this.sessionTerminal = new SessionTerminal(jline, input, modes);
         this.drawing = new DrawingTerminal(jline, charset);
         this.screen = new TerminalScreen(drawing);
         withdrawJlineShutdownTask(jline);
@@ -79,9 +81,13 @@ public final class TerminalOwner implements AutoCloseable {
         }
     }
 
-    /** JLine's terminal, for the session bridge (between {@link #stopScreen} and {@link #startScreen}). */
-    public Terminal jline() {
-        return jline;
+    /**
+     * The terminal for a session (the PTY bridge), between {@link #stopScreen} and {@link
+     * #startScreen}: JLine's system terminal, except that its input never leaves a read pending
+     * (see {@link PolledInput}) and setting attributes keeps the line speed. Do not close it.
+     */
+    public Terminal sessionTerminal() {
+        return sessionTerminal;
     }
 
     /** A copy of the terminal modes found at start (cooked), as a session's PTY should carry them. */
@@ -100,7 +106,7 @@ public final class TerminalOwner implements AutoCloseable {
 
     /** A reader of keys from this terminal, paused until {@link KeyReader#resume()}. */
     public KeyReader keyReader(Consumer<Key> keys, Runnable endOfInput) {
-        return new KeyReader((NonBlockingInputStream) jline.input(), drawing.charset(), keys, endOfInput);
+        return new KeyReader(input, drawing.charset(), keys, endOfInput);
     }
 
     public TerminalSize size() {

@@ -1,0 +1,235 @@
+package dev.jhosts.tui.terminal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Cursor;
+import org.jline.terminal.MouseEvent;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.utils.ColorPalette;
+import org.jline.utils.InfoCmp;
+import org.jline.utils.NonBlocking;
+import org.jline.utils.NonBlockingReader;
+
+/**
+ * JLine's system terminal as jhosts hands it to a session: input is the {@link PolledInput}
+ * (never a pending read left behind), and setting attributes keeps the line speed, which JLine
+ * alone would zero ({@link TerminalModes}). Everything else goes to JLine's terminal. Closing it
+ * does nothing: the {@link TerminalOwner} closes the terminal.
+ */
+final class SessionTerminal implements Terminal {
+    private final Terminal jline;
+    private final PolledInput input;
+    private final TerminalModes modes;
+    private final NonBlockingReader reader;
+
+    SessionTerminal(Terminal jline, PolledInput input, TerminalModes modes) {
+        this.jline = jline;
+        this.input = input;
+        this.modes = modes;
+        this.reader = NonBlocking.nonBlocking(jline.getName(), input, jline.encoding());
+    }
+
+    @Override
+    public InputStream input() {
+        return input;
+    }
+
+    @Override
+    public NonBlockingReader reader() {
+        return reader;
+    }
+
+    @Override
+    public void setAttributes(Attributes attributes) {
+        jline.setAttributes(attributes);
+        modes.keepLineSpeed();
+    }
+
+    @Override
+    public Attributes enterRawMode() {
+        Attributes previous = jline.enterRawMode();
+        modes.keepLineSpeed();
+        return previous;
+    }
+
+    @Override
+    public boolean echo(boolean echo) {
+        boolean previous = jline.echo(echo);
+        modes.keepLineSpeed();
+        return previous;
+    }
+
+    @Override
+    public void close() {
+        // the owner closes the terminal
+    }
+
+    // Everything below is JLine's terminal as it is.
+
+    @Override
+    public String getName() {
+        return jline.getName();
+    }
+
+    @Override
+    public SignalHandler handle(Signal signal, SignalHandler handler) {
+        return jline.handle(signal, handler);
+    }
+
+    @Override
+    public void raise(Signal signal) {
+        jline.raise(signal);
+    }
+
+    @Override
+    public PrintWriter writer() {
+        return jline.writer();
+    }
+
+    @Override
+    public Charset encoding() {
+        return jline.encoding();
+    }
+
+    @Override
+    public OutputStream output() {
+        return jline.output();
+    }
+
+    @Override
+    public boolean canPauseResume() {
+        return false;
+    }
+
+    @Override
+    public void pause() {
+        // nothing to pause: no reader thread of JLine's runs
+    }
+
+    @Override
+    public void pause(boolean wait) {
+        // likewise
+    }
+
+    @Override
+    public void resume() {
+        // likewise
+    }
+
+    @Override
+    public boolean paused() {
+        return false;
+    }
+
+    @Override
+    public boolean echo() {
+        return jline.echo();
+    }
+
+    @Override
+    public Attributes getAttributes() {
+        return jline.getAttributes();
+    }
+
+    @Override
+    public Size getSize() {
+        return jline.getSize();
+    }
+
+    @Override
+    public void setSize(Size size) {
+        jline.setSize(size);
+    }
+
+    @Override
+    public void flush() {
+        jline.flush();
+    }
+
+    @Override
+    public String getType() {
+        return jline.getType();
+    }
+
+    @Override
+    public boolean puts(InfoCmp.Capability capability, Object... parameters) {
+        return jline.puts(capability, parameters);
+    }
+
+    @Override
+    public boolean getBooleanCapability(InfoCmp.Capability capability) {
+        return jline.getBooleanCapability(capability);
+    }
+
+    @Override
+    public Integer getNumericCapability(InfoCmp.Capability capability) {
+        return jline.getNumericCapability(capability);
+    }
+
+    @Override
+    public String getStringCapability(InfoCmp.Capability capability) {
+        return jline.getStringCapability(capability);
+    }
+
+    @Override
+    public Cursor getCursorPosition(IntConsumer discarded) {
+        return null;
+    }
+
+    @Override
+    public boolean hasMouseSupport() {
+        return false;
+    }
+
+    @Override
+    public boolean trackMouse(MouseTracking tracking) {
+        return false;
+    }
+
+    @Override
+    public MouseTracking getCurrentMouseTracking() {
+        return MouseTracking.Off;
+    }
+
+    @Override
+    public MouseEvent readMouseEvent() {
+        throw new UnsupportedOperationException("no mouse");
+    }
+
+    @Override
+    public MouseEvent readMouseEvent(IntSupplier reader) {
+        throw new UnsupportedOperationException("no mouse");
+    }
+
+    @Override
+    public MouseEvent readMouseEvent(String prefix) {
+        throw new UnsupportedOperationException("no mouse");
+    }
+
+    @Override
+    public MouseEvent readMouseEvent(IntSupplier reader, String prefix) {
+        throw new UnsupportedOperationException("no mouse");
+    }
+
+    @Override
+    public boolean hasFocusSupport() {
+        return false;
+    }
+
+    @Override
+    public boolean trackFocus(boolean tracking) {
+        return false;
+    }
+
+    @Override
+    public ColorPalette getPalette() {
+        return jline.getPalette();
+    }
+}
