@@ -1,10 +1,52 @@
 package dev.jhosts.cli;
 
-/** Entry point of the {@code jhosts} command. */
+import dev.jhosts.config.SettingsException;
+import dev.jhosts.master.MasterException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point of the {@code jhosts} command: parses the command line and maps errors to exit codes. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("jhosts");
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new JhostsCommand());
+        commandLine.setParameterExceptionHandler(Main::usageError);
+        commandLine.setExecutionExceptionHandler((exception, line, parsed) -> failure(exception, line));
+        return commandLine.execute(args);
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("jhosts: " + e.getMessage());
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static int failure(Exception exception, CommandLine line) {
+        PrintWriter err = line.getErr();
+        Object root = line.getCommandSpec().root().userObject();
+        if (root instanceof JhostsCommand command && command.global.debug) {
+            exception.printStackTrace(err);
+        }
+        err.println("jhosts: " + oneLine(exception));
+        err.flush();
+        if (exception instanceof SettingsException || exception instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        return exception instanceof MasterException ? ExitCodes.FAILURE : ExitCodes.NO_SESSION;
+    }
+
+    private static String oneLine(Exception exception) {
+        String message = exception.getMessage();
+        if (message == null || message.isBlank()) {
+            message = exception.getClass().getSimpleName();
+        }
+        return message.replace('\n', ' ');
     }
 }
