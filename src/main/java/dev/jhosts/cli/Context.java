@@ -22,6 +22,7 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
 
     static Context load(GlobalOptions options) throws SettingsException {
         Locations locations = Locations.fromEnvironment();
+        DebugLog.configure(options.debug, locations.stateDirectory());
         SettingsLoader loader = new SettingsLoader(locations);
         Settings settings = options.settingsFile != null
                 ? loader.loadExplicit(options.settingsFile)
