@@ -30,7 +30,7 @@ class SettingsErrorTest {
         Files.writeString(settings, "control-persist = 5m\n# a comment\nconnect-timeout = soon\n");
         Path sshConfig = dir.resolve("ssh_config");
         Files.writeString(sshConfig, "Host a\n  HostName 127.0.0.1\n");
-        for (List<String> args : List.of(List.of("list"), List.of("master", "check", "a"), List.of("connect", "a"), List.of())) {
+        for (List<String> args : List.<List<String>>of(List.of("list"), List.of("master", "check", "a"), List.of("connect", "a"), List.of())) {
             List<String> command = new java.util.ArrayList<>(List.of("-c", settings.toString(), "-F", sshConfig.toString()));
             command.addAll(args);
             Processes.Result result = jhosts(command.toArray(String[]::new));
