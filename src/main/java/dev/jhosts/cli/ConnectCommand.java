@@ -39,12 +39,14 @@ final class ConnectCommand implements Callable<Integer> {
             if (state instanceof MasterState.Live) {
                 Optional<LiveMaster> live = masters.live(host);
                 if (live.isPresent()) {
+                    context.recordConnect(host);
                     return Sessions.direct(context, live.get(), String.join(" ", command));
                 }
                 state = masters.refresh(host);
             }
             if (state instanceof MasterState.Failed failed && failed.needsPrompt()) {
                 ControlPath path = masters.controlPath(host);
+                context.recordConnect(host);
                 return Sessions.fallback(context, host, path, command);
             }
             spec.commandLine().getErr().println("jhosts: " + host + ": " + MasterCommand.describe(state));

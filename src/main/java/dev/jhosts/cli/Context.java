@@ -2,6 +2,7 @@ package dev.jhosts.cli;
 
 import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.CatalogLoader;
+import dev.jhosts.catalog.History;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.config.Locations;
 import dev.jhosts.config.Settings;
@@ -10,7 +11,9 @@ import dev.jhosts.config.SettingsLoader;
 import dev.jhosts.master.ControlDirectory;
 import dev.jhosts.master.MasterException;
 import dev.jhosts.master.MasterManager;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /**
  * What a command runs with: the settings, the ssh config and where files go, read once from the
@@ -30,6 +33,15 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
         boolean explicit = options.sshConfig != null;
         Path sshConfig = explicit ? options.sshConfig.toAbsolutePath() : locations.userSshConfig();
         return new Context(settings, locations, sshConfig, explicit);
+    }
+
+    /** Notes a connect in the history that orders the picker; a history that cannot be written is no reason to fail. */
+    void recordConnect(String alias) {
+        try {
+            History.load(locations.stateDirectory()).recordConnect(alias, Instant.now());
+        } catch (IOException e) {
+            System.getLogger(Context.class.getName()).log(System.Logger.Level.DEBUG, "history not written", e);
+        }
     }
 
     /** The host catalogue (ssh config and jhosts' own hosts). */
