@@ -40,7 +40,9 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
         try {
             History.load(locations.stateDirectory()).recordConnect(alias, Instant.now());
         } catch (IOException e) {
-            System.getLogger(Context.class.getName()).log(System.Logger.Level.DEBUG, "history not written", e);
+            if (Boolean.getBoolean("jhosts.debug")) {
+                System.getLogger(Context.class.getName()).log(System.Logger.Level.DEBUG, "history not written", e);
+            }
         }
     }
 

@@ -27,6 +27,7 @@ final class DebugLog {
         if (!debug) {
             return;
         }
+        System.setProperty("jhosts.debug", "true");
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
         for (Handler handler : root.getHandlers()) {

@@ -38,7 +38,6 @@ import java.util.function.Consumer;
 public final class MasterManager implements AutoCloseable {
     /** Discovery resolves at most this many aliases with {@code ssh -G}; the rest are not probed. */
     public static final int DISCOVERY_ALIAS_LIMIT = 256;
-    private static final System.Logger LOG = System.getLogger(MasterManager.class.getName());
 
     private final Settings settings;
     private final SshOptionsResolver resolver;
@@ -381,7 +380,11 @@ public final class MasterManager implements AutoCloseable {
     private MasterState publish(String alias, MasterState state) {
         MasterState previous = states.put(alias, state);
         if (!state.equals(previous)) {
-            LOG.log(System.Logger.Level.DEBUG, "master {0}: {1}", alias, state);
+            if (Boolean.getBoolean("jhosts.debug")) {
+                // Looked up only when debugging: the first System.Logger loads java.util.logging.
+                System.getLogger(MasterManager.class.getName()).log(System.Logger.Level.DEBUG,
+                        "master {0}: {1}", alias, state);
+            }
             MasterEvent event = new MasterEvent(alias, state);
             listeners.forEach(listener -> listener.accept(event));
         }
