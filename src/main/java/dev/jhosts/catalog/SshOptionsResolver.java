@@ -33,17 +33,27 @@ public final class SshOptionsResolver {
 
     /** The options for {@code alias}; runs {@code ssh -G} the first time only. */
     public EffectiveOptions resolve(String alias) throws ResolveException {
+        return resolve(alias, List.of());
+    }
+
+    /**
+     * The options for {@code alias} with {@code sshOptions} (such as {@code -o HostName=…} for a
+     * host of jhosts' own) given to ssh before the config's; cached per alias.
+     */
+    public EffectiveOptions resolve(String alias, List<String> sshOptions) throws ResolveException {
         EffectiveOptions cached = cache.get(alias);
         if (cached != null) {
             return cached;
         }
-        EffectiveOptions resolved = run(alias);
+        EffectiveOptions resolved = run(alias, sshOptions);
         cache.put(alias, resolved);
         return resolved;
     }
 
-    private EffectiveOptions run(String alias) throws ResolveException {
-        List<String> command = List.of(sshBinary, "-F", sshConfig.toString(), "-G", "--", alias);
+    private EffectiveOptions run(String alias, List<String> sshOptions) throws ResolveException {
+        List<String> command = new ArrayList<>(List.of(sshBinary, "-F", sshConfig.toString(), "-G"));
+        command.addAll(sshOptions);
+        command.addAll(List.of("--", alias));
         Process process;
         try {
             process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();

@@ -1,74 +1,87 @@
 package dev.jhosts.cli;
 
-import dev.jhosts.catalog.Host;
-import dev.jhosts.config.Locations;
-import dev.jhosts.config.Settings;
 import dev.jhosts.config.SettingsException;
-import dev.jhosts.config.SettingsLoader;
-import dev.jhosts.tui.JhostsApp;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.jhosts.master.MasterException;
+import dev.jhosts.mux.NativeLibrary;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine;
 
-/**
- * Entry point of the {@code jhosts} command.
- *
- * <p>TEMPORARY (branch tui only): opens the TUI with the Host lines of {@code -F FILE} so that
- * the TUI can be tried and tested end to end before the real CLI and catalogue land. The lead
- * replaces this file when merging.
- */
+/** Entry point of the {@code jhosts} command: parses the command line and maps errors to exit codes. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        Locations locations = Locations.fromEnvironment();
-        Path sshConfig = locations.userSshConfig();
-        Path settingsFile = null;
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals("-F")) {
-                sshConfig = Path.of(args[++i]);
-            } else if (args[i].equals("-c")) {
-                settingsFile = Path.of(args[++i]);
-            }
+        String home = System.getProperty("jhosts.home");
+        if (home != null) {
+            NativeLibrary.preferUnpacked(Path.of(home));
         }
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        Optional<GlobalOptions> pickerOnly = PickerArguments.parse(args);
+        if (pickerOnly.isPresent()) {
+            return runPicker(pickerOnly.get());
+        }
+        CommandLine commandLine = new CommandLine(new JhostsCommand());
+        commandLine.setParameterExceptionHandler(Main::usageError);
+        commandLine.setExecutionExceptionHandler((exception, line, parsed) -> failure(exception, line));
+        return commandLine.execute(args);
+    }
+
+    /**
+     * The picker is what people start a hundred times a day; for its plain invocations picocli
+     * (whose classes predate class-data sharing, so they are loaded and verified afresh on every
+     * start, about 100 ms) is not loaded at all.
+     */
+    private static int runPicker(GlobalOptions options) {
+        PrintWriter err = new PrintWriter(System.err, true);
         try {
-            SettingsLoader loader = new SettingsLoader(locations);
-            Settings settings = settingsFile == null ? loader.loadDefault() : loader.loadExplicit(settingsFile);
-            List<String> warnings = new ArrayList<>();
-            List<Host> hosts = hostsOf(sshConfig, warnings);
-            System.exit(new JhostsApp(hosts, warnings, settings, sshConfig).run());
+            return TuiLauncher.run(Context.load(options));
         } catch (SettingsException e) {
-            System.err.println("jhosts: " + e.getMessage());
-            System.exit(2);
-        } catch (IOException e) {
-            System.err.println("jhosts: " + e.getMessage());
-            System.exit(1);
+            if (options.debug) {
+                e.printStackTrace(err);
+            }
+            err.println("jhosts: " + oneLine(e));
+            return ExitCodes.USAGE;
+        } catch (RuntimeException e) {
+            if (options.debug) {
+                e.printStackTrace(err);
+            }
+            err.println("jhosts: " + oneLine(e));
+            return ExitCodes.FAILURE;
         }
     }
 
-    private static List<Host> hostsOf(Path sshConfig, List<String> warnings) {
-        List<Host> hosts = new ArrayList<>();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(sshConfig);
-        } catch (IOException e) {
-            warnings.add(sshConfig + ": " + e.getMessage());
-            return hosts;
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("jhosts: " + e.getMessage());
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static int failure(Exception exception, CommandLine line) {
+        PrintWriter err = line.getErr();
+        Object root = line.getCommandSpec().root().userObject();
+        if (root instanceof JhostsCommand command && command.global.debug) {
+            exception.printStackTrace(err);
         }
-        for (int n = 0; n < lines.size(); n++) {
-            String[] words = lines.get(n).strip().split("\\s+");
-            if (words.length < 2 || !words[0].equalsIgnoreCase("host")) {
-                continue;
-            }
-            for (int i = 1; i < words.length; i++) {
-                String alias = words[i];
-                if (!alias.contains("*") && !alias.contains("?") && !alias.startsWith("!")) {
-                    hosts.add(new Host(alias, alias, "", 22, "", List.of(), "", "", false, false, sshConfig, n + 1));
-                }
-            }
+        err.println("jhosts: " + oneLine(exception));
+        err.flush();
+        if (exception instanceof SettingsException || exception instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
         }
-        return hosts;
+        return exception instanceof MasterException ? ExitCodes.FAILURE : ExitCodes.NO_SESSION;
+    }
+
+    private static String oneLine(Exception exception) {
+        String message = exception.getMessage();
+        if (message == null || message.isBlank()) {
+            message = exception.getClass().getSimpleName();
+        }
+        return message.replace('\n', ' ');
     }
 }

@@ -1,0 +1,93 @@
+package dev.jhosts.bench;
+
+import dev.jhosts.testing.Processes;
+import dev.jhosts.testing.SshdFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Master operations from the command line against a local sshd, side by side with their OpenSSH
+ * baselines measured in the same run: {@code jhosts master check} vs {@code ssh -O check};
+ * {@code jhosts connect H -- true} through a live master vs {@code ssh -S socket H true} vs a
+ * cold {@code ssh H true}; and a JVM hello-world started like the launcher starts jhosts.
+ */
+public final class MasterBench {
+    private static final int WARMUPS = 3;
+    private static final int RUNS = 15;
+
+    public static void main(String[] args) throws Exception {
+        SshdFixture sshd = new SshdFixture().start();
+        try {
+            run(sshd);
+        } finally {
+            sshd.jhosts(Duration.ofSeconds(30), "master", "exit", SshdFixture.HOST);
+            sshd.stop();
+        }
+    }
+
+    private static void run(SshdFixture sshd) throws Exception {
+        String host = SshdFixture.HOST;
+        Map<String, String> env = sshd.jhostsEnv();
+        String launcher = SshdFixture.launcher().toString();
+        String config = sshd.sshConfig().toString();
+        Processes.Result start = sshd.jhosts(Duration.ofSeconds(60), "master", "start", host);
+        if (start.exitCode() != 0) {
+            throw new IllegalStateException("master start failed: " + start.describe());
+        }
+        Path socket = socket(sshd);
+
+        Timing.Figure hello = Timing.time("JVM hello-world (launcher's JVM flags)", WARMUPS, RUNS, helloWorld(), Map.of());
+        Timing.Figure version = Timing.time("jhosts --version", WARMUPS, RUNS, List.of(launcher, "--version"), env);
+        Timing.Figure jhostsCheck = Timing.time("jhosts master check", WARMUPS, RUNS,
+                List.of(launcher, "-F", config, "master", "check", host), env);
+        Timing.Figure sshCheck = Timing.time("ssh -O check", WARMUPS, RUNS,
+                List.of("ssh", "-F", config, "-S", socket.toString(), "-O", "check", host), Map.of());
+        Timing.Figure jhostsConnect = Timing.time("jhosts connect H -- true (live master)", WARMUPS, RUNS,
+                List.of(launcher, "-F", config, "connect", host, "--", "true"), env);
+        Timing.Figure sshMux = Timing.time("ssh -S socket H true", WARMUPS, RUNS,
+                List.of("ssh", "-F", config, "-S", socket.toString(), host, "true"), Map.of());
+        Timing.Figure sshCold = Timing.time("ssh H true (cold, no master)", WARMUPS, RUNS,
+                List.of("ssh", "-F", config, "-o", "ControlMaster=no", "-o", "ControlPath=none", host, "true"), Map.of());
+
+        System.out.println("figures (" + RUNS + " runs after " + WARMUPS + " warm-ups, wall time per command):");
+        for (Timing.Figure figure : List.of(hello, version, jhostsCheck, sshCheck, jhostsConnect, sshMux, sshCold)) {
+            System.out.println("  " + figure.line());
+        }
+        System.out.println("ratios (median against median):");
+        System.out.println("  " + jhostsCheck.ratioTo(sshCheck));
+        System.out.println("  " + jhostsCheck.ratioTo(hello));
+        System.out.println("  " + jhostsConnect.ratioTo(sshMux));
+        System.out.println("  " + jhostsConnect.ratioTo(sshCold));
+        System.out.println("  " + version.ratioTo(hello));
+    }
+
+    private static Path socket(SshdFixture sshd) {
+        Processes.Result list = sshd.jhosts(Duration.ofSeconds(60), "master", "list", "--json");
+        Matcher socket = Pattern.compile("\"socket\":\"([^\"]+)\"").matcher(list.stdout());
+        if (!socket.find()) {
+            throw new IllegalStateException("no master listed: " + list.describe());
+        }
+        return Path.of(socket.group(1));
+    }
+
+    /** A hello-world class compiled into a temp dir and run with the launcher's JVM flags. */
+    static List<String> helloWorld() throws Exception {
+        Path dir = Files.createTempDirectory("jhosts-hello");
+        Path source = dir.resolve("Hello.java");
+        Files.writeString(source, "public class Hello { public static void main(String[] a) { System.out.println(\"hello\"); } }");
+        Processes.Result javac = Processes.run(List.of("javac", "-d", dir.toString(), source.toString()), Map.of(),
+                Duration.ofSeconds(60));
+        if (javac.exitCode() != 0) {
+            throw new IllegalStateException(javac.describe());
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-XX:-UsePerfData", "-cp", dir.toString(), "Hello"));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.jhosts.cli;
+
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Reaches the root command's global options from a subcommand. */
+final class Commands {
+    private Commands() {}
+
+    static GlobalOptions global(CommandSpec spec) {
+        return ((JhostsCommand) spec.root().userObject()).global;
+    }
+}

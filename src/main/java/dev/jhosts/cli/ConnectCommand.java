@@ -1,0 +1,57 @@
+package dev.jhosts.cli;
+
+import dev.jhosts.master.ControlPath;
+import dev.jhosts.master.LiveMaster;
+import dev.jhosts.master.MasterManager;
+import dev.jhosts.master.MasterState;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jhosts connect HOST [-- COMMAND...]}: a session through the host's master (launched in
+ * the background if needed), exiting with the remote exit status.
+ */
+@Command(name = "connect", mixinStandardHelpOptions = true,
+        description = "Open a session on HOST through its master (made if needed) and exit with the remote "
+                + "exit status (255 when there is none). Without COMMAND: a login shell. When the master "
+                + "cannot be made in the background because authentication needs a prompt, ssh runs on the "
+                + "terminal with ControlMaster=auto, so that connection becomes the master.")
+final class ConnectCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "HOST")
+    String host;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "Remote command (after --).")
+    List<String> command = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        Context context = Context.load(Commands.global(spec));
+        try (MasterManager masters = context.masters(context.catalog())) {
+            MasterState state = masters.start(host).join();
+            if (state instanceof MasterState.Live) {
+                Optional<LiveMaster> live = masters.live(host);
+                if (live.isPresent()) {
+                    context.recordConnect(host);
+                    return Sessions.direct(context, live.get(), String.join(" ", command));
+                }
+                state = masters.refresh(host);
+            }
+            if (state instanceof MasterState.Failed failed && failed.needsPrompt()) {
+                ControlPath path = masters.controlPath(host);
+                context.recordConnect(host);
+                return Sessions.fallback(context, host, path, command);
+            }
+            spec.commandLine().getErr().println("jhosts: " + host + ": " + MasterCommand.describe(state));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.NO_SESSION;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.jhosts.cli;
+
+import dev.jhosts.catalog.Catalog;
+import dev.jhosts.catalog.CatalogLoader;
+import dev.jhosts.catalog.History;
+import dev.jhosts.catalog.Host;
+import dev.jhosts.config.Locations;
+import dev.jhosts.config.Settings;
+import dev.jhosts.config.SettingsException;
+import dev.jhosts.config.SettingsLoader;
+import dev.jhosts.master.ControlDirectory;
+import dev.jhosts.master.MasterException;
+import dev.jhosts.master.MasterManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * What a command runs with: the settings, the ssh config and where files go, read once from the
+ * global options.
+ *
+ * @param explicitSshConfig whether {@code -F} was given (then OpenSSH skips the system config)
+ */
+record Context(Settings settings, Locations locations, Path sshConfig, boolean explicitSshConfig) {
+
+    static Context load(GlobalOptions options) throws SettingsException {
+        Locations locations = Locations.fromEnvironment();
+        DebugLog.configure(options.debug, locations.stateDirectory());
+        SettingsLoader loader = new SettingsLoader(locations);
+        Settings settings = options.settingsFile != null
+                ? loader.loadExplicit(options.settingsFile)
+                : loader.loadDefault();
+        boolean explicit = options.sshConfig != null;
+        Path sshConfig = explicit ? options.sshConfig.toAbsolutePath() : locations.userSshConfig();
+        return new Context(settings, locations, sshConfig, explicit);
+    }
+
+    /** Notes a connect in the history that orders the picker; a history that cannot be written is no reason to fail. */
+    void recordConnect(String alias) {
+        try {
+            History.load(locations.stateDirectory()).recordConnect(alias, Instant.now());
+        } catch (IOException e) {
+            if (Boolean.getBoolean("jhosts.debug")) {
+                System.getLogger(Context.class.getName()).log(System.Logger.Level.DEBUG, "history not written", e);
+            }
+        }
+    }
+
+    /** The host catalogue (ssh config and jhosts' own hosts). */
+    Catalog catalog() {
+        return new CatalogLoader(locations, settings).load(sshConfig, explicitSshConfig);
+    }
+
+    /**
+     * A master manager over the secure control directory (created on first use) that knows the
+     * catalogue's hosts of jhosts' own.
+     */
+    MasterManager masters(Catalog catalog) throws MasterException {
+        MasterManager masters = new MasterManager(settings, sshConfig, ControlDirectory.prepare(settings.controlDirectory()));
+        catalog.hosts().stream().filter(Host::extra).forEach(masters::addExtraHost);
+        return masters;
+    }
+}

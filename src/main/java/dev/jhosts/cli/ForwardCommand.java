@@ -1,0 +1,86 @@
+package dev.jhosts.cli;
+
+import dev.jhosts.master.LiveMaster;
+import dev.jhosts.master.MasterException;
+import dev.jhosts.master.MasterManager;
+import dev.jhosts.mux.Forward;
+import dev.jhosts.mux.MuxClient;
+import dev.jhosts.mux.MuxException;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jhosts forward HOST (-L|-R|-D) SPEC [--cancel]}: forwardings on a live master. */
+@Command(name = "forward", mixinStandardHelpOptions = true,
+        description = "Add (or with --cancel remove) a port forwarding on the host's live master, "
+                + "as 'ssh -O forward' / 'ssh -O cancel' do. SPEC uses ssh's -L/-R/-D syntax. "
+                + "For -R with listen port 0, prints the port the server chose.")
+final class ForwardCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "HOST")
+    String host;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Kind kind;
+
+    @Option(names = "--cancel", description = "Remove the forwarding (the SPEC must match the one added).")
+    boolean cancel;
+
+    /** Exactly one of -L, -R, -D. */
+    static final class Kind {
+        @Option(names = "-L", paramLabel = "SPEC", description = "Local: [bind_address:]port:host:hostport, or Unix socket paths.")
+        String local;
+
+        @Option(names = "-R", paramLabel = "SPEC", description = "Remote: [bind_address:]port:host:hostport, or Unix socket paths.")
+        String remote;
+
+        @Option(names = "-D", paramLabel = "SPEC", description = "Dynamic (SOCKS): [bind_address:]port.")
+        String dynamic;
+
+        Forward parse() {
+            if (local != null) {
+                return Forward.parse(Forward.Kind.LOCAL, local);
+            }
+            return remote != null
+                    ? Forward.parse(Forward.Kind.REMOTE, remote)
+                    : Forward.parse(Forward.Kind.DYNAMIC, dynamic);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Forward forward;
+        try {
+            forward = kind.parse();
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Context context = Context.load(Commands.global(spec));
+        try (MasterManager masters = context.masters(context.catalog())) {
+            LiveMaster master = masters.live(host).orElseThrow(() ->
+                    new MasterException(host + ": no live master (start one with 'jhosts master start " + host + "')"));
+            try (MuxClient client = MuxClient.connect(master.socket(), context.settings().aliveCheckTimeout())) {
+                if (cancel) {
+                    client.closeForward(forward);
+                } else {
+                    OptionalInt allocated = client.openForward(forward);
+                    if (allocated.isPresent()) {
+                        spec.commandLine().getOut().println(allocated.getAsInt());
+                        spec.commandLine().getOut().flush();
+                    }
+                }
+            } catch (MuxException e) {
+                throw new MasterException(host + ": " + (cancel ? "cancel " : "forward ") + forward.describe()
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

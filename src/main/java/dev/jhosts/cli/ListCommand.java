@@ -1,0 +1,69 @@
+package dev.jhosts.cli;
+
+import dev.jhosts.catalog.Catalog;
+import dev.jhosts.catalog.Host;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code jhosts list}: the host catalogue, as a table or as JSON. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the hosts: alias, hostname, user, port. Warnings about the ssh config go to stderr.")
+final class ListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print a JSON array of host objects.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Context context = Context.load(Commands.global(spec));
+        Catalog catalog = context.catalog();
+        PrintWriter err = spec.commandLine().getErr();
+        catalog.warnings().forEach(warning -> err.println("jhosts: warning: " + warning));
+        err.flush();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.render(catalog.hosts().stream().map(ListCommand::toJson).toList()));
+        } else {
+            printTable(out, catalog.hosts());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> toJson(Host host) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("alias", host.alias());
+        object.put("hostname", host.hostname());
+        object.put("user", host.user());
+        object.put("port", host.port());
+        object.put("proxyjump", host.proxyJump());
+        object.put("tags", host.tags());
+        object.put("group", host.group());
+        object.put("description", host.description());
+        object.put("favourite", host.favourite());
+        object.put("extra", host.extra());
+        object.put("file", host.file().toString());
+        object.put("line", host.line());
+        return object;
+    }
+
+    private static void printTable(PrintWriter out, List<Host> hosts) {
+        int aliasWidth = hosts.stream().mapToInt(host -> host.alias().length()).max().orElse(0);
+        int hostnameWidth = hosts.stream().mapToInt(host -> host.hostname().length()).max().orElse(0);
+        int userWidth = hosts.stream().mapToInt(host -> host.user().length()).max().orElse(0);
+        for (Host host : hosts) {
+            out.println(String.format("%-" + Math.max(1, aliasWidth) + "s  %-" + Math.max(1, hostnameWidth)
+                    + "s  %-" + Math.max(1, userWidth) + "s  %d",
+                    host.alias(), host.hostname(), host.user(), host.port()).stripTrailing());
+        }
+    }
+}

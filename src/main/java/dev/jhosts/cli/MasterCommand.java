@@ -1,0 +1,258 @@
+package dev.jhosts.cli;
+
+import dev.jhosts.catalog.Catalog;
+import dev.jhosts.catalog.Host;
+import dev.jhosts.master.MasterInfo;
+import dev.jhosts.master.MasterManager;
+import dev.jhosts.master.MasterState;
+import dev.jhosts.master.Probe;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jhosts master …}: start, list, check, stop, exit and kill master connections. */
+@Command(name = "master", mixinStandardHelpOptions = true,
+        description = "Manage OpenSSH master connections (ControlMaster).",
+        subcommands = {
+            MasterCommand.Start.class, MasterCommand.ListMasters.class, MasterCommand.Check.class,
+            MasterCommand.Stop.class, MasterCommand.Exit.class, MasterCommand.Kill.class})
+final class MasterCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** {@code master start HOST...}. */
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = "Launch masters in the background (BatchMode, in parallel); exit 0 when all are live.")
+    static final class Start implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(arity = "1..*", paramLabel = "HOST")
+        List<String> hosts;
+
+        @Override
+        public Integer call() throws Exception {
+            Context context = Context.load(Commands.global(spec));
+            try (MasterManager masters = context.masters(context.catalog())) {
+                Map<String, CompletableFuture<MasterState>> started = new LinkedHashMap<>();
+                hosts.forEach(host -> started.put(host, masters.start(host)));
+                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter err = spec.commandLine().getErr();
+                boolean allLive = true;
+                for (Map.Entry<String, CompletableFuture<MasterState>> entry : started.entrySet()) {
+                    MasterState state = entry.getValue().join();
+                    if (state instanceof MasterState.Live live) {
+                        out.println(entry.getKey() + ": live (pid " + live.pid() + ")");
+                    } else {
+                        allLive = false;
+                        err.println("jhosts: " + entry.getKey() + ": " + describe(state));
+                    }
+                }
+                out.flush();
+                err.flush();
+                return allLive ? ExitCodes.OK : ExitCodes.FAILURE;
+            }
+        }
+    }
+
+    /** {@code master list [--json]}. */
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the masters jhosts can find: its own, those in its control directory, "
+                    + "and those at the ControlPaths of catalogue hosts.")
+    static final class ListMasters implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "Print a JSON array.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            Context context = Context.load(Commands.global(spec));
+            Catalog catalog = context.catalog();
+            List<String> aliases = catalog.hosts().stream().map(Host::alias).toList();
+            try (MasterManager masters = context.masters(catalog)) {
+                List<MasterInfo> found = masters.discover(aliases);
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    out.println(Json.render(found.stream().map(ListMasters::toJson).toList()));
+                } else {
+                    for (MasterInfo info : found) {
+                        out.println(String.join("  ",
+                                info.aliases().isEmpty() ? "-" : String.join(",", info.aliases()),
+                                pid(info.state()) == 0 ? "-" : Long.toString(pid(info.state())),
+                                info.state().word(),
+                                age(info.startedAt()),
+                                info.startedByJhosts() ? "jhosts" : "other",
+                                info.socket().toString()));
+                    }
+                }
+                out.flush();
+                if (aliases.size() > MasterManager.DISCOVERY_ALIAS_LIMIT) {
+                    spec.commandLine().getErr().println("jhosts: note: looked at the ControlPaths of the first "
+                            + MasterManager.DISCOVERY_ALIAS_LIMIT + " of " + aliases.size() + " hosts");
+                }
+                return ExitCodes.OK;
+            }
+        }
+
+        private static Map<String, Object> toJson(MasterInfo info) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("host", info.aliases().isEmpty() ? "" : info.aliases().get(0));
+            object.put("aliases", info.aliases());
+            object.put("socket", info.socket().toString());
+            object.put("pid", pid(info.state()));
+            object.put("state", info.state().word());
+            object.put("started_by_jhosts", info.startedByJhosts());
+            object.put("started", info.startedAt().equals(Instant.EPOCH) ? "" : info.startedAt().toString());
+            return object;
+        }
+
+        private static String age(Instant startedAt) {
+            if (startedAt.equals(Instant.EPOCH)) {
+                return "-";
+            }
+            Duration age = Duration.between(startedAt, Instant.now());
+            if (age.toHours() > 0) {
+                return age.toHours() + "h" + age.toMinutesPart() + "m";
+            }
+            return age.toMinutes() > 0 ? age.toMinutes() + "m" + age.toSecondsPart() + "s" : age.toSeconds() + "s";
+        }
+    }
+
+    /** {@code master check HOST}. */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Ask the master if it is alive (MUX_C_ALIVE_CHECK): exit 0 and print its pid; "
+                    + "1 when there is none; 3 when it does not answer.")
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "HOST")
+        String host;
+
+        @Override
+        public Integer call() throws Exception {
+            Context context = Context.load(Commands.global(spec));
+            try (MasterManager masters = context.masters(context.catalog())) {
+                Path socket = masters.controlPath(host).socket();
+                Probe found = masters.check(socket);
+                PrintWriter err = spec.commandLine().getErr();
+                if (found instanceof Probe.Alive alive) {
+                    spec.commandLine().getOut().println(alive.pid());
+                    spec.commandLine().getOut().flush();
+                    return ExitCodes.OK;
+                } else if (found instanceof Probe.Frozen frozen) {
+                    err.println("jhosts: " + host + ": master at " + socket + " does not answer (" + frozen.detail() + ")");
+                    err.flush();
+                    return ExitCodes.UNRESPONSIVE;
+                } else if (found instanceof Probe.Refused refused) {
+                    err.println("jhosts: " + host + ": " + refused.detail());
+                } else {
+                    err.println("jhosts: " + host + ": no master running at " + socket
+                            + (found instanceof Probe.Stale ? " (stale socket)" : ""));
+                }
+                err.flush();
+                return ExitCodes.FAILURE;
+            }
+        }
+    }
+
+    /** {@code master stop HOST}. */
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "Stop accepting new sessions (MUX_C_STOP_LISTENING); running ones finish, then the master exits.")
+    static final class Stop implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "HOST")
+        String host;
+
+        @Override
+        public Integer call() throws Exception {
+            Context context = Context.load(Commands.global(spec));
+            try (MasterManager masters = context.masters(context.catalog())) {
+                masters.stop(masters.controlPath(host).socket());
+                spec.commandLine().getOut().println(host + ": stop request sent");
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code master exit HOST}. */
+    @Command(name = "exit", mixinStandardHelpOptions = true,
+            description = "Terminate the master (MUX_C_TERMINATE); running sessions end.")
+    static final class Exit implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "HOST")
+        String host;
+
+        @Override
+        public Integer call() throws Exception {
+            Context context = Context.load(Commands.global(spec));
+            try (MasterManager masters = context.masters(context.catalog())) {
+                masters.exit(masters.controlPath(host).socket());
+                spec.commandLine().getOut().println(host + ": exit request sent");
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    /** {@code master kill HOST}. */
+    @Command(name = "kill", mixinStandardHelpOptions = true,
+            description = "SIGTERM, then SIGKILL after kill-grace, the master's process, and remove its socket; "
+                    + "works on a master that does not answer.")
+    static final class Kill implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "HOST")
+        String host;
+
+        @Override
+        public Integer call() throws Exception {
+            Context context = Context.load(Commands.global(spec));
+            try (MasterManager masters = context.masters(context.catalog())) {
+                long pid = masters.kill(masters.controlPath(host).socket());
+                spec.commandLine().getOut().println(host + ": killed master (pid " + pid + ")");
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            }
+        }
+    }
+
+    static long pid(MasterState state) {
+        return state instanceof MasterState.Live live ? live.pid() : 0;
+    }
+
+    static String describe(MasterState state) {
+        if (state instanceof MasterState.Failed failed) {
+            return "failed: " + failed.reason();
+        } else if (state instanceof MasterState.Unresponsive unresponsive) {
+            return "unresponsive: " + unresponsive.detail();
+        }
+        return state.word();
+    }
+
+}

@@ -1,0 +1,96 @@
+package dev.jhosts.master;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/** The {@link LaunchRecord}s in a control directory, one small file per master, written atomically. */
+public final class LaunchRecords {
+    private static final String SUFFIX = ".master";
+
+    private final ControlDirectory directory;
+
+    public LaunchRecords(ControlDirectory directory) {
+        this.directory = directory;
+    }
+
+    public void write(LaunchRecord launch) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("socket", launch.socket().toString());
+        properties.setProperty("aliases", String.join(" ", launch.aliases()));
+        properties.setProperty("started", Long.toString(launch.started().toEpochMilli()));
+        properties.setProperty("pid", Long.toString(launch.pid()));
+        Path file = directory.recordFor(launch.socket(), SUFFIX);
+        Path temp = Files.createTempFile(directory.path(), ".launch", ".tmp");
+        try {
+            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                properties.store(writer, "jhosts master launch record");
+            }
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    public Optional<LaunchRecord> find(Path socket) {
+        return read(directory.recordFor(socket, SUFFIX)).filter(launch -> launch.socket().equals(socket));
+    }
+
+    public void remove(Path socket) {
+        try {
+            Files.deleteIfExists(directory.recordFor(socket, SUFFIX));
+        } catch (IOException ignored) {
+            // a record left behind only says "started by jhosts" for a socket that is gone
+        }
+    }
+
+    /** Every readable record; unreadable ones are skipped. */
+    public List<LaunchRecord> all() {
+        List<LaunchRecord> records = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory.path(), "*" + SUFFIX)) {
+            for (Path file : files) {
+                read(file).ifPresent(records::add);
+            }
+        } catch (IOException ignored) {
+            // an unreadable directory has no records to offer
+        }
+        return records;
+    }
+
+    private static Optional<LaunchRecord> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+            String socket = properties.getProperty("socket", "");
+            if (socket.isEmpty()) {
+                return Optional.empty();
+            }
+            List<String> aliases = Arrays.stream(properties.getProperty("aliases", "").split(" "))
+                    .filter(alias -> !alias.isEmpty()).toList();
+            return Optional.of(new LaunchRecord(Path.of(socket), aliases,
+                    Instant.ofEpochMilli(Long.parseLong(properties.getProperty("started", "0"))),
+                    Long.parseLong(properties.getProperty("pid", "0"))));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

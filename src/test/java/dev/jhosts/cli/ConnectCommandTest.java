@@ -1,0 +1,85 @@
+package dev.jhosts.cli;
+
+import static dev.jhosts.testing.SshdFixture.HOST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jhosts.testing.Processes;
+import dev.jhosts.testing.SshdFixture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code jhosts connect} end to end, without a terminal (pipes). */
+class ConnectCommandTest {
+    @RegisterExtension
+    static final SshdFixture SSHD = new SshdFixture();
+
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+
+    @AfterAll
+    static void exitMaster() {
+        SSHD.jhosts(LIMIT, "master", "exit", HOST);
+    }
+
+    @Test
+    void startThenConnectPrintsOk() {
+        Processes.Result start = SSHD.jhosts(LIMIT, "master", "start", HOST);
+        assertThat(start.exitCode()).as(start.describe()).isZero();
+        Processes.Result connect = SSHD.jhosts(LIMIT, "connect", HOST, "--", "echo", "ok");
+        assertThat(connect.exitCode()).as(connect.describe()).isZero();
+        assertThat(connect.stdout()).isEqualTo("ok\n");
+    }
+
+    @Test
+    void connectStartsTheMasterItNeeds() {
+        SSHD.jhosts(LIMIT, "master", "exit", HOST);
+        Processes.Result connect = SSHD.jhosts(LIMIT, "connect", HOST, "--", "echo", "$((6*7))");
+        assertThat(connect.exitCode()).as(connect.describe()).isZero();
+        assertThat(connect.stdout()).isEqualTo("42\n");
+        assertThat(SSHD.jhosts(LIMIT, "master", "check", HOST).exitCode()).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 4, 5, 44})
+    void remoteExitStatusBecomesOurs(int status) {
+        Processes.Result connect = SSHD.jhosts(LIMIT, "connect", HOST, "--", "exit " + status);
+        assertThat(connect.exitCode()).as(connect.describe()).isEqualTo(status);
+        Processes.Result closedEarly = SSHD.jhosts(LIMIT, "connect", HOST, "--", "exec >&- 2>&-; exit " + status);
+        assertThat(closedEarly.exitCode()).as(closedEarly.describe()).isEqualTo(status);
+    }
+
+    @Test
+    void stdinAndStdoutCarryBytesExactly() {
+        byte[] data = new byte[3 * 1024 * 1024];
+        new Random(7).nextBytes(data);
+        List<String> command = new ArrayList<>(List.of(SshdFixture.launcher().toString(), "-F", SSHD.sshConfig().toString(),
+                "connect", HOST, "--", "sha256sum"));
+        Processes.Result remote = Processes.run(command, SSHD.jhostsEnv(), LIMIT, data);
+        Processes.Result local = Processes.run(List.of("sha256sum"), java.util.Map.of(), LIMIT, data);
+        assertThat(remote.exitCode()).as(remote.describe()).isZero();
+        assertThat(remote.stdout().split(" ")[0]).isEqualTo(local.stdout().split(" ")[0]);
+    }
+
+    @Test
+    void stderrStaysApart() {
+        Processes.Result connect = SSHD.jhosts(LIMIT, "connect", HOST, "--", "echo out; echo err >&2; exit 3");
+        assertThat(connect.exitCode()).isEqualTo(3);
+        assertThat(connect.stdout()).isEqualTo("out\n");
+        assertThat(connect.stderr()).isEqualTo("err\n");
+    }
+
+    @Test
+    void anUnreachableHostFailsWithSshsReason() {
+        java.nio.file.Path config = SSHD.writeSshConfig("unreachable_config",
+                "Host nowhere\n  HostName 127.0.0.1\n  Port 1\n  BatchMode yes\n");
+        Processes.Result connect = SSHD.jhosts(LIMIT, "-F", config.toString(), "connect", "nowhere", "--", "true");
+        assertThat(connect.exitCode()).isEqualTo(255);
+        assertThat(connect.stderr()).contains("nowhere").contains("refused");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.jhosts.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jhosts.testing.Processes;
+import dev.jhosts.testing.SshdFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A broken settings file: one line naming file and line, exit 2, nothing else, for every command. */
+class SettingsErrorTest {
+    @TempDir
+    Path dir;
+
+    private Processes.Result jhosts(String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(SshdFixture.launcher().toString()));
+        command.addAll(List.of(args));
+        return Processes.run(command, Map.of("XDG_CONFIG_HOME", dir.toString(), "XDG_RUNTIME_DIR", dir.toString(),
+                "XDG_STATE_HOME", dir.toString()), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void badSettingsExitTwoWithFileAndLine() throws Exception {
+        Path settings = dir.resolve("bad.conf");
+        Files.writeString(settings, "control-persist = 5m\n# a comment\nconnect-timeout = soon\n");
+        Path sshConfig = dir.resolve("ssh_config");
+        Files.writeString(sshConfig, "Host a\n  HostName 127.0.0.1\n");
+        for (List<String> args : List.<List<String>>of(List.of("list"), List.of("master", "check", "a"), List.of("connect", "a"), List.of())) {
+            List<String> command = new java.util.ArrayList<>(List.of("-c", settings.toString(), "-F", sshConfig.toString()));
+            command.addAll(args);
+            Processes.Result result = jhosts(command.toArray(String[]::new));
+            assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+            assertThat(result.stdout()).isEmpty();
+            assertThat(result.stderr()).isEqualTo("jhosts: " + settings + ":3: connect-timeout: expected a duration "
+                    + "such as 750ms, 10s or 5m, got 'soon'\n");
+        }
+    }
+
+    @Test
+    void defaultSettingsFileIsRead() throws Exception {
+        Path settings = dir.resolve("jhosts/jhosts.conf");
+        Files.createDirectories(settings.getParent());
+        Files.writeString(settings, "unknown-thing = 1\n");
+        Processes.Result result = jhosts("-F", "/dev/null", "list");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).isEqualTo("jhosts: " + settings + ":1: unknown key 'unknown-thing'\n");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        Processes.Result result = jhosts("master", "frobnicate");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).startsWith("jhosts: ");
+        assertThat(jhosts("--version").stdout()).startsWith("jhosts ");
+        assertThat(jhosts("--help").stdout()).contains("connect", "master", "forward", "list");
+    }
+}

@@ -1,0 +1,38 @@
+package dev.jhosts.master;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MasterLauncherTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void reasonIsSshsLastWordsWithoutDebugChatter() throws Exception {
+        Path log = temp.resolve("m.log");
+        Files.writeString(log, "debug1: Reading configuration data\n\n"
+                + "testuser@127.0.0.1: Permission denied (publickey,password).\n");
+        String reason = MasterLauncher.reason(log, 255);
+        assertThat(reason).isEqualTo("testuser@127.0.0.1: Permission denied (publickey,password).");
+        assertThat(MasterLauncher.needsPrompt(reason)).isTrue();
+    }
+
+    @Test
+    void unreachableHostsNeedNoPrompt() throws Exception {
+        Path log = temp.resolve("m.log");
+        Files.writeString(log, "ssh: connect to host 127.0.0.1 port 1: Connection refused\n");
+        String reason = MasterLauncher.reason(log, 255);
+        assertThat(MasterLauncher.needsPrompt(reason)).isFalse();
+        assertThat(MasterLauncher.needsPrompt("Host key verification failed.")).isTrue();
+    }
+
+    @Test
+    void anEmptyLogGivesTheExitStatus() throws Exception {
+        Path log = Files.createFile(temp.resolve("m.log"));
+        assertThat(MasterLauncher.reason(log, 255)).isEqualTo("ssh exited with status 255");
+    }
+}

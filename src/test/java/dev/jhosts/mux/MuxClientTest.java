@@ -1,0 +1,115 @@
+package dev.jhosts.mux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.jhosts.testing.SshdFixture;
+import dev.jhosts.testing.TestMaster;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+class MuxClientTest {
+    @RegisterExtension
+    static final SshdFixture SSHD = new SshdFixture();
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @Test
+    void aliveCheckReturnsThePidThatSshCheckPrints() throws Exception {
+        try (TestMaster master = TestMaster.start(SSHD, "alive.sock");
+             MuxClient client = MuxClient.connect(master.socket(), TIMEOUT)) {
+            assertThat(client.aliveCheck()).isEqualTo(master.pid());
+            // several requests on one connection, each with its own request id
+            assertThat(client.aliveCheck()).isEqualTo(master.pid());
+        }
+    }
+
+    @Test
+    void terminateEndsTheMasterProcess() throws Exception {
+        try (TestMaster master = TestMaster.start(SSHD, "term.sock")) {
+            try (MuxClient client = MuxClient.connect(master.socket(), TIMEOUT)) {
+                client.terminate();
+            }
+            assertThat(master.awaitExit(Duration.ofSeconds(20))).as("master exited").isTrue();
+        }
+    }
+
+    @Test
+    void stopListeningLetsTheRunningSessionFinishThenTheMasterExits() throws Exception {
+        try (TestMaster master = TestMaster.start(SSHD, "stop.sock")) {
+            Path fifo = SSHD.dir().resolve("stop.fifo");
+            Path out = SSHD.dir().resolve("stop.out");
+            Path err = SSHD.dir().resolve("stop.err");
+            try (RandomAccessFile writer = Fifo.create(fifo)) {
+                MuxClient sessionClient = MuxClient.connect(master.socket(), TIMEOUT);
+                MuxSession session;
+                try (FileInputStream in = new FileInputStream(fifo.toFile());
+                     FileOutputStream o = new FileOutputStream(out.toFile());
+                     FileOutputStream e = new FileOutputStream(err.toFile())) {
+                    session = sessionClient.openSession(
+                            SessionRequest.command("read line; echo \"got $line\"; exit 7"), in.getFD(), o.getFD(), e.getFD());
+                }
+                try (session) {
+                    try (MuxClient control = MuxClient.connect(master.socket(), TIMEOUT)) {
+                        control.stopListening();
+                    }
+                    assertThat(master.socket()).doesNotExist();
+                    assertThat(master.process().isAlive()).as("master alive while the session runs").isTrue();
+
+                    writer.write("go\n".getBytes());
+                    SessionEnd end = session.awaitEnd();
+                    assertThat(end).isEqualTo(new SessionEnd(7, true, false));
+                }
+            }
+            assertThat(Files.readString(out)).isEqualTo("got go\n");
+            assertThat(master.awaitExit(Duration.ofSeconds(20))).as("master exited after its last session").isTrue();
+        }
+    }
+
+    @Test
+    void missingPathIsNoSocket() {
+        Path missing = SSHD.dir().resolve("missing.sock");
+        assertThatThrownBy(() -> MuxClient.connect(missing, TIMEOUT)).isInstanceOf(MuxException.NoSocket.class)
+                .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void socketFileNobodyListensOnIsRefused() throws Exception {
+        Path stale = SSHD.dir().resolve("stale.sock");
+        AFUNIXServerSocket server = AFUNIXServerSocket.newInstance();
+        server.setDeleteOnClose(false);
+        server.bind(AFUNIXSocketAddress.of(stale));
+        server.close();
+        assertThat(stale).exists();
+        assertThatThrownBy(() -> MuxClient.connect(stale, TIMEOUT)).isInstanceOf(MuxException.Refused.class);
+    }
+
+    @Test
+    void stoppedMasterIsATimeoutNotAHang() {
+        try (TestMaster master = TestMaster.start(SSHD, "frozen.sock")) {
+            master.signal("STOP");
+            try {
+                assertTimeoutPreemptively(Duration.ofSeconds(15), () ->
+                        assertThatThrownBy(() -> MuxClient.connect(master.socket(), Duration.ofMillis(500)))
+                                .isInstanceOf(MuxException.Timeout.class));
+            } finally {
+                master.signal("CONT");
+            }
+            // the master is fine again afterwards
+            try (MuxClient client = MuxClient.connect(master.socket(), TIMEOUT)) {
+                assertThat(client.aliveCheck()).isEqualTo(master.pid());
+            } catch (MuxException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
