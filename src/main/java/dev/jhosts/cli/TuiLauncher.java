@@ -1,11 +1,26 @@
 package dev.jhosts.cli;
 
+import dev.jhosts.catalog.Catalog;
+import dev.jhosts.catalog.History;
+import dev.jhosts.catalog.HostOrdering;
+import dev.jhosts.master.MasterException;
+import dev.jhosts.master.MasterManager;
+import dev.jhosts.tui.JhostsApp;
+import java.io.IOException;
+
 /** Starts the full-screen host picker. */
 final class TuiLauncher {
     private TuiLauncher() {}
 
     static int run(Context context) {
-        System.err.println("jhosts: the full-screen picker is not built yet; see 'jhosts --help'");
-        return ExitCodes.FAILURE;
+        Catalog catalog = context.catalog();
+        History history = History.load(context.locations().stateDirectory());
+        try (MasterManager masters = context.masters(catalog)) {
+            return new JhostsApp(HostOrdering.frecency(history).sort(catalog.hosts()), catalog.warnings(),
+                    context.settings(), masters, context::recordConnect).run();
+        } catch (MasterException | IOException e) {
+            System.err.println("jhosts: " + e.getMessage());
+            return ExitCodes.FAILURE;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.jhosts.tui;
 
 import dev.jhosts.catalog.SshOptionsResolver;
+import dev.jhosts.master.MasterManager;
 import dev.jhosts.tui.state.UiEvent;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -11,13 +12,13 @@ import java.util.function.Consumer;
  * already running), never a queue of twenty. Results come back as events.
  */
 final class DetailsLookup {
-    private final SshOptionsResolver resolver;
+    private final MasterManager masters;
     private final Consumer<UiEvent> events;
     private final AtomicReference<String> latest = new AtomicReference<>();
     private final Object signal = new Object();
 
-    DetailsLookup(SshOptionsResolver resolver, Consumer<UiEvent> events) {
-        this.resolver = resolver;
+    DetailsLookup(MasterManager masters, Consumer<UiEvent> events) {
+        this.masters = masters;
         this.events = events;
         Thread worker = new Thread(this::work, "jhosts-ssh-G");
         worker.setDaemon(true);
@@ -45,7 +46,7 @@ final class DetailsLookup {
                 continue;
             }
             try {
-                events.accept(new UiEvent.DetailsResolved(alias, resolver.resolve(alias)));
+                events.accept(new UiEvent.DetailsResolved(alias, masters.resolver().resolve(alias, masters.sshOptions(alias))));
             } catch (SshOptionsResolver.ResolveException e) {
                 events.accept(new UiEvent.DetailsFailed(alias, e.getMessage()));
             } catch (RuntimeException e) {

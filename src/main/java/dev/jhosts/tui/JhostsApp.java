@@ -5,8 +5,8 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.jhosts.catalog.Host;
-import dev.jhosts.catalog.SshOptionsResolver;
 import dev.jhosts.config.Settings;
+import dev.jhosts.master.MasterManager;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.tui.state.Effect;
 import dev.jhosts.tui.state.ScreenSize;
@@ -20,7 +20,6 @@ import dev.jhosts.tui.view.Appearance;
 import dev.jhosts.tui.view.CursorAt;
 import dev.jhosts.tui.view.Renderer;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The full-screen host picker: {@code new JhostsApp(hosts, warnings, settings, sshConfig).run()}
@@ -47,7 +47,8 @@ public final class JhostsApp {
     private final List<Host> hosts;
     private final List<String> warnings;
     private final Settings settings;
-    private final Path sshConfig;
+    private final MasterManager masters;
+    private final Consumer<String> connectRecorder;
     private final Appearance look;
     private final Clock clock = Clock.systemUTC();
     private final BlockingQueue<UiEvent> events = new LinkedBlockingQueue<>();
@@ -56,20 +57,24 @@ public final class JhostsApp {
      * @param hosts the catalogue, in display order
      * @param warnings problems found while reading the configuration (shown in the status line)
      * @param settings jhosts' settings
-     * @param sshConfig the ssh config file ({@code -F}) passed to every ssh jhosts runs
+     * @param masters the master manager (its {@code ssh -G} resolver serves the details area)
+     * @param connectRecorder told the alias of each session opened (for the history)
      */
-    public JhostsApp(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig) {
+    public JhostsApp(List<Host> hosts, List<String> warnings, Settings settings, MasterManager masters,
+            Consumer<String> connectRecorder) {
         this.hosts = List.copyOf(hosts);
         this.warnings = List.copyOf(warnings);
         this.settings = settings;
-        this.sshConfig = sshConfig;
+        this.masters = masters;
+        this.connectRecorder = connectRecorder;
         this.look = Appearance.fromEnvironment(System.getenv());
     }
 
     /**
      * Runs the TUI until the user quits.
      *
-     * @return the exit status: 0 after Esc, 130 after Ctrl-C
+     * @return the exit status: 0 after Esc, 130 after Ctrl-C; with {@code on-session-end = exit},
+     *     the session's remote exit status
      * @throws IOException when standard input/output is not a terminal, or the terminal fails
      */
     public int run() throws IOException {
@@ -89,6 +94,9 @@ public final class JhostsApp {
         private final Renderer renderer = new Renderer(look);
         private final DetailsLookup details;
         private final KeyReader keys;
+        private final MasterWatch watch;
+        private final MasterCommands commands;
+        private final SessionRunner sessions;
         private ViewState state;
         private boolean redrawAll = true;
         private Optional<Integer> exitCode = Optional.empty();
@@ -96,9 +104,16 @@ public final class JhostsApp {
         Loop(TerminalOwner terminal) {
             this.terminal = terminal;
             this.screen = terminal.screen();
-            this.details = new DetailsLookup(new SshOptionsResolver(settings.sshBinary(), sshConfig), JhostsApp.this::post);
+            this.details = new DetailsLookup(masters, JhostsApp.this::post);
             this.keys = terminal.keyReader(key -> post(new UiEvent.KeyPressed(key)), () -> post(new UiEvent.InputClosed()));
+            this.watch = new MasterWatch(masters, hosts.stream().map(Host::alias).toList(), JhostsApp.this::post);
+            this.commands = new MasterCommands(masters, JhostsApp.this::post, watch::refreshSoon);
+            this.sessions = new SessionRunner(settings, masters, terminal, System.getenv());
             terminal.onResize(size -> post(new UiEvent.Resized(size.getColumns(), size.getRows())));
+            masters.addListener(event -> {
+                post(new UiEvent.MasterChanged(event.alias(), event.state()));
+                watch.refreshSoon();
+            });
         }
 
         int run() throws IOException {
@@ -113,6 +128,8 @@ public final class JhostsApp {
             try {
                 terminal.startScreen();
                 keys.resume();
+                watch.start();
+                prelaunchAtStart();
                 apply(Update.withDetailsFor(state));
                 draw();
                 ticker.scheduleAtFixedRate(() -> post(new UiEvent.Tick(clock.instant())),
@@ -135,8 +152,46 @@ public final class JhostsApp {
                 return exitCode.get();
             } finally {
                 ticker.shutdownNow();
+                watch.close();
+                commands.close();
                 keys.stop();
                 terminal.stopScreen();
+            }
+        }
+
+        private void prelaunchAtStart() {
+            for (String alias : settings.prelaunch()) {
+                if (hosts.stream().anyMatch(host -> host.alias().equals(alias))) {
+                    startMaster(alias);
+                }
+            }
+        }
+
+        private void startMaster(String alias) {
+            masters.start(alias).whenComplete((result, error) -> post(new UiEvent.MasterChanged(alias,
+                    error == null ? result : new MasterState.Failed(String.valueOf(error.getMessage()), false))));
+        }
+
+        /** Gives the terminal to a session and takes it back: same filter and selection, "exit N" shown. */
+        private void openSession(String alias) throws IOException {
+            keys.pause();
+            terminal.stopScreen();
+            connectRecorder.accept(alias);
+            SessionOutcome outcome;
+            try {
+                outcome = sessions.run(alias);
+            } finally {
+                terminal.startScreen();
+                TerminalSize size = terminal.size();
+                post(new UiEvent.Resized(size.getColumns(), size.getRows()));
+                redrawAll = true;
+                keys.resume();
+                watch.refreshSoon();
+            }
+            if (settings.onSessionEnd() == Settings.OnSessionEnd.EXIT && outcome.status() >= 0) {
+                exitCode = Optional.of(outcome.status());
+            } else {
+                post(new UiEvent.SessionEnded(alias, outcome.summary()));
             }
         }
 
@@ -149,14 +204,14 @@ public final class JhostsApp {
             }
         }
 
-        private void apply(Transition transition) {
+        private void apply(Transition transition) throws IOException {
             state = transition.state();
             for (Effect effect : transition.effects()) {
                 run(effect);
             }
         }
 
-        private void run(Effect effect) {
+        private void run(Effect effect) throws IOException {
             if (effect instanceof Effect.Quit) {
                 exitCode = Optional.of(((Effect.Quit) effect).exitCode());
             } else if (effect instanceof Effect.ResolveDetails) {
@@ -164,12 +219,12 @@ public final class JhostsApp {
             } else if (effect instanceof Effect.RedrawAll) {
                 redrawAll = true;
             } else if (effect instanceof Effect.StartMaster) {
-                String alias = ((Effect.StartMaster) effect).alias();
-                post(new UiEvent.MasterChanged(alias, new MasterState.None()));
+                startMaster(((Effect.StartMaster) effect).alias());
             } else if (effect instanceof Effect.OpenSession) {
-                post(new UiEvent.Notice("sessions are not wired in yet"));
+                openSession(((Effect.OpenSession) effect).alias());
             } else if (effect instanceof Effect.ControlMaster) {
-                post(new UiEvent.Notice("master control is not wired in yet"));
+                Effect.ControlMaster control = (Effect.ControlMaster) effect;
+                commands.run(control.action(), control.row());
             }
         }
 

@@ -1,6 +1,5 @@
 package dev.jhosts.tui.state;
 
-import dev.jhosts.master.MasterState;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,10 +14,12 @@ public record MasterPane(PaneMode mode, List<MasterRow> rows, int selected) {
         return new MasterPane(PaneMode.AUTO, List.of(), 0);
     }
 
-    /** Shown when the user asked for it, or (by default) whenever a master is live. */
+    /**
+     * Shown when the user asked for it, or (by default) whenever there is a master to list: a
+     * live one, or one that does not answer (that is when kill is needed).
+     */
     public boolean visible() {
-        return mode == PaneMode.SHOWN
-                || mode == PaneMode.AUTO && rows.stream().anyMatch(row -> row.state() instanceof MasterState.Live);
+        return mode == PaneMode.SHOWN || mode == PaneMode.AUTO && !rows.isEmpty();
     }
 
     public Optional<MasterRow> selectedRow() {

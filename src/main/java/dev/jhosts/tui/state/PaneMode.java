@@ -2,7 +2,7 @@ package dev.jhosts.tui.state;
 
 /** Whether the status pane is shown. */
 public enum PaneMode {
-    /** Shown whenever a master is live. */
+    /** Shown whenever there is a master to list. */
     AUTO,
     /** Shown, by the user's choice. */
     SHOWN,

@@ -301,10 +301,14 @@ public final class Update {
         }
         String alias = selected.get().host().alias();
         boolean due = !tick.now().isBefore(ticked.selectedSince().plus(delay));
-        if (due && !ticked.masters().containsKey(alias)) {
-            return Transition.of(ticked.withMaster(alias, new MasterState.Starting()), new Effect.StartMaster(alias));
+        if (!due || !ticked.prelaunchPending()) {
+            return Transition.of(ticked);
         }
-        return Transition.of(ticked);
+        if (!(ticked.masterState(alias) instanceof MasterState.None)) {
+            return Transition.of(ticked.withPrelaunchDone());
+        }
+        return Transition.of(ticked.withPrelaunchDone().withMaster(alias, new MasterState.Starting()),
+                new Effect.StartMaster(alias));
     }
 
     private static String withoutLastCharacter(String text) {

@@ -26,6 +26,7 @@ import java.util.Map;
  * @param selectedSince when the selected host was selected (for prelaunch)
  * @param prelaunchDelay how long a host must stay selected before its master is launched;
  *     negative turns prelaunch on selection off
+ * @param prelaunchPending whether the selected host may still get a prelaunch (once per selection)
  */
 public record ViewState(
         List<Host> catalogue,
@@ -41,7 +42,8 @@ public record ViewState(
         int spinner,
         Instant now,
         Instant selectedSince,
-        Duration prelaunchDelay) {
+        Duration prelaunchDelay,
+        boolean prelaunchPending) {
 
     public ViewState {
         catalogue = List.copyOf(catalogue);
@@ -57,7 +59,7 @@ public record ViewState(
                 : warnings.size() == 1 ? "warning: " + warnings.get(0)
                 : warnings.size() + " warnings (F1 lists them): " + warnings.get(0);
         return new ViewState(catalogue, warnings, HostList.filtered(catalogue, ""), MasterPane.initial(),
-                Focus.HOSTS, new Overlay.None(), Map.of(), Map.of(), message, size, 0, now, now, prelaunchDelay);
+                Focus.HOSTS, new Overlay.None(), Map.of(), Map.of(), message, size, 0, now, now, prelaunchDelay, true);
     }
 
     public MasterState masterState(String alias) {
@@ -66,56 +68,63 @@ public record ViewState(
 
     public ViewState withList(HostList newList) {
         return new ViewState(catalogue, warnings, newList, pane, focus, overlay, masters, details, message, size,
-                spinner, now, selectedSince, prelaunchDelay);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withPane(MasterPane newPane) {
         return new ViewState(catalogue, warnings, list, newPane, focus, overlay, masters, details, message, size,
-                spinner, now, selectedSince, prelaunchDelay);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withFocus(Focus newFocus) {
         return new ViewState(catalogue, warnings, list, pane, newFocus, overlay, masters, details, message, size,
-                spinner, now, selectedSince, prelaunchDelay);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withOverlay(Overlay newOverlay) {
         return new ViewState(catalogue, warnings, list, pane, focus, newOverlay, masters, details, message, size,
-                spinner, now, selectedSince, prelaunchDelay);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withMaster(String alias, MasterState state) {
         Map<String, MasterState> copy = new HashMap<>(masters);
         copy.put(alias, state);
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, copy, details, message, size,
-                spinner, now, selectedSince, prelaunchDelay);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withDetails(String alias, Details value) {
         Map<String, Details> copy = new HashMap<>(details);
         copy.put(alias, value);
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, copy, message, size,
-                spinner, now, selectedSince, prelaunchDelay);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withMessage(String newMessage) {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, newMessage, size,
-                spinner, now, selectedSince, prelaunchDelay);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withSize(ScreenSize newSize) {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, message, newSize,
-                spinner, now, selectedSince, prelaunchDelay);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withTime(Instant newNow, int newSpinner) {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, message, size,
-                newSpinner, newNow, selectedSince, prelaunchDelay);
+                newSpinner, newNow, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
+    /** The selection changed at {@code since}: its prelaunch clock starts. */
     public ViewState withSelectedSince(Instant since) {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, message, size,
-                spinner, now, since, prelaunchDelay);
+                spinner, now, since, prelaunchDelay, true);
+    }
+
+    /** The selected host had its prelaunch (or needs none). */
+    public ViewState withPrelaunchDone() {
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, message, size,
+                spinner, now, selectedSince, prelaunchDelay, false);
     }
 
     /** Whether anything on screen is waiting (a spinner turns). */

@@ -95,6 +95,11 @@ public final class TerminalOwner implements AutoCloseable {
         return new Attributes(cooked);
     }
 
+    /** A copy of the raw modes the list uses (also right for a session that passes the terminal on). */
+    public Attributes rawAttributes() {
+        return new Attributes(raw);
+    }
+
     public TerminalScreen screen() {
         return screen;
     }

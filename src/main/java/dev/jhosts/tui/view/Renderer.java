@@ -16,6 +16,7 @@ import dev.jhosts.tui.state.MasterRow;
 import dev.jhosts.tui.state.Overlay;
 import dev.jhosts.tui.state.ViewState;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -217,7 +218,8 @@ public final class Renderer {
             canvas.text(row, at, at + aliasWidth, String.join(",", master.aliases()), base);
             at += aliasWidth + GAP;
             String facts = (master.pid() > 0 ? "pid " + master.pid() : "pid -") + "  "
-                    + age(Duration.between(master.startedAt(), state.now())) + "  "
+                    + (master.startedAt().equals(Instant.EPOCH) ? "?" : age(Duration.between(master.startedAt(), state.now())))
+                    + "  "
                     + master.state().word() + "  " + (master.startedByJhosts() ? "jhosts" : "found");
             canvas.text(row, at, canvas.columns(), facts, base);
         }

@@ -182,6 +182,26 @@ class UpdateTest {
     }
 
     @Test
+    void aMasterEndedWhileSelectedIsNotRelaunchedUntilTheHostIsSelectedAgain() {
+        send(new UiEvent.Tick(T0.plusMillis(300)));
+        assertThat(effects).containsExactly(new Effect.StartMaster("host00"));
+        send(new UiEvent.MasterChanged("host00", new MasterState.Live(5)));
+        send(new UiEvent.MasterChanged("host00", new MasterState.None()));
+        send(new UiEvent.Tick(T0.plusMillis(900)));
+        assertThat(effects).hasSize(1);
+        press(named(Key.Name.DOWN), named(Key.Name.UP));
+        send(new UiEvent.Tick(T0.plusMillis(1300)));
+        assertThat(effects).filteredOn(effect -> effect instanceof Effect.StartMaster).hasSize(2);
+    }
+
+    @Test
+    void aHostWithAMasterAlreadyNeedsNoPrelaunch() {
+        send(new UiEvent.MasterChanged("host00", new MasterState.Live(5)));
+        send(new UiEvent.Tick(T0.plusMillis(300)));
+        assertThat(effects).isEmpty();
+    }
+
+    @Test
     void negativeDelayTurnsPrelaunchOff() {
         state = ViewState.initial(catalogue, List.of(), new ScreenSize(80, 24), T0, Duration.ofMillis(-1));
         send(new UiEvent.Tick(T0.plusSeconds(10)));
@@ -252,6 +272,15 @@ class UpdateTest {
         assertThat(state.pane().visible()).isFalse();
         press(named(Key.Name.F2));
         assertThat(state.pane().visible()).isTrue();
+    }
+
+    @Test
+    void anUnresponsiveMasterKeepsThePaneShownForKill() {
+        MasterRow stuck = new MasterRow("/run/s1", List.of("host00"), new MasterState.Unresponsive("timeout"), true, T0);
+        send(new UiEvent.MastersListed(List.of(stuck)));
+        assertThat(state.pane().visible()).isTrue();
+        send(new UiEvent.MastersListed(List.of()));
+        assertThat(state.pane().visible()).isFalse();
     }
 
     @Test
