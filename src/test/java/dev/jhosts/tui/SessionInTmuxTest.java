@@ -1,0 +1,210 @@
+package dev.jhosts.tui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jhosts.testing.Processes;
+import dev.jhosts.testing.SshdFixture;
+import dev.jhosts.testing.Tmux;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Sessions from the list against a real sshd, in a real terminal (tmux): the remote shell, its
+ * terminal size, keys and Ctrl-C reaching it, the exit status shown back in the list, and the
+ * status pane's view of the master and its stop, exit and kill.
+ */
+class SessionInTmuxTest {
+    @RegisterExtension
+    static final SshdFixture SSHD = new SshdFixture();
+
+    private static final Pattern MASTER_PID = Pattern.compile("pid=(\\d+)");
+
+    private Path sshConfig;
+    private Tmux tmux;
+
+    @BeforeEach
+    void start() {
+        sshConfig = SSHD.writeSshConfig("tui_config", "Host other\n" + SSHD.hostOptions());
+        Map<String, String> env = new TreeMap<>(SSHD.jhostsEnv());
+        env.put("TERM", "xterm-256color");
+        env.put("LANG", "C.UTF-8");
+        env.put("PS1", "$ ");
+        tmux = Tmux.start(80, 24, env, SshdFixture.launcher().toAbsolutePath() + " -F " + sshConfig
+                + "; echo \"jhosts exited $?\"; exec sleep 600");
+    }
+
+    @AfterEach
+    void stop() {
+        tmux.close();
+    }
+
+    /** Waits for the selected host's master (prelaunched) to be live and listed. */
+    private String waitForLiveMaster() {
+        return tmux.waitUntil(screen -> screen.contains("masters (1)") && screen.contains(" live "),
+                "a live master in the status pane");
+    }
+
+    private void enterSession() {
+        waitForLiveMaster();
+        tmux.keys("Enter");
+        tmux.waitUntil(screen -> !screen.contains("Enter connect"), "the list to give way to the session");
+    }
+
+    private static boolean hasLine(String screen, String line) {
+        return screen.lines().anyMatch(candidate -> candidate.strip().equals(line));
+    }
+
+    private Path socket() throws IOException {
+        Path directory = SSHD.dir().resolve("run/jhosts");
+        try (Stream<Path> files = Files.list(directory)) {
+            Optional<Path> socket = files.filter(file -> {
+                try {
+                    return Files.readAttributes(file, BasicFileAttributes.class).isOther();
+                } catch (IOException e) {
+                    return false;
+                }
+            }).findFirst();
+            return socket.orElseThrow(() -> new AssertionError("no control socket in " + directory));
+        }
+    }
+
+    /** The pid {@code ssh -O check} reports for the master at {@code socket}, or empty when none. */
+    private Optional<Long> sshCheck(Path socket) {
+        if (!Files.exists(socket)) {
+            return Optional.empty();
+        }
+        Processes.Result result = Processes.run(
+                SSHD.ssh("-S", socket.toString(), "-O", "check", SshdFixture.HOST), Map.of(), Duration.ofSeconds(20));
+        Matcher matcher = MASTER_PID.matcher(result.stderr());
+        return matcher.find() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
+    }
+
+    @Test
+    void enterOpensARemoteShellAndItsExitStatusIsShownBackInTheList() {
+        tmux.type("test");
+        enterSession();
+        tmux.type("echo $((6*7))");
+        tmux.keys("Enter");
+        tmux.waitUntil(screen -> hasLine(screen, "42"), "42 from the remote shell");
+        tmux.type("exit 3");
+        tmux.keys("Enter");
+        String list = tmux.waitFor("session ended: exit 3");
+        assertThat(list).contains("› test").contains("testhost").contains("Enter connect");
+        tmux.keys("Escape", "Escape");
+        tmux.waitFor("jhosts exited 0");
+    }
+
+    @Test
+    void theRemoteTerminalHasThePaneSizeAndFollowsResizes() {
+        enterSession();
+        tmux.type("stty size");
+        tmux.keys("Enter");
+        tmux.waitUntil(screen -> hasLine(screen, "24 80"), "stty size 24 80");
+        tmux.resize(100, 30);
+        tmux.waitUntil(screen -> screen.lines().count() == 30, "the bigger pane");
+        tmux.type("clear; stty size");
+        tmux.keys("Enter");
+        tmux.waitUntil(screen -> hasLine(screen, "30 100"), "stty size 30 100");
+        tmux.type("exit");
+        tmux.keys("Enter");
+        String list = tmux.waitFor("session ended: exit 0");
+        assertThat(list.lines().count()).isEqualTo(30);
+        assertThat(list.lines().reduce((first, second) -> second).orElseThrow()).contains("Enter connect");
+    }
+
+    @Test
+    void keysReachTheRemoteSideAndCtrlCInterruptsIt() {
+        enterSession();
+        tmux.type("cat");
+        tmux.keys("Enter");
+        tmux.type("typed-line");
+        tmux.keys("Enter");
+        tmux.waitUntil(screen -> screen.lines().filter(line -> line.strip().equals("typed-line")).count() == 2,
+                "cat to echo the line back");
+        tmux.keys("C-d");
+        tmux.type("echo started; sleep 30");
+        tmux.keys("Enter");
+        tmux.waitUntil(screen -> hasLine(screen, "started"), "sleep to start");
+        tmux.keys("C-c");
+        tmux.type("echo status=$?");
+        tmux.keys("Enter");
+        tmux.waitUntil(screen -> hasLine(screen, "status=130"), "the interrupted sleep's status");
+        tmux.type("exit");
+        tmux.keys("Enter");
+        tmux.waitFor("session ended: exit 0");
+    }
+
+    @Test
+    void theStatusPaneShowsTheMasterWithThePidSshReports() throws IOException {
+        waitForLiveMaster();
+        long pid = sshCheck(socket()).orElseThrow(() -> new AssertionError("ssh -O check found no master"));
+        String screen = tmux.waitFor("pid " + pid);
+        assertThat(screen).contains("testhost").contains("other").contains("jhosts");
+        tmux.keys("Tab");
+        tmux.type("c");
+        tmux.waitFor("alive, pid " + pid);
+    }
+
+    @Test
+    void stopFromThePaneEndsAnIdleMaster() throws IOException {
+        waitForLiveMaster();
+        Path socket = socket();
+        tmux.keys("Tab");
+        tmux.type("s");
+        tmux.waitFor("stopped: no new sessions");
+        tmux.waitUntil(screen -> !screen.contains("masters (1)"), "the pane to lose the master");
+        assertThat(sshCheck(socket)).isEmpty();
+    }
+
+    @Test
+    void exitFromThePaneEndsTheMaster() throws IOException {
+        waitForLiveMaster();
+        Path socket = socket();
+        tmux.keys("Tab");
+        tmux.type("x");
+        tmux.waitFor("master exited");
+        tmux.waitUntil(screen -> !screen.contains("masters (1)"), "the pane to lose the master");
+        assertThat(sshCheck(socket)).isEmpty();
+    }
+
+    @Test
+    void killFromThePaneEndsAStoppedMaster() throws IOException, InterruptedException {
+        waitForLiveMaster();
+        long pid = sshCheck(socket()).orElseThrow(() -> new AssertionError("ssh -O check found no master"));
+        Processes.Result stopped = Processes.run(List.of("kill", "-STOP", Long.toString(pid)), Map.of(),
+                Duration.ofSeconds(10));
+        assertThat(stopped.exitCode()).isZero();
+        try {
+            tmux.keys("Tab");
+            tmux.type("c");
+            tmux.waitFor("does not answer");
+            tmux.type("k");
+            tmux.waitFor("Kill the master of");
+            tmux.type("y");
+            tmux.waitFor("killed pid " + pid);
+            ProcessHandle master = ProcessHandle.of(pid).orElse(null);
+            if (master != null) {
+                master.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the master " + pid + " is still there", e);
+        } finally {
+            Processes.run(List.of("kill", "-CONT", Long.toString(pid)), Map.of(), Duration.ofSeconds(10));
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+}
