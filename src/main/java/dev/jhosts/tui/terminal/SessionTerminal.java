@@ -28,9 +28,11 @@ final class SessionTerminal implements Terminal {
     private final PolledInput input;
     private final TerminalModes modes;
     private final NonBlockingReader reader;
+    private final String type;
 
-    SessionTerminal(Terminal jline, PolledInput input, TerminalModes modes) {
+    SessionTerminal(Terminal jline, PolledInput input, TerminalModes modes, String type) {
         this.jline = jline;
+        this.type = type;
         this.input = input;
         this.modes = modes;
         this.reader = NonBlocking.nonBlocking(jline.getName(), input, jline.encoding());
@@ -153,9 +155,10 @@ final class SessionTerminal implements Terminal {
         jline.flush();
     }
 
+    /** The user's TERM (JLine itself was given a neutral built-in type). */
     @Override
     public String getType() {
-        return jline.getType();
+        return type;
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.jline.utils.ShutdownHooks;
  * by a shutdown hook on SIGTERM, SIGHUP, SIGINT or an uncaught exception.
  */
 public final class TerminalOwner implements AutoCloseable {
+    private static final String JLINE_TYPE = "ansi";
     private static final byte[] LEAVE_SCREEN = "\033[0m\033[?25h\033[?1049l".getBytes(StandardCharsets.US_ASCII);
 
     private final Terminal jline;
@@ -50,7 +51,7 @@ public final class TerminalOwner implements AutoCloseable {
         this.cooked = new Attributes(jline.getAttributes());
         this.raw = rawFrom(cooked);
         this.modes = TerminalModes.capture();
-        this.sessionTerminal = new SessionTerminal(jline, input, modes);
+        this.sessionTerminal = new SessionTerminal(jline, input, modes, System.getenv().getOrDefault("TERM", ""));
         this.drawing = new DrawingTerminal(jline, charset);
         this.screen = new TerminalScreen(drawing);
         withdrawJlineShutdownTask(jline);
@@ -72,6 +73,9 @@ public final class TerminalOwner implements AutoCloseable {
                 .jni(true)
                 .exec(false)
                 .dumb(false)
+                // JLine's capabilities are never used (Lanterna writes ANSI itself), and for a
+                // TERM outside JLine's built-in list it runs infocmp (~150 ms): name a built-in one.
+                .type(JLINE_TYPE)
                 .build();
         try {
             return new TerminalOwner(jline, unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII);
