@@ -2,17 +2,15 @@ package dev.jhosts.catalog;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Lists the hosts of a parsed ssh config and gives each the values OpenSSH would use: blocks
- * are visited in reading order, and the first value obtained for an option wins. Blocks that
- * name hosts literally are looked up by alias; only pattern blocks are tried on every host, so
- * a large config costs (hosts × pattern blocks), not (hosts × blocks).
+ * are visited in reading order, and the first value obtained for an option wins. The blocks
+ * tried for a host come from a {@link SectionIndex}, so a large config does not cost
+ * (hosts × blocks).
  */
 final class HostResolver {
     private static final String SHELL_CHARACTERS = "'`\"$\\;&<>|(){},";
@@ -73,7 +71,7 @@ final class HostResolver {
         ProxySetting proxy = null;
         String tag = "";
         HostNotes notes = HostNotes.NONE;
-        for (Section section : index.candidates(alias)) {
+        for (Section section : index.candidates(alias, aliasBytes)) {
             if (!section.appliesTo(aliasBytes)) {
                 continue;
             }
@@ -134,66 +132,5 @@ final class HostResolver {
             }
         }
         return out.toString();
-    }
-
-    /** The sections that hold values, findable by the alias they name literally. */
-    private static final class SectionIndex {
-        private final Map<String, List<Section>> byAlias = new HashMap<>();
-        private final List<Section> general = new ArrayList<>();
-
-        SectionIndex(List<Section> sections) {
-            for (Section section : sections) {
-                if (!section.hasValues() || section.own() instanceof Condition.MatchOther
-                        || section.own() instanceof Condition.Unreadable) {
-                    continue;
-                }
-                Condition.HostLine naming = namingCondition(section);
-                if (naming == null) {
-                    general.add(section);
-                    continue;
-                }
-                for (HostPattern pattern : naming.patterns()) {
-                    if (!pattern.negated()) {
-                        List<Section> list = byAlias.computeIfAbsent(pattern.text(), k -> new ArrayList<>(2));
-                        if (list.isEmpty() || list.get(list.size() - 1) != section) {
-                            list.add(section);
-                        }
-                    }
-                }
-            }
-        }
-
-        /** The innermost Host line, own or enclosing, that names its hosts literally, or null. */
-        private static Condition.HostLine namingCondition(Section section) {
-            if (section.own() instanceof Condition.HostLine host && host.namesHostsLiterally()) {
-                return host;
-            }
-            List<Condition> guard = section.guard();
-            for (int i = guard.size() - 1; i >= 0; i--) {
-                if (guard.get(i) instanceof Condition.HostLine host && host.namesHostsLiterally()) {
-                    return host;
-                }
-            }
-            return null;
-        }
-
-        /** The sections that can apply to {@code alias}, in reading order. */
-        List<Section> candidates(String alias) {
-            List<Section> named = byAlias.getOrDefault(alias, List.of());
-            if (named.isEmpty()) {
-                return general;
-            }
-            List<Section> merged = new ArrayList<>(named.size() + general.size());
-            int a = 0;
-            int b = 0;
-            while (a < named.size() || b < general.size()) {
-                if (b >= general.size() || (a < named.size() && named.get(a).order() < general.get(b).order())) {
-                    merged.add(named.get(a++));
-                } else {
-                    merged.add(general.get(b++));
-                }
-            }
-            return merged;
-        }
     }
 }

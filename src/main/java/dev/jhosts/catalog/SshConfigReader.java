@@ -24,9 +24,6 @@ final class SshConfigReader {
     /** A config file larger than this is not read (ssh has no limit; this keeps a stray Include of a huge file harmless). */
     static final long MAX_FILE_BYTES = 64L << 20;
 
-    private static final Set<String> KEYWORDS_WITH_ARGUMENTS =
-            Set.of("host", "match", "include", "hostname", "user", "port", "tag");
-
     /** One top-level file to read. */
     record Source(Path file, boolean userConfig, boolean mustExist, boolean checkPermissions) {}
 
@@ -35,7 +32,7 @@ final class SshConfigReader {
     private final ProxyJumpSpec proxyJumps;
     private final Warnings warnings;
     private final String localUser;
-    private final ConfigLineParser parser = new ConfigLineParser(KEYWORDS_WITH_ARGUMENTS);
+    private final ConfigLineParser parser = new ConfigLineParser(NotesComment.MARKER);
     private final List<Section> sections = new ArrayList<>();
     private final List<HostDeclaration> declarations = new ArrayList<>();
     private final Deque<Path> reading = new ArrayDeque<>();
@@ -187,16 +184,16 @@ final class SshConfigReader {
         private void directive(ConfigLine.Directive directive, int number) {
             List<String> arguments = directive.arguments();
             switch (directive.keyword()) {
-                case "host" -> host(arguments, directive.comment(), number);
-                case "match" -> current = newSection(guard, match(arguments), file, number);
-                case "include" -> include(arguments, number);
-                case "hostname" -> firstArgument(directive, number).ifPresent(v -> current.offerHostName(v, number));
-                case "user" -> firstArgument(directive, number).ifPresent(current::offerUser);
-                case "tag" -> firstArgument(directive, number).ifPresent(current::offerTag);
-                case "port" -> firstArgument(directive, number).ifPresent(v -> port(v, number));
-                case "proxycommand" -> current.offerProxy(new ProxySetting.Command());
-                case "proxyjump" -> proxyJump(directive.rest(), number);
-                default -> {
+                case HOST -> host(arguments, directive.comment(), number);
+                case MATCH -> current = newSection(guard, match(arguments), file, number);
+                case INCLUDE -> include(arguments, number);
+                case HOSTNAME -> firstArgument(directive, number).ifPresent(v -> current.offerHostName(v, number));
+                case USER -> firstArgument(directive, number).ifPresent(current::offerUser);
+                case TAG -> firstArgument(directive, number).ifPresent(current::offerTag);
+                case PORT -> firstArgument(directive, number).ifPresent(v -> port(v, number));
+                case PROXYCOMMAND -> current.offerProxy(new ProxySetting.Command());
+                case PROXYJUMP -> proxyJump(directive.rest(), number);
+                case OTHER -> {
                     // Other options do not change the list.
                 }
             }
@@ -272,11 +269,11 @@ final class SshConfigReader {
         private Optional<String> firstArgument(ConfigLine.Directive directive, int number) {
             List<String> arguments = directive.arguments();
             if (arguments.isEmpty() || arguments.get(0).isEmpty()) {
-                warnings.at(file, number, "missing argument to " + directive.keyword());
+                warnings.at(file, number, "missing argument to " + directive.keyword().text());
                 return Optional.empty();
             }
             if (arguments.size() > 1) {
-                warnings.at(file, number, "keyword " + directive.keyword() + " extra arguments at end of line");
+                warnings.at(file, number, "keyword " + directive.keyword().text() + " extra arguments at end of line");
             }
             return Optional.of(arguments.get(0));
         }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +58,7 @@ class SshConfigMutationTest {
 
     @Test
     void randomBytesNeverBreakTheLineParser() {
-        ConfigLineParser parser = new ConfigLineParser(Set.of("host", "match", "include", "hostname", "user", "port", "tag"));
+        ConfigLineParser parser = new ConfigLineParser("jhosts:");
         Random random = new Random(42);
         for (int i = 0; i < 20_000; i++) {
             byte[] line = new byte[random.nextInt(40)];
