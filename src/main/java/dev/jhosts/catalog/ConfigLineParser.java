@@ -95,17 +95,8 @@ final class ConfigLineParser {
         while (i < to && (bytes[i] == ' ' || bytes[i] == '\t')) {
             i++;
         }
-        if (to - i < commentMarker.length) {
+        if (to - i < commentMarker.length || !AsciiCase.regionMatches(commentMarker, bytes, i)) {
             return ORDINARY_COMMENT;
-        }
-        for (int m = 0; m < commentMarker.length; m++) {
-            int c = bytes[i + m];
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != commentMarker[m]) {
-                return ORDINARY_COMMENT;
-            }
         }
         return new ConfigLine.Comment(text(bytes, from, to));
     }

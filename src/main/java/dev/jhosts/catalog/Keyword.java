@@ -43,23 +43,10 @@ enum Keyword {
         int length = to - from;
         for (Keyword keyword : READ) {
             byte[] name = keyword.lowerCase;
-            if (name.length == length && equalsIgnoringCase(name, bytes, from)) {
+            if (name.length == length && AsciiCase.regionMatches(name, bytes, from)) {
                 return keyword;
             }
         }
         return OTHER;
-    }
-
-    private static boolean equalsIgnoringCase(byte[] lowerName, byte[] bytes, int from) {
-        for (int i = 0; i < lowerName.length; i++) {
-            int c = bytes[from + i];
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != lowerName[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
