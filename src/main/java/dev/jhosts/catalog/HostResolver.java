@@ -44,7 +44,7 @@ final class HostResolver {
                 continue;
             }
             listed.add(alias);
-            hosts.add(resolve(declaration, aliasBytes, index));
+            hosts.add(resolve(declaration, aliasBytes, index, config.finalPassRequested()));
         }
         return hosts;
     }
@@ -63,19 +63,52 @@ final class HostResolver {
         return true;
     }
 
-    private Host resolve(HostDeclaration declaration, byte[] aliasBytes, SectionIndex index) {
+    private Host resolve(HostDeclaration declaration, byte[] aliasBytes, SectionIndex index, boolean finalPassRequested) {
         String alias = declaration.alias();
-        Section hostNameFrom = null;
-        String user = "";
-        int port = 0;
-        ProxySetting proxy = null;
-        String tag = "";
-        HostNotes notes = HostNotes.NONE;
+        Obtained obtained = new Obtained();
         for (Section section : index.candidates(alias, aliasBytes)) {
-            if (!section.appliesTo(aliasBytes)) {
-                continue;
+            if (section.appliesTo(aliasBytes)) {
+                obtained.take(section, true);
             }
-            if (hostNameFrom == null && !section.hostName().isEmpty()) {
+        }
+        String hostname = HostnameForm.canonical(
+                obtained.hostNameFrom == null ? alias : expandedHostName(obtained.hostNameFrom, alias));
+        if (finalPassRequested || obtained.canonicalizes()) {
+            // ssh reads the config again, matching Host lines against the host name this time;
+            // only options still unset are taken. (DNS canonicalisation is not reproduced.)
+            byte[] hostnameBytes = hostname.getBytes(StandardCharsets.UTF_8);
+            for (Section section : index.candidates(hostname, hostnameBytes)) {
+                if (section.appliesTo(hostnameBytes)) {
+                    obtained.take(section, false);
+                }
+            }
+        }
+        List<String> tags = new ArrayList<>();
+        if (!obtained.tag.isEmpty()) {
+            tags.add(obtained.tag);
+        }
+        tags.addAll(obtained.notes.tags());
+        HostNotes notes = new HostNotes(tags, obtained.notes.group(), obtained.notes.description(), obtained.notes.favourite());
+        return new Host(alias, hostname,
+                obtained.user.isEmpty() ? localUser : obtained.user,
+                obtained.port == 0 ? 22 : obtained.port,
+                obtained.proxy instanceof ProxySetting.Jump jump ? jump.printed() : "",
+                notes.tags(), notes.group(), notes.description(), notes.favourite(),
+                false, declaration.file(), declaration.line());
+    }
+
+    /** The values a host has obtained so far; the first obtained value of each option wins. */
+    private static final class Obtained {
+        Section hostNameFrom;
+        String user = "";
+        int port;
+        ProxySetting proxy;
+        String tag = "";
+        String canonicalizeHostname = "";
+        HostNotes notes = HostNotes.NONE;
+
+        void take(Section section, boolean firstPass) {
+            if (firstPass && hostNameFrom == null && !section.hostName().isEmpty()) {
                 hostNameFrom = section;
             }
             if (user.isEmpty()) {
@@ -90,21 +123,18 @@ final class HostResolver {
             if (tag.isEmpty()) {
                 tag = section.tag();
             }
-            notes = notes.then(section.notes());
+            if (canonicalizeHostname.isEmpty()) {
+                canonicalizeHostname = section.canonicalizeHostname();
+            }
+            if (firstPass) {
+                notes = notes.then(section.notes());
+            }
         }
-        String hostname = HostnameForm.canonical(hostNameFrom == null ? alias : expandedHostName(hostNameFrom, alias));
-        List<String> tags = new ArrayList<>();
-        if (!tag.isEmpty()) {
-            tags.add(tag);
+
+        boolean canonicalizes() {
+            return canonicalizeHostname.equals("yes") || canonicalizeHostname.equals("always")
+                    || canonicalizeHostname.equals("true");
         }
-        tags.addAll(notes.tags());
-        HostNotes all = new HostNotes(tags, notes.group(), notes.description(), notes.favourite());
-        return new Host(alias, hostname,
-                user.isEmpty() ? localUser : user,
-                port == 0 ? 22 : port,
-                proxy instanceof ProxySetting.Jump jump ? jump.printed() : "",
-                all.tags(), all.group(), all.description(), all.favourite(),
-                false, declaration.file(), declaration.line());
     }
 
     /** HostName with ssh's tokens for it: {@code %h} the alias, {@code %%} a percent sign. */

@@ -14,12 +14,15 @@ enum Keyword {
     TAG(Needs.ARGUMENTS),
     PROXYJUMP(Needs.REST),
     PROXYCOMMAND(Needs.REST),
+    CANONICALIZEHOSTNAME(Needs.ARGUMENTS),
     OTHER(Needs.NOTHING);
 
     /** What the reader uses of a line with this keyword. */
     enum Needs { ARGUMENTS, REST, NOTHING }
 
-    private static final Keyword[] READ = {HOST, MATCH, INCLUDE, HOSTNAME, USER, PORT, TAG, PROXYJUMP, PROXYCOMMAND};
+    private static final Keyword[] READ = {
+        HOST, MATCH, INCLUDE, HOSTNAME, USER, PORT, TAG, PROXYJUMP, PROXYCOMMAND, CANONICALIZEHOSTNAME,
+    };
 
     private final Needs needs;
     private final byte[] lowerCase;

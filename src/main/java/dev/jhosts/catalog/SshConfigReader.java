@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -36,6 +37,7 @@ final class SshConfigReader {
     private final List<Section> sections = new ArrayList<>();
     private final List<HostDeclaration> declarations = new ArrayList<>();
     private final Deque<Path> reading = new ArrayDeque<>();
+    private boolean finalPassRequested;
 
     SshConfigReader(IncludePaths includePaths, PortNumbers ports, Warnings warnings, String localUser) {
         this.includePaths = includePaths;
@@ -56,7 +58,7 @@ final class SshConfigReader {
             Section start = newSection(List.of(), new Condition.Always(), source.file(), 0);
             readFile(source.file(), source, 0, List.of(), start);
         }
-        return new ParsedSshConfig(sections, declarations);
+        return new ParsedSshConfig(sections, declarations, finalPassRequested);
     }
 
     /** Reads one file whose first lines continue {@code enclosing}; files it includes see {@code guard}. */
@@ -193,6 +195,8 @@ final class SshConfigReader {
                 case PORT -> firstArgument(directive, number).ifPresent(v -> port(v, number));
                 case PROXYCOMMAND -> current.offerProxy(new ProxySetting.Command());
                 case PROXYJUMP -> proxyJump(directive.rest(), number);
+                case CANONICALIZEHOSTNAME -> firstArgument(directive, number)
+                        .ifPresent(v -> current.offerCanonicalizeHostname(v.toLowerCase(Locale.ROOT)));
                 case OTHER -> {
                     // Other options do not change the list.
                 }
@@ -222,6 +226,11 @@ final class SshConfigReader {
         private Condition match(List<String> arguments) {
             if (arguments.size() == 1 && arguments.get(0).equalsIgnoreCase("all")) {
                 return new Condition.MatchAll();
+            }
+            for (String argument : arguments) {
+                if (argument.equalsIgnoreCase("canonical") || argument.equalsIgnoreCase("final")) {
+                    finalPassRequested = true;
+                }
             }
             return new Condition.MatchOther(String.join(" ", arguments));
         }
