@@ -1,7 +1,9 @@
 package dev.jhosts.catalog;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
@@ -22,7 +24,7 @@ import java.util.Set;
 final class SshConfigReader {
     /** OpenSSH's READCONF_MAX_DEPTH: the top file is depth 0. */
     static final int MAX_DEPTH = 16;
-    /** A config file larger than this is not read (ssh has no limit; this keeps a stray Include of a huge file harmless). */
+    /** A larger file is not read: ssh has no limit, but a stray Include of a huge file should stay harmless. */
     static final long MAX_FILE_BYTES = 64L << 20;
 
     /** One top-level file to read. */
@@ -127,10 +129,10 @@ final class SshConfigReader {
 
     private static String reason(Exception e) {
         String message = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such file";
         }
         return message == null ? e.getClass().getSimpleName() : message;
@@ -206,7 +208,7 @@ final class SshConfigReader {
         private void host(List<String> arguments, String comment, int number) {
             List<HostPattern> patterns = new ArrayList<>(arguments.size());
             for (String argument : arguments) {
-                if (argument.isEmpty() || argument.equals("!")) {
+                if (argument.isEmpty()) {
                     warnings.at(file, number, "keyword host empty argument");
                     continue;
                 }
