@@ -37,7 +37,7 @@ class SshConfigMutationTest {
         TestCatalogs.copyCorpus(dir);
         List<Path> configs;
         try (Stream<Path> files = Files.walk(dir)) {
-            configs = files.filter(f -> f.toString().endsWith(".conf")).sorted().toList();
+            configs = files.filter(f -> f.toString().endsWith(".conf") && Files.isRegularFile(f)).sorted().toList();
         }
         Path home = dir.resolve("home");
         int loads = 0;
