@@ -249,7 +249,8 @@ final class SshConfigReader {
                 } else if (expansion instanceof IncludePaths.Expansion.Nothing nothing) {
                     if (!nothing.wildcard()) {
                         warnings.at(file, number, "Include target not found: " + argument);
-                    } else if (nothing.directoryMissing()) {
+                    } else if (nothing.directoryMissing() && source.userConfig()) {
+                        // Not for the system config: a user cannot fix it, and ssh says nothing.
                         warnings.at(file, number, "Include directory not found: " + argument);
                     }
                 } else if (expansion instanceof IncludePaths.Expansion.Files files) {

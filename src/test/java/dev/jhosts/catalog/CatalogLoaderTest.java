@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +95,17 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void aGlobIntoAMissingDirectoryIsAWarningOnlyInTheUserConfig() throws IOException {
+        Files.createDirectories(home.resolve(".ssh/empty.d"));
+        Files.writeString(userConfig, "Include empty.d/*.conf nodir/*.conf\n");
+        Files.writeString(systemConfig, "Include missing.d/*.conf\n");
+
+        Catalog catalog = loadDefault(List.of());
+
+        assertThat(catalog.warnings()).containsExactly("~/.ssh/config:1: Include directory not found: nodir/*.conf");
+    }
+
+    @Test
     void theSystemConfigMayNotUseTilde() throws IOException {
         Files.writeString(systemConfig, "Include ~/.ssh/extra\n");
 
@@ -114,6 +126,20 @@ class CatalogLoaderTest {
 
         assertThat(catalog.hosts()).extracting(Host::alias).containsExactly("shared");
         assertThat(catalog.warnings()).containsExactly("~/.ssh/shared.conf: bad owner or permissions: ssh refuses to use this file");
+    }
+
+    @Test
+    void anUnreadableIncludedFileIsAWarning() throws IOException {
+        Path secret = home.resolve(".ssh/secret.conf");
+        Files.writeString(secret, "Host secret\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+        Assumptions.assumeFalse(Files.isReadable(secret), "the file stays readable (running as root)");
+        Files.writeString(userConfig, "Include secret.conf\nHost visible\n");
+
+        Catalog catalog = loadDefault(List.of());
+
+        assertThat(catalog.hosts()).extracting(Host::alias).containsExactly("visible");
+        assertThat(catalog.warnings()).containsExactly("~/.ssh/secret.conf: cannot read the ssh config: permission denied");
     }
 
     @Test
