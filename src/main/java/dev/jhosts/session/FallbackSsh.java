@@ -23,18 +23,21 @@ public final class FallbackSsh {
     private final Path sshConfig;
     private final Path controlPath;
     private final Duration persist;
+    private final List<String> sshOptions;
 
     /**
      * @param sshBinary the ssh program ("ssh" to look it up on PATH)
      * @param sshConfig the ssh config passed with {@code -F}
      * @param controlPath the master's socket path
-     * @param persist how long the master stays after its last session; zero means it does not stay
+     * @param persist how long the master stays after its last session; zero means until it is stopped
+     * @param sshOptions options the host needs beyond the ssh config (a host of jhosts' own)
      */
-    public FallbackSsh(String sshBinary, Path sshConfig, Path controlPath, Duration persist) {
+    public FallbackSsh(String sshBinary, Path sshConfig, Path controlPath, Duration persist, List<String> sshOptions) {
         this.sshBinary = Objects.requireNonNull(sshBinary, "sshBinary");
         this.sshConfig = Objects.requireNonNull(sshConfig, "sshConfig");
         this.controlPath = Objects.requireNonNull(controlPath, "controlPath");
         this.persist = Objects.requireNonNull(persist, "persist");
+        this.sshOptions = List.copyOf(sshOptions);
         if (persist.isNegative()) {
             throw new IllegalArgumentException("negative ControlPersist: " + persist);
         }
@@ -55,18 +58,20 @@ public final class FallbackSsh {
         List<String> line = new ArrayList<>(List.of(sshBinary,
                 "-F", sshConfig.toString(),
                 "-o", "ControlMaster=auto",
-                "-o", "ControlPath=" + controlPath,
-                "-o", "ControlPersist=" + persistValue(),
-                // nothing after "--" is taken as an ssh option, not even after the host
-                "--", host));
+                // ssh expands % tokens in ControlPath; the path given is already expanded
+                "-o", "ControlPath=" + controlPath.toString().replace("%", "%%"),
+                "-o", "ControlPersist=" + persistValue()));
+        line.addAll(sshOptions);
+        // nothing after "--" is taken as an ssh option, not even after the host
+        line.addAll(List.of("--", host));
         line.addAll(command);
         return new ProcessBuilder(line);
     }
 
-    /** ssh reads ControlPersist=0 as "forever", so zero becomes "no"; sub-second rounds up. */
+    /** Zero is jhosts' "until stopped" (ssh's "yes"); sub-second rounds up. */
     private String persistValue() {
         if (persist.isZero()) {
-            return "no";
+            return "yes";
         }
         long seconds = persist.toSeconds() + (persist.toNanosPart() > 0 ? 1 : 0);
         return Long.toString(seconds);

@@ -19,13 +19,16 @@ class FallbackSshTest {
 
     @Test
     void commandLineCarriesConfigControlOptionsAndCommand() {
-        FallbackSsh ssh = new FallbackSsh("ssh", Path.of("/cfg"), Path.of("/run/j/abc"), Duration.ofMinutes(5));
+        FallbackSsh ssh = new FallbackSsh("ssh", Path.of("/cfg"), Path.of("/run/j/abc"), Duration.ofMinutes(5), List.of());
         assertThat(ssh.processBuilder("web", List.of("ls", "-l")).command()).containsExactly(
                 "ssh", "-F", "/cfg", "-o", "ControlMaster=auto", "-o", "ControlPath=/run/j/abc",
                 "-o", "ControlPersist=300", "--", "web", "ls", "-l");
-        assertThat(new FallbackSsh("ssh", Path.of("/cfg"), Path.of("/s"), Duration.ZERO)
-                .processBuilder("web", List.of()).command()).contains("ControlPersist=no").endsWith("--", "web");
-        assertThat(new FallbackSsh("ssh", Path.of("/cfg"), Path.of("/s"), Duration.ofMillis(1500))
+        assertThat(new FallbackSsh("ssh", Path.of("/cfg"), Path.of("/s"), Duration.ZERO, List.of())
+                .processBuilder("web", List.of()).command()).contains("ControlPersist=yes").endsWith("--", "web");
+        assertThat(new FallbackSsh("ssh", Path.of("/cfg"), Path.of("/s%h"), Duration.ofMinutes(1),
+                List.of("-o", "HostName=10.0.0.5")).processBuilder("lab", List.of()).command())
+                .contains("ControlPath=/s%%h").containsSubsequence("-o", "HostName=10.0.0.5", "--", "lab");
+        assertThat(new FallbackSsh("ssh", Path.of("/cfg"), Path.of("/s"), Duration.ofMillis(1500), List.of())
                 .processBuilder("web", List.of()).command()).contains("ControlPersist=2");
     }
 
@@ -33,7 +36,7 @@ class FallbackSshTest {
     void theSshItRunsBecomesTheMasterForLaterSessions() throws Exception {
         Path socket = SSHD.dir().resolve("fb.sock");
         Path out = SSHD.dir().resolve("fb.out");
-        FallbackSsh ssh = new FallbackSsh("ssh", SSHD.sshConfig(), socket, Duration.ofSeconds(60));
+        FallbackSsh ssh = new FallbackSsh("ssh", SSHD.sshConfig(), socket, Duration.ofSeconds(60), List.of());
         Process process = ssh.processBuilder(SshdFixture.HOST, List.of("echo fallback; exit 6"))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(out.toFile())
