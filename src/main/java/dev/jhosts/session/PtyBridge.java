@@ -84,8 +84,8 @@ public final class PtyBridge {
                     finish(pty, keyboard, output);
                     terminal.handle(Signal.WINCH, previousWinch);
                     terminal.setAttributes(entryModes);
-                    if (resized.get()) {
-                        previousWinch.handle(Signal.WINCH);
+                    if (resized.get() && previousWinch != SignalHandler.SIG_DFL && previousWinch != SignalHandler.SIG_IGN) {
+                        previousWinch.handle(Signal.WINCH); // the native defaults cannot be called
                     }
                 }
             }

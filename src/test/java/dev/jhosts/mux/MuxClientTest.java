@@ -56,7 +56,7 @@ class MuxClientTest {
                      FileOutputStream o = new FileOutputStream(out.toFile());
                      FileOutputStream e = new FileOutputStream(err.toFile())) {
                     session = sessionClient.openSession(
-                            SessionRequest.command("read line; echo \"got $line\"; exit 7"), in.getFD(), o.getFD(), e.getFD());
+                            SessionRequest.forCommand("read line; echo \"got $line\"; exit 7"), in.getFD(), o.getFD(), e.getFD());
                 }
                 try (session) {
                     try (MuxClient control = MuxClient.connect(master.socket(), TIMEOUT)) {
