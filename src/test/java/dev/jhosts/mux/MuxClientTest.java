@@ -12,6 +12,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsclub.net.unix.AFUNIXServerSocket;
@@ -72,6 +73,24 @@ class MuxClientTest {
             }
             assertThat(Files.readString(out)).isEqualTo("got go\n");
             assertThat(master.awaitExit(Duration.ofSeconds(20))).as("master exited after its last session").isTrue();
+        }
+    }
+
+    /** ControlMaster=ask: the master asks through SSH_ASKPASS, and this helper always says no. */
+    @Test
+    void deniedConfirmationIsPermissionDenied() throws Exception {
+        Path askpass = SSHD.dir().resolve("deny-askpass");
+        Files.writeString(askpass, "#!/bin/sh\nexit 1\n");
+        Files.setPosixFilePermissions(askpass, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Map<String, String> env = Map.of("SSH_ASKPASS", askpass.toString(), "SSH_ASKPASS_REQUIRE", "force");
+        try (TestMaster master = TestMaster.start(SSHD, env, "ask.sock", "-M"); // -M -M: ControlMaster=ask
+             MuxClient client = MuxClient.connect(master.socket(), TIMEOUT)) {
+            assertThat(client.aliveCheck()).isEqualTo(master.pid());
+            assertThatThrownBy(() -> client.openForward(Forward.parse(Forward.Kind.DYNAMIC, "127.0.0.1:1")))
+                    .isInstanceOf(MuxException.PermissionDenied.class);
+            assertThatThrownBy(client::terminate).isInstanceOf(MuxException.PermissionDenied.class);
+            assertThat(master.process().isAlive()).isTrue();
+            master.process().destroyForcibly(); // "-O exit" would be denied too
         }
     }
 

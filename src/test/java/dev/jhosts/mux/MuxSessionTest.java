@@ -57,6 +57,7 @@ class MuxSessionTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the FIFO's writer end only has to stay open, so that stdin never ends
     void closingTheSessionFromAnotherThreadEndsAwaitEnd() throws Exception {
         Path fifo = SSHD.dir().resolve("close.fifo");
         try (RandomAccessFile writer = Fifo.create(fifo)) {
