@@ -12,7 +12,11 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.jline.terminal.Size;
+import org.jline.terminal.impl.jni.JniNativePty;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsclub.net.unix.AFUNIXServerSocket;
@@ -92,6 +96,31 @@ class MuxClientTest {
             assertThat(master.process().isAlive()).isTrue();
             master.process().destroyForcibly(); // "-O exit" would be denied too
         }
+    }
+
+    @Test
+    void refusedPtyIsReportedAndTheCommandStillRuns() throws Exception {
+        Path keys = SSHD.authorizedKeys();
+        String original = Files.readString(keys);
+        Files.writeString(keys, "no-pty " + original);
+        TestMaster master;
+        try {
+            master = TestMaster.start(SSHD, "nopty.sock");
+        } finally {
+            Files.writeString(keys, original);
+        }
+        Path out = SSHD.dir().resolve("nopty.out");
+        try (master;
+             JniNativePty tty = (JniNativePty) new JniTerminalProvider().open(null, new Size(80, 24));
+             FileOutputStream o = new FileOutputStream(out.toFile())) {
+            SessionRequest request = new SessionRequest(true, "xterm", "echo hi", List.of(), SessionRequest.NO_ESCAPE, false);
+            MuxSession session = MuxClient.connect(master.socket(), TIMEOUT).openSession(request, tty.getSlaveFD(), o.getFD(), o.getFD());
+            try (session) {
+                assertThat(session.awaitEnd()).isEqualTo(new SessionEnd(0, true, true));
+            }
+        }
+        // the master itself tells the session's stderr
+        assertThat(Files.readString(out)).startsWith("PTY allocation request failed").endsWith("\nhi\n");
     }
 
     @Test
