@@ -87,14 +87,10 @@ public final class DirectSession {
         }
     }
 
+    /** On failure openSession closes the connection itself. */
     private MuxSession open(SessionSpec spec, boolean wantTty) throws IOException {
-        MuxClient client = MuxClient.connect(socket, timeout);
-        try {
-            return client.openSession(spec.toRequest(wantTty), FileDescriptor.in, FileDescriptor.out, FileDescriptor.err);
-        } catch (IOException | RuntimeException e) {
-            client.close();
-            throw e;
-        }
+        return MuxClient.connect(socket, timeout)
+                .openSession(spec.toRequest(wantTty), FileDescriptor.in, FileDescriptor.out, FileDescriptor.err);
     }
 
     private static SessionEnd awaitEnd(MuxSession session) throws IOException {

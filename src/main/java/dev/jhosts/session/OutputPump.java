@@ -34,6 +34,10 @@ final class OutputPump implements Runnable {
         byte[] buffer = new byte[BUFFER_SIZE];
         try {
             for (int n; (n = from.read(buffer)) >= 0; ) {
+                // a PTY read gives at most a few KiB: gather what is already there, then write once
+                for (int more; n < buffer.length && from.available() > 0 && (more = from.read(buffer, n, buffer.length - n)) > 0; ) {
+                    n += more;
+                }
                 to.write(buffer, 0, n);
                 to.flush();
                 copied.addAndGet(n);

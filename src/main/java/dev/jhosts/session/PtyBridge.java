@@ -67,7 +67,9 @@ public final class PtyBridge {
     public SessionEnd run(SessionSpec spec) throws IOException {
         Attributes entryModes = terminal.getAttributes();
         try (JniNativePty pty = openPty(terminal.getSize())) {
-            MuxSession session = openSession(spec, pty.getSlaveFD());
+            FileDescriptor slave = pty.getSlaveFD();
+            // on failure openSession closes the connection itself
+            MuxSession session = MuxClient.connect(socket, timeout).openSession(spec.toRequest(true), slave, slave, slave);
             try (session; WinchRelay winch = new WinchRelay(masterPid)) {
                 pty.setAttr(TerminalModes.raw(cookedModes));
                 terminal.setAttributes(TerminalModes.raw(entryModes));
@@ -81,11 +83,12 @@ public final class PtyBridge {
                 try {
                     return session.awaitEnd();
                 } finally {
+                    session.close(); // already closed after a normal end; ends the session after an error
                     finish(pty, keyboard, output);
                     terminal.handle(Signal.WINCH, previousWinch);
                     terminal.setAttributes(entryModes);
-                    if (resized.get()) {
-                        previousWinch.handle(Signal.WINCH);
+                    if (resized.get() && previousWinch != SignalHandler.SIG_DFL && previousWinch != SignalHandler.SIG_IGN) {
+                        previousWinch.handle(Signal.WINCH); // the native defaults cannot be called
                     }
                 }
             }
@@ -97,16 +100,6 @@ public final class PtyBridge {
             throw new IOException("JLine's JNI provider did not give a native PTY");
         }
         return pty;
-    }
-
-    private MuxSession openSession(SessionSpec spec, FileDescriptor slave) throws IOException {
-        MuxClient client = MuxClient.connect(socket, timeout);
-        try {
-            return client.openSession(spec.toRequest(true), slave, slave, slave);
-        } catch (IOException | RuntimeException e) {
-            client.close();
-            throw e;
-        }
     }
 
     /** The terminal's input without a reader thread of our own when JLine already gives one. */

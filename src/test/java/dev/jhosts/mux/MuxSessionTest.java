@@ -57,6 +57,7 @@ class MuxSessionTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the FIFO's writer end only has to stay open, so that stdin never ends
     void closingTheSessionFromAnotherThreadEndsAwaitEnd() throws Exception {
         Path fifo = SSHD.dir().resolve("close.fifo");
         try (RandomAccessFile writer = Fifo.create(fifo)) {
@@ -64,7 +65,7 @@ class MuxSessionTest {
             MuxSession session;
             try (FileInputStream in = new FileInputStream(fifo.toFile());
                  FileOutputStream o = new FileOutputStream(out().toFile())) {
-                session = client.openSession(SessionRequest.command("read line"), in.getFD(), o.getFD(), o.getFD());
+                session = client.openSession(SessionRequest.forCommand("read line"), in.getFD(), o.getFD(), o.getFD());
             }
             Thread closer = new Thread(session::close);
             closer.start();
@@ -82,13 +83,13 @@ class MuxSessionTest {
         Path remote = SSHD.dir().resolve("big.remote");
         String expected = sha256(local);
 
-        SessionEnd upload = SessionFiles.run(MASTER.master().socket(), SessionRequest.command("cat > " + remote), local, out(), err());
+        SessionEnd upload = SessionFiles.run(MASTER.master().socket(), SessionRequest.forCommand("cat > " + remote), local, out(), err());
         assertThat(upload.status()).as(Files.readString(err())).isZero();
         assertThat(run("sha256sum " + remote).status()).isZero();
         assertThat(Files.readString(out())).startsWith(expected + " ");
 
         Path back = SSHD.dir().resolve("big.back");
-        SessionEnd download = SessionFiles.run(MASTER.master().socket(), SessionRequest.command("cat " + remote), EMPTY, back, err());
+        SessionEnd download = SessionFiles.run(MASTER.master().socket(), SessionRequest.forCommand("cat " + remote), EMPTY, back, err());
         assertThat(download.status()).isZero();
         assertThat(Files.size(back)).isEqualTo(data.length);
         assertThat(sha256(back)).isEqualTo(expected);
@@ -114,7 +115,7 @@ class MuxSessionTest {
     }
 
     private static SessionEnd run(String command) throws Exception {
-        return SessionFiles.run(MASTER.master().socket(), SessionRequest.command(command), EMPTY, out(), err());
+        return SessionFiles.run(MASTER.master().socket(), SessionRequest.forCommand(command), EMPTY, out(), err());
     }
 
     private static Path out() {

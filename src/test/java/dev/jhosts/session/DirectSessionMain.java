@@ -27,9 +27,6 @@ public final class DirectSessionMain {
         sendEnv.add("JHOSTS_TEST_*");
         SessionSpec spec = SessionSpec.fromEnvironment(command, SessionSpec.DEFAULT_ESCAPE, System.getenv(), sendEnv);
         SessionEnd end = new DirectSession(Path.of(args[0]), Long.parseLong(args[1]), Duration.ofSeconds(20), tty).run(spec);
-        if (end.ttyAllocationFailed()) {
-            System.err.println("PTY allocation request failed");
-        }
         System.exit(end.status());
     }
 }

@@ -73,8 +73,10 @@ class PtyBridgeTest {
             // Ctrl-C, Ctrl-S, Ctrl-Q reach the remote as bytes, not as signals or flow control
             assertThat(driver.controlCharactersPassUnchanged()).as(driver.screen()).isTrue();
 
-            driver.type("exit 3\r");
+            // output written just before the end is drained, not lost
+            driver.type("seq 1 50000; exit 3\r");
             assertThat(end.get(LIMIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(new SessionEnd(3, true, false));
+            assertThat(driver.await("\n50000\r\n")).isTrue();
 
             // the terminal is as the TUI left it, and its own WINCH handler heard of the resize
             assertThat(terminal.getAttributes().toString()).isEqualTo(tuiModes.toString());
