@@ -70,17 +70,19 @@ public final class DirectSession {
         // Reads and sets the modes of fd 0. Never closed: that would close fd 0.
         Pty stdin = provider.current(provider.isSystemStream(SystemStream.Output) ? SystemStream.Output : SystemStream.Error);
         Attributes cooked = stdin.getAttr();
+        ExactModes exact = ExactModes.capture(0);
         MuxSession session = open(spec, true);
-        Thread restoreOnSignal = new Thread(() -> restore(stdin, cooked), "jhosts-restore-terminal");
+        Thread restoreOnSignal = new Thread(exact::restore, "jhosts-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restoreOnSignal);
         try (WinchRelay winch = new WinchRelay(masterPid)) {
             Object previousWinch = Signals.register("WINCH", winch::resized);
             try {
                 stdin.setAttr(TerminalModes.raw(cooked));
+                exact.keepLineSpeed();
                 return awaitEnd(session);
             } finally {
                 Signals.unregister("WINCH", previousWinch);
-                restore(stdin, cooked);
+                exact.restore();
             }
         } finally {
             removeHook(restoreOnSignal);
@@ -96,14 +98,6 @@ public final class DirectSession {
     private static SessionEnd awaitEnd(MuxSession session) throws IOException {
         try (session) {
             return session.awaitEnd();
-        }
-    }
-
-    private static void restore(Pty stdin, Attributes cooked) {
-        try {
-            stdin.setAttr(cooked);
-        } catch (IOException e) {
-            // the terminal is gone (hangup): nothing left to restore
         }
     }
 
