@@ -8,20 +8,24 @@ sealed interface ConfigLine {
     /** An empty line, or one OpenSSH skips without a word (an unmatched quote in the keyword). */
     record Blank() implements ConfigLine {}
 
-    /** A line whose first word starts with {@code #}; {@code text} follows the {@code #}. */
+    /**
+     * A line whose first word starts with {@code #}. {@code text} (what follows the {@code #})
+     * is kept only for comments that start with the marker the parser was given; it is empty
+     * for the others.
+     */
     record Comment(String text) implements ConfigLine {}
 
     /**
      * A keyword with its arguments.
      *
-     * @param keyword lower case
+     * @param keyword the keyword, {@link Keyword#OTHER} for one the catalogue does not read
      * @param arguments the words after the keyword (quotes and escapes removed, a word starting
-     *     with {@code #} ends them); empty when the reader did not ask for them
+     *     with {@code #} ends them), for keywords that need them
      * @param rest the text after the keyword and its separator, as ProxyJump and ProxyCommand
-     *     take it
+     *     take it, for keywords that need it
      * @param comment the text after a {@code #} that ended the arguments, empty for none
      */
-    record Directive(String keyword, List<String> arguments, String rest, String comment) implements ConfigLine {
+    record Directive(Keyword keyword, List<String> arguments, String rest, String comment) implements ConfigLine {
         public Directive {
             arguments = List.copyOf(arguments);
         }

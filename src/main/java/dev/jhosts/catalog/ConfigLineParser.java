@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Splits ssh_config lines as OpenSSH 9.x does ({@code process_config_line_depth},
@@ -20,15 +19,23 @@ import java.util.Set;
  *       escapes a quote, a backslash or (outside quotes) a space; a word that starts with
  *       {@code #} ends the arguments, a {@code #} inside a word does not.
  * </ul>
+ *
+ * Lines with keywords the catalogue does not read cost one pass over their bytes and no
+ * allocation. Not thread-safe: one parser per reader.
  */
 final class ConfigLineParser {
     private static final ConfigLine BLANK = new ConfigLine.Blank();
+    private static final ConfigLine ORDINARY_COMMENT = new ConfigLine.Comment("");
+    private static final ConfigLine OTHER = new ConfigLine.Directive(Keyword.OTHER, List.of(), "", "");
+    private static final int INVALID_QUOTES = -2;
 
-    private final Set<String> keywordsWithArguments;
+    private final byte[] commentMarker;
+    private final Cursor cursor = new Cursor();
+    private byte[] word = new byte[256];
 
-    /** Arguments are split only for {@code keywordsWithArguments} (lower case), to keep reading cheap. */
-    ConfigLineParser(Set<String> keywordsWithArguments) {
-        this.keywordsWithArguments = Set.copyOf(keywordsWithArguments);
+    /** Comments whose text starts with {@code commentMarker} (after blanks, ignoring case) are kept. */
+    ConfigLineParser(String commentMarker) {
+        this.commentMarker = commentMarker.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
     }
 
     ConfigLine parse(byte[] bytes, int start, int end) {
@@ -39,47 +46,69 @@ final class ConfigLineParser {
         while (limit > start && isTrailingSpace(bytes[limit - 1])) {
             limit--;
         }
-        Cursor cursor = new Cursor(bytes, start, limit);
-        Word keyword = cursor.delimited();
-        if (keyword != null && keyword.isEmpty()) {
-            keyword = cursor.delimited();
+        cursor.reset(bytes, start, limit);
+        boolean found = cursor.next();
+        if (found && cursor.wordIsEmpty()) {
+            found = cursor.next();
         }
-        if (keyword == null || keyword.isEmpty()) {
+        if (!found || cursor.wordIsEmpty()) {
             return BLANK;
         }
-        if (bytes[keyword.start] == '#') {
-            return new ConfigLine.Comment(text(bytes, keyword.start + 1, limit));
+        if (bytes[cursor.wordStart] == '#') {
+            return comment(bytes, cursor.wordStart + 1, limit);
         }
-        String name = keyword.text(bytes).toLowerCase(Locale.ROOT);
+        Keyword keyword = cursor.quoteAt < 0
+                ? Keyword.of(bytes, cursor.wordStart, cursor.wordEnd)
+                : keywordNamed(cursor.wordText());
         int rest = cursor.skipWhitespace();
         if (rest >= limit) {
+            String name = keyword == Keyword.OTHER ? cursor.wordText().toLowerCase(Locale.ROOT) : keyword.text();
             return new ConfigLine.Malformed(name, "no argument after keyword \"" + name + "\"");
         }
-        int restAfterEquals = rest;
-        while (restAfterEquals < limit && (isWhitespace(bytes[restAfterEquals]) || bytes[restAfterEquals] == '=')) {
-            restAfterEquals++;
+        switch (keyword.needs()) {
+            case NOTHING:
+                return OTHER;
+            case REST:
+                int from = rest;
+                while (from < limit && (isWhitespace(bytes[from]) || bytes[from] == '=')) {
+                    from++;
+                }
+                return new ConfigLine.Directive(keyword, List.of(), text(bytes, from, limit), "");
+            default:
+                List<String> arguments = new ArrayList<>(4);
+                int commentStart = splitArguments(bytes, rest, limit, arguments);
+                if (commentStart == INVALID_QUOTES) {
+                    return new ConfigLine.Malformed(keyword.text(), "invalid quotes");
+                }
+                String comment = commentStart < 0 ? "" : text(bytes, commentStart + 1, limit);
+                return new ConfigLine.Directive(keyword, arguments, "", comment);
         }
-        String restText = text(bytes, restAfterEquals, limit);
-        if (!keywordsWithArguments.contains(name)) {
-            return new ConfigLine.Directive(name, List.of(), restText, "");
-        }
-        List<String> arguments = new ArrayList<>(4);
-        int commentStart = splitArguments(bytes, rest, limit, arguments);
-        if (commentStart == INVALID_QUOTES) {
-            return new ConfigLine.Malformed(name, "invalid quotes");
-        }
-        String comment = commentStart < 0 ? "" : text(bytes, commentStart + 1, limit);
-        return new ConfigLine.Directive(name, arguments, restText, comment);
     }
 
-    private static final int INVALID_QUOTES = -2;
+    private static Keyword keywordNamed(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return Keyword.of(bytes, 0, bytes.length);
+    }
+
+    private ConfigLine comment(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to && (bytes[i] == ' ' || bytes[i] == '\t')) {
+            i++;
+        }
+        if (to - i < commentMarker.length || !AsciiCase.regionMatches(commentMarker, bytes, i)) {
+            return ORDINARY_COMMENT;
+        }
+        return new ConfigLine.Comment(text(bytes, from, to));
+    }
 
     /**
      * OpenSSH's argv_split with terminate_on_comment: adds the words to {@code into}; returns the
      * index of the {@code #} that ended them, -1 when none did, or {@link #INVALID_QUOTES}.
      */
-    private static int splitArguments(byte[] bytes, int from, int to, List<String> into) {
-        byte[] word = new byte[to - from];
+    private int splitArguments(byte[] bytes, int from, int to, List<String> into) {
+        if (word.length < to - from) {
+            word = new byte[to - from];
+        }
         int i = from;
         while (i < to) {
             byte c = bytes[i];
@@ -131,47 +160,43 @@ final class ConfigLineParser {
         return from >= to ? "" : new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 
-    /** A word of the line: bytes [start, end) with an optional hole where a quote was removed. */
-    private record Word(int start, int end, int quoteAt) {
-        boolean isEmpty() {
-            return end - start - (quoteAt >= 0 ? 1 : 0) <= 0;
-        }
-
-        String text(byte[] bytes) {
-            if (quoteAt < 0) {
-                return ConfigLineParser.text(bytes, start, end);
-            }
-            return ConfigLineParser.text(bytes, start, quoteAt) + ConfigLineParser.text(bytes, quoteAt + 1, end);
-        }
-    }
-
-    /** OpenSSH's strdelim over one line: words end at whitespace, a quote, or one '='. */
+    /**
+     * OpenSSH's strdelim over one line: words end at whitespace, a double quote or one '='. The
+     * current word is [wordStart, wordEnd) less the byte at quoteAt (a removed opening quote).
+     */
     private static final class Cursor {
-        private final byte[] bytes;
-        private final int limit;
+        private byte[] bytes;
+        private int limit;
         private int position;
         private boolean exhausted;
+        int wordStart;
+        int wordEnd;
+        int quoteAt;
 
-        Cursor(byte[] bytes, int start, int limit) {
+        void reset(byte[] bytes, int start, int limit) {
             this.bytes = bytes;
             this.position = start;
             this.limit = limit;
+            this.exhausted = false;
         }
 
-        /** The next word, or null when the line has none left or a quote is not closed. */
-        Word delimited() {
+        /** Moves to the next word; false when the line has none left or a quote is not closed. */
+        boolean next() {
             if (exhausted) {
-                return null;
+                return false;
             }
             int old = position;
             int stop = old;
             while (stop < limit && !isWhitespace(bytes[stop]) && bytes[stop] != '"' && bytes[stop] != '=') {
                 stop++;
             }
+            quoteAt = -1;
+            wordStart = old;
             if (stop >= limit) {
                 exhausted = true;
                 position = limit;
-                return new Word(old, limit, -1);
+                wordEnd = limit;
+                return true;
             }
             if (bytes[stop] == '"') {
                 int close = stop + 1;
@@ -180,17 +205,31 @@ final class ConfigLineParser {
                 }
                 if (close >= limit) {
                     exhausted = true;
-                    return null;
+                    return false;
                 }
                 position = skipWhitespaceFrom(close + 1);
-                return new Word(old, close, stop);
+                wordEnd = close;
+                quoteAt = stop;
+                return true;
             }
             boolean separatorWasEquals = bytes[stop] == '=';
             position = skipWhitespaceFrom(stop + 1);
             if (!separatorWasEquals && position < limit && bytes[position] == '=') {
                 position = skipWhitespaceFrom(position + 1);
             }
-            return new Word(old, stop, -1);
+            wordEnd = stop;
+            return true;
+        }
+
+        boolean wordIsEmpty() {
+            return wordEnd - wordStart - (quoteAt >= 0 ? 1 : 0) <= 0;
+        }
+
+        String wordText() {
+            if (quoteAt < 0) {
+                return text(bytes, wordStart, wordEnd);
+            }
+            return text(bytes, wordStart, quoteAt) + text(bytes, quoteAt + 1, wordEnd);
         }
 
         int skipWhitespace() {

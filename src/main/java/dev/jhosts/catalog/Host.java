@@ -8,7 +8,7 @@ import java.util.List;
  * (first obtained value wins across matching Host blocks), plus jhosts' own notes.
  *
  * @param alias the name typed after {@code ssh}
- * @param hostname the HostName (the alias when none is set)
+ * @param hostname the HostName as {@code ssh -G} prints it (lower-cased; the alias when none is set)
  * @param user the User (the local user when none is set)
  * @param port the Port (22 when none is set)
  * @param proxyJump the ProxyJump, empty for none

@@ -7,22 +7,21 @@ import java.nio.charset.StandardCharsets;
  * for any bytes, {@code ?} for one byte, everything else literally and case-sensitively. A
  * leading {@code !} negates it.
  */
-record HostPattern(String text, boolean negated, byte[] bytes) {
+record HostPattern(String text, boolean negated, boolean isPlain, byte[] bytes) {
 
+    /** {@code isPlain}: the pattern has no wildcard, so it names exactly one host. */
     static HostPattern of(String word) {
         boolean negated = word.startsWith("!");
         String text = negated ? word.substring(1) : word;
-        return new HostPattern(text, negated, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A pattern with no wildcard names exactly one host. */
-    boolean isPlain() {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        boolean plain = true;
         for (byte b : bytes) {
             if (b == '*' || b == '?') {
-                return false;
+                plain = false;
+                break;
             }
         }
-        return true;
+        return new HostPattern(text, negated, plain, bytes);
     }
 
     boolean matches(byte[] name) {

@@ -2,17 +2,15 @@ package dev.jhosts.catalog;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * Lists the hosts of a parsed ssh config and gives each the values OpenSSH would use: blocks
- * are visited in reading order, and the first value obtained for an option wins. Blocks that
- * name hosts literally are looked up by alias; only pattern blocks are tried on every host, so
- * a large config costs (hosts × pattern blocks), not (hosts × blocks).
+ * are visited in reading order, and the first value obtained for an option wins. The blocks
+ * tried for a host come from a {@link SectionIndex}, so a large config does not cost
+ * (hosts × blocks).
  */
 final class HostResolver {
     private static final String SHELL_CHARACTERS = "'`\"$\\;&<>|(){},";
@@ -46,7 +44,7 @@ final class HostResolver {
                 continue;
             }
             listed.add(alias);
-            hosts.add(resolve(declaration, aliasBytes, index));
+            hosts.add(resolve(declaration, aliasBytes, index, config.finalPassRequested()));
         }
         return hosts;
     }
@@ -65,19 +63,52 @@ final class HostResolver {
         return true;
     }
 
-    private Host resolve(HostDeclaration declaration, byte[] aliasBytes, SectionIndex index) {
+    private Host resolve(HostDeclaration declaration, byte[] aliasBytes, SectionIndex index, boolean finalPassRequested) {
         String alias = declaration.alias();
-        Section hostNameFrom = null;
-        String user = "";
-        int port = 0;
-        ProxySetting proxy = null;
-        String tag = "";
-        HostNotes notes = HostNotes.NONE;
-        for (Section section : index.candidates(alias)) {
-            if (!section.appliesTo(aliasBytes)) {
-                continue;
+        Obtained obtained = new Obtained();
+        for (Section section : index.candidates(alias, aliasBytes)) {
+            if (section.appliesTo(aliasBytes)) {
+                obtained.take(section, true);
             }
-            if (hostNameFrom == null && !section.hostName().isEmpty()) {
+        }
+        String hostname = HostnameForm.canonical(
+                obtained.hostNameFrom == null ? alias : expandedHostName(obtained.hostNameFrom, alias));
+        if (finalPassRequested || obtained.canonicalizes()) {
+            // ssh reads the config again, matching Host lines against the host name this time;
+            // only options still unset are taken. (DNS canonicalisation is not reproduced.)
+            byte[] hostnameBytes = hostname.getBytes(StandardCharsets.UTF_8);
+            for (Section section : index.candidates(hostname, hostnameBytes)) {
+                if (section.appliesTo(hostnameBytes)) {
+                    obtained.take(section, false);
+                }
+            }
+        }
+        List<String> tags = new ArrayList<>();
+        if (!obtained.tag.isEmpty()) {
+            tags.add(obtained.tag);
+        }
+        tags.addAll(obtained.notes.tags());
+        HostNotes notes = new HostNotes(tags, obtained.notes.group(), obtained.notes.description(), obtained.notes.favourite());
+        return new Host(alias, hostname,
+                obtained.user.isEmpty() ? localUser : obtained.user,
+                obtained.port == 0 ? 22 : obtained.port,
+                obtained.proxy instanceof ProxySetting.Jump jump ? jump.printed() : "",
+                notes.tags(), notes.group(), notes.description(), notes.favourite(),
+                false, declaration.file(), declaration.line());
+    }
+
+    /** The values a host has obtained so far; the first obtained value of each option wins. */
+    private static final class Obtained {
+        Section hostNameFrom;
+        String user = "";
+        int port;
+        ProxySetting proxy;
+        String tag = "";
+        String canonicalizeHostname = "";
+        HostNotes notes = HostNotes.NONE;
+
+        void take(Section section, boolean firstPass) {
+            if (firstPass && hostNameFrom == null && !section.hostName().isEmpty()) {
                 hostNameFrom = section;
             }
             if (user.isEmpty()) {
@@ -92,21 +123,18 @@ final class HostResolver {
             if (tag.isEmpty()) {
                 tag = section.tag();
             }
-            notes = notes.then(section.notes());
+            if (canonicalizeHostname.isEmpty()) {
+                canonicalizeHostname = section.canonicalizeHostname();
+            }
+            if (firstPass) {
+                notes = notes.then(section.notes());
+            }
         }
-        String hostname = HostnameForm.canonical(hostNameFrom == null ? alias : expandedHostName(hostNameFrom, alias));
-        List<String> tags = new ArrayList<>();
-        if (!tag.isEmpty()) {
-            tags.add(tag);
+
+        boolean canonicalizes() {
+            return canonicalizeHostname.equals("yes") || canonicalizeHostname.equals("always")
+                    || canonicalizeHostname.equals("true");
         }
-        tags.addAll(notes.tags());
-        HostNotes all = new HostNotes(tags, notes.group(), notes.description(), notes.favourite());
-        return new Host(alias, hostname,
-                user.isEmpty() ? localUser : user,
-                port == 0 ? 22 : port,
-                proxy instanceof ProxySetting.Jump jump ? jump.printed() : "",
-                all.tags(), all.group(), all.description(), all.favourite(),
-                false, declaration.file(), declaration.line());
     }
 
     /** HostName with ssh's tokens for it: {@code %h} the alias, {@code %%} a percent sign. */
@@ -134,66 +162,5 @@ final class HostResolver {
             }
         }
         return out.toString();
-    }
-
-    /** The sections that hold values, findable by the alias they name literally. */
-    private static final class SectionIndex {
-        private final Map<String, List<Section>> byAlias = new HashMap<>();
-        private final List<Section> general = new ArrayList<>();
-
-        SectionIndex(List<Section> sections) {
-            for (Section section : sections) {
-                if (!section.hasValues() || section.own() instanceof Condition.MatchOther
-                        || section.own() instanceof Condition.Unreadable) {
-                    continue;
-                }
-                Condition.HostLine naming = namingCondition(section);
-                if (naming == null) {
-                    general.add(section);
-                    continue;
-                }
-                for (HostPattern pattern : naming.patterns()) {
-                    if (!pattern.negated()) {
-                        List<Section> list = byAlias.computeIfAbsent(pattern.text(), k -> new ArrayList<>(2));
-                        if (list.isEmpty() || list.get(list.size() - 1) != section) {
-                            list.add(section);
-                        }
-                    }
-                }
-            }
-        }
-
-        /** The innermost Host line, own or enclosing, that names its hosts literally, or null. */
-        private static Condition.HostLine namingCondition(Section section) {
-            if (section.own() instanceof Condition.HostLine host && host.namesHostsLiterally()) {
-                return host;
-            }
-            List<Condition> guard = section.guard();
-            for (int i = guard.size() - 1; i >= 0; i--) {
-                if (guard.get(i) instanceof Condition.HostLine host && host.namesHostsLiterally()) {
-                    return host;
-                }
-            }
-            return null;
-        }
-
-        /** The sections that can apply to {@code alias}, in reading order. */
-        List<Section> candidates(String alias) {
-            List<Section> named = byAlias.getOrDefault(alias, List.of());
-            if (named.isEmpty()) {
-                return general;
-            }
-            List<Section> merged = new ArrayList<>(named.size() + general.size());
-            int a = 0;
-            int b = 0;
-            while (a < named.size() || b < general.size()) {
-                if (b >= general.size() || (a < named.size() && named.get(a).order() < general.get(b).order())) {
-                    merged.add(named.get(a++));
-                } else {
-                    merged.add(general.get(b++));
-                }
-            }
-            return merged;
-        }
     }
 }

@@ -19,7 +19,7 @@ final class HostnameForm {
         if (looksLikeAddress(name)) {
             return name;
         }
-        return asciiLowerCase(name);
+        return AsciiCase.lowerCase(name);
     }
 
     /** ssh's {@code is_addr_fast}: an IPv6 form, a scoped address, or digits and dots. */
@@ -34,22 +34,6 @@ final class HostnameForm {
             }
         }
         return true;
-    }
-
-    static String asciiLowerCase(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                char[] chars = text.toCharArray();
-                for (int j = i; j < chars.length; j++) {
-                    if (chars[j] >= 'A' && chars[j] <= 'Z') {
-                        chars[j] = (char) (chars[j] + ('a' - 'A'));
-                    }
-                }
-                return new String(chars);
-            }
-        }
-        return text;
     }
 
     /** inet_aton: one to four parts, decimal, octal (leading 0) or hex (0x), the last one filling the rest. */

@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code favourite} (or {@code favorite}). Keys are case-insensitive.
  */
 final class NotesComment {
-    private static final String MARKER = "jhosts:";
+    static final String MARKER = "jhosts:";
 
     private NotesComment() {}
 

@@ -20,6 +20,7 @@ final class Section {
     private int port;
     private ProxySetting proxy;
     private String tag = "";
+    private String canonicalizeHostname = "";
     private HostNotes notes = HostNotes.NONE;
 
     Section(int order, List<Condition> guard, Condition own, Path file, int line) {
@@ -61,7 +62,8 @@ final class Section {
     }
 
     boolean hasValues() {
-        return !hostName.isEmpty() || !user.isEmpty() || port > 0 || proxy != null || !tag.isEmpty() || !notes.isEmpty();
+        return !hostName.isEmpty() || !user.isEmpty() || port > 0 || proxy != null || !tag.isEmpty()
+                || !canonicalizeHostname.isEmpty() || !notes.isEmpty();
     }
 
     void offerHostName(String value, int atLine) {
@@ -95,6 +97,12 @@ final class Section {
         }
     }
 
+    void offerCanonicalizeHostname(String value) {
+        if (canonicalizeHostname.isEmpty()) {
+            canonicalizeHostname = value;
+        }
+    }
+
     void addNotes(HostNotes more) {
         notes = notes.then(more);
     }
@@ -122,6 +130,11 @@ final class Section {
 
     String tag() {
         return tag;
+    }
+
+    /** CanonicalizeHostname as written (lower case), empty when not set here. */
+    String canonicalizeHostname() {
+        return canonicalizeHostname;
     }
 
     HostNotes notes() {

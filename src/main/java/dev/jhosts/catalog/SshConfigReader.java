@@ -1,13 +1,16 @@
 package dev.jhosts.catalog;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -21,11 +24,8 @@ import java.util.Set;
 final class SshConfigReader {
     /** OpenSSH's READCONF_MAX_DEPTH: the top file is depth 0. */
     static final int MAX_DEPTH = 16;
-    /** A config file larger than this is not read (ssh has no limit; this keeps a stray Include of a huge file harmless). */
+    /** A larger file is not read: ssh has no limit, but a stray Include of a huge file should stay harmless. */
     static final long MAX_FILE_BYTES = 64L << 20;
-
-    private static final Set<String> KEYWORDS_WITH_ARGUMENTS =
-            Set.of("host", "match", "include", "hostname", "user", "port", "tag");
 
     /** One top-level file to read. */
     record Source(Path file, boolean userConfig, boolean mustExist, boolean checkPermissions) {}
@@ -35,10 +35,11 @@ final class SshConfigReader {
     private final ProxyJumpSpec proxyJumps;
     private final Warnings warnings;
     private final String localUser;
-    private final ConfigLineParser parser = new ConfigLineParser(KEYWORDS_WITH_ARGUMENTS);
+    private final ConfigLineParser parser = new ConfigLineParser(NotesComment.MARKER);
     private final List<Section> sections = new ArrayList<>();
     private final List<HostDeclaration> declarations = new ArrayList<>();
     private final Deque<Path> reading = new ArrayDeque<>();
+    private boolean finalPassRequested;
 
     SshConfigReader(IncludePaths includePaths, PortNumbers ports, Warnings warnings, String localUser) {
         this.includePaths = includePaths;
@@ -59,7 +60,7 @@ final class SshConfigReader {
             Section start = newSection(List.of(), new Condition.Always(), source.file(), 0);
             readFile(source.file(), source, 0, List.of(), start);
         }
-        return new ParsedSshConfig(sections, declarations);
+        return new ParsedSshConfig(sections, declarations, finalPassRequested);
     }
 
     /** Reads one file whose first lines continue {@code enclosing}; files it includes see {@code guard}. */
@@ -128,10 +129,10 @@ final class SshConfigReader {
 
     private static String reason(Exception e) {
         String message = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.NoSuchFileException) {
+        if (e instanceof NoSuchFileException) {
             return "no such file";
         }
         return message == null ? e.getClass().getSimpleName() : message;
@@ -187,16 +188,18 @@ final class SshConfigReader {
         private void directive(ConfigLine.Directive directive, int number) {
             List<String> arguments = directive.arguments();
             switch (directive.keyword()) {
-                case "host" -> host(arguments, directive.comment(), number);
-                case "match" -> current = newSection(guard, match(arguments), file, number);
-                case "include" -> include(arguments, number);
-                case "hostname" -> firstArgument(directive, number).ifPresent(v -> current.offerHostName(v, number));
-                case "user" -> firstArgument(directive, number).ifPresent(current::offerUser);
-                case "tag" -> firstArgument(directive, number).ifPresent(current::offerTag);
-                case "port" -> firstArgument(directive, number).ifPresent(v -> port(v, number));
-                case "proxycommand" -> current.offerProxy(new ProxySetting.Command());
-                case "proxyjump" -> proxyJump(directive.rest(), number);
-                default -> {
+                case HOST -> host(arguments, directive.comment(), number);
+                case MATCH -> current = newSection(guard, match(arguments), file, number);
+                case INCLUDE -> include(arguments, number);
+                case HOSTNAME -> firstArgument(directive, number).ifPresent(v -> current.offerHostName(v, number));
+                case USER -> firstArgument(directive, number).ifPresent(current::offerUser);
+                case TAG -> firstArgument(directive, number).ifPresent(current::offerTag);
+                case PORT -> firstArgument(directive, number).ifPresent(v -> port(v, number));
+                case PROXYCOMMAND -> current.offerProxy(new ProxySetting.Command());
+                case PROXYJUMP -> proxyJump(directive.rest(), number);
+                case CANONICALIZEHOSTNAME -> firstArgument(directive, number)
+                        .ifPresent(v -> current.offerCanonicalizeHostname(v.toLowerCase(Locale.ROOT)));
+                case OTHER -> {
                     // Other options do not change the list.
                 }
             }
@@ -205,7 +208,7 @@ final class SshConfigReader {
         private void host(List<String> arguments, String comment, int number) {
             List<HostPattern> patterns = new ArrayList<>(arguments.size());
             for (String argument : arguments) {
-                if (argument.isEmpty() || argument.equals("!")) {
+                if (argument.isEmpty()) {
                     warnings.at(file, number, "keyword host empty argument");
                     continue;
                 }
@@ -226,6 +229,11 @@ final class SshConfigReader {
             if (arguments.size() == 1 && arguments.get(0).equalsIgnoreCase("all")) {
                 return new Condition.MatchAll();
             }
+            for (String argument : arguments) {
+                if (argument.equalsIgnoreCase("canonical") || argument.equalsIgnoreCase("final")) {
+                    finalPassRequested = true;
+                }
+            }
             return new Condition.MatchOther(String.join(" ", arguments));
         }
 
@@ -241,7 +249,8 @@ final class SshConfigReader {
                 } else if (expansion instanceof IncludePaths.Expansion.Nothing nothing) {
                     if (!nothing.wildcard()) {
                         warnings.at(file, number, "Include target not found: " + argument);
-                    } else if (nothing.directoryMissing()) {
+                    } else if (nothing.directoryMissing() && source.userConfig()) {
+                        // Not for the system config: a user cannot fix it, and ssh says nothing.
                         warnings.at(file, number, "Include directory not found: " + argument);
                     }
                 } else if (expansion instanceof IncludePaths.Expansion.Files files) {
@@ -272,11 +281,11 @@ final class SshConfigReader {
         private Optional<String> firstArgument(ConfigLine.Directive directive, int number) {
             List<String> arguments = directive.arguments();
             if (arguments.isEmpty() || arguments.get(0).isEmpty()) {
-                warnings.at(file, number, "missing argument to " + directive.keyword());
+                warnings.at(file, number, "missing argument to " + directive.keyword().text());
                 return Optional.empty();
             }
             if (arguments.size() > 1) {
-                warnings.at(file, number, "keyword " + directive.keyword() + " extra arguments at end of line");
+                warnings.at(file, number, "keyword " + directive.keyword().text() + " extra arguments at end of line");
             }
             return Optional.of(arguments.get(0));
         }

@@ -40,14 +40,14 @@ final class ConnectCommand implements Callable<Integer> {
                 Optional<LiveMaster> live = masters.live(host);
                 if (live.isPresent()) {
                     context.recordConnect(host);
-                    return Sessions.direct(context, live.get(), String.join(" ", command));
+                    return Sessions.direct(context, masters, host, live.get(), String.join(" ", command));
                 }
                 state = masters.refresh(host);
             }
             if (state instanceof MasterState.Failed failed && failed.needsPrompt()) {
                 ControlPath path = masters.controlPath(host);
                 context.recordConnect(host);
-                return Sessions.fallback(context, host, path, command);
+                return Sessions.fallback(context, masters, host, path, command);
             }
             spec.commandLine().getErr().println("jhosts: " + host + ": " + MasterCommand.describe(state));
             spec.commandLine().getErr().flush();

@@ -37,9 +37,11 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
 
     /** Notes a connect in the history that orders the picker; a history that cannot be written is no reason to fail. */
     void recordConnect(String alias) {
+        History history = History.load(locations.stateDirectory());
+        history.warnings().forEach(warning -> System.err.println("jhosts: warning: " + warning));
         try {
-            History.load(locations.stateDirectory()).recordConnect(alias, Instant.now());
-        } catch (IOException e) {
+            history.recordConnect(alias, Instant.now());
+        } catch (IOException | IllegalArgumentException e) {
             if (Boolean.getBoolean("jhosts.debug")) {
                 System.getLogger(Context.class.getName()).log(System.Logger.Level.DEBUG, "history not written", e);
             }

@@ -2,6 +2,7 @@ package dev.jhosts.cli;
 
 import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.Host;
+import dev.jhosts.master.MasterException;
 import dev.jhosts.master.MasterInfo;
 import dev.jhosts.master.MasterManager;
 import dev.jhosts.master.MasterState;
@@ -175,47 +176,48 @@ final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code master stop HOST}. */
-    @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = "Stop accepting new sessions (MUX_C_STOP_LISTENING); running ones finish, then the master exits.")
-    static final class Stop implements Callable<Integer> {
+    /** A request to one host's master: resolves the host's socket, acts, prints what was done. */
+    abstract static class HostOperation implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Parameters(paramLabel = "HOST")
         String host;
 
+        /** Acts on the master at {@code socket}; returns the line to print. */
+        abstract String perform(MasterManager masters, Path socket) throws MasterException;
+
         @Override
         public Integer call() throws Exception {
             Context context = Context.load(Commands.global(spec));
             try (MasterManager masters = context.masters(context.catalog())) {
-                masters.stop(masters.controlPath(host).socket());
-                spec.commandLine().getOut().println(host + ": stop request sent");
+                String done = perform(masters, masters.controlPath(host).socket());
+                spec.commandLine().getOut().println(host + ": " + done);
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
             }
         }
     }
 
+    /** {@code master stop HOST}. */
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "Stop accepting new sessions (MUX_C_STOP_LISTENING); running ones finish, then the master exits.")
+    static final class Stop extends HostOperation {
+        @Override
+        String perform(MasterManager masters, Path socket) throws MasterException {
+            masters.stop(socket);
+            return "stop request sent";
+        }
+    }
+
     /** {@code master exit HOST}. */
     @Command(name = "exit", mixinStandardHelpOptions = true,
             description = "Terminate the master (MUX_C_TERMINATE); running sessions end.")
-    static final class Exit implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "HOST")
-        String host;
-
+    static final class Exit extends HostOperation {
         @Override
-        public Integer call() throws Exception {
-            Context context = Context.load(Commands.global(spec));
-            try (MasterManager masters = context.masters(context.catalog())) {
-                masters.exit(masters.controlPath(host).socket());
-                spec.commandLine().getOut().println(host + ": exit request sent");
-                spec.commandLine().getOut().flush();
-                return ExitCodes.OK;
-            }
+        String perform(MasterManager masters, Path socket) throws MasterException {
+            masters.exit(socket);
+            return "exit request sent";
         }
     }
 
@@ -223,22 +225,10 @@ final class MasterCommand implements Callable<Integer> {
     @Command(name = "kill", mixinStandardHelpOptions = true,
             description = "SIGTERM, then SIGKILL after kill-grace, the master's process, and remove its socket; "
                     + "works on a master that does not answer.")
-    static final class Kill implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Parameters(paramLabel = "HOST")
-        String host;
-
+    static final class Kill extends HostOperation {
         @Override
-        public Integer call() throws Exception {
-            Context context = Context.load(Commands.global(spec));
-            try (MasterManager masters = context.masters(context.catalog())) {
-                long pid = masters.kill(masters.controlPath(host).socket());
-                spec.commandLine().getOut().println(host + ": killed master (pid " + pid + ")");
-                spec.commandLine().getOut().flush();
-                return ExitCodes.OK;
-            }
+        String perform(MasterManager masters, Path socket) throws MasterException {
+            return "killed master (pid " + masters.kill(socket) + ")";
         }
     }
 

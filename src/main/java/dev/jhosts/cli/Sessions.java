@@ -1,26 +1,42 @@
 package dev.jhosts.cli;
 
+import dev.jhosts.catalog.EffectiveOptions;
+import dev.jhosts.catalog.SshOptionsResolver;
 import dev.jhosts.master.ControlPath;
 import dev.jhosts.master.LiveMaster;
-import dev.jhosts.mux.MuxClient;
-import dev.jhosts.mux.MuxSession;
-import dev.jhosts.mux.SessionRequest;
-import java.io.FileDescriptor;
+import dev.jhosts.master.MasterManager;
+import dev.jhosts.session.DirectSession;
+import dev.jhosts.session.FallbackSsh;
+import dev.jhosts.session.SessionSpec;
 import java.util.List;
 
 /** Runs {@code connect}'s session: through the master, or ssh on the terminal as the fallback. */
 final class Sessions {
     private Sessions() {}
 
-    static int direct(Context context, LiveMaster master, String command) throws Exception {
-        try (MuxClient client = MuxClient.connect(master.socket(), context.settings().aliveCheckTimeout());
-             MuxSession session = client.openSession(SessionRequest.command(command),
-                     FileDescriptor.in, FileDescriptor.out, FileDescriptor.err)) {
-            return session.awaitEnd().status();
-        }
+    /** A session on this process's own stdin/stdout/stderr through the live master. */
+    static int direct(Context context, MasterManager masters, String host, LiveMaster master, String command)
+            throws Exception {
+        List<String> sendEnv = sendEnv(masters, host);
+        SessionSpec spec = SessionSpec.fromEnvironment(command, context.settings().escapeChar(), System.getenv(), sendEnv);
+        return new DirectSession(master.socket(), master.pid(), context.settings().aliveCheckTimeout().multipliedBy(4),
+                DirectSession.Tty.AUTO).run(spec).status();
     }
 
-    static int fallback(Context context, String host, ControlPath path, List<String> command) {
-        throw new UnsupportedOperationException("fallback not wired yet");
+    /** ssh on the terminal with ControlMaster=auto: the user answers once, and it becomes the master. */
+    static int fallback(Context context, MasterManager masters, String host, ControlPath path, List<String> command)
+            throws Exception {
+        return new FallbackSsh(context.settings().sshBinary(), context.sshConfig(), path.socket(),
+                context.settings().controlPersist(), masters.sshOptions(host)).run(host, command);
+    }
+
+    /** The host's SendEnv patterns as ssh -G reports them (the master filters them again). */
+    private static List<String> sendEnv(MasterManager masters, String host) {
+        try {
+            EffectiveOptions options = masters.resolver().resolve(host, masters.sshOptions(host));
+            return options.options().getOrDefault("sendenv", List.of());
+        } catch (SshOptionsResolver.ResolveException e) {
+            return SessionSpec.DEFAULT_SEND_ENV;
+        }
     }
 }

@@ -88,12 +88,12 @@ public record Forward(Kind kind, String listenHost, int listenPort, String conne
 
     private static String side(String host, int port, boolean hostRequired) {
         if (port == SOCKET_PATH) {
-            return ForwardSpecParser.quote(host);
+            return ForwardSpecParser.quote(host, true);
         }
         if (host.isEmpty() && !hostRequired) {
             return Integer.toString(port);
         }
-        return ForwardSpecParser.quote(host) + ":" + port;
+        return ForwardSpecParser.quote(host, false) + ":" + port;
     }
 
     @Override

@@ -110,6 +110,7 @@ public final class MuxClient implements AutoCloseable {
      * <p>With {@code wantTty} the master reads the window size and terminal modes from
      * {@code stdin} now. After this returns, close your own copies of the descriptors you do not
      * use, or EOF never comes. The master makes passed descriptors that are not ttys non-blocking.
+     * When this fails, the connection is closed.
      */
     public synchronized MuxSession openSession(SessionRequest sessionRequest, FileDescriptor stdin,
                                                FileDescriptor stdout, FileDescriptor stderr) throws MuxException {
@@ -117,17 +118,22 @@ public final class MuxClient implements AutoCloseable {
             throw new IllegalStateException("this control connection already carries a session");
         }
         MuxRequest request = new MuxRequest.NewSession(sessionRequest);
-        int requestId = nextRequestId++;
-        channel.send(request.encode(requestId), request.name());
-        channel.sendFileDescriptor(stdin, "stdin");
-        channel.sendFileDescriptor(stdout, "stdout");
-        channel.sendFileDescriptor(stderr, "stderr");
-        MuxReply reply = receiveAnswer(request, requestId).orElseThrow(() -> closedBeforeReply(request));
-        if (reply instanceof MuxReply.SessionOpened opened) {
-            handedOver = true;
-            return new MuxSession(channel, opened.sessionId());
+        try {
+            int requestId = nextRequestId++;
+            channel.send(request.encode(requestId), request.name());
+            channel.sendFileDescriptor(stdin, "stdin");
+            channel.sendFileDescriptor(stdout, "stdout");
+            channel.sendFileDescriptor(stderr, "stderr");
+            MuxReply reply = receiveAnswer(request, requestId).orElseThrow(() -> closedBeforeReply(request));
+            if (reply instanceof MuxReply.SessionOpened opened) {
+                handedOver = true;
+                return new MuxSession(channel, opened.sessionId());
+            }
+            throw unexpected(request, reply);
+        } catch (MuxException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
-        throw unexpected(request, reply);
     }
 
     /** Closes the control connection (not the master). */

@@ -37,7 +37,7 @@ public record SessionRequest(boolean wantTty, String term, String command, List<
     }
 
     /** A command without a tty and without an escape character, as for {@code ssh host cmd}. */
-    public static SessionRequest command(String command) {
+    public static SessionRequest forCommand(String command) {
         return new SessionRequest(false, "", command, List.of(), NO_ESCAPE, false);
     }
 }

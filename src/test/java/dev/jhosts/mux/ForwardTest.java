@@ -47,8 +47,10 @@ class ForwardTest {
     }
 
     @Test
-    void backslashEscapesAColon() {
+    void backslashEscapesAColonOrASlash() {
         assertThat(Forward.parse(LOCAL, "/tmp/a\\:b.sock:db:1").listenHost()).isEqualTo("/tmp/a:b.sock");
+        // an escaped slash does not make a path (as in ssh)
+        assertThat(Forward.parse(LOCAL, "8080:a\\/b:80")).isEqualTo(new Forward(LOCAL, "", 8080, "a/b", 80));
     }
 
     @Test
@@ -75,9 +77,9 @@ class ForwardTest {
         "LOCAL|8080:db:0|expected",
         "LOCAL|8080::80|expected",
         "LOCAL|a:b:c:d:e|too many fields",
-        "LOCAL|http:db:80|bad -L port 'http'",
-        "LOCAL|8080:db:70000|bad -L port '70000'",
-        "LOCAL|-1:db:80|bad -L port '-1'",
+        "LOCAL|http:db:80|bad port 'http'",
+        "LOCAL|8080:db:70000|bad port '70000'",
+        "LOCAL|-1:db:80|bad port '-1'",
         "LOCAL|[::1:8080:db:80|unbalanced",
         "LOCAL|[::1]x:8080:db:80|unbalanced",
         "LOCAL|8080:db:80\\|trailing backslash",
@@ -115,6 +117,7 @@ class ForwardTest {
         "REMOTE|0.0.0.0:1080",
         "DYNAMIC|1080",
         "DYNAMIC|[::1]:1080",
+        "LOCAL|8080:a\\/b:80",
     })
     void describeReadsBackToTheSameForward(Forward.Kind kind, String spec) {
         Forward forward = Forward.parse(kind, spec);

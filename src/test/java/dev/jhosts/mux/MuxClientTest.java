@@ -12,6 +12,11 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jline.terminal.Size;
+import org.jline.terminal.impl.jni.JniNativePty;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.newsclub.net.unix.AFUNIXServerSocket;
@@ -56,7 +61,7 @@ class MuxClientTest {
                      FileOutputStream o = new FileOutputStream(out.toFile());
                      FileOutputStream e = new FileOutputStream(err.toFile())) {
                     session = sessionClient.openSession(
-                            SessionRequest.command("read line; echo \"got $line\"; exit 7"), in.getFD(), o.getFD(), e.getFD());
+                            SessionRequest.forCommand("read line; echo \"got $line\"; exit 7"), in.getFD(), o.getFD(), e.getFD());
                 }
                 try (session) {
                     try (MuxClient control = MuxClient.connect(master.socket(), TIMEOUT)) {
@@ -73,6 +78,49 @@ class MuxClientTest {
             assertThat(Files.readString(out)).isEqualTo("got go\n");
             assertThat(master.awaitExit(Duration.ofSeconds(20))).as("master exited after its last session").isTrue();
         }
+    }
+
+    /** ControlMaster=ask: the master asks through SSH_ASKPASS, and this helper always says no. */
+    @Test
+    void deniedConfirmationIsPermissionDenied() throws Exception {
+        Path askpass = SSHD.dir().resolve("deny-askpass");
+        Files.writeString(askpass, "#!/bin/sh\nexit 1\n");
+        Files.setPosixFilePermissions(askpass, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Map<String, String> env = Map.of("SSH_ASKPASS", askpass.toString(), "SSH_ASKPASS_REQUIRE", "force");
+        try (TestMaster master = TestMaster.start(SSHD, env, "ask.sock", "-M"); // -M -M: ControlMaster=ask
+             MuxClient client = MuxClient.connect(master.socket(), TIMEOUT)) {
+            assertThat(client.aliveCheck()).isEqualTo(master.pid());
+            assertThatThrownBy(() -> client.openForward(Forward.parse(Forward.Kind.DYNAMIC, "127.0.0.1:1")))
+                    .isInstanceOf(MuxException.PermissionDenied.class);
+            assertThatThrownBy(client::terminate).isInstanceOf(MuxException.PermissionDenied.class);
+            assertThat(master.process().isAlive()).isTrue();
+            master.process().destroyForcibly(); // "-O exit" would be denied too
+        }
+    }
+
+    @Test
+    void refusedPtyIsReportedAndTheCommandStillRuns() throws Exception {
+        Path keys = SSHD.authorizedKeys();
+        String original = Files.readString(keys);
+        Files.writeString(keys, "no-pty " + original);
+        TestMaster master;
+        try {
+            master = TestMaster.start(SSHD, "nopty.sock");
+        } finally {
+            Files.writeString(keys, original);
+        }
+        Path out = SSHD.dir().resolve("nopty.out");
+        try (master;
+             JniNativePty tty = (JniNativePty) new JniTerminalProvider().open(null, new Size(80, 24));
+             FileOutputStream o = new FileOutputStream(out.toFile())) {
+            SessionRequest request = new SessionRequest(true, "xterm", "echo hi", List.of(), SessionRequest.NO_ESCAPE, false);
+            MuxSession session = MuxClient.connect(master.socket(), TIMEOUT).openSession(request, tty.getSlaveFD(), o.getFD(), o.getFD());
+            try (session) {
+                assertThat(session.awaitEnd()).isEqualTo(new SessionEnd(0, true, true));
+            }
+        }
+        // the master itself tells the session's stderr
+        assertThat(Files.readString(out)).startsWith("PTY allocation request failed").endsWith("\nhi\n");
     }
 
     @Test

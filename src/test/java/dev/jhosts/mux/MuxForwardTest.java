@@ -3,9 +3,9 @@ package dev.jhosts.mux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jhosts.testing.MasterExtension;
 import dev.jhosts.testing.Processes;
 import dev.jhosts.testing.SshdFixture;
-import dev.jhosts.testing.TestMaster;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,41 +23,32 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** MUX_C_OPEN_FWD / MUX_C_CLOSE_FWD against a real master; a local echo server is the target. */
 class MuxForwardTest {
     @RegisterExtension
+    @Order(1)
     static final SshdFixture SSHD = new SshdFixture();
+
+    @RegisterExtension
+    @Order(2)
+    static final MasterExtension MASTER = new MasterExtension(SSHD, "f.sock");
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int SO_TIMEOUT_MS = 20_000;
 
-    private static TestMaster master;
     private EchoServer target;
     private MuxClient client;
-
-    @BeforeAll
-    static void startMaster() {
-        master = TestMaster.start(SSHD, "f.sock");
-    }
-
-    @AfterAll
-    static void stopMaster() {
-        if (master != null) {
-            master.close();
-        }
-    }
 
     @BeforeEach
     void connect() throws IOException {
         target = new EchoServer();
-        client = MuxClient.connect(master.socket(), TIMEOUT);
+        client = MuxClient.connect(MASTER.master().socket(), TIMEOUT);
     }
 
     @AfterEach
@@ -108,7 +99,7 @@ class MuxForwardTest {
     @Test
     void closeForwardCancelsADynamicForwardThatSshItselfAdded() throws Exception {
         int port = freePort();
-        Processes.Result added = Processes.run(SSHD.ssh("-S", master.socket().toString(), "-O", "forward",
+        Processes.Result added = Processes.run(SSHD.ssh("-S", MASTER.master().socket().toString(), "-O", "forward",
                 "-D", "127.0.0.1:" + port, SshdFixture.HOST), Map.of(), TIMEOUT);
         assertThat(added.exitCode()).as(added.describe()).isZero();
         tcp(port).close();
@@ -162,7 +153,7 @@ class MuxForwardTest {
 
     private static void assertThatNoException(MuxClient client) {
         try {
-            assertThat(client.aliveCheck()).isEqualTo(master.pid());
+            assertThat(client.aliveCheck()).isEqualTo(MASTER.master().pid());
         } catch (MuxException e) {
             throw new AssertionError(e);
         }

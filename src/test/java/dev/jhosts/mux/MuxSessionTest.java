@@ -3,8 +3,8 @@ package dev.jhosts.mux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.jhosts.testing.MasterExtension;
 import dev.jhosts.testing.SshdFixture;
-import dev.jhosts.testing.TestMaster;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.InputStream;
@@ -16,8 +16,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,23 +25,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Sessions with files as stdio, the checks of OpenSSH's regress/multiplex.sh. */
 class MuxSessionTest {
     @RegisterExtension
+    @Order(1)
     static final SshdFixture SSHD = new SshdFixture();
 
-    private static TestMaster master;
-    private static Path empty;
+    @RegisterExtension
+    @Order(2)
+    static final MasterExtension MASTER = new MasterExtension(SSHD, "s.sock", "-o", "SendEnv=JHOSTS_TEST_SENT");
 
-    @BeforeAll
-    static void startMaster() throws Exception {
-        master = TestMaster.start(SSHD, "s.sock", "-o", "SendEnv=JHOSTS_TEST_SENT");
-        empty = Files.createFile(SSHD.dir().resolve("empty"));
-    }
-
-    @AfterAll
-    static void stopMaster() {
-        if (master != null) {
-            master.close();
-        }
-    }
+    private static final Path EMPTY = Path.of("/dev/null");
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 4, 5, 44})
@@ -67,14 +57,15 @@ class MuxSessionTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the FIFO's writer end only has to stay open, so that stdin never ends
     void closingTheSessionFromAnotherThreadEndsAwaitEnd() throws Exception {
         Path fifo = SSHD.dir().resolve("close.fifo");
         try (RandomAccessFile writer = Fifo.create(fifo)) {
-            MuxClient client = MuxClient.connect(master.socket(), SessionFiles.TIMEOUT);
+            MuxClient client = MuxClient.connect(MASTER.master().socket(), SessionFiles.TIMEOUT);
             MuxSession session;
             try (FileInputStream in = new FileInputStream(fifo.toFile());
                  FileOutputStream o = new FileOutputStream(out().toFile())) {
-                session = client.openSession(SessionRequest.command("read line"), in.getFD(), o.getFD(), o.getFD());
+                session = client.openSession(SessionRequest.forCommand("read line"), in.getFD(), o.getFD(), o.getFD());
             }
             Thread closer = new Thread(session::close);
             closer.start();
@@ -92,13 +83,13 @@ class MuxSessionTest {
         Path remote = SSHD.dir().resolve("big.remote");
         String expected = sha256(local);
 
-        SessionEnd upload = SessionFiles.run(master.socket(), SessionRequest.command("cat > " + remote), local, out(), err());
+        SessionEnd upload = SessionFiles.run(MASTER.master().socket(), SessionRequest.forCommand("cat > " + remote), local, out(), err());
         assertThat(upload.status()).as(Files.readString(err())).isZero();
         assertThat(run("sha256sum " + remote).status()).isZero();
         assertThat(Files.readString(out())).startsWith(expected + " ");
 
         Path back = SSHD.dir().resolve("big.back");
-        SessionEnd download = SessionFiles.run(master.socket(), SessionRequest.command("cat " + remote), empty, back, err());
+        SessionEnd download = SessionFiles.run(MASTER.master().socket(), SessionRequest.forCommand("cat " + remote), EMPTY, back, err());
         assertThat(download.status()).isZero();
         assertThat(Files.size(back)).isEqualTo(data.length);
         assertThat(sha256(back)).isEqualTo(expected);
@@ -112,7 +103,7 @@ class MuxSessionTest {
     void environmentIsFilteredByTheMastersSendEnv() throws Exception {
         SessionRequest request = new SessionRequest(false, "", "printf '%s|%s' \"$JHOSTS_TEST_SENT\" \"$JHOSTS_TEST_OTHER\"",
                 List.of("JHOSTS_TEST_SENT=hello world", "JHOSTS_TEST_OTHER=dropped"), SessionRequest.NO_ESCAPE, false);
-        assertThat(SessionFiles.run(master.socket(), request, empty, out(), err()).status()).isZero();
+        assertThat(SessionFiles.run(MASTER.master().socket(), request, EMPTY, out(), err()).status()).isZero();
         assertThat(Files.readString(out())).isEqualTo("hello world|");
     }
 
@@ -120,11 +111,11 @@ class MuxSessionTest {
     void subsystemRequestRunsSftp() throws Exception {
         // sftp's first packet is SSH_FXP_INIT; without input the server just ends with EOF
         SessionRequest request = new SessionRequest(false, "", "sftp", List.of(), SessionRequest.NO_ESCAPE, true);
-        assertThat(SessionFiles.run(master.socket(), request, empty, out(), err()).exitMessageReceived()).isTrue();
+        assertThat(SessionFiles.run(MASTER.master().socket(), request, EMPTY, out(), err()).exitMessageReceived()).isTrue();
     }
 
     private static SessionEnd run(String command) throws Exception {
-        return SessionFiles.run(master.socket(), SessionRequest.command(command), empty, out(), err());
+        return SessionFiles.run(MASTER.master().socket(), SessionRequest.forCommand(command), EMPTY, out(), err());
     }
 
     private static Path out() {

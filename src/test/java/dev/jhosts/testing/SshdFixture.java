@@ -136,6 +136,11 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         return clientKey;
     }
 
+    /** The server's AuthorizedKeysFile (read at each authentication: tests may add key options). */
+    public Path authorizedKeys() {
+        return dir.resolve("authorized_keys");
+    }
+
     /** The options every client block for this server needs (indented, one per line). */
     public String hostOptions() {
         return String.join("\n",

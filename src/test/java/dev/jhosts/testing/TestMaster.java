@@ -30,11 +30,16 @@ public final class TestMaster implements AutoCloseable {
 
     /** Starts a master on {@code <fixture dir>/<name>}; {@code options} go before the host (e.g. "-o", "SendEnv=X"). */
     public static TestMaster start(SshdFixture sshd, String name, String... options) {
+        return start(sshd, Map.of(), name, options);
+    }
+
+    /** As {@link #start(SshdFixture, String, String...)}, with extra environment for ssh (e.g. SSH_ASKPASS). */
+    public static TestMaster start(SshdFixture sshd, Map<String, String> env, String name, String... options) {
         Path socket = sshd.dir().resolve(name);
         List<String> args = new ArrayList<>(List.of("-M", "-N", "-f", "-o", "ControlPersist=60", "-S", socket.toString()));
         args.addAll(List.of(options));
         args.add(SshdFixture.HOST);
-        Processes.Result started = Processes.run(sshd.ssh(args.toArray(String[]::new)), Map.of(), Duration.ofSeconds(30));
+        Processes.Result started = Processes.run(sshd.ssh(args.toArray(String[]::new)), env, Duration.ofSeconds(30));
         if (started.exitCode() != 0 || !Files.exists(socket)) {
             throw new AssertionError("master did not start: " + started.describe());
         }

@@ -1,0 +1,58 @@
+package dev.jhosts.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.typesafe.config.ConfigFactory;
+import dev.jhosts.testing.Processes;
+import dev.jhosts.testing.Requirements;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The man page renders without warnings and, with the README, names every setting and subcommand. */
+class DocumentationTest {
+    private static final Path MAN = Path.of("man/jhosts.1");
+
+    private static Set<String> settingKeys() {
+        return ConfigFactory.parseResources("reference.conf").getConfig("jhosts").root().keySet();
+    }
+
+    @Test
+    void manPageRendersWithoutWarnings() {
+        Requirements.requireCommand("groff", "groff-base");
+        Processes.Result groff = Processes.run(List.of("groff", "-man", "-ww", "-Tutf8", MAN.toString()),
+                Map.of(), Duration.ofSeconds(60));
+        assertThat(groff.exitCode()).as(groff.describe()).isZero();
+        assertThat(groff.stderr()).isEmpty();
+    }
+
+    @Test
+    void everySettingIsDocumented() throws Exception {
+        String man = Files.readString(MAN).replace("\\-", "-");
+        String readme = Files.readString(Path.of("README.md"));
+        String sample = Files.readString(Path.of("config-samples/jhosts.conf"));
+        for (String key : settingKeys()) {
+            assertThat(man).as("man page documents %s", key).contains(key);
+            assertThat(readme).as("README documents %s", key).contains("`" + key + "`");
+            assertThat(sample).as("config-samples/jhosts.conf shows %s", key).contains(key + " =");
+        }
+    }
+
+    @Test
+    void everySubcommandIsDocumented() throws Exception {
+        String man = Files.readString(MAN).replace("\\-", "-");
+        String readme = Files.readString(Path.of("README.md"));
+        Set<String> commands = Set.of("list", "connect", "master start", "master list", "master check",
+                "master stop", "master exit", "master kill", "forward");
+        for (String command : commands) {
+            assertThat(readme).as("README documents %s", command).contains("jhosts " + command);
+        }
+        Set<String> manWords = java.util.Arrays.stream(man.split("\\s+")).collect(Collectors.toSet());
+        assertThat(manWords).contains("list", "connect", "start", "check", "stop", "exit", "kill", "forward");
+    }
+}
