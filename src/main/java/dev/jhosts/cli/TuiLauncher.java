@@ -17,7 +17,7 @@ final class TuiLauncher {
         History history = History.load(context.locations().stateDirectory());
         try (MasterManager masters = context.masters(catalog)) {
             return new JhostsApp(HostOrdering.frecency(history).sort(catalog.hosts()), catalog.warnings(),
-                    context.settings(), masters, context::recordConnect).run();
+                    context.settings(), context.sshConfig(), masters, context::recordConnect).run();
         } catch (MasterException | IOException e) {
             System.err.println("jhosts: " + e.getMessage());
             return ExitCodes.FAILURE;

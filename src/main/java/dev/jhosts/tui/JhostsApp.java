@@ -20,6 +20,7 @@ import dev.jhosts.tui.view.Appearance;
 import dev.jhosts.tui.view.CursorAt;
 import dev.jhosts.tui.view.Renderer;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The full-screen host picker: {@code new JhostsApp(hosts, warnings, settings, sshConfig).run()}
+ * The full-screen host picker: {@code new JhostsApp(hosts, warnings, settings, sshConfig, masters,
+ * recorder).run()}
  * takes the terminal, shows the list until the user quits, gives the terminal back exactly as
  * it was and returns the exit status (0, or 130 after Ctrl-C).
  *
@@ -47,6 +49,7 @@ public final class JhostsApp {
     private final List<Host> hosts;
     private final List<String> warnings;
     private final Settings settings;
+    private final Path sshConfig;
     private final MasterManager masters;
     private final Consumer<String> connectRecorder;
     private final Appearance look;
@@ -57,14 +60,16 @@ public final class JhostsApp {
      * @param hosts the catalogue, in display order
      * @param warnings problems found while reading the configuration (shown in the status line)
      * @param settings jhosts' settings
+     * @param sshConfig the ssh config ({@code -F}) for the plain-ssh fallback
      * @param masters the master manager (its {@code ssh -G} resolver serves the details area)
      * @param connectRecorder told the alias of each session opened (for the history)
      */
-    public JhostsApp(List<Host> hosts, List<String> warnings, Settings settings, MasterManager masters,
-            Consumer<String> connectRecorder) {
+    public JhostsApp(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig,
+            MasterManager masters, Consumer<String> connectRecorder) {
         this.hosts = List.copyOf(hosts);
         this.warnings = List.copyOf(warnings);
         this.settings = settings;
+        this.sshConfig = sshConfig;
         this.masters = masters;
         this.connectRecorder = connectRecorder;
         this.look = Appearance.fromEnvironment(System.getenv());
@@ -108,7 +113,7 @@ public final class JhostsApp {
             this.keys = terminal.keyReader(key -> post(new UiEvent.KeyPressed(key)), () -> post(new UiEvent.InputClosed()));
             this.watch = new MasterWatch(masters, hosts.stream().map(Host::alias).toList(), JhostsApp.this::post);
             this.commands = new MasterCommands(masters, JhostsApp.this::post, watch::refreshSoon);
-            this.sessions = new SessionRunner(settings, masters, terminal, System.getenv());
+            this.sessions = new SessionRunner(settings, sshConfig, masters, terminal, System.getenv());
             terminal.onResize(size -> post(new UiEvent.Resized(size.getColumns(), size.getRows())));
             masters.addListener(event -> {
                 post(new UiEvent.MasterChanged(event.alias(), event.state()));
@@ -175,7 +180,6 @@ public final class JhostsApp {
         /** Gives the terminal to a session and takes it back: same filter and selection, "exit N" shown. */
         private void openSession(String alias) throws IOException {
             keys.pause();
-            terminal.stopScreen();
             connectRecorder.accept(alias);
             SessionOutcome outcome;
             try {

@@ -31,9 +31,11 @@ class SessionInTmuxTest {
     @RegisterExtension
     static final SshdFixture SSHD = new SshdFixture();
 
+    private static final Pattern PROMPT = Pattern.compile("(?m)^\\S+@\\S+[#$] ?$");
     private static final Pattern MASTER_PID = Pattern.compile("pid=(\\d+)");
 
     private Path sshConfig;
+    private Path modes;
     private Tmux tmux;
 
     @BeforeEach
@@ -43,8 +45,10 @@ class SessionInTmuxTest {
         env.put("TERM", "xterm-256color");
         env.put("LANG", "C.UTF-8");
         env.put("PS1", "$ ");
-        tmux = Tmux.start(80, 24, env, SshdFixture.launcher().toAbsolutePath() + " -F " + sshConfig
-                + "; echo \"jhosts exited $?\"; exec sleep 600");
+        modes = SSHD.dir().resolve("modes");
+        tmux = Tmux.start(80, 24, env, "stty -g > " + modes + ".before; "
+                + SshdFixture.launcher().toAbsolutePath() + " -F " + sshConfig
+                + "; echo \"jhosts exited $?\"; stty -g > " + modes + ".after; exec sleep 600");
     }
 
     @AfterEach
@@ -58,10 +62,12 @@ class SessionInTmuxTest {
                 "a live master in the status pane");
     }
 
+    /** Opens a session on the selected host and waits for the remote shell's prompt. */
     private void enterSession() {
         waitForLiveMaster();
         tmux.keys("Enter");
-        tmux.waitUntil(screen -> !screen.contains("Enter connect"), "the list to give way to the session");
+        tmux.waitUntil(screen -> !screen.contains("Enter connect") && PROMPT.matcher(screen).find(),
+                "the remote shell's prompt");
     }
 
     private static boolean hasLine(String screen, String line) {
@@ -94,7 +100,7 @@ class SessionInTmuxTest {
     }
 
     @Test
-    void enterOpensARemoteShellAndItsExitStatusIsShownBackInTheList() {
+    void enterOpensARemoteShellAndItsExitStatusIsShownBackInTheList() throws IOException {
         tmux.type("test");
         enterSession();
         tmux.type("echo $((6*7))");
@@ -106,6 +112,9 @@ class SessionInTmuxTest {
         assertThat(list).contains("› test").contains("testhost").contains("Enter connect");
         tmux.keys("Escape", "Escape");
         tmux.waitFor("jhosts exited 0");
+        Path after = Path.of(modes + ".after");
+        tmux.waitUntil(screen -> Files.exists(after), "the modes after jhosts");
+        assertThat(Files.readString(after)).isEqualTo(Files.readString(Path.of(modes + ".before")));
     }
 
     @Test

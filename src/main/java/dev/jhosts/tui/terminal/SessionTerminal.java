@@ -1,6 +1,6 @@
 package dev.jhosts.tui.terminal;
 
-import java.io.IOException;
+import dev.jhosts.session.ExactModes;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -20,17 +20,17 @@ import org.jline.utils.NonBlockingReader;
 /**
  * JLine's system terminal as jhosts hands it to a session: input is the {@link PolledInput}
  * (never a pending read left behind), and setting attributes keeps the line speed, which JLine
- * alone would zero ({@link TerminalModes}). Everything else goes to JLine's terminal. Closing it
+ * alone would zero ({@link ExactModes}). Everything else goes to JLine's terminal. Closing it
  * does nothing: the {@link TerminalOwner} closes the terminal.
  */
 final class SessionTerminal implements Terminal {
     private final Terminal jline;
     private final PolledInput input;
-    private final TerminalModes modes;
+    private final ExactModes modes;
     private final NonBlockingReader reader;
     private final String type;
 
-    SessionTerminal(Terminal jline, PolledInput input, TerminalModes modes, String type) {
+    SessionTerminal(Terminal jline, PolledInput input, ExactModes modes, String type) {
         this.jline = jline;
         this.type = type;
         this.input = input;

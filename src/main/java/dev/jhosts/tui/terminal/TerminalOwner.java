@@ -2,6 +2,7 @@ package dev.jhosts.tui.terminal;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.jhosts.session.ExactModes;
 import dev.jhosts.tui.state.Key;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,12 +31,13 @@ import org.jline.utils.ShutdownHooks;
  */
 public final class TerminalOwner implements AutoCloseable {
     private static final String JLINE_TYPE = "ansi";
+    private static final int STANDARD_INPUT = 0;
     private static final byte[] LEAVE_SCREEN = "\033[0m\033[?25h\033[?1049l".getBytes(StandardCharsets.US_ASCII);
 
     private final Terminal jline;
     private final Attributes cooked;
     private final Attributes raw;
-    private final TerminalModes modes;
+    private final ExactModes modes;
     private final PolledInput input = new PolledInput();
     private final SessionTerminal sessionTerminal;
     private final DrawingTerminal drawing;
@@ -50,7 +52,7 @@ public final class TerminalOwner implements AutoCloseable {
         this.jline = jline;
         this.cooked = new Attributes(jline.getAttributes());
         this.raw = rawFrom(cooked);
-        this.modes = TerminalModes.capture();
+        this.modes = ExactModes.capture(STANDARD_INPUT);
         this.sessionTerminal = new SessionTerminal(jline, input, modes, System.getenv().getOrDefault("TERM", ""));
         this.drawing = new DrawingTerminal(jline, charset);
         this.screen = new TerminalScreen(drawing);
@@ -99,11 +101,6 @@ public final class TerminalOwner implements AutoCloseable {
         return new Attributes(cooked);
     }
 
-    /** A copy of the raw modes the list uses (also right for a session that passes the terminal on). */
-    public Attributes rawAttributes() {
-        return new Attributes(raw);
-    }
-
     public TerminalScreen screen() {
         return screen;
     }
@@ -128,7 +125,8 @@ public final class TerminalOwner implements AutoCloseable {
             if (screenShown || closed) {
                 return;
             }
-            modes.enterRaw(jline, raw);
+            jline.setAttributes(raw);
+            modes.keepLineSpeed();
             jline.handle(Terminal.Signal.WINCH, signal -> resized());
             screen.startScreen();
             screenShown = true;
@@ -138,6 +136,18 @@ public final class TerminalOwner implements AutoCloseable {
 
     /** Leaves the alternate screen and restores the cooked modes; the screen can be started again. */
     public void stopScreen() throws IOException {
+        leaveScreen(false);
+    }
+
+    /**
+     * Leaves the alternate screen but keeps the terminal raw, for the PTY bridge: keys typed
+     * while the session opens are not echoed by the local terminal, they wait for the session.
+     */
+    public void stopScreenStayingRaw() throws IOException {
+        leaveScreen(true);
+    }
+
+    private void leaveScreen(boolean stayRaw) throws IOException {
         synchronized (state) {
             if (!screenShown) {
                 return;
@@ -146,7 +156,9 @@ public final class TerminalOwner implements AutoCloseable {
             jline.handle(Terminal.Signal.WINCH, Terminal.SignalHandler.SIG_DFL);
             screen.stopScreen(false);
             jline.flush();
-            modes.restore();
+            if (!stayRaw) {
+                modes.restore();
+            }
         }
     }
 
@@ -192,14 +204,14 @@ public final class TerminalOwner implements AutoCloseable {
             }
             try {
                 modes.restore();
-            } catch (IOException | RuntimeException ignored) {
+            } catch (RuntimeException ignored) {
                 // likewise
             }
         }
     }
 
     /**
-     * JLine registers a shutdown task that writes its own (speedless, see {@link TerminalModes})
+     * JLine registers a shutdown task that writes its own (speedless, see {@link ExactModes})
      * attributes back; it would race with {@link #restore()} on SIGTERM. This owner restores the
      * terminal itself, so that task is withdrawn.
      */
