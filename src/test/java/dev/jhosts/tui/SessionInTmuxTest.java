@@ -8,7 +8,6 @@ import dev.jhosts.testing.Tmux;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +37,23 @@ class SessionInTmuxTest {
     private Tmux tmux;
 
     @BeforeEach
-    void start() {
-        sshConfig = SSHD.writeSshConfig("tui_config", "Host other\n" + SSHD.hostOptions());
+    void start() throws IOException {
+        Path unknownHosts = SSHD.dir().resolve("unknown_hosts");
+        Files.writeString(unknownHosts, "");
+        // "localhost" rather than 127.0.0.1: another ControlPath than testhost's, and a host key
+        // nobody knows, so the background launch (BatchMode) fails and a session needs ssh to ask
+        String asking = String.join("\n",
+                "Host askhost",
+                "  HostName localhost",
+                "  Port " + SSHD.port(),
+                "  User " + System.getProperty("user.name"),
+                "  IdentityFile " + SSHD.clientKey(),
+                "  IdentitiesOnly yes",
+                "  UserKnownHostsFile " + unknownHosts,
+                "  GlobalKnownHostsFile /dev/null",
+                "  StrictHostKeyChecking ask",
+                "");
+        sshConfig = SSHD.writeSshConfig("tui_config", "Host other\n" + SSHD.hostOptions() + asking);
         Map<String, String> env = new TreeMap<>(SSHD.jhostsEnv());
         env.put("TERM", "xterm-256color");
         env.put("LANG", "C.UTF-8");
@@ -58,8 +71,36 @@ class SessionInTmuxTest {
 
     /** Waits for the selected host's master (prelaunched) to be live and listed. */
     private String waitForLiveMaster() {
-        return tmux.waitUntil(screen -> screen.contains("masters (1)") && screen.contains(" live "),
-                "a live master in the status pane");
+        return tmux.waitUntil(screen -> screen.lines().anyMatch(line -> isTesthostRow(line) && line.contains(" live ")),
+                "testhost's live master in the status pane");
+    }
+
+    /** A status pane row of testhost's master (testhost and other share its ControlPath). */
+    private static boolean isTesthostRow(String line) {
+        return line.contains("testhost") && line.contains("other") && line.contains("pid");
+    }
+
+    /** Focuses the status pane and selects testhost's master (another host's may be listed too). */
+    private void selectTesthostInPane() {
+        tmux.keys("Tab");
+        String screen = tmux.waitUntil(s -> s.lines().anyMatch(line -> line.startsWith("›") && line.contains("pid")),
+                "the status pane to take the keys");
+        List<String> rows = screen.lines().filter(line -> line.contains(" pid ")).toList();
+        int index = 0;
+        while (index < rows.size() && !isTesthostRow(rows.get(index))) {
+            index++;
+        }
+        tmux.keys("Home");
+        for (int i = 0; i < index; i++) {
+            tmux.keys("Down");
+        }
+        tmux.waitUntil(s -> s.lines().anyMatch(line -> line.startsWith("›") && isTesthostRow(line)),
+                "testhost's master to be selected");
+    }
+
+    private void waitForNoMaster() {
+        tmux.waitUntil(screen -> screen.lines().noneMatch(SessionInTmuxTest::isTesthostRow),
+                "the pane to lose testhost's master");
     }
 
     /** Opens a session on the selected host and waits for the remote shell's prompt. */
@@ -74,18 +115,16 @@ class SessionInTmuxTest {
         return screen.lines().anyMatch(candidate -> candidate.strip().equals(line));
     }
 
-    private Path socket() throws IOException {
+    /** testhost's control socket in jhosts' directory (ssh expands %C as jhosts does). */
+    private Path socket() {
         Path directory = SSHD.dir().resolve("run/jhosts");
-        try (Stream<Path> files = Files.list(directory)) {
-            Optional<Path> socket = files.filter(file -> {
-                try {
-                    return Files.readAttributes(file, BasicFileAttributes.class).isOther();
-                } catch (IOException e) {
-                    return false;
-                }
-            }).findFirst();
-            return socket.orElseThrow(() -> new AssertionError("no control socket in " + directory));
-        }
+        Processes.Result result = Processes.run(SSHD.ssh("-G", "-o", "ControlPath=" + directory + "/%C", SshdFixture.HOST),
+                Map.of(), Duration.ofSeconds(20));
+        return result.stdout().lines()
+                .filter(line -> line.startsWith("controlpath "))
+                .map(line -> Path.of(line.substring("controlpath ".length()).strip()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no controlpath from ssh -G: " + result.describe()));
     }
 
     /** The pid {@code ssh -O check} reports for the master at {@code socket}, or empty when none. */
@@ -115,6 +154,23 @@ class SessionInTmuxTest {
         Path after = Path.of(modes + ".after");
         tmux.waitUntil(screen -> Files.exists(after), "the modes after jhosts");
         assertThat(Files.readString(after)).isEqualTo(Files.readString(Path.of(modes + ".before")));
+    }
+
+    @Test
+    void aHostWhoseKeyMustBeConfirmedGetsPlainSshWhichBecomesItsMaster() {
+        tmux.type("askh");
+        tmux.waitFor("Enter runs ssh to ask");
+        tmux.keys("Enter");
+        tmux.waitFor("continue connecting");
+        tmux.type("yes");
+        tmux.keys("Enter");
+        tmux.waitUntil(screen -> PROMPT.matcher(screen).find(), "the remote shell's prompt");
+        tmux.type("exit 5");
+        tmux.keys("Enter");
+        tmux.waitFor("askhost: session ended: ssh exit 5");
+        String screen = tmux.waitUntil(s -> s.lines().anyMatch(line -> line.contains("askhost") && line.contains(" live ")),
+                "askhost's master in the status pane");
+        assertThat(screen).contains("Master live, pid");
     }
 
     @Test
@@ -158,12 +214,12 @@ class SessionInTmuxTest {
     }
 
     @Test
-    void theStatusPaneShowsTheMasterWithThePidSshReports() throws IOException {
+    void theStatusPaneShowsTheMasterWithThePidSshReports() {
         waitForLiveMaster();
         long pid = sshCheck(socket()).orElseThrow(() -> new AssertionError("ssh -O check found no master"));
         String screen = tmux.waitFor("pid " + pid);
         assertThat(screen).contains("testhost").contains("other").contains("jhosts");
-        tmux.keys("Tab");
+        selectTesthostInPane();
         tmux.type("c");
         tmux.waitFor("alive, pid " + pid);
     }
@@ -172,10 +228,10 @@ class SessionInTmuxTest {
     void stopFromThePaneEndsAnIdleMaster() throws IOException {
         waitForLiveMaster();
         Path socket = socket();
-        tmux.keys("Tab");
+        selectTesthostInPane();
         tmux.type("s");
         tmux.waitFor("stopped: no new sessions");
-        tmux.waitUntil(screen -> !screen.contains("masters (1)"), "the pane to lose the master");
+        waitForNoMaster();
         assertThat(sshCheck(socket)).isEmpty();
     }
 
@@ -183,10 +239,10 @@ class SessionInTmuxTest {
     void exitFromThePaneEndsTheMaster() throws IOException {
         waitForLiveMaster();
         Path socket = socket();
-        tmux.keys("Tab");
+        selectTesthostInPane();
         tmux.type("x");
         tmux.waitFor("master exited");
-        tmux.waitUntil(screen -> !screen.contains("masters (1)"), "the pane to lose the master");
+        waitForNoMaster();
         assertThat(sshCheck(socket)).isEmpty();
     }
 
@@ -198,7 +254,7 @@ class SessionInTmuxTest {
                 Duration.ofSeconds(10));
         assertThat(stopped.exitCode()).isZero();
         try {
-            tmux.keys("Tab");
+            selectTesthostInPane();
             tmux.type("c");
             tmux.waitFor("does not answer");
             tmux.type("k");
