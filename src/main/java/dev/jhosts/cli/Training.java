@@ -25,6 +25,9 @@ final class Training {
                 Main.run("-F", args[0], "list");
                 Main.run("-F", args[0], "list", "--json");
             }
+            dev.jhosts.tui.Rehearsal.run();
+        } catch (java.io.IOException e) {
+            err.println("training: the picker's rehearsal failed: " + e);
         } finally {
             System.setOut(out);
             System.setErr(err);

@@ -133,10 +133,11 @@ public final class JhostsApp {
             try {
                 terminal.startScreen();
                 keys.resume();
+                draw();
+                // background work (ssh -G, master discovery) only once the first frame is out
                 watch.start();
                 prelaunchAtStart();
                 apply(Update.withDetailsFor(state));
-                draw();
                 ticker.scheduleAtFixedRate(() -> post(new UiEvent.Tick(clock.instant())),
                         TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
                 while (exitCode.isEmpty()) {

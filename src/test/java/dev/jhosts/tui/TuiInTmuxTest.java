@@ -73,6 +73,12 @@ class TuiInTmuxTest {
         return Files.readString(dir.resolve(file)).strip();
     }
 
+    /** {@code stty -g} after jhosts equals {@code stty -g} before it. */
+    private void assertModesRestored() throws IOException {
+        tmux.waitUntil(screen -> Files.exists(dir.resolve("after")), "the modes after jhosts");
+        assertThat(modes("after")).isEqualTo(modes("before"));
+    }
+
     @Test
     void showsTheHostsAndNarrowsWhileTyping() {
         start(80, 24, env("xterm-256color", "C.UTF-8"));
@@ -96,8 +102,7 @@ class TuiInTmuxTest {
         tmux.waitFor("4 shown");
         tmux.keys("Escape");
         tmux.waitFor("jhosts exited 0");
-        tmux.waitUntil(screen -> Files.exists(dir.resolve("after")), "the modes after jhosts");
-        assertThat(modes("after")).isEqualTo(modes("before"));
+        assertModesRestored();
     }
 
     @Test
@@ -107,8 +112,7 @@ class TuiInTmuxTest {
         tmux.type("we");
         tmux.keys("C-c");
         tmux.waitFor("jhosts exited 130");
-        tmux.waitUntil(screen -> Files.exists(dir.resolve("after")), "the modes after jhosts");
-        assertThat(modes("after")).isEqualTo(modes("before"));
+        assertModesRestored();
     }
 
     @Test
@@ -118,8 +122,7 @@ class TuiInTmuxTest {
         long pid = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
         ProcessHandle.of(pid).orElseThrow().destroy();
         tmux.waitFor("jhosts exited 143");
-        tmux.waitUntil(screen -> Files.exists(dir.resolve("after")), "the modes after jhosts");
-        assertThat(modes("after")).isEqualTo(modes("before"));
+        assertModesRestored();
         assertThat(tmux.screen()).doesNotContain("4 shown");
     }
 

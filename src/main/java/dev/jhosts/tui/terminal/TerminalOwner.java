@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.impl.PosixSysTerminal;
 import org.jline.utils.ShutdownHooks;
 
@@ -70,17 +71,14 @@ public final class TerminalOwner implements AutoCloseable {
         if (System.console() == null) {
             throw new IOException("standard input and output must be a terminal");
         }
-        Terminal jline = TerminalBuilder.builder()
-                .system(true)
-                .jni(true)
-                .exec(false)
-                .dumb(false)
-                // JLine's capabilities are never used (Lanterna writes ANSI itself), and for a
-                // TERM outside JLine's built-in list it runs infocmp (~150 ms): name a built-in one.
-                .type(JLINE_TYPE)
-                .build();
+        // Straight from JLine's JNI provider: TerminalBuilder's provider discovery costs ~50 ms.
+        // JLine's capabilities are never used (Lanterna writes ANSI itself), and for a TERM
+        // outside JLine's built-in list it would run infocmp (~150 ms): name a built-in type.
+        Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
+        Terminal jline = new JniTerminalProvider().sysTerminal("jhosts", JLINE_TYPE, false, charset, true,
+                Terminal.SignalHandler.SIG_DFL, false, SystemStream.Output);
         try {
-            return new TerminalOwner(jline, unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII);
+            return new TerminalOwner(jline, charset);
         } catch (IOException | RuntimeException e) {
             jline.close();
             throw e;
@@ -227,7 +225,7 @@ public final class TerminalOwner implements AutoCloseable {
         }
     }
 
-    private static Attributes rawFrom(Attributes cooked) {
+    static Attributes rawFrom(Attributes cooked) {
         Attributes raw = new Attributes(cooked);
         raw.setLocalFlags(EnumSet.of(Attributes.LocalFlag.ICANON, Attributes.LocalFlag.ECHO,
                 Attributes.LocalFlag.IEXTEN, Attributes.LocalFlag.ISIG), false);
