@@ -151,7 +151,7 @@ public final class JhostsApp {
                             break;
                         }
                     }
-                    if (exitCode.isEmpty() && (redrawAll || !state.equals(before))) {
+                    if (exitCode.isEmpty() && (redrawAll || looksDifferent(before, state))) {
                         draw();
                     }
                 }
@@ -198,6 +198,17 @@ public final class JhostsApp {
             } else {
                 post(new UiEvent.SessionEnded(alias, outcome.summary()));
             }
+        }
+
+        /**
+         * Whether the screen changes: any change but the clock's, or the clock passing a whole
+         * second (the ages in the status pane). Ticks alone do not redraw ten times a second.
+         */
+        private boolean looksDifferent(ViewState before, ViewState after) {
+            if (!after.withTime(before.now(), after.spinner()).equals(before)) {
+                return true;
+            }
+            return after.now().getEpochSecond() != before.now().getEpochSecond() && after.pane().visible();
         }
 
         private UiEvent take() throws IOException {

@@ -54,13 +54,21 @@ class SessionInTmuxTest {
                 "  StrictHostKeyChecking ask",
                 "");
         sshConfig = SSHD.writeSshConfig("tui_config", "Host other\n" + SSHD.hostOptions() + asking);
+        launch("");
+    }
+
+    /** Starts jhosts (with {@code extraArguments}) from a shell that notes the terminal modes and its exit status. */
+    private void launch(String extraArguments) {
+        if (tmux != null) {
+            tmux.close();
+        }
         Map<String, String> env = new TreeMap<>(SSHD.jhostsEnv());
         env.put("TERM", "xterm-256color");
         env.put("LANG", "C.UTF-8");
         env.put("PS1", "$ ");
         modes = SSHD.dir().resolve("modes");
         tmux = Tmux.start(80, 24, env, "stty -g > " + modes + ".before; "
-                + SshdFixture.launcher().toAbsolutePath() + " -F " + sshConfig
+                + SshdFixture.launcher().toAbsolutePath() + " -F " + sshConfig + " " + extraArguments
                 + "; echo \"jhosts exited $?\"; stty -g > " + modes + ".after; exec sleep 600");
     }
 
@@ -171,6 +179,17 @@ class SessionInTmuxTest {
         String screen = tmux.waitUntil(s -> s.lines().anyMatch(line -> line.contains("askhost") && line.contains(" live ")),
                 "askhost's master in the status pane");
         assertThat(screen).contains("Master live, pid");
+    }
+
+    @Test
+    void onSessionEndExitLeavesWithTheRemoteStatus() throws IOException {
+        Path settings = SSHD.dir().resolve("exit-after-session.conf");
+        Files.writeString(settings, "jhosts { on-session-end = exit }\n");
+        launch("-c " + settings);
+        enterSession();
+        tmux.type("exit 7");
+        tmux.keys("Enter");
+        tmux.waitFor("jhosts exited 7");
     }
 
     @Test

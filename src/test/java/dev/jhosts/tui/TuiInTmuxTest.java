@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jhosts.testing.SshdFixture;
 import dev.jhosts.testing.Tmux;
+import dev.jhosts.tui.view.DisplayText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,10 @@ class TuiInTmuxTest {
         start(80, 24, env("xterm-256color", "C.UTF-8"));
         String screen = tmux.waitFor("4 shown");
         assertThat(screen).contains("web1").contains("web2").contains("db-main").contains("東京");
+        String webRow = screen.lines().filter(line -> line.contains("web1")).findFirst().orElseThrow();
+        String wideRow = screen.lines().filter(line -> line.contains("東京")).findFirst().orElseThrow();
+        assertThat(displayColumn(wideRow, "@127.0.0.1")).as("columns after a wide alias")
+                .isEqualTo(displayColumn(webRow, "@127.0.0.1"));
         tmux.type("db");
         screen = tmux.waitFor("1 shown");
         assertThat(screen).contains("db-main").doesNotContain("web1");
@@ -154,6 +159,11 @@ class TuiInTmuxTest {
         assertThat(screen.lines().filter(line -> line.contains("web1")).count()).isGreaterThanOrEqualTo(1);
         tmux.keys("Escape");
         tmux.waitFor("jhosts exited 0");
+    }
+
+    /** The terminal column where {@code text} starts in a captured line (wide glyphs count two). */
+    private static int displayColumn(String line, String text) {
+        return DisplayText.width(line.substring(0, line.indexOf(text)), true);
     }
 
     private static String lastLine(String screen) {

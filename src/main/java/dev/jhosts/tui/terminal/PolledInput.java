@@ -15,10 +15,14 @@ import org.jline.utils.NonBlockingInputStream;
  * session bridge and a plain ssh can hand the terminal to each other without losing a byte.
  */
 final class PolledInput extends NonBlockingInputStream {
-    private static final long POLL_MILLIS = 4;
+    /** Poll intervals: short while keys are coming, longer once the user has paused. */
+    private static final long BUSY_POLL_MILLIS = 2;
+    private static final long IDLE_POLL_MILLIS = 15;
+    private static final long BUSY_NANOS = 500_000_000L;
 
     private final FileInputStream input = new FileInputStream(FileDescriptor.in);
     private int peeked = READ_EXPIRED;
+    private long lastByte = System.nanoTime();
 
     @Override
     public synchronized int read(long timeout, boolean isPeek) throws IOException {
@@ -36,13 +40,15 @@ final class PolledInput extends NonBlockingInputStream {
                 return READ_EXPIRED;
             }
             try {
-                Thread.sleep(Math.min(POLL_MILLIS, left));
+                long interval = System.nanoTime() - lastByte < BUSY_NANOS ? BUSY_POLL_MILLIS : IDLE_POLL_MILLIS;
+                Thread.sleep(Math.min(interval, left));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while waiting for input");
             }
         }
         int value = input.read();
+        lastByte = System.nanoTime();
         if (isPeek) {
             peeked = value;
         }
