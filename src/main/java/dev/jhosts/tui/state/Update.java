@@ -3,7 +3,6 @@ package dev.jhosts.tui.state;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.tui.filter.HostMatch;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
