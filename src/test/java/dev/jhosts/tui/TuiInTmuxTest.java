@@ -38,8 +38,15 @@ class TuiInTmuxTest {
                 "  HostName 127.0.0.1",
                 "Host 東京",
                 "  HostName 127.0.0.1",
+                // nothing listens on port 1: prelaunched masters fail at once, no key or
+                // known_hosts file of the user's is read
                 "Host *",
+                "  Port 1",
                 "  BatchMode yes",
+                "  IdentitiesOnly yes",
+                "  IdentityFile /dev/null",
+                "  UserKnownHostsFile /dev/null",
+                "  GlobalKnownHostsFile /dev/null",
                 ""));
     }
 
