@@ -161,6 +161,7 @@ public final class JhostsApp {
                 ticker.shutdownNow();
                 watch.close();
                 commands.close();
+                details.close();
                 keys.stop();
                 terminal.stopScreen();
             }
