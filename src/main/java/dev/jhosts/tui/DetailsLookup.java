@@ -11,11 +11,12 @@ import java.util.function.Consumer;
  * waits: scrolling fast past twenty hosts runs ssh for the one the user stops on (and the one
  * already running), never a queue of twenty. Results come back as events.
  */
-final class DetailsLookup {
+final class DetailsLookup implements AutoCloseable {
     private final MasterManager masters;
     private final Consumer<UiEvent> events;
     private final AtomicReference<String> latest = new AtomicReference<>();
     private final Object signal = new Object();
+    private volatile boolean closed;
 
     DetailsLookup(MasterManager masters, Consumer<UiEvent> events) {
         this.masters = masters;
@@ -33,13 +34,14 @@ final class DetailsLookup {
     }
 
     private void work() {
-        while (true) {
+        while (!closed) {
             String alias = latest.getAndSet(null);
             if (alias == null) {
                 synchronized (signal) {
                     try {
                         signal.wait(1000);
                     } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
                         return;
                     }
                 }
@@ -52,6 +54,14 @@ final class DetailsLookup {
             } catch (RuntimeException e) {
                 events.accept(new UiEvent.DetailsFailed(alias, String.valueOf(e.getMessage())));
             }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (signal) {
+            signal.notifyAll();
         }
     }
 }

@@ -104,7 +104,8 @@ public final class JhostsApp {
         private final SessionRunner sessions;
         private ViewState state;
         private boolean redrawAll = true;
-        private Optional<Integer> exitCode = Optional.empty();
+        private boolean quitting;
+        private int exitCode;
 
         Loop(TerminalOwner terminal) {
             this.terminal = terminal;
@@ -140,26 +141,27 @@ public final class JhostsApp {
                 apply(Update.withDetailsFor(state));
                 ticker.scheduleAtFixedRate(() -> post(new UiEvent.Tick(clock.instant())),
                         TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
-                while (exitCode.isEmpty()) {
+                while (!quitting) {
                     List<UiEvent> batch = new ArrayList<>();
                     batch.add(take());
                     events.drainTo(batch);
                     ViewState before = state;
                     for (UiEvent event : batch) {
                         apply(Update.update(state, event));
-                        if (exitCode.isPresent()) {
+                        if (quitting) {
                             break;
                         }
                     }
-                    if (exitCode.isEmpty() && (redrawAll || looksDifferent(before, state))) {
+                    if (!quitting && (redrawAll || looksDifferent(before, state))) {
                         draw();
                     }
                 }
-                return exitCode.get();
+                return exitCode;
             } finally {
                 ticker.shutdownNow();
                 watch.close();
                 commands.close();
+                details.close();
                 keys.stop();
                 terminal.stopScreen();
             }
@@ -194,7 +196,7 @@ public final class JhostsApp {
                 watch.refreshSoon();
             }
             if (settings.onSessionEnd() == Settings.OnSessionEnd.EXIT && outcome.status() >= 0) {
-                exitCode = Optional.of(outcome.status());
+                quit(outcome.status());
             } else {
                 post(new UiEvent.SessionEnded(alias, outcome.summary()));
             }
@@ -209,6 +211,11 @@ public final class JhostsApp {
                 return true;
             }
             return after.now().getEpochSecond() != before.now().getEpochSecond() && after.pane().visible();
+        }
+
+        private void quit(int status) {
+            quitting = true;
+            exitCode = status;
         }
 
         private UiEvent take() throws IOException {
@@ -229,7 +236,7 @@ public final class JhostsApp {
 
         private void run(Effect effect) throws IOException {
             if (effect instanceof Effect.Quit) {
-                exitCode = Optional.of(((Effect.Quit) effect).exitCode());
+                quit(((Effect.Quit) effect).exitCode());
             } else if (effect instanceof Effect.ResolveDetails) {
                 details.request(((Effect.ResolveDetails) effect).alias());
             } else if (effect instanceof Effect.RedrawAll) {

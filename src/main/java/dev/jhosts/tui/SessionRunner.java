@@ -51,7 +51,9 @@ final class SessionRunner {
             if (state instanceof MasterState.Failed && ((MasterState.Failed) state).needsPrompt()) {
                 return plainSsh(alias, masters.controlPath(alias));
             }
-            return SessionOutcome.none("no live master (" + state.word() + ")");
+            // the master went away since it was last seen: look again, so the list learns it
+            MasterState now = masters.refresh(alias);
+            return SessionOutcome.none("no live master (" + now.word() + "); Enter starts one");
         } catch (MasterException | IOException | RuntimeException e) {
             return SessionOutcome.none("session failed: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -2,13 +2,16 @@ package dev.jhosts.tui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jhosts.testing.Processes;
 import dev.jhosts.testing.SshdFixture;
 import dev.jhosts.testing.Tmux;
 import dev.jhosts.tui.view.DisplayText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,8 +41,15 @@ class TuiInTmuxTest {
                 "  HostName 127.0.0.1",
                 "Host 東京",
                 "  HostName 127.0.0.1",
+                // nothing listens on port 1: prelaunched masters fail at once, no key or
+                // known_hosts file of the user's is read
                 "Host *",
+                "  Port 1",
                 "  BatchMode yes",
+                "  IdentitiesOnly yes",
+                "  IdentityFile /dev/null",
+                "  UserKnownHostsFile /dev/null",
+                "  GlobalKnownHostsFile /dev/null",
                 ""));
     }
 
@@ -120,13 +130,15 @@ class TuiInTmuxTest {
         assertModesRestored();
     }
 
-    @Test
-    void sigtermRestoresTheTerminal() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "HUP", "INT"})
+    void aSignalRestoresTheTerminal(String signal) throws Exception {
         start(80, 24, env("xterm-256color", "C.UTF-8"));
         tmux.waitFor("4 shown");
-        long pid = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
-        ProcessHandle.of(pid).orElseThrow().destroy();
-        tmux.waitFor("jhosts exited 143");
+        String pid = Files.readString(dir.resolve("pid")).strip();
+        Processes.Result kill = Processes.run(List.of("kill", "-s", signal, pid), Map.of(), Duration.ofSeconds(10));
+        assertThat(kill.exitCode()).as(kill.describe()).isZero();
+        tmux.waitFor("jhosts exited ");
         assertModesRestored();
         assertThat(tmux.screen()).doesNotContain("4 shown");
     }

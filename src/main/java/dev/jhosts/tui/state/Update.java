@@ -3,7 +3,10 @@ package dev.jhosts.tui.state;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.tui.filter.HostMatch;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -30,8 +33,7 @@ public final class Update {
         } else if (event instanceof UiEvent.MasterChanged) {
             return onMasterChanged(state, (UiEvent.MasterChanged) event);
         } else if (event instanceof UiEvent.MastersListed) {
-            ViewState listed = state.withPane(state.pane().withRows(((UiEvent.MastersListed) event).rows()));
-            return Transition.of(listed.pane().visible() ? listed : listed.withFocus(Focus.HOSTS));
+            return onMastersListed(state, ((UiEvent.MastersListed) event).rows());
         } else if (event instanceof UiEvent.DetailsResolved) {
             UiEvent.DetailsResolved resolved = (UiEvent.DetailsResolved) event;
             return Transition.of(state.withDetails(resolved.alias(), new Details.Resolved(resolved.options())));
@@ -290,6 +292,27 @@ public final class Update {
                             + ((MasterState.Unresponsive) master).detail()));
         }
         return Transition.of(updated);
+    }
+
+    /**
+     * New status pane rows; the list's marks follow them. An alias shown live whose master is
+     * no longer listed lost it (it exited after ControlPersist, or was ended elsewhere).
+     */
+    private static Transition onMastersListed(ViewState state, List<MasterRow> rows) {
+        ViewState listed = state.withPane(state.pane().withRows(rows));
+        Set<String> listedAliases = new HashSet<>();
+        for (MasterRow row : rows) {
+            for (String alias : row.aliases()) {
+                listedAliases.add(alias);
+                listed = listed.withMaster(alias, row.state());
+            }
+        }
+        for (Map.Entry<String, MasterState> entry : state.masters().entrySet()) {
+            if (entry.getValue() instanceof MasterState.Live && !listedAliases.contains(entry.getKey())) {
+                listed = listed.withMaster(entry.getKey(), new MasterState.None());
+            }
+        }
+        return Transition.of(listed.pane().visible() ? listed : listed.withFocus(Focus.HOSTS));
     }
 
     private static Transition onTick(ViewState state, UiEvent.Tick tick) {

@@ -75,7 +75,9 @@ public final class TerminalOwner implements AutoCloseable {
         // JLine's capabilities are never used (Lanterna writes ANSI itself), and for a TERM
         // outside JLine's built-in list it would run infocmp (~150 ms): name a built-in type.
         Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
-        Terminal jline = new JniTerminalProvider().sysTerminal("jhosts", JLINE_TYPE, false, charset, true,
+        // nativeSignals false: JLine would set SIGINT and SIGQUIT to their native defaults, which
+        // end the JVM without its shutdown hooks (and so without restoring the terminal)
+        Terminal jline = new JniTerminalProvider().sysTerminal("jhosts", JLINE_TYPE, false, charset, false,
                 Terminal.SignalHandler.SIG_DFL, false, SystemStream.Output);
         try {
             return new TerminalOwner(jline, charset);

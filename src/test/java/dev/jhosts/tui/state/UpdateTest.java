@@ -275,6 +275,22 @@ class UpdateTest {
     }
 
     @Test
+    void aLiveMasterMissingFromTheListingIsGone() {
+        send(new UiEvent.MasterChanged("host00", new MasterState.Live(5)));
+        send(new UiEvent.MasterChanged("host01", new MasterState.Live(6)));
+        send(new UiEvent.MasterChanged("host02", new MasterState.Starting()));
+        send(new UiEvent.MastersListed(List.of(
+                new MasterRow("/run/b", List.of("host01"), new MasterState.Live(6), true, T0),
+                new MasterRow("/run/c", List.of("host03"), new MasterState.Unresponsive("timeout"), false, T0))));
+        assertThat(state.masterState("host00")).isInstanceOf(MasterState.None.class);
+        assertThat(state.masterState("host03")).isInstanceOf(MasterState.Unresponsive.class);
+        assertThat(state.masterState("host01")).isEqualTo(new MasterState.Live(6));
+        assertThat(state.masterState("host02")).isInstanceOf(MasterState.Starting.class);
+        press(named(Key.Name.ENTER));
+        assertThat(effects).contains(new Effect.StartMaster("host00"));
+    }
+
+    @Test
     void anUnresponsiveMasterKeepsThePaneShownForKill() {
         MasterRow stuck = new MasterRow("/run/s1", List.of("host00"), new MasterState.Unresponsive("timeout"), true, T0);
         send(new UiEvent.MastersListed(List.of(stuck)));

@@ -218,10 +218,10 @@ class RendererTest {
 
     @Test
     void ageIsShort() {
-        assertThat(Renderer.age(Duration.ofSeconds(42))).isEqualTo("42s");
-        assertThat(Renderer.age(Duration.ofMinutes(12))).isEqualTo("12m");
-        assertThat(Renderer.age(Duration.ofMinutes(185))).isEqualTo("3h05m");
-        assertThat(Renderer.age(Duration.ofHours(52))).isEqualTo("2d4h");
-        assertThat(Renderer.age(Duration.ofSeconds(-5))).isEqualTo("0s");
+        assertThat(StatusPanePainter.age(Duration.ofSeconds(42))).isEqualTo("42s");
+        assertThat(StatusPanePainter.age(Duration.ofMinutes(12))).isEqualTo("12m");
+        assertThat(StatusPanePainter.age(Duration.ofMinutes(185))).isEqualTo("3h05m");
+        assertThat(StatusPanePainter.age(Duration.ofHours(52))).isEqualTo("2d4h");
+        assertThat(StatusPanePainter.age(Duration.ofSeconds(-5))).isEqualTo("0s");
     }
 }

@@ -1,0 +1,71 @@
+package dev.jhosts.tui.view;
+
+import dev.jhosts.catalog.EffectiveOptions;
+import dev.jhosts.catalog.Host;
+import dev.jhosts.master.MasterState;
+import dev.jhosts.tui.filter.HostMatch;
+import dev.jhosts.tui.state.Band;
+import dev.jhosts.tui.state.Details;
+import dev.jhosts.tui.state.ViewState;
+import java.util.Optional;
+
+/** Draws the details of the selected host: its effective options ({@code ssh -G}) and its master. */
+final class DetailsPainter {
+    private static final int GAP = 2;
+
+    private final Appearance look;
+    private final MasterMarks marks;
+
+    DetailsPainter(Appearance look, MasterMarks marks) {
+        this.look = look;
+        this.marks = marks;
+    }
+
+    void paint(Canvas canvas, ViewState state, Band band) {
+        if (!band.shown()) {
+            return;
+        }
+        Theme theme = look.theme();
+        Optional<HostMatch> selected = state.list().selectedMatch();
+        canvas.rule(band.top(), selected.map(match -> match.host().alias()).orElse(""), theme.rule(), theme.highlight());
+        if (selected.isEmpty()) {
+            return;
+        }
+        Host host = selected.get().host();
+        int optionsRow = band.top() + 1;
+        Details details = state.details().getOrDefault(host.alias(), new Details.Resolving());
+        if (details instanceof Details.Resolved) {
+            EffectiveOptions options = ((Details.Resolved) details).options();
+            String jump = options.proxyJump().isEmpty() ? "-" : options.proxyJump();
+            canvas.text(optionsRow, 1, canvas.columns(), "HostName " + options.hostname() + "  User " + options.user()
+                    + "  Port " + options.port() + "  ProxyJump " + jump, theme.normal());
+        } else if (details instanceof Details.Unavailable) {
+            canvas.text(optionsRow, 1, canvas.columns(), "ssh -G failed: " + ((Details.Unavailable) details).reason(),
+                    theme.failed());
+        } else {
+            canvas.text(optionsRow, 1, canvas.columns(),
+                    look.glyphs().spinnerFrame(state.spinner()) + " asking ssh -G " + host.alias(), theme.dim());
+        }
+        MasterState master = state.masterState(host.alias());
+        String extra = HostRowsPainter.tagsText(host);
+        int at = canvas.text(optionsRow + 1, 1, canvas.columns(), "Master " + describe(master, state.spinner()),
+                master instanceof MasterState.None ? theme.normal() : marks.style(master));
+        if (!extra.isEmpty()) {
+            canvas.text(optionsRow + 1, at + GAP, canvas.columns(), extra, theme.dim());
+        }
+    }
+
+    private String describe(MasterState state, int spinner) {
+        if (state instanceof MasterState.Live) {
+            return "live, pid " + ((MasterState.Live) state).pid();
+        } else if (state instanceof MasterState.Starting) {
+            return look.glyphs().spinnerFrame(spinner) + " starting";
+        } else if (state instanceof MasterState.Failed) {
+            MasterState.Failed failed = (MasterState.Failed) state;
+            return "failed: " + failed.reason() + (failed.needsPrompt() ? " (Enter runs ssh to ask)" : "");
+        } else if (state instanceof MasterState.Unresponsive) {
+            return "unresponsive: " + ((MasterState.Unresponsive) state).detail();
+        }
+        return "none";
+    }
+}
