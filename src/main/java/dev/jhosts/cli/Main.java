@@ -2,7 +2,6 @@ package dev.jhosts.cli;
 
 import dev.jhosts.config.SettingsException;
 import dev.jhosts.master.MasterException;
-import dev.jhosts.mux.NativeLibrary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,7 +14,7 @@ public final class Main {
     public static void main(String[] args) {
         String home = System.getProperty("jhosts.home");
         if (home != null) {
-            NativeLibrary.preferUnpacked(Path.of(home));
+            NativeLibraries.preferUnpacked(Path.of(home));
         }
         System.exit(run(args));
     }

@@ -31,7 +31,8 @@ import org.jline.utils.ShutdownHooks;
  * by a shutdown hook on SIGTERM, SIGHUP, SIGINT or an uncaught exception.
  */
 public final class TerminalOwner implements AutoCloseable {
-    private static final String JLINE_TYPE = "ansi";
+    /** JLine parses the capabilities of its terminal type at start (~50 ms for "ansi"); they are never used here. */
+    private static final String JLINE_TYPE = "dumb";
     private static final int STANDARD_INPUT = 0;
     private static final byte[] LEAVE_SCREEN = "\033[0m\033[?25h\033[?1049l".getBytes(StandardCharsets.US_ASCII);
 

@@ -1,0 +1,56 @@
+package dev.jhosts.cli;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jline.nativ.OSInfo;
+
+/**
+ * Points junixsocket and JLine at their native libraries, unpacked beside the jar at build time
+ * ({@code native/}), so that neither copies one out of its jar into the temp directory on every
+ * start (tens of milliseconds, and a failure where /tmp is noexec). Without that directory both
+ * load as they always do.
+ */
+final class NativeLibraries {
+    private static final String JUNIXSOCKET_OVERRIDE = "org.newsclub.net.unix.library.override";
+    private static final String JLINE_PATH = "library.jline.path";
+
+    private NativeLibraries() {}
+
+    static void preferUnpacked(Path home) {
+        Path unpacked = home.resolve("native");
+        if (!Files.isDirectory(unpacked)) {
+            return;
+        }
+        if (System.getProperty(JUNIXSOCKET_OVERRIDE) == null) {
+            junixsocket(unpacked.resolve("lib"));
+        }
+        if (System.getProperty(JLINE_PATH) == null) {
+            Path jline = unpacked.resolve("org/jline/nativ").resolve(OSInfo.getNativeLibFolderPathForCurrentOS());
+            if (Files.isDirectory(jline)) {
+                System.setProperty(JLINE_PATH, jline.toString());
+            }
+        }
+    }
+
+    /** junixsocket's layout: {@code lib/<arch>-<os>-clang/jni/libjunixsocket-native-<version>.so}. */
+    private static void junixsocket(Path lib) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String platform = System.getProperty("os.arch", "") + "-"
+                + (os.startsWith("mac") ? "MacOSX" : os.startsWith("linux") ? "Linux" : "unsupported") + "-clang";
+        Path dir = lib.resolve(platform).resolve("jni");
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> libraries = Files.newDirectoryStream(dir, "libjunixsocket-native-*")) {
+            for (Path library : libraries) {
+                System.setProperty(JUNIXSOCKET_OVERRIDE, library.toAbsolutePath().toString());
+                return;
+            }
+        } catch (IOException e) {
+            // junixsocket falls back to its own loading
+        }
+    }
+}
