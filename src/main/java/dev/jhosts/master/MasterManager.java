@@ -334,6 +334,7 @@ public final class MasterManager implements AutoCloseable {
         }
         if (state instanceof MasterState.None) {
             records.remove(socket);
+            publish(socket, state);
             return Optional.empty();
         }
         publish(socket, state);
