@@ -75,6 +75,24 @@ class ConnectCommandTest {
     }
 
     @Test
+    void aHostOfJhostsOwnSettingsIsReachedWithItsValues() throws Exception {
+        // Everything but HostName/Port/User comes from "Host *"; the extra host is not in the ssh config.
+        java.nio.file.Path config = SSHD.dir().resolve("star_config");
+        java.nio.file.Files.writeString(config, "Host *\n" + SSHD.hostOptions()
+                .replace("  HostName 127.0.0.1\n", "").replace("  Port " + SSHD.port() + "\n", ""));
+        java.nio.file.Path settings = SSHD.dir().resolve("extra.conf");
+        java.nio.file.Files.writeString(settings, "hosts = [ { name = extra1, hostname = \"127.0.0.1\", port = "
+                + SSHD.port() + ", user = \"" + System.getProperty("user.name") + "\" } ]\n");
+        Processes.Result list = SSHD.jhosts(LIMIT, "-F", config.toString(), "-c", settings.toString(), "list", "--json");
+        assertThat(list.stdout()).contains("\"alias\":\"extra1\"", "\"extra\":true");
+        Processes.Result connect = SSHD.jhosts(LIMIT, "-F", config.toString(), "-c", settings.toString(),
+                "connect", "extra1", "--", "echo", "extra-ok");
+        assertThat(connect.exitCode()).as(connect.describe()).isZero();
+        assertThat(connect.stdout()).isEqualTo("extra-ok\n");
+        SSHD.jhosts(LIMIT, "-F", config.toString(), "-c", settings.toString(), "master", "exit", "extra1");
+    }
+
+    @Test
     void anUnreachableHostFailsWithSshsReason() {
         java.nio.file.Path config = SSHD.writeSshConfig("unreachable_config",
                 "Host nowhere\n  HostName 127.0.0.1\n  Port 1\n  BatchMode yes\n");
