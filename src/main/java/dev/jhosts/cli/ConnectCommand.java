@@ -34,7 +34,7 @@ final class ConnectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Context context = Context.load(Commands.global(spec));
-        try (MasterManager masters = context.masters(context.catalog())) {
+        try (MasterManager masters = context.masters()) {
             MasterState state = masters.start(host).join();
             if (state instanceof MasterState.Live) {
                 Optional<LiveMaster> live = masters.live(host);

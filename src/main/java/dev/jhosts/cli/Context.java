@@ -4,6 +4,7 @@ import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.CatalogLoader;
 import dev.jhosts.catalog.History;
 import dev.jhosts.catalog.Host;
+import dev.jhosts.config.HostEntry;
 import dev.jhosts.config.Locations;
 import dev.jhosts.config.Settings;
 import dev.jhosts.config.SettingsException;
@@ -14,6 +15,7 @@ import dev.jhosts.master.MasterManager;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What a command runs with: the settings, the ssh config and where files go, read once from the
@@ -55,8 +57,15 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
 
     /**
      * A master manager over the secure control directory (created on first use) that knows the
-     * catalogue's hosts of jhosts' own.
+     * hosts of jhosts' own; the ssh config is read only when the settings may define such hosts,
+     * so that a command about one host stays fast with a large ssh config.
      */
+    MasterManager masters() throws MasterException {
+        boolean extraHostsPossible = settings.hosts().stream().anyMatch(HostEntry::definesHost);
+        return masters(extraHostsPossible ? catalog() : new Catalog(List.of(), List.of()));
+    }
+
+    /** As {@link #masters()}, with a catalogue the caller has already loaded. */
     MasterManager masters(Catalog catalog) throws MasterException {
         MasterManager masters = new MasterManager(settings, sshConfig, ControlDirectory.prepare(settings.controlDirectory()));
         catalog.hosts().stream().filter(Host::extra).forEach(masters::addExtraHost);

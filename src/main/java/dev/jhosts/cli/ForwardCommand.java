@@ -63,7 +63,7 @@ final class ForwardCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Context context = Context.load(Commands.global(spec));
-        try (MasterManager masters = context.masters(context.catalog())) {
+        try (MasterManager masters = context.masters()) {
             LiveMaster master = masters.live(host).orElseThrow(() ->
                     new MasterException(host + ": no live master (start one with 'jhosts master start " + host + "')"));
             try (MuxClient client = MuxClient.connect(master.socket(), context.settings().aliveCheckTimeout())) {

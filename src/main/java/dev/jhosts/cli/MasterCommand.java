@@ -51,7 +51,7 @@ final class MasterCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Context context = Context.load(Commands.global(spec));
-            try (MasterManager masters = context.masters(context.catalog())) {
+            try (MasterManager masters = context.masters()) {
                 Map<String, CompletableFuture<MasterState>> started = new LinkedHashMap<>();
                 hosts.forEach(host -> started.put(host, masters.start(host)));
                 PrintWriter out = spec.commandLine().getOut();
@@ -152,7 +152,7 @@ final class MasterCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Context context = Context.load(Commands.global(spec));
-            try (MasterManager masters = context.masters(context.catalog())) {
+            try (MasterManager masters = context.masters()) {
                 Path socket = masters.controlPath(host).socket();
                 Probe found = masters.check(socket);
                 PrintWriter err = spec.commandLine().getErr();
@@ -190,7 +190,7 @@ final class MasterCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Context context = Context.load(Commands.global(spec));
-            try (MasterManager masters = context.masters(context.catalog())) {
+            try (MasterManager masters = context.masters()) {
                 String done = perform(masters, masters.controlPath(host).socket());
                 spec.commandLine().getOut().println(host + ": " + done);
                 spec.commandLine().getOut().flush();

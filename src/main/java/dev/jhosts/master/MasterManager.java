@@ -334,7 +334,7 @@ public final class MasterManager implements AutoCloseable {
         }
         if (state instanceof MasterState.None) {
             records.remove(socket);
-            publish(socket, state);
+            publishGone(socket);
             return Optional.empty();
         }
         publish(socket, state);
@@ -369,6 +369,19 @@ public final class MasterManager implements AutoCloseable {
             // an unreadable directory holds nothing we can use
         }
         return sockets;
+    }
+
+    /**
+     * A master seen before has gone (ControlPersist ran out, someone stopped it): its aliases go
+     * back to none. A failed or starting launch keeps its state; its reason still matters.
+     */
+    private void publishGone(Path socket) {
+        for (String alias : aliasesBySocket.getOrDefault(socket, Set.of())) {
+            MasterState known = state(alias);
+            if (known instanceof MasterState.Live || known instanceof MasterState.Unresponsive) {
+                publish(alias, new MasterState.None());
+            }
+        }
     }
 
     private MasterState publish(Path socket, MasterState state) {

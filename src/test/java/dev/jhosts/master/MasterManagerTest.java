@@ -68,6 +68,9 @@ class MasterManagerTest {
             MasterState.Failed failed = (MasterState.Failed) state;
             assertThat(failed.reason()).contains("Connection refused");
             assertThat(failed.needsPrompt()).isFalse();
+            // Discovery finds no master there, but the failure and its reason stay.
+            masters.discover(List.of("closed"));
+            assertThat(masters.state("closed")).isEqualTo(failed);
         }
     }
 
