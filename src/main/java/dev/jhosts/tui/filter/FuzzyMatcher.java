@@ -1,6 +1,5 @@
 package dev.jhosts.tui.filter;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,63 +29,68 @@ public final class FuzzyMatcher {
         if (m > n || !isSubsequence(pattern, text)) {
             return Optional.empty();
         }
-        // best[i][j]: best score of pattern[0..i] with pattern[i] matched at text[j]; from[i][j] the
-        // text index of pattern[i-1] in that alignment.
-        int[][] best = new int[m][n];
-        int[][] from = new int[m][n];
-        for (int[] row : best) {
-            java.util.Arrays.fill(row, Integer.MIN_VALUE);
-        }
+        // best[i*n+j]: best score of pattern[0..i] with pattern[i] matched at text[j]; from[i*n+j] the
+        // text index of pattern[i-1] in that alignment. Linear in n per pattern character: the
+        // best earlier alignment across a gap is kept as a running maximum (a gap costs GAP per
+        // skipped character, so best[i-1][k] - GAP*(j-k-1) is ranked by best[i-1][k] + GAP*k).
+        int[] best = new int[m * n];
+        int[] from = new int[m * n];
+        java.util.Arrays.fill(best, Integer.MIN_VALUE);
         for (int j = 0; j < n; j++) {
             if (same(pattern.charAt(0), text.charAt(j))) {
                 int leading = Math.min(j, LEADING_GAP_LIMIT) * GAP;
-                best[0][j] = MATCH + bonus(text, j) + (j == 0 ? PREFIX : 0) - leading;
-                from[0][j] = -1;
+                best[j] = MATCH + bonus(text, j) + (j == 0 ? PREFIX : 0) - leading;
+                from[j] = -1;
             }
         }
         for (int i = 1; i < m; i++) {
+            int previous = (i - 1) * n;
+            int row = i * n;
+            char wanted = pattern.charAt(i);
+            int gapBest = Integer.MIN_VALUE;
+            int gapFrom = -1;
             for (int j = i; j < n; j++) {
-                if (!same(pattern.charAt(i), text.charAt(j))) {
+                int k = j - 2;
+                if (k >= i - 1 && best[previous + k] != Integer.MIN_VALUE && best[previous + k] + GAP * k > gapBest) {
+                    gapBest = best[previous + k] + GAP * k;
+                    gapFrom = k;
+                }
+                if (!same(wanted, text.charAt(j))) {
                     continue;
                 }
                 int bestScore = Integer.MIN_VALUE;
                 int bestFrom = -1;
-                for (int k = i - 1; k < j; k++) {
-                    if (best[i - 1][k] == Integer.MIN_VALUE) {
-                        continue;
-                    }
-                    int step = k == j - 1 ? CONSECUTIVE : -GAP * (j - k - 1);
-                    int candidate = best[i - 1][k] + step;
-                    if (candidate > bestScore) {
-                        bestScore = candidate;
-                        bestFrom = k;
-                    }
+                if (gapFrom >= 0) {
+                    bestScore = gapBest - GAP * (j - 1);
+                    bestFrom = gapFrom;
+                }
+                int adjacent = best[previous + j - 1];
+                if (adjacent != Integer.MIN_VALUE && adjacent + CONSECUTIVE > bestScore) {
+                    bestScore = adjacent + CONSECUTIVE;
+                    bestFrom = j - 1;
                 }
                 if (bestFrom >= 0) {
-                    best[i][j] = bestScore + MATCH + bonus(text, j);
-                    from[i][j] = bestFrom;
+                    best[row + j] = bestScore + MATCH + bonus(text, j);
+                    from[row + j] = bestFrom;
                 }
             }
         }
+        int last = (m - 1) * n;
         int end = -1;
         for (int j = m - 1; j < n; j++) {
-            if (best[m - 1][j] != Integer.MIN_VALUE && (end < 0 || best[m - 1][j] > best[m - 1][end])) {
+            if (best[last + j] != Integer.MIN_VALUE && (end < 0 || best[last + j] > best[last + end])) {
                 end = j;
             }
         }
         if (end < 0) {
             return Optional.empty();
         }
-        int[] positions = new int[m];
+        Integer[] positions = new Integer[m];
         for (int i = m - 1, j = end; i >= 0; i--) {
             positions[i] = j;
-            j = from[i][j];
+            j = from[i * n + j];
         }
-        List<Integer> list = new ArrayList<>(m);
-        for (int position : positions) {
-            list.add(position);
-        }
-        return Optional.of(new FuzzyMatch(best[m - 1][end], list));
+        return Optional.of(new FuzzyMatch(best[last + end], List.of(positions)));
     }
 
     private static boolean isSubsequence(String pattern, String text) {

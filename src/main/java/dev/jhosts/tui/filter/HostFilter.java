@@ -4,34 +4,63 @@ import dev.jhosts.catalog.Host;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Applies a {@link Query} to the catalogue: tag and group terms narrow, fuzzy patterns narrow
- * and rank. Without patterns the catalogue order is kept; with patterns the best matches come
- * first, ties in catalogue order.
+ * Applies a {@link Query} to a host list: tag and group terms narrow, fuzzy patterns narrow
+ * and rank. Without patterns the given order is kept; with patterns the best matches come
+ * first, ties in the given order. {@link #refine} filters only the previous matches when the
+ * new query can only let fewer hosts through (the filter grew at its end, as when typing).
  */
 public final class HostFilter {
     /** An alias match is worth more than the same match in the hostname or description. */
     static final int ALIAS_WEIGHT = 10;
     static final int DESCRIPTION_PENALTY = 8;
 
+    private static final Comparator<HostMatch> BEST_FIRST =
+            Comparator.comparingInt(HostMatch::score).reversed().thenComparingInt(HostMatch::rank);
+
     private HostFilter() {}
 
+    /** The hosts of {@code hosts} that {@code filterText} lets through, best first. */
     public static List<HostMatch> apply(List<Host> hosts, String filterText) {
         Query query = Query.parse(filterText);
         List<HostMatch> matches = new ArrayList<>();
-        for (Host host : hosts) {
-            if (narrowedOut(host, query)) {
-                continue;
+        for (int rank = 0; rank < hosts.size(); rank++) {
+            Host host = hosts.get(rank);
+            if (!narrowedOut(host, query)) {
+                match(host, rank, query.patterns()).ifPresent(matches::add);
             }
-            match(host, query.patterns()).ifPresent(matches::add);
         }
+        return ranked(matches, query);
+    }
+
+    /**
+     * Like {@link #apply}, given that {@code previous} is what {@code previousFilter} let
+     * through of the same {@code hosts}: when the new query narrows the previous one only those
+     * are looked at again.
+     */
+    public static List<HostMatch> refine(List<Host> hosts, String previousFilter, List<HostMatch> previous,
+            String filterText) {
+        Query query = Query.parse(filterText);
+        if (!query.narrows(Query.parse(previousFilter))) {
+            return apply(hosts, filterText);
+        }
+        List<HostMatch> candidates = new ArrayList<>(previous);
+        candidates.sort(Comparator.comparingInt(HostMatch::rank));
+        List<HostMatch> matches = new ArrayList<>();
+        for (HostMatch candidate : candidates) {
+            if (!narrowedOut(candidate.host(), query)) {
+                match(candidate.host(), candidate.rank(), query.patterns()).ifPresent(matches::add);
+            }
+        }
+        return ranked(matches, query);
+    }
+
+    private static List<HostMatch> ranked(List<HostMatch> matches, Query query) {
         if (!query.patterns().isEmpty()) {
-            // List.sort is stable: equal scores keep the catalogue order.
-            matches.sort(Comparator.comparingInt(HostMatch::score).reversed());
+            matches.sort(BEST_FIRST);
         }
         return List.copyOf(matches);
     }
@@ -50,14 +79,14 @@ public final class HostFilter {
         return false;
     }
 
-    private static Optional<HostMatch> match(Host host, List<String> patterns) {
+    private static Optional<HostMatch> match(Host host, int rank, List<String> patterns) {
         if (patterns.isEmpty()) {
-            return Optional.of(HostMatch.unscored(host));
+            return Optional.of(HostMatch.unscored(host, rank));
         }
         int total = 0;
-        TreeSet<Integer> alias = new TreeSet<>();
-        TreeSet<Integer> hostname = new TreeSet<>();
-        TreeSet<Integer> description = new TreeSet<>();
+        List<Integer> alias = List.of();
+        List<Integer> hostname = List.of();
+        List<Integer> description = List.of();
         for (String pattern : patterns) {
             Optional<FuzzyMatch> inAlias = FuzzyMatcher.match(pattern, host.alias());
             Optional<FuzzyMatch> inHostname = FuzzyMatcher.match(pattern, host.hostname());
@@ -71,17 +100,27 @@ public final class HostFilter {
             }
             total += best;
             if (best == aliasScore) {
-                alias.addAll(inAlias.orElseThrow().positions());
+                alias = union(alias, inAlias.orElseThrow().positions());
             } else if (best == hostnameScore) {
-                hostname.addAll(inHostname.orElseThrow().positions());
+                hostname = union(hostname, inHostname.orElseThrow().positions());
             } else {
-                description.addAll(inDescription.orElseThrow().positions());
+                description = union(description, inDescription.orElseThrow().positions());
             }
         }
-        return Optional.of(new HostMatch(host, total, List.copyOf(alias), List.copyOf(hostname), List.copyOf(description)));
+        return Optional.of(new HostMatch(host, rank, total, alias, hostname, description));
+    }
+
+    /** Ascending indexes in either list (the common case, one pattern, copies nothing). */
+    private static List<Integer> union(List<Integer> some, List<Integer> more) {
+        if (some.isEmpty()) {
+            return more;
+        }
+        TreeSet<Integer> both = new TreeSet<>(some);
+        both.addAll(more);
+        return List.copyOf(both);
     }
 
     private static boolean startsWithIgnoringCase(String text, String prefix) {
-        return text.toLowerCase(Locale.ROOT).startsWith(prefix);
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 }
