@@ -47,7 +47,7 @@ final class DetailsPainter {
                     look.glyphs().spinnerFrame(state.spinner()) + " asking ssh -G " + host.alias(), theme.dim());
         }
         MasterState master = state.masterState(host.alias());
-        String extra = HostRowsPainter.tagsText(host);
+        String extra = HostRowsPainter.tagsText(host, true);
         int at = canvas.text(optionsRow + 1, 1, canvas.columns(), "Master " + describe(master, state.spinner()),
                 master instanceof MasterState.None ? theme.normal() : marks.style(master));
         if (!extra.isEmpty()) {

@@ -65,6 +65,10 @@ public final class Renderer {
                 + sep + state.list().matches().size() + " shown" + sep + live + " live";
         int width = DisplayText.width(counts, look.unicode());
         int start = Math.max(at + GAP, canvas.columns() - width - 1);
+        String order = "order: " + state.list().order().label();
+        if (at + GAP + DisplayText.width(order, look.unicode()) + GAP <= start) {
+            canvas.text(row, at + GAP, start, order, theme.header());
+        }
         canvas.text(row, start, canvas.columns(), counts, theme.header());
     }
 
@@ -91,7 +95,7 @@ public final class Renderer {
         }
         String hints = state.focus() == Focus.MASTERS
                 ? "c check  s stop  x exit  k kill  Up/Down select  Tab hosts  F2 hide  ^C quit"
-                : "Enter connect  Up/Down move  Tab masters  F2 pane  ? help  Esc quit";
+                : "Enter connect  Up/Down move  F3 order  Tab masters  F2 pane  ? help  Esc quit";
         canvas.fill(band.top(), 0, canvas.columns(), look.theme().header());
         canvas.text(band.top(), 1, canvas.columns(), hints, look.theme().header());
     }

@@ -69,8 +69,9 @@ class RendererTest {
         String text = screen.text();
         assertThat(screen.row(0)).contains("jhosts").contains("6 hosts").contains("6 shown").contains("1 live");
         assertThat(screen.row(1)).contains("type to filter");
-        assertThat(screen.row(2)).startsWith("›●").contains("web1").contains("admin@10.0.0.1").contains("front end")
-                .contains("[Production] #web");
+        assertThat(screen.row(2)).as("the first group's header").contains("▾ Production (2)");
+        assertThat(screen.row(3)).startsWith("›●").contains("web1").contains("admin@10.0.0.1").contains("front end")
+                .contains("#web").as("the group is its header's").doesNotContain("[Production]");
         assertThat(text).contains("HostName 10.0.0.1  User admin  Port 2222  ProxyJump bastion");
         assertThat(text).contains("Master live, pid 4242");
         assertThat(screen.row(22)).contains("session ended: exit 3");
@@ -92,7 +93,7 @@ class RendererTest {
         ScreenText ascii = new ScreenText(state, ASCII);
         assertThat(ascii.row(ascii.rowOf("db-main")).charAt(1)).isEqualTo('|');
         ViewState live = send(state, new UiEvent.MasterChanged("web1", new MasterState.Live(1)));
-        assertThat(new ScreenText(live, ASCII).row(2).charAt(1)).isEqualTo('*');
+        assertThat(new ScreenText(live, ASCII).row(3).charAt(1)).isEqualTo('*');
     }
 
     @Test
@@ -128,8 +129,8 @@ class RendererTest {
                 assertThat(cell.getBackgroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
             }
         }
-        assertThat(screen.cell(10, 2).getModifiers()).contains(SGR.REVERSE);
-        assertThat(screen.cell(10, 3).getModifiers()).doesNotContain(SGR.REVERSE);
+        assertThat(screen.cell(10, 3).getModifiers()).as("web1, selected").contains(SGR.REVERSE);
+        assertThat(screen.cell(10, 4).getModifiers()).doesNotContain(SGR.REVERSE);
     }
 
     @Test
@@ -141,7 +142,8 @@ class RendererTest {
         }
         String text = new ScreenText(state(80, 24), ASCII).text();
         assertThat(text).contains("?????").contains(" ?rocket").contains("cafe ");
-        assertThat(new ScreenText(state(80, 24), ASCII).row(2)).startsWith(">");
+        assertThat(new ScreenText(state(80, 24), ASCII).row(2)).startsWith(" - Production (2)");
+        assertThat(new ScreenText(state(80, 24), ASCII).row(3)).startsWith(">");
     }
 
     @Test
