@@ -22,10 +22,12 @@ final class HostRowsPainter {
 
     private final Appearance look;
     private final MasterMarks marks;
+    private final CatalogueWidths widths;
 
     HostRowsPainter(Appearance look, MasterMarks marks) {
         this.look = look;
         this.marks = marks;
+        this.widths = new CatalogueWidths(look.unicode());
     }
 
     void paint(Canvas canvas, ViewState state, Band band) {
@@ -115,11 +117,7 @@ final class HostRowsPainter {
 
     /** The width of the alias (or user@host) column: the widest entry, within a third of the screen. */
     private int columnWidth(List<Host> hosts, boolean alias, int columns) {
-        int widest = 4;
-        for (Host host : hosts) {
-            String text = alias ? host.alias() : host.user() + "@" + host.hostname() + (host.port() == 22 ? "" : ":" + host.port());
-            widest = Math.max(widest, DisplayText.width(text, look.unicode()));
-        }
-        return Math.min(widest, Math.max(4, (columns - 3) / 3));
+        int widest = alias ? widths.widestAlias(hosts) : widths.widestTarget(hosts);
+        return Math.min(Math.max(4, widest), Math.max(4, (columns - 3) / 3));
     }
 }
