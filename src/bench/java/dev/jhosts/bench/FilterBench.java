@@ -14,6 +14,7 @@ import dev.jhosts.tui.state.ViewState;
 import dev.jhosts.tui.view.Appearance;
 import dev.jhosts.tui.view.Renderer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,8 @@ import java.util.Random;
  * same run: filtering the whole catalogue from scratch at every keystroke (no narrowing).
  *
  * <p>Arguments: {@code [hosts] [runs]} (defaults 10000 and 15). Prints figures; never fails.
+ * The launcher runs jhosts with {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}; for figures
+ * that match it, pass those to {@code java} too.
  */
 public final class FilterBench {
     private static final double FRAME_BUDGET_MS = 16.0;
@@ -50,6 +53,7 @@ public final class FilterBench {
         Renderer renderer = new Renderer(Appearance.of(true, true));
         System.out.printf("%d hosts, %d groups, frame 100x40, %d runs after %d warm-up runs; budget %.0f ms per frame%n",
                 hostCount, 40, runs, WARM_UP, FRAME_BUDGET_MS);
+        System.out.println("JVM options: " + ManagementFactory.getRuntimeMXBean().getInputArguments());
         for (String query : QUERIES) {
             List<Double> update = new ArrayList<>();
             List<Double> render = new ArrayList<>();

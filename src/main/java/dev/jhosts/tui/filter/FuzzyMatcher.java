@@ -29,34 +29,42 @@ public final class FuzzyMatcher {
         if (m > n || !isSubsequence(pattern, text)) {
             return Optional.empty();
         }
-        // best[i*n+j]: best score of pattern[0..i] with pattern[i] matched at text[j]; from[i*n+j] the
-        // text index of pattern[i-1] in that alignment. Linear in n per pattern character: the
-        // best earlier alignment across a gap is kept as a running maximum (a gap costs GAP per
-        // skipped character, so best[i-1][k] - GAP*(j-k-1) is ranked by best[i-1][k] + GAP*k).
-        int[] best = new int[m * n];
+        if (m == 1) {
+            return Optional.of(single(pattern.charAt(0), text));
+        }
+        // Row i lists the places where pattern[i] can be matched, ascending: the text index
+        // (at), the best score of pattern[0..i] ending there, and the entry of row i-1 that
+        // alignment came from. Only the places of each pattern character are visited (found
+        // with indexOf); the best earlier place across a gap is kept as a running maximum (a gap
+        // costs GAP per skipped character, so score - GAP*(j-k-1) is ranked by score + GAP*k).
+        int[] at = new int[m * n];
+        int[] score = new int[m * n];
         int[] from = new int[m * n];
-        java.util.Arrays.fill(best, Integer.MIN_VALUE);
-        for (int j = 0; j < n; j++) {
-            if (same(pattern.charAt(0), text.charAt(j))) {
-                int leading = Math.min(j, LEADING_GAP_LIMIT) * GAP;
-                best[j] = MATCH + bonus(text, j) + (j == 0 ? PREFIX : 0) - leading;
-                from[j] = -1;
-            }
+        int count = 0;
+        char first = pattern.charAt(0);
+        for (int j = indexOfIgnoringCase(text, first, 0); j >= 0; j = indexOfIgnoringCase(text, first, j + 1)) {
+            at[count] = j;
+            score[count] = MATCH + bonus(text, j) + (j == 0 ? PREFIX : 0) - Math.min(j, LEADING_GAP_LIMIT) * GAP;
+            from[count] = -1;
+            count++;
         }
         for (int i = 1; i < m; i++) {
             int previous = (i - 1) * n;
+            int previousCount = count;
             int row = i * n;
+            count = 0;
             char wanted = pattern.charAt(i);
+            int k = 0;
             int gapBest = Integer.MIN_VALUE;
             int gapFrom = -1;
-            for (int j = i; j < n; j++) {
-                int k = j - 2;
-                if (k >= i - 1 && best[previous + k] != Integer.MIN_VALUE && best[previous + k] + GAP * k > gapBest) {
-                    gapBest = best[previous + k] + GAP * k;
-                    gapFrom = k;
-                }
-                if (!same(wanted, text.charAt(j))) {
-                    continue;
+            for (int j = indexOfIgnoringCase(text, wanted, i); j >= 0; j = indexOfIgnoringCase(text, wanted, j + 1)) {
+                while (k < previousCount && at[previous + k] <= j - 2) {
+                    int ranked = score[previous + k] + GAP * at[previous + k];
+                    if (ranked > gapBest) {
+                        gapBest = ranked;
+                        gapFrom = k;
+                    }
+                    k++;
                 }
                 int bestScore = Integer.MIN_VALUE;
                 int bestFrom = -1;
@@ -64,47 +72,126 @@ public final class FuzzyMatcher {
                     bestScore = gapBest - GAP * (j - 1);
                     bestFrom = gapFrom;
                 }
-                int adjacent = best[previous + j - 1];
-                if (adjacent != Integer.MIN_VALUE && adjacent + CONSECUTIVE > bestScore) {
-                    bestScore = adjacent + CONSECUTIVE;
-                    bestFrom = j - 1;
+                if (k < previousCount && at[previous + k] == j - 1 && score[previous + k] + CONSECUTIVE > bestScore) {
+                    bestScore = score[previous + k] + CONSECUTIVE;
+                    bestFrom = k;
                 }
                 if (bestFrom >= 0) {
-                    best[row + j] = bestScore + MATCH + bonus(text, j);
-                    from[row + j] = bestFrom;
+                    at[row + count] = j;
+                    score[row + count] = bestScore + MATCH + bonus(text, j);
+                    from[row + count] = bestFrom;
+                    count++;
                 }
+            }
+            if (count == 0) {
+                return Optional.empty();
             }
         }
         int last = (m - 1) * n;
-        int end = -1;
-        for (int j = m - 1; j < n; j++) {
-            if (best[last + j] != Integer.MIN_VALUE && (end < 0 || best[last + j] > best[last + end])) {
-                end = j;
+        int end = 0;
+        for (int e = 1; e < count; e++) {
+            if (score[last + e] > score[last + end]) {
+                end = e;
             }
         }
-        if (end < 0) {
-            return Optional.empty();
-        }
         Integer[] positions = new Integer[m];
-        for (int i = m - 1, j = end; i >= 0; i--) {
-            positions[i] = j;
-            j = from[i * n + j];
+        for (int i = m - 1, e = end; i >= 0; i--) {
+            positions[i] = at[i * n + e];
+            e = from[i * n + e];
         }
-        return Optional.of(new FuzzyMatch(best[last + end], List.of(positions)));
+        return Optional.of(new FuzzyMatch(score[last + end], List.of(positions)));
+    }
+
+    /** The best place of a one-character pattern (known to occur): the first best-scoring one. */
+    private static FuzzyMatch single(char wanted, String text) {
+        int bestScore = Integer.MIN_VALUE;
+        int bestAt = -1;
+        for (int j = indexOfIgnoringCase(text, wanted, 0); j >= 0; j = indexOfIgnoringCase(text, wanted, j + 1)) {
+            int score = MATCH + bonus(text, j) + (j == 0 ? PREFIX : 0) - Math.min(j, LEADING_GAP_LIMIT) * GAP;
+            if (score > bestScore) {
+                bestScore = score;
+                bestAt = j;
+            }
+        }
+        return new FuzzyMatch(bestScore, List.of(bestAt));
     }
 
     private static boolean isSubsequence(String pattern, String text) {
-        int i = 0;
-        for (int j = 0; j < text.length() && i < pattern.length(); j++) {
-            if (same(pattern.charAt(i), text.charAt(j))) {
-                i++;
+        int from = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            int at = indexOfIgnoringCase(text, pattern.charAt(i), from);
+            if (at < 0) {
+                return false;
             }
+            from = at + 1;
         }
-        return i == pattern.length();
+        return true;
+    }
+
+    /**
+     * The first index from {@code from} of a character {@link #same} as {@code wanted}. For an
+     * ASCII letter, String.indexOf of its two cases (fast), and of the two non-ASCII characters
+     * whose lower case is ASCII (KELVIN SIGN is a k, the dotted capital I an i).
+     */
+    private static int indexOfIgnoringCase(String text, char wanted, int from) {
+        if (wanted >= 0x80) {
+            for (int j = from; j < text.length(); j++) {
+                if (same(wanted, text.charAt(j))) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+        char lower = lower(wanted);
+        int found = text.indexOf(lower, from);
+        char upper = Character.toUpperCase(lower);
+        if (upper != lower) {
+            found = earliest(found, text.indexOf(upper, from));
+        }
+        if (lower == 'k') {
+            found = earliest(found, text.indexOf('\u212A', from));
+        } else if (lower == 'i') {
+            found = earliest(found, text.indexOf('\u0130', from));
+        }
+        return found;
+    }
+
+    private static int earliest(int a, int b) {
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
     }
 
     private static boolean same(char a, char b) {
-        return a == b || Character.toLowerCase(a) == Character.toLowerCase(b);
+        return a == b || lower(a) == lower(b);
+    }
+
+    /** Character.toLowerCase, without its table look-up for ASCII (the usual host name). */
+    private static char lower(char c) {
+        if (c < 0x80) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    /** {@link #bonus} for two ASCII characters, without Character's table look-ups. */
+    private static int asciiBonus(char previous, char current) {
+        boolean previousDigit = previous >= '0' && previous <= '9';
+        boolean currentDigit = current >= '0' && current <= '9';
+        boolean previousLower = previous >= 'a' && previous <= 'z';
+        boolean previousUpper = previous >= 'A' && previous <= 'Z';
+        boolean currentLower = current >= 'a' && current <= 'z';
+        boolean currentUpper = current >= 'A' && current <= 'Z';
+        boolean previousAlnum = previousDigit || previousLower || previousUpper;
+        boolean currentAlnum = currentDigit || currentLower || currentUpper;
+        if (!previousAlnum && currentAlnum) {
+            return WORD_START;
+        }
+        if (previousLower && currentUpper) {
+            return WORD_START;
+        }
+        if (!previousDigit && currentDigit) {
+            return WORD_START / 2;
+        }
+        return 0;
     }
 
     /** Extra for a character that starts a word: after a separator, or a lower-to-upper change. */
@@ -114,6 +201,9 @@ public final class FuzzyMatcher {
         }
         char previous = text.charAt(index - 1);
         char current = text.charAt(index);
+        if (previous < 0x80 && current < 0x80) {
+            return asciiBonus(previous, current);
+        }
         if (!Character.isLetterOrDigit(previous) && Character.isLetterOrDigit(current)) {
             return WORD_START;
         }

@@ -18,8 +18,8 @@ public final class HostFilter {
     static final int ALIAS_WEIGHT = 10;
     static final int DESCRIPTION_PENALTY = 8;
 
-    private static final Comparator<HostMatch> BEST_FIRST =
-            Comparator.comparingInt(HostMatch::score).reversed().thenComparingInt(HostMatch::rank);
+    private static final Comparator<HostMatch> BEST_FIRST = (a, b) -> a.score() != b.score()
+            ? Integer.compare(b.score(), a.score()) : Integer.compare(a.rank(), b.rank());
 
     private HostFilter() {}
 
@@ -47,12 +47,15 @@ public final class HostFilter {
         if (!query.narrows(Query.parse(previousFilter))) {
             return apply(hosts, filterText);
         }
-        List<HostMatch> candidates = new ArrayList<>(previous);
-        candidates.sort(Comparator.comparingInt(HostMatch::rank));
+        boolean[] candidate = new boolean[hosts.size()];
+        for (HostMatch match : previous) {
+            candidate[match.rank()] = true;
+        }
         List<HostMatch> matches = new ArrayList<>();
-        for (HostMatch candidate : candidates) {
-            if (!narrowedOut(candidate.host(), query)) {
-                match(candidate.host(), candidate.rank(), query.patterns()).ifPresent(matches::add);
+        for (int rank = 0; rank < hosts.size(); rank++) {
+            Host host = hosts.get(rank);
+            if (candidate[rank] && !narrowedOut(host, query)) {
+                match(host, rank, query.patterns()).ifPresent(matches::add);
             }
         }
         return ranked(matches, query);

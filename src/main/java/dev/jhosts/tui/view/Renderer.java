@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Draws a {@link ViewState} onto a Lanterna text surface of the state's size. Pure drawing. */
+/**
+ * Draws a {@link ViewState} onto a Lanterna text surface of the state's size. Pure drawing (it
+ * keeps only caches whose contents never change what is drawn); one drawing thread at a time.
+ */
 public final class Renderer {
     private static final int GAP = 2;
 
@@ -20,6 +23,7 @@ public final class Renderer {
     private final HostRowsPainter hostRows;
     private final StatusPanePainter statusPane;
     private final DetailsPainter details;
+    private final CharacterCache characters = new CharacterCache();
 
     public Renderer(Appearance look) {
         this.look = look;
@@ -31,7 +35,8 @@ public final class Renderer {
 
     /** Draws every cell of the screen; returns where the cursor belongs, if it is shown. */
     public Optional<CursorAt> render(ViewState state, TextGraphics graphics) {
-        Canvas canvas = new Canvas(graphics, state.size().columns(), state.size().rows(), look.unicode(), look.glyphs());
+        Canvas canvas = new Canvas(graphics, state.size().columns(), state.size().rows(), look.unicode(), look.glyphs(),
+                characters);
         Theme theme = look.theme();
         for (int row = 0; row < canvas.rows(); row++) {
             canvas.fill(row, 0, canvas.columns(), theme.normal());
