@@ -31,8 +31,9 @@ class FuzzyMatcherAgreementTest {
 
     @Test
     void agreesOnHostNames() {
-        for (String text : new String[] {"web12.prod.example.com", "dev-db", "w-e-b-prod", "webServer", "db-main"}) {
-            for (String pattern : new String[] {"web12", "w1", "db", "wS", "e", "prod"}) {
+        for (String text : new String[] {"web12.prod.example.com", "dev-db", "w-e-b-prod", "webServer", "db-main",
+                "\u212Aelvin-\u0130stanbul", "Überhost-éa", "東京-web"}) {
+            for (String pattern : new String[] {"web12", "w1", "db", "wS", "e", "prod", "k", "ki", "i", "üb", "É", "東w"}) {
                 assertThat(FuzzyMatcher.match(pattern, text)).isEqualTo(ReferenceFuzzyMatcher.match(pattern, text));
             }
         }
