@@ -21,25 +21,56 @@ public final class FuzzyMatcher {
 
     /** The best alignment of {@code pattern} in {@code text}, or empty when it does not match. */
     public static Optional<FuzzyMatch> match(String pattern, String text) {
+        return match(pattern, text, new MatchTable());
+    }
+
+    /** {@link #match(String, String)} with a working table to reuse. */
+    static Optional<FuzzyMatch> match(String pattern, String text, MatchTable table) {
         int m = pattern.length();
-        int n = text.length();
         if (m == 0) {
             return Optional.of(new FuzzyMatch(0, List.of()));
         }
-        if (m > n || !isSubsequence(pattern, text)) {
+        int end = align(pattern, text, table);
+        if (end < 0) {
             return Optional.empty();
         }
-        if (m == 1) {
-            return Optional.of(single(pattern.charAt(0), text));
+        int n = text.length();
+        Integer[] positions = new Integer[m];
+        for (int i = m - 1, e = end; i >= 0; i--) {
+            positions[i] = table.at[i * n + e];
+            e = table.from[i * n + e];
         }
-        // Row i lists the places where pattern[i] can be matched, ascending: the text index
-        // (at), the best score of pattern[0..i] ending there, and the entry of row i-1 that
-        // alignment came from. Only the places of each pattern character are visited (found
-        // with indexOf); the best earlier place across a gap is kept as a running maximum (a gap
-        // costs GAP per skipped character, so score - GAP*(j-k-1) is ranked by score + GAP*k).
-        int[] at = new int[m * n];
-        int[] score = new int[m * n];
-        int[] from = new int[m * n];
+        return Optional.of(new FuzzyMatch(table.score[(m - 1) * n + end], List.of(positions)));
+    }
+
+    /** The score of the best alignment, or {@link Integer#MIN_VALUE} when it does not match; allocates nothing. */
+    static int score(String pattern, String text, MatchTable table) {
+        int m = pattern.length();
+        if (m == 0) {
+            return 0;
+        }
+        int end = align(pattern, text, table);
+        return end < 0 ? Integer.MIN_VALUE : table.score[(m - 1) * text.length() + end];
+    }
+
+    /**
+     * Fills {@code table} for a non-empty pattern; returns the entry of the last row where the
+     * best alignment ends (the first of equals), or -1 when the pattern does not match.
+     *
+     * <p>Only the places of each pattern character are visited (found with indexOf); the best
+     * earlier place across a gap is kept as a running maximum (a gap costs GAP per skipped
+     * character, so score - GAP*(j-k-1) is ranked by score + GAP*k).
+     */
+    private static int align(String pattern, String text, MatchTable table) {
+        int m = pattern.length();
+        int n = text.length();
+        if (m > n || !isSubsequence(pattern, text)) {
+            return -1;
+        }
+        table.ensure(m * n);
+        int[] at = table.at;
+        int[] score = table.score;
+        int[] from = table.from;
         int count = 0;
         char first = pattern.charAt(0);
         for (int j = indexOfIgnoringCase(text, first, 0); j >= 0; j = indexOfIgnoringCase(text, first, j + 1)) {
@@ -84,7 +115,7 @@ public final class FuzzyMatcher {
                 }
             }
             if (count == 0) {
-                return Optional.empty();
+                return -1;
             }
         }
         int last = (m - 1) * n;
@@ -94,26 +125,7 @@ public final class FuzzyMatcher {
                 end = e;
             }
         }
-        Integer[] positions = new Integer[m];
-        for (int i = m - 1, e = end; i >= 0; i--) {
-            positions[i] = at[i * n + e];
-            e = from[i * n + e];
-        }
-        return Optional.of(new FuzzyMatch(score[last + end], List.of(positions)));
-    }
-
-    /** The best place of a one-character pattern (known to occur): the first best-scoring one. */
-    private static FuzzyMatch single(char wanted, String text) {
-        int bestScore = Integer.MIN_VALUE;
-        int bestAt = -1;
-        for (int j = indexOfIgnoringCase(text, wanted, 0); j >= 0; j = indexOfIgnoringCase(text, wanted, j + 1)) {
-            int score = MATCH + bonus(text, j) + (j == 0 ? PREFIX : 0) - Math.min(j, LEADING_GAP_LIMIT) * GAP;
-            if (score > bestScore) {
-                bestScore = score;
-                bestAt = j;
-            }
-        }
-        return new FuzzyMatch(bestScore, List.of(bestAt));
+        return end;
     }
 
     private static boolean isSubsequence(String pattern, String text) {

@@ -26,11 +26,12 @@ public final class HostFilter {
     /** The hosts of {@code hosts} that {@code filterText} lets through, best first. */
     public static List<HostMatch> apply(List<Host> hosts, String filterText) {
         Query query = Query.parse(filterText);
+        MatchTable table = new MatchTable();
         List<HostMatch> matches = new ArrayList<>();
         for (int rank = 0; rank < hosts.size(); rank++) {
             Host host = hosts.get(rank);
             if (!narrowedOut(host, query)) {
-                match(host, rank, query.patterns()).ifPresent(matches::add);
+                match(host, rank, query.patterns(), table).ifPresent(matches::add);
             }
         }
         return ranked(matches, query);
@@ -51,11 +52,12 @@ public final class HostFilter {
         for (HostMatch match : previous) {
             candidate[match.rank()] = true;
         }
+        MatchTable table = new MatchTable();
         List<HostMatch> matches = new ArrayList<>();
         for (int rank = 0; rank < hosts.size(); rank++) {
             Host host = hosts.get(rank);
             if (candidate[rank] && !narrowedOut(host, query)) {
-                match(host, rank, query.patterns()).ifPresent(matches::add);
+                match(host, rank, query.patterns(), table).ifPresent(matches::add);
             }
         }
         return ranked(matches, query);
@@ -82,7 +84,11 @@ public final class HostFilter {
         return false;
     }
 
-    private static Optional<HostMatch> match(Host host, int rank, List<String> patterns) {
+    /**
+     * The host's match: every pattern must match its alias, hostname or description; the best
+     * scoring field of each counts, and only its positions are worked out.
+     */
+    private static Optional<HostMatch> match(Host host, int rank, List<String> patterns, MatchTable table) {
         if (patterns.isEmpty()) {
             return Optional.of(HostMatch.unscored(host, rank));
         }
@@ -91,26 +97,31 @@ public final class HostFilter {
         List<Integer> hostname = List.of();
         List<Integer> description = List.of();
         for (String pattern : patterns) {
-            Optional<FuzzyMatch> inAlias = FuzzyMatcher.match(pattern, host.alias());
-            Optional<FuzzyMatch> inHostname = FuzzyMatcher.match(pattern, host.hostname());
-            Optional<FuzzyMatch> inDescription = FuzzyMatcher.match(pattern, host.description());
-            int aliasScore = inAlias.map(m -> m.score() + ALIAS_WEIGHT).orElse(Integer.MIN_VALUE);
-            int hostnameScore = inHostname.map(FuzzyMatch::score).orElse(Integer.MIN_VALUE);
-            int descriptionScore = inDescription.map(m -> m.score() - DESCRIPTION_PENALTY).orElse(Integer.MIN_VALUE);
+            int aliasScore = weighted(FuzzyMatcher.score(pattern, host.alias(), table), ALIAS_WEIGHT);
+            int hostnameScore = FuzzyMatcher.score(pattern, host.hostname(), table);
+            int descriptionScore = weighted(FuzzyMatcher.score(pattern, host.description(), table), -DESCRIPTION_PENALTY);
             int best = Math.max(aliasScore, Math.max(hostnameScore, descriptionScore));
             if (best == Integer.MIN_VALUE) {
                 return Optional.empty();
             }
             total += best;
             if (best == aliasScore) {
-                alias = union(alias, inAlias.orElseThrow().positions());
+                alias = union(alias, positions(pattern, host.alias(), table));
             } else if (best == hostnameScore) {
-                hostname = union(hostname, inHostname.orElseThrow().positions());
+                hostname = union(hostname, positions(pattern, host.hostname(), table));
             } else {
-                description = union(description, inDescription.orElseThrow().positions());
+                description = union(description, positions(pattern, host.description(), table));
             }
         }
         return Optional.of(new HostMatch(host, rank, total, alias, hostname, description));
+    }
+
+    private static int weighted(int score, int weight) {
+        return score == Integer.MIN_VALUE ? score : score + weight;
+    }
+
+    private static List<Integer> positions(String pattern, String text, MatchTable table) {
+        return FuzzyMatcher.match(pattern, text, table).orElseThrow().positions();
     }
 
     /** Ascending indexes in either list (the common case, one pattern, copies nothing). */

@@ -21,11 +21,16 @@ class FuzzyMatcherAgreementTest {
     @Test
     void agreesWithTheReferenceOnRandomText() {
         Random random = new Random(42);
+        MatchTable shared = new MatchTable();
         for (int round = 0; round < 20_000; round++) {
             String pattern = random(random, 4);
             String text = random(random, 16);
-            assertThat(FuzzyMatcher.match(pattern, text)).as("%s in %s", pattern, text)
-                    .isEqualTo(ReferenceFuzzyMatcher.match(pattern, text));
+            var expected = ReferenceFuzzyMatcher.match(pattern, text);
+            assertThat(FuzzyMatcher.match(pattern, text)).as("%s in %s", pattern, text).isEqualTo(expected);
+            assertThat(FuzzyMatcher.match(pattern, text, shared)).as("%s in %s, reused table", pattern, text)
+                    .isEqualTo(expected);
+            assertThat(FuzzyMatcher.score(pattern, text, shared)).as("score of %s in %s", pattern, text)
+                    .isEqualTo(expected.map(FuzzyMatch::score).orElse(Integer.MIN_VALUE));
         }
     }
 
