@@ -64,7 +64,7 @@ public final class FuzzyMatcher {
     private static int align(String pattern, String text, MatchTable table) {
         int m = pattern.length();
         int n = text.length();
-        if (m > n || !isSubsequence(pattern, text)) {
+        if (m > n) {
             return -1;
         }
         table.ensure(m * n);
@@ -72,23 +72,26 @@ public final class FuzzyMatcher {
         int[] score = table.score;
         int[] from = table.from;
         int count = 0;
-        char first = pattern.charAt(0);
-        for (int j = indexOfIgnoringCase(text, first, 0); j >= 0; j = indexOfIgnoringCase(text, first, j + 1)) {
+        Needle first = Needle.of(pattern.charAt(0), text);
+        for (int j = first.next(text, 0); j >= 0; j = first.next(text, j + 1)) {
             at[count] = j;
             score[count] = MATCH + bonus(text, j) + (j == 0 ? PREFIX : 0) - Math.min(j, LEADING_GAP_LIMIT) * GAP;
             from[count] = -1;
             count++;
+        }
+        if (count == 0) {
+            return -1;
         }
         for (int i = 1; i < m; i++) {
             int previous = (i - 1) * n;
             int previousCount = count;
             int row = i * n;
             count = 0;
-            char wanted = pattern.charAt(i);
+            Needle wanted = Needle.of(pattern.charAt(i), text);
             int k = 0;
             int gapBest = Integer.MIN_VALUE;
             int gapFrom = -1;
-            for (int j = indexOfIgnoringCase(text, wanted, i); j >= 0; j = indexOfIgnoringCase(text, wanted, j + 1)) {
+            for (int j = wanted.next(text, i); j >= 0; j = wanted.next(text, j + 1)) {
                 while (k < previousCount && at[previous + k] <= j - 2) {
                     int ranked = score[previous + k] + GAP * at[previous + k];
                     if (ranked > gapBest) {
@@ -128,48 +131,48 @@ public final class FuzzyMatcher {
         return end;
     }
 
-    private static boolean isSubsequence(String pattern, String text) {
-        int from = 0;
-        for (int i = 0; i < pattern.length(); i++) {
-            int at = indexOfIgnoringCase(text, pattern.charAt(i), from);
-            if (at < 0) {
-                return false;
-            }
-            from = at + 1;
-        }
-        return true;
-    }
-
     /**
-     * The first index from {@code from} of a character {@link #same} as {@code wanted}. For an
-     * ASCII letter, String.indexOf of its two cases (fast), and of the two non-ASCII characters
-     * whose lower case is ASCII (KELVIN SIGN is a k, the dotted capital I an i).
+     * What one pattern character finds in one text: the characters {@link #same} as it. For an
+     * ASCII character, its lower case is looked for with String.indexOf, and so are its upper
+     * case and the one non-ASCII character whose lower case it is (KELVIN SIGN for k, dotted
+     * capital I for i), each only when the text holds it at all (0: not looked for). Other
+     * characters are compared one by one.
      */
-    private static int indexOfIgnoringCase(String text, char wanted, int from) {
-        if (wanted >= 0x80) {
-            for (int j = from; j < text.length(); j++) {
-                if (same(wanted, text.charAt(j))) {
-                    return j;
-                }
+    private record Needle(char wanted, char lower, char upper, char special) {
+        static Needle of(char wanted, String text) {
+            if (wanted >= 0x80) {
+                return new Needle(wanted, wanted, (char) 0, (char) 0);
             }
-            return -1;
+            char lower = FuzzyMatcher.lower(wanted);
+            char upper = Character.toUpperCase(lower);
+            char special = lower == 'k' ? '\u212A' : lower == 'i' ? '\u0130' : 0;
+            return new Needle(wanted, lower, upper != lower && text.indexOf(upper) >= 0 ? upper : 0,
+                    special != 0 && text.indexOf(special) >= 0 ? special : 0);
         }
-        char lower = lower(wanted);
-        int found = text.indexOf(lower, from);
-        char upper = Character.toUpperCase(lower);
-        if (upper != lower) {
-            found = earliest(found, text.indexOf(upper, from));
-        }
-        if (lower == 'k') {
-            found = earliest(found, text.indexOf('\u212A', from));
-        } else if (lower == 'i') {
-            found = earliest(found, text.indexOf('\u0130', from));
-        }
-        return found;
-    }
 
-    private static int earliest(int a, int b) {
-        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+        /** The first index from {@code from} of a character the same as the wanted one, or -1. */
+        int next(String text, int from) {
+            if (wanted >= 0x80) {
+                for (int j = from; j < text.length(); j++) {
+                    if (same(wanted, text.charAt(j))) {
+                        return j;
+                    }
+                }
+                return -1;
+            }
+            int found = text.indexOf(lower, from);
+            if (upper != 0) {
+                found = earliest(found, text.indexOf(upper, from));
+            }
+            if (special != 0) {
+                found = earliest(found, text.indexOf(special, from));
+            }
+            return found;
+        }
+
+        private static int earliest(int a, int b) {
+            return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+        }
     }
 
     private static boolean same(char a, char b) {
