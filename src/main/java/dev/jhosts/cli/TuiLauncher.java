@@ -7,16 +7,20 @@ import dev.jhosts.master.MasterException;
 import dev.jhosts.master.MasterManager;
 import dev.jhosts.tui.JhostsApp;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Starts the full-screen host picker. */
+/** Starts the full-screen host picker: the catalogue in frecency order, the catalogue's and the history's warnings. */
 final class TuiLauncher {
     private TuiLauncher() {}
 
     static int run(Context context) {
         Catalog catalog = context.catalog();
         History history = History.load(context.locations().stateDirectory());
+        List<String> warnings = new ArrayList<>(catalog.warnings());
+        warnings.addAll(history.warnings());
         try (MasterManager masters = context.masters(catalog)) {
-            return new JhostsApp(HostOrdering.frecency(history).sort(catalog.hosts()), catalog.warnings(),
+            return new JhostsApp(HostOrdering.frecency(history).sort(catalog.hosts()), warnings,
                     context.settings(), context.sshConfig(), masters, context::recordConnect).run();
         } catch (MasterException | IOException e) {
             System.err.println("jhosts: " + e.getMessage());

@@ -51,6 +51,10 @@ public final class Rehearsal {
                 new UiEvent.KeyPressed(Key.named(Key.Name.BACKSPACE)),
                 new UiEvent.KeyPressed(Key.named(Key.Name.F1)),
                 new UiEvent.KeyPressed(Key.named(Key.Name.ESCAPE)),
+                new UiEvent.KeyPressed(Key.named(Key.Name.F3)),
+                new UiEvent.KeyPressed(Key.named(Key.Name.LEFT)),
+                new UiEvent.KeyPressed(Key.named(Key.Name.ENTER)),
+                new UiEvent.KeyPressed(Key.ctrl('o')),
                 new UiEvent.Resized(100, 30));
         List<Consumer<TextGraphics>> frames = new ArrayList<>();
         for (Appearance look : List.of(Appearance.of(true, true), Appearance.of(false, false))) {

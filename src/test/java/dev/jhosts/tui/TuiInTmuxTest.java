@@ -21,8 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The built {@code target/jhosts} in a real terminal (tmux): the list, the filter, quitting,
- * resizing, and the terminal's modes after it (no sshd needed: nothing connects here).
+ * The built {@code target/jhosts} in a real terminal (tmux): the list, the filter, group
+ * headers and the order key, quitting, resizing, history warnings, and the terminal's modes
+ * after it (no sshd needed: nothing connects here).
  */
 class TuiInTmuxTest {
     @TempDir
@@ -216,5 +217,94 @@ class TuiInTmuxTest {
         String screen = tmux.waitFor("4 shown");
         assertThat(screen).contains("> type to filter").contains("4 hosts | 4 shown").contains("??");
         assertThat(screen.chars()).allMatch(c -> c < 0x80);
+    }
+
+    /** Rows as the screen shows them: the index of the first line containing {@code text}. */
+    private static int lineOf(String screen, String text) {
+        List<String> lines = screen.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line with " + text + " in:\n" + screen);
+    }
+
+    private void writeGroupedConfig() throws IOException {
+        Files.writeString(sshConfig, String.join("\n",
+                "Host web1 web2   # jhosts: group=Production",
+                "  HostName 127.0.0.1",
+                "Host db-main     # jhosts: group=Production",
+                "Host zeta alpha",
+                "  HostName 127.0.0.1",
+                "Host lab         # jhosts: group=Lab",
+                "Host *",
+                "  Port 1",
+                "  BatchMode yes",
+                "  IdentitiesOnly yes",
+                "  IdentityFile /dev/null",
+                "  UserKnownHostsFile /dev/null",
+                "  GlobalKnownHostsFile /dev/null",
+                ""));
+    }
+
+    @Test
+    void groupsAreHeadersThatFoldWithLeftAndRight() throws IOException {
+        writeGroupedConfig();
+        start(80, 30, env("xterm-256color", "C.UTF-8"));
+        String screen = tmux.waitFor("6 shown");
+        assertThat(screen).contains("▾ Production (3)").contains("▾ no group (2)").contains("▾ Lab (1)");
+        assertThat(lineOf(screen, "Production (3)")).isLessThan(lineOf(screen, "web1"));
+        assertThat(lineOf(screen, "db-main")).isLessThan(lineOf(screen, "no group (2)"));
+        tmux.keys("Left");
+        screen = tmux.waitFor("▸ Production (3)");
+        assertThat(screen).doesNotContain("web1").doesNotContain("db-main").contains("zeta").contains("lab")
+                .contains("folded: Right or Enter unfolds");
+        tmux.keys("Right");
+        screen = tmux.waitFor("▾ Production (3)");
+        assertThat(screen).contains("web1").contains("db-main");
+        tmux.keys("Enter");
+        tmux.waitFor("▸ Production (3)");
+        tmux.type("web");
+        screen = tmux.waitUntil(s -> s.contains("2 shown") && s.contains("web2"), "the filter opening the group");
+        assertThat(screen).contains("▾ Production (2)");
+        tmux.keys("Escape");
+        tmux.waitFor("▸ Production (3)");
+        tmux.keys("Escape");
+        tmux.waitFor("jhosts exited 0");
+    }
+
+    @Test
+    void theOrderKeyTogglesAlphabeticalOrder() throws IOException {
+        writeGroupedConfig();
+        start(80, 30, env("xterm-256color", "C.UTF-8"));
+        String screen = tmux.waitFor("order: recent first");
+        assertThat(lineOf(screen, "zeta")).isLessThan(lineOf(screen, "alpha"));
+        assertThat(lineOf(screen, "Production (3)")).isLessThan(lineOf(screen, "no group (2)"));
+        tmux.keys("F3");
+        screen = tmux.waitFor("order: a-z");
+        assertThat(lineOf(screen, "alpha")).isLessThan(lineOf(screen, "zeta"));
+        assertThat(lineOf(screen, "no group (2)")).isLessThan(lineOf(screen, "Production (3)"));
+        assertThat(lineOf(screen, "db-main")).isLessThan(lineOf(screen, "web1"));
+        tmux.keys("C-o");
+        screen = tmux.waitFor("order: recent first");
+        assertThat(lineOf(screen, "zeta")).isLessThan(lineOf(screen, "alpha"));
+        tmux.keys("Escape");
+        tmux.waitFor("jhosts exited 0");
+    }
+
+    @Test
+    void aCorruptHistoryIsSetAsideWithAWarning() throws IOException {
+        Path history = dir.resolve("state").resolve("jhosts").resolve("history");
+        Files.createDirectories(history.getParent());
+        Files.writeString(history, "not a history at all\n");
+        start(200, 24, env("xterm-256color", "C.UTF-8"));
+        String screen = tmux.waitFor("4 shown");
+        assertThat(screen).contains("not a jhosts history; set aside as history.corrupt-");
+        try (var files = Files.list(history.getParent())) {
+            assertThat(files.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("history.corrupt-"));
+        }
+        tmux.keys("Escape");
+        tmux.waitFor("jhosts exited 0");
     }
 }

@@ -2,16 +2,16 @@ package dev.jhosts.tui.filter;
 
 import dev.jhosts.catalog.Host;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Applies a {@link Query} to the catalogue: tag and group terms narrow, fuzzy patterns narrow
- * and rank. Without patterns the catalogue order is kept; with patterns the best matches come
- * first, ties in catalogue order.
+ * Applies a {@link Query} to a host list: tag and group terms narrow, fuzzy patterns narrow
+ * and rank. Without patterns the given order is kept; with patterns the best matches come
+ * first, ties in the given order. {@link #refine} filters only the previous matches when the
+ * new query can only let fewer hosts through (the filter grew at its end, as when typing).
  */
 public final class HostFilter {
     /** An alias match is worth more than the same match in the hostname or description. */
@@ -20,20 +20,65 @@ public final class HostFilter {
 
     private HostFilter() {}
 
+    /** The hosts of {@code hosts} that {@code filterText} lets through, best first. */
     public static List<HostMatch> apply(List<Host> hosts, String filterText) {
         Query query = Query.parse(filterText);
+        MatchTable table = new MatchTable();
         List<HostMatch> matches = new ArrayList<>();
-        for (Host host : hosts) {
-            if (narrowedOut(host, query)) {
-                continue;
+        for (int rank = 0; rank < hosts.size(); rank++) {
+            Host host = hosts.get(rank);
+            if (!narrowedOut(host, query)) {
+                match(host, rank, query.patterns(), table).ifPresent(matches::add);
             }
-            match(host, query.patterns()).ifPresent(matches::add);
         }
-        if (!query.patterns().isEmpty()) {
-            // List.sort is stable: equal scores keep the catalogue order.
-            matches.sort(Comparator.comparingInt(HostMatch::score).reversed());
+        return ranked(matches, query);
+    }
+
+    /**
+     * Like {@link #apply}, given that {@code previous} is what {@code previousFilter} let
+     * through of the same {@code hosts}: when the new query narrows the previous one only those
+     * are looked at again.
+     */
+    public static List<HostMatch> refine(List<Host> hosts, String previousFilter, List<HostMatch> previous,
+            String filterText) {
+        Query query = Query.parse(filterText);
+        if (!query.narrows(Query.parse(previousFilter))) {
+            return apply(hosts, filterText);
         }
-        return List.copyOf(matches);
+        boolean[] candidate = new boolean[hosts.size()];
+        for (HostMatch match : previous) {
+            candidate[match.rank()] = true;
+        }
+        MatchTable table = new MatchTable();
+        List<HostMatch> matches = new ArrayList<>();
+        for (int rank = 0; rank < hosts.size(); rank++) {
+            Host host = hosts.get(rank);
+            if (candidate[rank] && !narrowedOut(host, query)) {
+                match(host, rank, query.patterns(), table).ifPresent(matches::add);
+            }
+        }
+        return ranked(matches, query);
+    }
+
+    /**
+     * {@code matches} (in rank order) best first, ties in rank order. Sorted as primitive keys,
+     * score and index in one long: a sort through a comparator took most of a keystroke at
+     * ten thousand matches.
+     */
+    private static List<HostMatch> ranked(List<HostMatch> matches, Query query) {
+        if (query.patterns().isEmpty()) {
+            return List.copyOf(matches);
+        }
+        long[] keys = new long[matches.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = ((long) -matches.get(i).score() << 32) | i;
+        }
+        Arrays.sort(keys);
+        HostMatch[] sorted = new HostMatch[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            sorted[i] = matches.get((int) keys[i]);
+        }
+        return List.of(sorted);
     }
 
     private static boolean narrowedOut(Host host, Query query) {
@@ -50,38 +95,57 @@ public final class HostFilter {
         return false;
     }
 
-    private static Optional<HostMatch> match(Host host, List<String> patterns) {
+    /**
+     * The host's match: every pattern must match its alias, hostname or description; the best
+     * scoring field of each counts, and only its positions are worked out.
+     */
+    private static Optional<HostMatch> match(Host host, int rank, List<String> patterns, MatchTable table) {
         if (patterns.isEmpty()) {
-            return Optional.of(HostMatch.unscored(host));
+            return Optional.of(HostMatch.unscored(host, rank));
         }
         int total = 0;
-        TreeSet<Integer> alias = new TreeSet<>();
-        TreeSet<Integer> hostname = new TreeSet<>();
-        TreeSet<Integer> description = new TreeSet<>();
+        List<Integer> alias = List.of();
+        List<Integer> hostname = List.of();
+        List<Integer> description = List.of();
         for (String pattern : patterns) {
-            Optional<FuzzyMatch> inAlias = FuzzyMatcher.match(pattern, host.alias());
-            Optional<FuzzyMatch> inHostname = FuzzyMatcher.match(pattern, host.hostname());
-            Optional<FuzzyMatch> inDescription = FuzzyMatcher.match(pattern, host.description());
-            int aliasScore = inAlias.map(m -> m.score() + ALIAS_WEIGHT).orElse(Integer.MIN_VALUE);
-            int hostnameScore = inHostname.map(FuzzyMatch::score).orElse(Integer.MIN_VALUE);
-            int descriptionScore = inDescription.map(m -> m.score() - DESCRIPTION_PENALTY).orElse(Integer.MIN_VALUE);
+            int aliasScore = weighted(FuzzyMatcher.score(pattern, host.alias(), table), ALIAS_WEIGHT);
+            int hostnameScore = FuzzyMatcher.score(pattern, host.hostname(), table);
+            int descriptionScore = weighted(FuzzyMatcher.score(pattern, host.description(), table), -DESCRIPTION_PENALTY);
             int best = Math.max(aliasScore, Math.max(hostnameScore, descriptionScore));
             if (best == Integer.MIN_VALUE) {
                 return Optional.empty();
             }
             total += best;
             if (best == aliasScore) {
-                alias.addAll(inAlias.orElseThrow().positions());
+                alias = union(alias, positions(pattern, host.alias(), table));
             } else if (best == hostnameScore) {
-                hostname.addAll(inHostname.orElseThrow().positions());
+                hostname = union(hostname, positions(pattern, host.hostname(), table));
             } else {
-                description.addAll(inDescription.orElseThrow().positions());
+                description = union(description, positions(pattern, host.description(), table));
             }
         }
-        return Optional.of(new HostMatch(host, total, List.copyOf(alias), List.copyOf(hostname), List.copyOf(description)));
+        return Optional.of(new HostMatch(host, rank, total, alias, hostname, description));
+    }
+
+    private static int weighted(int score, int weight) {
+        return score == Integer.MIN_VALUE ? score : score + weight;
+    }
+
+    private static List<Integer> positions(String pattern, String text, MatchTable table) {
+        return FuzzyMatcher.match(pattern, text, table).orElseThrow().positions();
+    }
+
+    /** Ascending indexes in either list (the common case, one pattern, copies nothing). */
+    private static List<Integer> union(List<Integer> some, List<Integer> more) {
+        if (some.isEmpty()) {
+            return more;
+        }
+        TreeSet<Integer> both = new TreeSet<>(some);
+        both.addAll(more);
+        return List.copyOf(both);
     }
 
     private static boolean startsWithIgnoringCase(String text, String prefix) {
-        return text.toLowerCase(Locale.ROOT).startsWith(prefix);
+        return text.regionMatches(true, 0, prefix, 0, prefix.length());
     }
 }

@@ -42,6 +42,25 @@ public record Query(List<String> patterns, List<String> tags, List<String> group
         return patterns.isEmpty() && tags.isEmpty() && groups.isEmpty();
     }
 
+    /**
+     * Whether every host this query lets through is also let through by {@code wider}: each of
+     * its terms is extended by a term of the same kind here (a pattern by a pattern that starts
+     * with it, a tag or group prefix by a longer one). Then filtering can start from
+     * {@code wider}'s matches instead of the whole catalogue.
+     */
+    public boolean narrows(Query wider) {
+        return extendsEach(wider.patterns, patterns) && extendsEach(wider.tags, tags) && extendsEach(wider.groups, groups);
+    }
+
+    private static boolean extendsEach(List<String> shorter, List<String> longer) {
+        for (String term : shorter) {
+            if (longer.stream().noneMatch(candidate -> candidate.startsWith(term))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void addIfPresent(List<String> into, String value) {
         if (!value.isEmpty()) {
             into.add(value);

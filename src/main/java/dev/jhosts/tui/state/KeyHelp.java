@@ -15,13 +15,13 @@ public final class KeyHelp {
             new Line("Up Down ^P ^N", "move"),
             new Line("PgUp PgDn Home End", "move by a page / to the ends"),
             new Line("Enter", "connect (waits for the master; Esc cancels)"),
+            new Line("Left Right", "fold / unfold a group (Enter on its header too)"),
+            new Line("F3 ^O", "order: recent and frequent first, or A to Z"),
             new Line("Backspace ^W ^U", "delete a character / word / the filter"),
             new Line("Esc", "clear the filter; quit when it is empty"),
             new Line("? F1", "this help (? only while the filter is empty)"),
-            new Line("Tab", "go to the status pane of masters"),
-            new Line("F2", "show or hide the status pane"),
-            new Line("^L", "redraw the screen"),
-            new Line("^C", "quit at once"));
+            new Line("Tab F2", "go to / show or hide the status pane of masters"),
+            new Line("^L ^C", "redraw the screen / quit at once"));
 
     public static final List<Line> STATUS_PANE = List.of(
             new Line("Up Down", "select a master"),

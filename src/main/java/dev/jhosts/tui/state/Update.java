@@ -90,6 +90,9 @@ public final class Update {
         if (key.equals(Key.named(Key.Name.F2))) {
             return Transition.of(togglePane(state));
         }
+        if (key.equals(Key.named(Key.Name.F3)) || key.equals(Key.ctrl('o'))) {
+            return toggleOrder(state);
+        }
         return state.focus() == Focus.MASTERS ? onPaneKey(state, key) : onListKey(state, key);
     }
 
@@ -123,7 +126,7 @@ public final class Update {
                     return refilter(state, withoutLastCharacter(list.filter()));
                 case 'm':
                 case 'j':
-                    return connect(state);
+                    return enter(state);
                 case 'i':
                     return Transition.of(focusPane(state));
                 default:
@@ -143,13 +146,17 @@ public final class Update {
             case HOME:
                 return moveTo(state, 0);
             case END:
-                return moveTo(state, list.matches().size() - 1);
+                return moveTo(state, list.rows().size() - 1);
+            case LEFT:
+                return fold(state, true);
+            case RIGHT:
+                return fold(state, false);
             case BACKSPACE:
                 return refilter(state, withoutLastCharacter(list.filter()));
             case ESCAPE:
                 return list.filter().isEmpty() ? Transition.of(state, new Effect.Quit(0)) : refilter(state, "");
             case ENTER:
-                return connect(state);
+                return enter(state);
             case TAB:
             case BACK_TAB:
                 return Transition.of(focusPane(state));
@@ -215,7 +222,36 @@ public final class Update {
         if (filter.equals(state.list().filter())) {
             return Transition.of(state);
         }
-        return selectionChanged(state, state.withList(HostList.filtered(state.catalogue(), filter)));
+        return selectionChanged(state, state.withList(state.list().refiltered(filter)));
+    }
+
+    /** Frecency order to alphabetical and back; the selected row stays selected. */
+    private static Transition toggleOrder(ViewState state) {
+        HostList list = state.list();
+        return selectionChanged(state,
+                state.withList(list.reordered(list.order().toggled(), state.catalogue(), listRows(state))));
+    }
+
+    /** Collapses ({@code collapse}) or expands the group of the selected header or host. */
+    private static Transition fold(ViewState state, boolean collapse) {
+        HostList list = state.list();
+        Optional<String> group = list.selectedGroup();
+        if (group.isEmpty()) {
+            return Transition.of(state);
+        }
+        if (list.filtering()) {
+            return Transition.of(state.withMessage("groups stay open while a filter is typed"));
+        }
+        return selectionChanged(state, state.withList(list.withGroupCollapsed(group.get(), collapse, listRows(state))));
+    }
+
+    /** Enter: a group's header folds or unfolds; a host connects. */
+    private static Transition enter(ViewState state) {
+        Optional<ListRow> row = state.list().selectedRow();
+        if (row.isPresent() && row.get() instanceof ListRow.GroupHeader) {
+            return fold(state, !((ListRow.GroupHeader) row.get()).collapsed());
+        }
+        return connect(state);
     }
 
     private static Transition moveTo(ViewState state, int index) {

@@ -11,9 +11,9 @@ import java.util.Map;
 /**
  * Everything the screen shows, as one immutable value. Only {@link Update} makes new ones.
  *
- * @param catalogue every host, in catalogue order
+ * @param catalogue every host, in catalogue (frecency) order
  * @param warnings problems found while reading the configuration, shown in the status line
- * @param list the filter and the hosts it lets through
+ * @param list the order, the folded groups, the filter, the hosts it lets through and the rows shown
  * @param pane the status pane
  * @param focus which part takes the movement keys
  * @param overlay a dialog or help drawn over the rest

@@ -35,6 +35,7 @@ final class KeyTranslator {
             case ReverseTab: return named(Key.Name.BACK_TAB);
             case F1: return named(Key.Name.F1);
             case F2: return named(Key.Name.F2);
+            case F3: return named(Key.Name.F3);
             default: return Optional.empty();
         }
     }

@@ -1,6 +1,5 @@
 package dev.jhosts.tui.view;
 
-import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import java.util.List;
 import java.util.function.IntPredicate;
@@ -15,9 +14,11 @@ final class Canvas {
     private final int rows;
     private final boolean unicode;
     private final Glyphs glyphs;
+    private final CharacterCache characters;
 
-    Canvas(TextGraphics graphics, int columns, int rows, boolean unicode, Glyphs glyphs) {
+    Canvas(TextGraphics graphics, int columns, int rows, boolean unicode, Glyphs glyphs, CharacterCache characters) {
         this.graphics = graphics;
+        this.characters = characters;
         this.columns = columns;
         this.rows = rows;
         this.unicode = unicode;
@@ -98,7 +99,6 @@ final class Canvas {
         if (row < 0 || row >= rows || column < 0 || column >= columns) {
             return;
         }
-        graphics.setCharacter(column, row,
-                TextCharacter.fromString(text, style.foreground(), style.background(), style.sgr())[0]);
+        graphics.setCharacter(column, row, characters.of(text, style));
     }
 }

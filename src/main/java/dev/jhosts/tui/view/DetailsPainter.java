@@ -6,6 +6,7 @@ import dev.jhosts.master.MasterState;
 import dev.jhosts.tui.filter.HostMatch;
 import dev.jhosts.tui.state.Band;
 import dev.jhosts.tui.state.Details;
+import dev.jhosts.tui.state.ListRow;
 import dev.jhosts.tui.state.ViewState;
 import java.util.Optional;
 
@@ -26,6 +27,11 @@ final class DetailsPainter {
             return;
         }
         Theme theme = look.theme();
+        Optional<ListRow> row = state.list().selectedRow();
+        if (row.isPresent() && row.get() instanceof ListRow.GroupHeader) {
+            group(canvas, (ListRow.GroupHeader) row.get(), band);
+            return;
+        }
         Optional<HostMatch> selected = state.list().selectedMatch();
         canvas.rule(band.top(), selected.map(match -> match.host().alias()).orElse(""), theme.rule(), theme.highlight());
         if (selected.isEmpty()) {
@@ -47,12 +53,22 @@ final class DetailsPainter {
                     look.glyphs().spinnerFrame(state.spinner()) + " asking ssh -G " + host.alias(), theme.dim());
         }
         MasterState master = state.masterState(host.alias());
-        String extra = HostRowsPainter.tagsText(host);
+        String extra = HostRowsPainter.tagsText(host, true);
         int at = canvas.text(optionsRow + 1, 1, canvas.columns(), "Master " + describe(master, state.spinner()),
                 master instanceof MasterState.None ? theme.normal() : marks.style(master));
         if (!extra.isEmpty()) {
             canvas.text(optionsRow + 1, at + GAP, canvas.columns(), extra, theme.dim());
         }
+    }
+
+    /** For a selected header: the group, its count and how to fold it. */
+    private void group(Canvas canvas, ListRow.GroupHeader header, Band band) {
+        Theme theme = look.theme();
+        String name = header.group().isEmpty() ? HostRowsPainter.NO_GROUP : header.group();
+        canvas.rule(band.top(), name, theme.rule(), theme.highlight());
+        String hosts = header.count() + (header.count() == 1 ? " host" : " hosts");
+        String how = header.collapsed() ? ", folded: Right or Enter unfolds" : ": Left or Enter folds";
+        canvas.text(band.top() + 1, 1, canvas.columns(), hosts + how, theme.normal());
     }
 
     private String describe(MasterState state, int spinner) {

@@ -13,6 +13,14 @@ import java.util.List;
  */
 public final class DisplayText {
     private static final String VARIATION_SELECTOR_EMOJI = "\uFE0F";
+    /** The printable ASCII characters as one-character strings, so that drawing them allocates none. */
+    private static final String[] PRINTABLE_ASCII = new String[0x7f];
+
+    static {
+        for (char c = 0x20; c < 0x7f; c++) {
+            PRINTABLE_ASCII[c] = String.valueOf(c);
+        }
+    }
 
     private DisplayText() {}
 
@@ -21,6 +29,10 @@ public final class DisplayText {
         int index = 0;
         while (index < text.length()) {
             int codePoint = text.codePointAt(index);
+            if (codePoint >= 0x20 && codePoint < 0x7f) {
+                cells.add(new Cell(PRINTABLE_ASCII[codePoint], 1, index++));
+                continue;
+            }
             int next = index + Character.charCount(codePoint);
             int type = Character.getType(codePoint);
             if (codePoint == '\t') {

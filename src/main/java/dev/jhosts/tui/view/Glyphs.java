@@ -15,6 +15,8 @@ import java.util.List;
  * @param vertical a box side
  * @param corners top-left, top-right, bottom-left, bottom-right
  * @param separator between header facts
+ * @param expanded marks the header of an open group
+ * @param collapsed marks the header of a collapsed group
  */
 public record Glyphs(
         String live,
@@ -26,7 +28,9 @@ public record Glyphs(
         String horizontal,
         String vertical,
         List<String> corners,
-        String separator) {
+        String separator,
+        String expanded,
+        String collapsed) {
 
     public Glyphs {
         spinner = List.copyOf(spinner);
@@ -35,11 +39,11 @@ public record Glyphs(
 
     public static final Glyphs UNICODE = new Glyphs("●", "!", "?",
             List.of("⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"), "›", "…", "─", "│",
-            List.of("┌", "┐", "└", "┘"), " · ");
+            List.of("┌", "┐", "└", "┘"), " · ", "▾", "▸");
 
     public static final Glyphs ASCII = new Glyphs("*", "!", "?",
             List.of("|", "/", "-", "\\"), ">", "~", "-", "|",
-            List.of("+", "+", "+", "+"), " | ");
+            List.of("+", "+", "+", "+"), " | ", "-", "+");
 
     public String spinnerFrame(int counter) {
         return spinner.get(Math.floorMod(counter, spinner.size()));

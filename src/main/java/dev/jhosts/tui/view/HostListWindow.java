@@ -14,6 +14,6 @@ final class HostListWindow {
         if (list.selected() < top) {
             top = list.selected();
         }
-        return Math.max(0, Math.min(top, Math.max(0, list.matches().size() - rows)));
+        return Math.max(0, Math.min(top, Math.max(0, list.rows().size() - rows)));
     }
 }

@@ -6,20 +6,28 @@ import dev.jhosts.tui.filter.HostMatch;
 import dev.jhosts.tui.state.Band;
 import dev.jhosts.tui.state.Focus;
 import dev.jhosts.tui.state.HostList;
+import dev.jhosts.tui.state.ListRow;
 import dev.jhosts.tui.state.ViewState;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Draws the host list: pointer, master state, alias, user@hostname, description, group and tags. */
+/**
+ * Draws the host list: group headers (fold mark, name, count) and hosts (pointer, master
+ * state, alias, user@hostname, description, group unless under its header, and tags).
+ */
 final class HostRowsPainter {
     private static final int GAP = 2;
+    /** The header over the hosts without a group. */
+    static final String NO_GROUP = "no group";
 
     private final Appearance look;
     private final MasterMarks marks;
+    private final CatalogueWidths widths;
 
     HostRowsPainter(Appearance look, MasterMarks marks) {
         this.look = look;
         this.marks = marks;
+        this.widths = new CatalogueWidths(look.unicode());
     }
 
     void paint(Canvas canvas, ViewState state, Band band) {
@@ -36,11 +44,31 @@ final class HostRowsPainter {
         int aliasWidth = columnWidth(state.catalogue(), true, canvas.columns());
         int targetWidth = columnWidth(state.catalogue(), false, canvas.columns());
         int top = HostListWindow.top(list, band.height());
-        for (int i = 0; i < band.height() && top + i < list.matches().size(); i++) {
+        for (int i = 0; i < band.height() && top + i < list.rows().size(); i++) {
             int index = top + i;
             boolean selected = index == list.selected();
-            hostRow(canvas, state, band.top() + i, list.matches().get(index), selected, aliasWidth, targetWidth);
+            ListRow row = list.rows().get(index);
+            if (row instanceof ListRow.GroupHeader) {
+                groupRow(canvas, state, band.top() + i, (ListRow.GroupHeader) row, selected);
+            } else {
+                hostRow(canvas, state, band.top() + i, ((ListRow.HostRow) row).match(), selected, aliasWidth,
+                        targetWidth);
+            }
         }
+    }
+
+    /** A group's header: its fold mark, its name (hosts without a group: "no group") and count. */
+    private void groupRow(Canvas canvas, ViewState state, int row, ListRow.GroupHeader header, boolean selected) {
+        Theme theme = look.theme();
+        boolean focused = selected && state.focus() == Focus.HOSTS;
+        Style base = focused ? theme.selected() : theme.group();
+        canvas.fill(row, 0, canvas.columns(), focused ? base : theme.normal());
+        canvas.text(row, 0, canvas.columns(), selected ? look.glyphs().pointer() : " ", base);
+        Glyphs glyphs = look.glyphs();
+        canvas.text(row, 1, canvas.columns(), header.collapsed() ? glyphs.collapsed() : glyphs.expanded(), base);
+        String name = header.group().isEmpty() ? NO_GROUP : header.group();
+        int at = canvas.text(row, 3, canvas.columns(), name, base);
+        canvas.text(row, at + 1, canvas.columns(), "(" + header.count() + ")", focused ? base : theme.dim());
     }
 
     private void hostRow(Canvas canvas, ViewState state, int row, HostMatch match, boolean selected,
@@ -67,7 +95,7 @@ final class HostRowsPainter {
             canvas.text(row, at, canvas.columns(), host.description(), focused ? base : theme.normal(), highlight,
                     match.descriptionPositions()::contains);
             int afterDescription = at + DisplayText.width(host.description(), look.unicode());
-            String tags = tagsText(host);
+            String tags = tagsText(host, !state.list().grouped());
             if (!tags.isEmpty() && afterDescription + GAP < canvas.columns()) {
                 int tagsAt = host.description().isEmpty() ? at : afterDescription + GAP;
                 canvas.text(row, tagsAt, canvas.columns(), tags, focused ? base : theme.dim());
@@ -75,9 +103,10 @@ final class HostRowsPainter {
         }
     }
 
-    static String tagsText(Host host) {
+    /** "[group] #tag #tag"; the group only when {@code withGroup} (no header shows it). */
+    static String tagsText(Host host, boolean withGroup) {
         List<String> parts = new ArrayList<>();
-        if (!host.group().isEmpty()) {
+        if (withGroup && !host.group().isEmpty()) {
             parts.add("[" + host.group() + "]");
         }
         for (String tag : host.tags()) {
@@ -88,11 +117,7 @@ final class HostRowsPainter {
 
     /** The width of the alias (or user@host) column: the widest entry, within a third of the screen. */
     private int columnWidth(List<Host> hosts, boolean alias, int columns) {
-        int widest = 4;
-        for (Host host : hosts) {
-            String text = alias ? host.alias() : host.user() + "@" + host.hostname() + (host.port() == 22 ? "" : ":" + host.port());
-            widest = Math.max(widest, DisplayText.width(text, look.unicode()));
-        }
-        return Math.min(widest, Math.max(4, (columns - 3) / 3));
+        int widest = alias ? widths.widestAlias(hosts) : widths.widestTarget(hosts);
+        return Math.min(Math.max(4, widest), Math.max(4, (columns - 3) / 3));
     }
 }

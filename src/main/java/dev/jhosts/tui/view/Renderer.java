@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Draws a {@link ViewState} onto a Lanterna text surface of the state's size. Pure drawing. */
+/**
+ * Draws a {@link ViewState} onto a Lanterna text surface of the state's size. Pure drawing (it
+ * keeps only caches whose contents never change what is drawn); one drawing thread at a time.
+ */
 public final class Renderer {
     private static final int GAP = 2;
 
@@ -20,6 +23,7 @@ public final class Renderer {
     private final HostRowsPainter hostRows;
     private final StatusPanePainter statusPane;
     private final DetailsPainter details;
+    private final CharacterCache characters = new CharacterCache();
 
     public Renderer(Appearance look) {
         this.look = look;
@@ -31,7 +35,8 @@ public final class Renderer {
 
     /** Draws every cell of the screen; returns where the cursor belongs, if it is shown. */
     public Optional<CursorAt> render(ViewState state, TextGraphics graphics) {
-        Canvas canvas = new Canvas(graphics, state.size().columns(), state.size().rows(), look.unicode(), look.glyphs());
+        Canvas canvas = new Canvas(graphics, state.size().columns(), state.size().rows(), look.unicode(), look.glyphs(),
+                characters);
         Theme theme = look.theme();
         for (int row = 0; row < canvas.rows(); row++) {
             canvas.fill(row, 0, canvas.columns(), theme.normal());
@@ -65,6 +70,10 @@ public final class Renderer {
                 + sep + state.list().matches().size() + " shown" + sep + live + " live";
         int width = DisplayText.width(counts, look.unicode());
         int start = Math.max(at + GAP, canvas.columns() - width - 1);
+        String order = "order: " + state.list().order().label();
+        if (at + GAP + DisplayText.width(order, look.unicode()) + GAP <= start) {
+            canvas.text(row, at + GAP, start, order, theme.header());
+        }
         canvas.text(row, start, canvas.columns(), counts, theme.header());
     }
 
@@ -91,7 +100,7 @@ public final class Renderer {
         }
         String hints = state.focus() == Focus.MASTERS
                 ? "c check  s stop  x exit  k kill  Up/Down select  Tab hosts  F2 hide  ^C quit"
-                : "Enter connect  Up/Down move  Tab masters  F2 pane  ? help  Esc quit";
+                : "Enter connect  Up/Down move  F3 order  Tab masters  F2 pane  ? help  Esc quit";
         canvas.fill(band.top(), 0, canvas.columns(), look.theme().header());
         canvas.text(band.top(), 1, canvas.columns(), hints, look.theme().header());
     }

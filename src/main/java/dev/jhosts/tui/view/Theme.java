@@ -19,7 +19,8 @@ public record Theme(
         Style failed,
         Style rule,
         Style message,
-        Style dialog) {
+        Style dialog,
+        Style group) {
 
     private static final TextColor DEFAULT = TextColor.ANSI.DEFAULT;
 
@@ -35,7 +36,8 @@ public record Theme(
             new Style(TextColor.ANSI.RED_BRIGHT, DEFAULT, SGR.BOLD),
             new Style(TextColor.ANSI.BLUE, DEFAULT),
             new Style(TextColor.ANSI.YELLOW, DEFAULT),
-            new Style(TextColor.ANSI.WHITE_BRIGHT, TextColor.ANSI.BLACK));
+            new Style(TextColor.ANSI.WHITE_BRIGHT, TextColor.ANSI.BLACK),
+            new Style(TextColor.ANSI.CYAN_BRIGHT, DEFAULT, SGR.BOLD));
 
     public static final Theme MONOCHROME = new Theme(
             Style.PLAIN,
@@ -49,5 +51,6 @@ public record Theme(
             new Style(DEFAULT, DEFAULT, SGR.BOLD),
             Style.PLAIN,
             new Style(DEFAULT, DEFAULT, SGR.BOLD),
-            Style.PLAIN);
+            Style.PLAIN,
+            new Style(DEFAULT, DEFAULT, SGR.BOLD));
 }

@@ -74,4 +74,36 @@ class HostFilterTest {
         assertThat(HostFilter.apply(catalogue, "tag:")).hasSize(5);
         assertThat(Query.parse("group: web").patterns()).containsExactly("web");
     }
+
+    @Test
+    void refiningGivesWhatFilteringAfreshGives() {
+        List<String> typed = List.of("", "w", "we", "web", "web ", "web 2", "web", "tag", "tag:", "tag:p", "tag:pr",
+                "tag:pr w", "tag:pr wb", "group:", "group:P", "group:Pr db", "ta", "t", "T", "Te", "");
+        String previous = "";
+        List<HostMatch> matches = HostFilter.apply(catalogue, previous);
+        for (String filter : typed) {
+            List<HostMatch> refined = HostFilter.refine(catalogue, previous, matches, filter);
+            assertThat(refined).as("%s after %s", filter, previous).isEqualTo(HostFilter.apply(catalogue, filter));
+            previous = filter;
+            matches = refined;
+        }
+    }
+
+    @Test
+    void aQueryNarrowsOnlyWhenEveryTermOfTheWiderOneGrew() {
+        assertThat(Query.parse("web1").narrows(Query.parse("web"))).isTrue();
+        assertThat(Query.parse("web 2").narrows(Query.parse("web"))).isTrue();
+        assertThat(Query.parse("tag:prod x").narrows(Query.parse("tag:pr"))).isTrue();
+        assertThat(Query.parse("tag:").narrows(Query.parse("tag"))).as("tag: alone narrows nothing").isFalse();
+        assertThat(Query.parse("we").narrows(Query.parse("web"))).isFalse();
+        assertThat(Query.parse("group:lab").narrows(Query.parse("tag:lab"))).isFalse();
+        assertThat(Query.parse("anything").narrows(Query.parse(""))).isTrue();
+    }
+
+    @Test
+    void tiesKeepTheGivenOrder() {
+        List<Host> reversed = List.of(catalogue.get(1), catalogue.get(0));
+        assertThat(aliases(HostFilter.apply(reversed, "web"))).containsExactly("web2", "web1");
+        assertThat(HostFilter.apply(reversed, "web").get(0).rank()).isZero();
+    }
 }

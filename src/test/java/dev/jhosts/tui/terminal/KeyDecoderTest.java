@@ -38,6 +38,7 @@ class KeyDecoderTest {
         assertThat(decode("\r")).containsExactly(named(Key.Name.ENTER));
         assertThat(decode("\u0003\u000e\u0010\u0015\u0017")).containsExactly(
                 Key.ctrl('c'), Key.ctrl('n'), Key.ctrl('p'), Key.ctrl('u'), Key.ctrl('w'));
+        assertThat(decode("\u000f")).containsExactly(Key.ctrl('o'));
         assertThat(decode("\u007f\t")).containsExactly(named(Key.Name.BACKSPACE), named(Key.Name.TAB));
         assertThat(decode("\u001b")).containsExactly(named(Key.Name.ESCAPE));
     }
@@ -51,6 +52,8 @@ class KeyDecoderTest {
                 named(Key.Name.HOME), named(Key.Name.END));
         assertThat(decode("\u001bOP\u001b[11~\u001bOQ\u001b[Z")).containsExactly(
                 named(Key.Name.F1), named(Key.Name.F1), named(Key.Name.F2), named(Key.Name.BACK_TAB));
+        assertThat(decode("\u001bOR\u001b[13~\u001b[D\u001b[C")).containsExactly(
+                named(Key.Name.F3), named(Key.Name.F3), named(Key.Name.LEFT), named(Key.Name.RIGHT));
     }
 
     @Test

@@ -69,8 +69,9 @@ class RendererTest {
         String text = screen.text();
         assertThat(screen.row(0)).contains("jhosts").contains("6 hosts").contains("6 shown").contains("1 live");
         assertThat(screen.row(1)).contains("type to filter");
-        assertThat(screen.row(2)).startsWith("›●").contains("web1").contains("admin@10.0.0.1").contains("front end")
-                .contains("[Production] #web");
+        assertThat(screen.row(2)).as("the first group's header").contains("▾ Production (2)");
+        assertThat(screen.row(3)).startsWith("›●").contains("web1").contains("admin@10.0.0.1").contains("front end")
+                .contains("#web").as("the group is its header's").doesNotContain("[Production]");
         assertThat(text).contains("HostName 10.0.0.1  User admin  Port 2222  ProxyJump bastion");
         assertThat(text).contains("Master live, pid 4242");
         assertThat(screen.row(22)).contains("session ended: exit 3");
@@ -92,7 +93,7 @@ class RendererTest {
         ScreenText ascii = new ScreenText(state, ASCII);
         assertThat(ascii.row(ascii.rowOf("db-main")).charAt(1)).isEqualTo('|');
         ViewState live = send(state, new UiEvent.MasterChanged("web1", new MasterState.Live(1)));
-        assertThat(new ScreenText(live, ASCII).row(2).charAt(1)).isEqualTo('*');
+        assertThat(new ScreenText(live, ASCII).row(3).charAt(1)).isEqualTo('*');
     }
 
     @Test
@@ -128,8 +129,8 @@ class RendererTest {
                 assertThat(cell.getBackgroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
             }
         }
-        assertThat(screen.cell(10, 2).getModifiers()).contains(SGR.REVERSE);
-        assertThat(screen.cell(10, 3).getModifiers()).doesNotContain(SGR.REVERSE);
+        assertThat(screen.cell(10, 3).getModifiers()).as("web1, selected").contains(SGR.REVERSE);
+        assertThat(screen.cell(10, 4).getModifiers()).doesNotContain(SGR.REVERSE);
     }
 
     @Test
@@ -141,7 +142,8 @@ class RendererTest {
         }
         String text = new ScreenText(state(80, 24), ASCII).text();
         assertThat(text).contains("?????").contains(" ?rocket").contains("cafe ");
-        assertThat(new ScreenText(state(80, 24), ASCII).row(2)).startsWith(">");
+        assertThat(new ScreenText(state(80, 24), ASCII).row(2)).startsWith(" - Production (2)");
+        assertThat(new ScreenText(state(80, 24), ASCII).row(3)).startsWith(">");
     }
 
     @Test
@@ -214,6 +216,66 @@ class RendererTest {
         assertThat(confirm.text()).contains("Kill the master of web1 (pid 4242)?").contains("y: kill");
         ScreenText help = new ScreenText(state(80, 24).withOverlay(new Overlay.Help()), COLOUR);
         assertThat(help.text()).contains("Esc").contains("tag:x group:y").contains("kill its pid");
+    }
+
+    @Test
+    void groupHeadersFoldAndTheHeaderNamesTheOrder() {
+        ScreenText open = new ScreenText(state(80, 24), COLOUR);
+        assertThat(open.row(0)).contains("order: recent first");
+        assertThat(open.lines()).contains(
+                padded(" ▾ Production (2)"), padded(" ▾ no group (3)"), padded(" ▾ Lab (1)"));
+        assertThat(open.rowOf("no group")).isLessThan(open.rowOf("東京サーバ"));
+        assertThat(open.cell(3, 2).getForegroundColor()).isEqualTo(TextColor.ANSI.CYAN_BRIGHT);
+        ViewState folded = send(state(80, 24), new UiEvent.KeyPressed(Key.named(Key.Name.LEFT)));
+        ScreenText screen = new ScreenText(folded, COLOUR);
+        assertThat(screen.row(2)).startsWith("›▸ Production (2)");
+        assertThat(screen.text()).contains("2 hosts, folded: Right or Enter unfolds");
+        assertThat(screen.text()).doesNotContain("web1").doesNotContain("db-main").contains("lab.example.org");
+        assertThat(screen.row(0)).as("hosts shown count the hidden ones").contains("6 shown");
+        ViewState alphabetical = send(state(80, 24), new UiEvent.KeyPressed(Key.named(Key.Name.F3)));
+        assertThat(new ScreenText(alphabetical, COLOUR).row(0)).contains("order: a-z");
+    }
+
+    @Test
+    void foldedHeadersInAsciiAndWithoutColour() {
+        ViewState folded = send(state(80, 24), new UiEvent.KeyPressed(Key.named(Key.Name.LEFT)));
+        ScreenText ascii = new ScreenText(folded, ASCII);
+        assertThat(ascii.row(2)).startsWith(">+ Production (2)");
+        assertThat(ascii.lines()).contains(padded(" - Lab (1)"));
+        assertThat(ascii.text().chars()).allMatch(c -> c == '\n' || c >= 0x20 && c < 0x7f);
+        ScreenText plain = new ScreenText(folded, NO_COLOUR);
+        assertThat(plain.cell(5, 2).getModifiers()).as("the selected header").contains(SGR.REVERSE);
+        int lab = plain.rowOf("Lab (1)");
+        assertThat(plain.cell(3, lab).getModifiers()).contains(SGR.BOLD).doesNotContain(SGR.REVERSE);
+        for (int row = 0; row < plain.rows(); row++) {
+            for (int column = 0; column < plain.columns(); column++) {
+                assertThat(plain.cell(column, row).getForegroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
+            }
+        }
+    }
+
+    @Test
+    void headersOnTinyScreens() {
+        ViewState onHeader = send(state(80, 24), new UiEvent.KeyPressed(Key.named(Key.Name.UP)),
+                new UiEvent.KeyPressed(Key.named(Key.Name.LEFT)));
+        for (int columns : new int[] {1, 2, 3, 4, 5, 20, 80}) {
+            for (int rows : new int[] {1, 2, 3, 5, 24}) {
+                for (Appearance look : List.of(COLOUR, ASCII, NO_COLOUR)) {
+                    ViewState sized = send(onHeader, new UiEvent.Resized(columns, rows));
+                    assertThatCode(() -> new ScreenText(sized, look)).doesNotThrowAnyException();
+                    ViewState ended = send(sized, new UiEvent.KeyPressed(Key.named(Key.Name.END)));
+                    assertThatCode(() -> new ScreenText(ended, look)).doesNotThrowAnyException();
+                }
+            }
+        }
+        assertThat(new ScreenText(send(onHeader, new UiEvent.Resized(1, 1)), COLOUR).row(0)).isEqualTo("›");
+        assertThat(new ScreenText(send(onHeader, new UiEvent.Resized(20, 5)), ASCII).text()).contains(">+ Production");
+        ViewState atEnd = send(onHeader, new UiEvent.Resized(20, 5), new UiEvent.KeyPressed(Key.named(Key.Name.END)));
+        assertThat(new ScreenText(atEnd, COLOUR).text()).contains("lab");
+    }
+
+    private static String padded(String text) {
+        return String.format("%-80s", text);
     }
 
     @Test
