@@ -28,11 +28,30 @@ final class NativeLibraries {
             junixsocket(unpacked.resolve("lib"));
         }
         if (System.getProperty(JLINE_PATH) == null) {
-            Path jline = unpacked.resolve("org/jline/nativ").resolve(OSInfo.getNativeLibFolderPathForCurrentOS());
+            Path jline = unpacked.resolve("org/jline/nativ").resolve(jlineFolder());
             if (Files.isDirectory(jline)) {
                 System.setProperty(JLINE_PATH, jline.toString());
             }
         }
+    }
+
+    /**
+     * JLine's folder for this platform ({@code Linux/x86_64}, {@code Mac/arm64}…), worked out here
+     * for the common platforms because JLine's own OSInfo starts java.util.logging (~10 ms).
+     */
+    private static String jlineFolder() {
+        String os = System.getProperty("os.name", "");
+        String arch = System.getProperty("os.arch", "");
+        String folderArch = switch (arch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "arm64";
+            default -> "";
+        };
+        String folderOs = os.startsWith("Linux") ? "Linux" : os.startsWith("Mac") ? "Mac" : "";
+        if (folderArch.isEmpty() || folderOs.isEmpty()) {
+            return OSInfo.getNativeLibFolderPathForCurrentOS();
+        }
+        return folderOs + "/" + folderArch;
     }
 
     /** junixsocket's layout: {@code lib/<arch>-<os>-clang/jni/libjunixsocket-native-<version>.so}. */
