@@ -7,6 +7,7 @@ import dev.jhosts.master.MasterException;
 import dev.jhosts.master.MasterManager;
 import dev.jhosts.tui.JhostsApp;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,10 +22,26 @@ final class TuiLauncher {
         warnings.addAll(history.warnings());
         try (MasterManager masters = context.masters(catalog)) {
             return new JhostsApp(HostOrdering.frecency(history).sort(catalog.hosts()), warnings,
-                    context.settings(), context.sshConfig(), masters, context::recordConnect).run();
+                    context.settings(), context.sshConfig(), masters, alias -> recordInBackground(history, alias)).run();
         } catch (MasterException | IOException e) {
             System.err.println("jhosts: " + e.getMessage());
             return ExitCodes.FAILURE;
         }
+    }
+
+    /**
+     * Notes a connect off the path from Enter to the session; nothing is printed, since the
+     * terminal belongs to the session (a history that cannot be written only loses ordering).
+     */
+    private static void recordInBackground(History history, String alias) {
+        Thread writer = new Thread(() -> {
+            try {
+                history.recordConnect(alias, Instant.now());
+            } catch (IOException | IllegalArgumentException e) {
+                // the order of the next start is all that is lost
+            }
+        }, "jhosts-history");
+        writer.setDaemon(true);
+        writer.start();
     }
 }

@@ -15,7 +15,8 @@ import org.jline.utils.NonBlockingInputStream;
  * asked for are dropped, never replayed into the list after the session.
  */
 public final class KeyReader {
-    private static final long POLL_MILLIS = 50;
+    /** How long one read waits before it looks whether the reader was paused (Enter to session waits on this). */
+    private static final long POLL_MILLIS = 10;
     private static final long BURST_MILLIS = 2;
     private static final long ESCAPE_MILLIS = 30;
     private static final long PAUSE_LIMIT_MILLIS = 2000;
