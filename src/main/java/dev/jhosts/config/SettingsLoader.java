@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads settings: {@code reference.conf} from the jar, the user's file on top. Keys in the
+ * Reads settings: the {@link Defaults} (documented in {@code reference.conf}), the user's file on top. Keys in the
  * user's file stand at the top level (a {@code jhosts { }} block around them is accepted too).
  * Every problem becomes a {@link SettingsException} naming the file and line.
  */
@@ -46,7 +46,7 @@ public final class SettingsLoader {
     /** Settings from the default file when it exists, else the defaults alone. */
     public Settings loadDefault() throws SettingsException {
         Path file = locations.settingsFile();
-        return Files.exists(file) ? loadExplicit(file) : fromConfig(reference(), file);
+        return Files.exists(file) ? loadExplicit(file) : Defaults.settings(locations.defaultControlDirectory());
     }
 
     private Settings load(Path file) throws SettingsException {
@@ -61,11 +61,10 @@ public final class SettingsLoader {
             throw new SettingsException(file, lineOf(e.origin()), withoutOrigin(e), e);
         }
         Config scoped = isWrapped(user) ? user : user.atPath(ROOT);
-        Config reference = reference();
-        rejectUnknownKeys(scoped, reference, file);
+        rejectUnknownKeys(scoped, file);
         Config merged;
         try {
-            merged = scoped.withFallback(reference).resolve();
+            merged = scoped.withFallback(reference()).resolve();
         } catch (ConfigException e) {
             throw new SettingsException(file, lineOf(e.origin()), withoutOrigin(e), e);
         }
@@ -73,16 +72,25 @@ public final class SettingsLoader {
     }
 
     private static Config reference() {
-        return ConfigFactory.parseResources(SettingsLoader.class.getClassLoader(), "reference.conf").resolve();
+        return Defaults.config(ROOT);
+    }
+
+    /** Whether a path of the user's file names a setting (or a part of the {@code hosts} list). */
+    private static boolean isKnown(String path) {
+        if (!path.startsWith(ROOT + ".")) {
+            return false;
+        }
+        String key = path.substring(ROOT.length() + 1);
+        return Defaults.keys().contains(key);
     }
 
     private static boolean isWrapped(Config user) {
         return user.root().size() == 1 && user.root().get(ROOT) instanceof ConfigObject;
     }
 
-    private static void rejectUnknownKeys(Config user, Config reference, Path file) throws SettingsException {
+    private static void rejectUnknownKeys(Config user, Path file) throws SettingsException {
         for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
-            if (!reference.hasPathOrNull(entry.getKey())) {
+            if (!isKnown(entry.getKey())) {
                 throw new SettingsException(file, lineOf(entry.getValue().origin()),
                         "unknown key '" + key(entry.getKey()) + "'", null);
             }

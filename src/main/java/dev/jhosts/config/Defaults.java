@@ -1,0 +1,81 @@
+package dev.jhosts.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The default of every setting, as {@code reference.conf} documents them ({@code DefaultsTest}
+ * keeps the two equal). Held as values rather than parsed from that file: parsing
+ * configuration text is the costliest part of reading settings (≈10 ms of a picker start), and
+ * most starts have no settings file at all, so they touch no configuration library.
+ */
+final class Defaults {
+    private static final Path UNSET = Path.of("");
+
+    private Defaults() {}
+
+    /** The default settings, with jhosts' own control directory at {@code controlDirectory}. */
+    static Settings settings(Path controlDirectory) {
+        return new Settings(
+                "ssh",
+                controlDirectory,
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                3,
+                4,
+                Duration.ofMillis(1500),
+                Duration.ofSeconds(2),
+                '~',
+                Duration.ofMillis(300),
+                List.of(),
+                Settings.OnSessionEnd.LIST,
+                List.of());
+    }
+
+    /** The setting keys there are. */
+    static Set<String> keys() {
+        return values().keySet();
+    }
+
+    /** The defaults as configuration under {@code root} ({@code root.key = value}), beneath a user's file. */
+    static Config config(String root) {
+        Map<String, Object> scoped = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : values().entrySet()) {
+            scoped.put(root + "." + entry.getKey(), entry.getValue());
+        }
+        return ConfigFactory.parseMap(scoped, "jhosts' defaults");
+    }
+
+    /** Each key with its default written as in a settings file. */
+    private static Map<String, Object> values() {
+        Settings defaults = settings(UNSET);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("ssh-binary", defaults.sshBinary());
+        values.put("control-directory", "");
+        values.put("control-persist", written(defaults.controlPersist()));
+        values.put("connect-timeout", written(defaults.connectTimeout()));
+        values.put("server-alive-interval", written(defaults.serverAliveInterval()));
+        values.put("server-alive-count-max", defaults.serverAliveCountMax());
+        values.put("max-parallel-launches", defaults.maxParallelLaunches());
+        values.put("alive-check-timeout", written(defaults.aliveCheckTimeout()));
+        values.put("kill-grace", written(defaults.killGrace()));
+        values.put("escape-char", String.valueOf((char) defaults.escapeChar()));
+        values.put("prelaunch-delay", written(defaults.prelaunchDelay()));
+        values.put("prelaunch", defaults.prelaunch());
+        values.put("on-session-end", defaults.onSessionEnd().name().toLowerCase(Locale.ROOT));
+        values.put("hosts", List.of());
+        return values;
+    }
+
+    private static String written(Duration duration) {
+        return duration.toMillis() + "ms";
+    }
+}
