@@ -76,7 +76,11 @@ public final class MasterBench {
         return Path.of(socket.group(1));
     }
 
-    /** A hello-world class compiled into a temp dir and run with the launcher's JVM flags. */
+    /**
+     * A hello-world class compiled into a temp dir and run as the launcher runs jhosts: the same
+     * JVM, the options of {@code jvm.options} beside the launcher (and the JDK's own class-data
+     * archive, where jhosts has its own).
+     */
     static List<String> helloWorld() throws Exception {
         Path dir = Files.createTempDirectory("jhosts-hello");
         Path source = dir.resolve("Hello.java");
@@ -87,7 +91,10 @@ public final class MasterBench {
             throw new IllegalStateException(javac.describe());
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-XX:-UsePerfData", "-cp", dir.toString(), "Hello"));
+        Path options = SshdFixture.launcher().resolveSibling("jvm.options");
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(Files.readString(options).trim().split("\\s+")));
+        command.addAll(List.of("-cp", dir.toString(), "Hello"));
+        return command;
     }
 }

@@ -37,8 +37,6 @@ public final class History {
     static final int KEPT_CONNECTS = 10;
     static final int KEPT_HOSTS = 10_000;
     private static final String HEADER = "jhosts-history 1";
-    private static final DateTimeFormatter SET_ASIDE_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     /**
      * One host's record.
@@ -171,7 +169,9 @@ public final class History {
         if (parsed.isPresent()) {
             return parsed.get();
         }
-        Path aside = directory.resolve(FILE_NAME + ".corrupt-" + SET_ASIDE_TIME.format(Instant.now()));
+        // made here, not kept in a constant: building a formatter costs every start a few milliseconds
+        DateTimeFormatter setAsideTime = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+        Path aside = directory.resolve(FILE_NAME + ".corrupt-" + setAsideTime.format(Instant.now()));
         try {
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
             warnings.add(file + ": not a jhosts history; set aside as " + aside.getFileName() + ", starting afresh");

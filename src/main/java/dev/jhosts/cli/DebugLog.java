@@ -17,7 +17,20 @@ import java.util.logging.SimpleFormatter;
  * which belongs to the picker or to a session.
  */
 final class DebugLog {
+    private static final String MANAGER_PROPERTY = "java.util.logging.manager";
+
     private DebugLog() {}
+
+    /**
+     * Makes {@link QuietLogManager} the process' java.util.logging manager, unless one was
+     * chosen; to be called before anything touches java.util.logging. (Not a method of that
+     * class: initialising it would initialise java.util.logging, which reads the property.)
+     */
+    static void installQuietManager() {
+        if (System.getProperty(MANAGER_PROPERTY) == null) {
+            System.setProperty(MANAGER_PROPERTY, "dev.jhosts.cli.QuietLogManager");
+        }
+    }
 
     /**
      * Without {@code --debug} nothing is set up (java.util.logging stays unloaded, which keeps

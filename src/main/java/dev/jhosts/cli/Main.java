@@ -2,6 +2,7 @@ package dev.jhosts.cli;
 
 import dev.jhosts.config.SettingsException;
 import dev.jhosts.master.MasterException;
+import dev.jhosts.tui.JhostsApp;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,11 +13,17 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        prepareProcess();
+        System.exit(run(args));
+    }
+
+    /** What the process needs before anything else runs: the quiet logging manager, the native libraries' place. */
+    static void prepareProcess() {
+        DebugLog.installQuietManager();
         String home = System.getProperty("jhosts.home");
         if (home != null) {
             NativeLibraries.preferUnpacked(Path.of(home));
         }
-        System.exit(run(args));
     }
 
     static int run(String... args) {
@@ -37,6 +44,7 @@ public final class Main {
      */
     private static int runPicker(GlobalOptions options) {
         PrintWriter err = new PrintWriter(System.err, true);
+        JhostsApp.prepareInBackground();
         try {
             return TuiLauncher.run(Context.load(options));
         } catch (SettingsException e) {

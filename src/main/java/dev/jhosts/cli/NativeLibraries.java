@@ -63,10 +63,13 @@ final class NativeLibraries {
         if (!Files.isDirectory(dir)) {
             return;
         }
-        try (DirectoryStream<Path> libraries = Files.newDirectoryStream(dir, "libjunixsocket-native-*")) {
-            for (Path library : libraries) {
-                System.setProperty(JUNIXSOCKET_OVERRIDE, library.toAbsolutePath().toString());
-                return;
+        // a plain listing: a glob filter compiles a regular expression, a few milliseconds of every start
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                if (entry.getFileName().toString().startsWith("libjunixsocket-native-")) {
+                    System.setProperty(JUNIXSOCKET_OVERRIDE, entry.toAbsolutePath().toString());
+                    return;
+                }
             }
         } catch (IOException e) {
             // junixsocket falls back to its own loading

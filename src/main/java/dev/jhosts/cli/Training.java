@@ -3,15 +3,21 @@ package dev.jhosts.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.io.PrintStream;
 
 /**
- * The build's training run for the class-data-sharing archive: exercises the start-up paths
- * (command line parsing, settings, the catalogue) so that their classes are archived. Not part of
- * the jhosts command.
+ * What the build's training run ({@link TrainingRun}) exercises for the class-data-sharing
+ * archive: the picker itself when given {@code --picker SETTINGS} (on the terminal the run
+ * provides, which quits it with Esc), the command line, settings and catalogue, a rehearsal of
+ * the picker's updates and drawing, and, loaded by name, the classes of a session's path. Not
+ * part of the jhosts command.
+ *
+ * <p>Arguments: {@code SSH_CONFIG [--picker SETTINGS]}; a {@code jhosts.conf} beside the ssh
+ * config is read as a settings file too.
  */
 final class Training {
     private Training() {}
@@ -37,6 +43,14 @@ final class Training {
     }
 
     public static void main(String[] args) {
+        Main.prepareProcess();
+        Path sshConfig = Path.of(args[0]);
+        if (args.length == 3 && args[1].equals("--picker")) {
+            int status = Main.run("-F", sshConfig.toString(), "-c", args[2]);
+            if (status != 0) {
+                System.err.println("training: the picker ended with " + status);
+            }
+        }
         PrintStream out = System.out;
         PrintStream err = System.err;
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
@@ -46,15 +60,18 @@ final class Training {
             Main.run("--help");
             Main.run("--version");
             Main.run("master", "--help");
-            if (args.length > 0) {
-                Main.run("-F", args[0], "list");
-                Main.run("-F", args[0], "list", "--json");
+            Main.run("-F", sshConfig.toString(), "list");
+            Main.run("-F", sshConfig.toString(), "list", "--json");
+            // a settings file: the configuration parser's path
+            Path sampleSettings = sshConfig.resolveSibling("jhosts.conf");
+            if (Files.isRegularFile(sampleSettings)) {
+                Main.run("-F", sshConfig.toString(), "-c", sampleSettings.toString(), "list");
             }
             dev.jhosts.tui.Rehearsal.run();
-            // What a rehearsal cannot reach without a master (a session's path: mux, fd passing,
-            // the PTY bridge) is loaded by name so that its classes are archived too.
+            // What neither the picker nor a rehearsal reaches without a master (a session's path:
+            // mux, fd passing, the PTY bridge) is loaded by name so that its classes are archived
+            // too; only jhosts' own, since the archive's size costs every start a little.
             loadAllClasses(Training.class);
-            loadAllClasses(org.newsclub.net.unix.AFUNIXSocket.class);
         } catch (java.io.IOException e) {
             err.println("training: the picker's rehearsal failed: " + e);
         } finally {

@@ -76,6 +76,14 @@ public final class JhostsApp {
     }
 
     /**
+     * Starts getting the libraries ready on another thread (see {@link LibraryWarmUp}); called
+     * first thing, so that it runs while settings and the catalogue are read.
+     */
+    public static void prepareInBackground() {
+        LibraryWarmUp.start();
+    }
+
+    /**
      * Runs the TUI until the user quits.
      *
      * @return the exit status: 0 after Esc, 130 after Ctrl-C; with {@code on-session-end = exit},
@@ -97,11 +105,12 @@ public final class JhostsApp {
         private final TerminalOwner terminal;
         private final TerminalScreen screen;
         private final Renderer renderer = new Renderer(look);
-        private final DetailsLookup details;
         private final KeyReader keys;
-        private final MasterWatch watch;
-        private final MasterCommands commands;
-        private final SessionRunner sessions;
+        /** Made once the first frame is out (nothing before it needs them): see {@link #run()}. */
+        private DetailsLookup details;
+        private MasterWatch watch;
+        private MasterCommands commands;
+        private SessionRunner sessions;
         private ViewState state;
         private boolean redrawAll = true;
         private boolean quitting;
@@ -110,35 +119,41 @@ public final class JhostsApp {
         Loop(TerminalOwner terminal) {
             this.terminal = terminal;
             this.screen = terminal.screen();
-            this.details = new DetailsLookup(masters, JhostsApp.this::post);
             this.keys = terminal.keyReader(key -> post(new UiEvent.KeyPressed(key)), () -> post(new UiEvent.InputClosed()));
-            this.watch = new MasterWatch(masters, hosts.stream().map(Host::alias).toList(), JhostsApp.this::post);
-            this.commands = new MasterCommands(masters, JhostsApp.this::post, watch::refreshSoon);
-            this.sessions = new SessionRunner(settings, sshConfig, masters, terminal, System.getenv());
-            terminal.onResize(size -> post(new UiEvent.Resized(size.getColumns(), size.getRows())));
+        }
+
+        /** The background helpers, and what watches the terminal's size and the masters. */
+        private void startBackground() {
+            terminal.watchResizes(size -> post(new UiEvent.Resized(size.getColumns(), size.getRows())));
+            details = new DetailsLookup(masters, JhostsApp.this::post);
+            watch = new MasterWatch(masters, hosts.stream().map(Host::alias).toList(), JhostsApp.this::post);
+            commands = new MasterCommands(masters, JhostsApp.this::post, watch::refreshSoon);
+            sessions = new SessionRunner(settings, sshConfig, masters, terminal, System.getenv());
             masters.addListener(event -> {
                 post(new UiEvent.MasterChanged(event.alias(), event.state()));
                 watch.refreshSoon();
             });
+            watch.start();
         }
 
         int run() throws IOException {
             TerminalSize size = terminal.size();
             state = ViewState.initial(hosts, warnings, new ScreenSize(size.getColumns(), size.getRows()), clock.instant(),
                     settings.prelaunchDelay());
-            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "jhosts-tick");
-                thread.setDaemon(true);
-                return thread;
-            });
+            ScheduledExecutorService ticker = null;
             try {
                 terminal.startScreen();
                 keys.resume();
                 draw();
-                // background work (ssh -G, master discovery) only once the first frame is out
-                watch.start();
+                // everything else only once the first frame is out
+                startBackground();
                 prelaunchAtStart();
                 apply(Update.withDetailsFor(state));
+                ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread thread = new Thread(runnable, "jhosts-tick");
+                    thread.setDaemon(true);
+                    return thread;
+                });
                 ticker.scheduleAtFixedRate(() -> post(new UiEvent.Tick(clock.instant())),
                         TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
                 while (!quitting) {
@@ -158,10 +173,14 @@ public final class JhostsApp {
                 }
                 return exitCode;
             } finally {
-                ticker.shutdownNow();
-                watch.close();
-                commands.close();
-                details.close();
+                if (ticker != null) {
+                    ticker.shutdownNow();
+                }
+                if (watch != null) {
+                    watch.close();
+                    commands.close();
+                    details.close();
+                }
                 keys.stop();
                 terminal.stopScreen();
             }
@@ -241,6 +260,7 @@ public final class JhostsApp {
                 details.request(((Effect.ResolveDetails) effect).alias());
             } else if (effect instanceof Effect.RedrawAll) {
                 redrawAll = true;
+
             } else if (effect instanceof Effect.StartMaster) {
                 startMaster(((Effect.StartMaster) effect).alias());
             } else if (effect instanceof Effect.OpenSession) {

@@ -1,11 +1,15 @@
 package dev.jhosts.tui.terminal;
 
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 
@@ -16,12 +20,17 @@ import org.jline.terminal.Terminal;
  */
 final class DrawingTerminal extends ANSITerminal {
     private static final TerminalSize FALLBACK = new TerminalSize(80, 24);
+    private static final byte[][] ASCII = asciiBytes();
 
     private final Terminal jline;
+    private final boolean utf8;
+    /** Non-ASCII characters drawn so far, encoded (a screen uses few distinct ones). */
+    private final Map<Character, byte[]> utf8Bytes = new HashMap<>();
 
     DrawingTerminal(Terminal jline, Charset charset) {
         super(InputStream.nullInputStream(), jline.output(), charset);
         this.jline = jline;
+        this.utf8 = charset.equals(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -39,7 +48,9 @@ final class DrawingTerminal extends ANSITerminal {
      */
     @Override
     public void putString(String string) throws IOException {
-        if (string.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
+        if (string.length() == 1 && isPrintableAscii(string.charAt(0))) {
+            writeToTerminal(ASCII[string.charAt(0)]);
+        } else if (hasSurrogate(string)) {
             ByteBuffer bytes = getCharset().encode(string);
             byte[] array = new byte[bytes.remaining()];
             bytes.get(array);
@@ -47,6 +58,48 @@ final class DrawingTerminal extends ANSITerminal {
         } else {
             super.putString(string);
         }
+    }
+
+    /**
+     * Printable ASCII is written as its byte, other characters in UTF-8 as their bytes made
+     * once: Lanterna encodes every character on its own through {@code Charset.encode} (and
+     * sends a stray NUL after two-byte characters), which made writing a first frame cost
+     * several milliseconds. Other charsets keep Lanterna's own translation.
+     */
+    @Override
+    public void putCharacter(char c) throws IOException {
+        if (isPrintableAscii(c)) {
+            writeToTerminal(ASCII[c]);
+        } else if (utf8 && !Character.isSurrogate(c) && TerminalTextUtils.isPrintableCharacter(c)) {
+            writeToTerminal(utf8Bytes.computeIfAbsent(c, DrawingTerminal::utf8));
+        } else {
+            super.putCharacter(c);
+        }
+    }
+
+    private static byte[] utf8(char c) {
+        return String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isPrintableAscii(char c) {
+        return c >= 0x20 && c < 0x7f;
+    }
+
+    private static byte[][] asciiBytes() {
+        byte[][] bytes = new byte[0x7f][];
+        for (int c = 0; c < bytes.length; c++) {
+            bytes[c] = new byte[] {(byte) c};
+        }
+        return bytes;
+    }
+
+    private static boolean hasSurrogate(String string) {
+        for (int i = 0; i < string.length(); i++) {
+            if (Character.isSurrogate(string.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Charset charset() {

@@ -6,7 +6,6 @@ import dev.jhosts.session.ExactModes;
 import dev.jhosts.tui.state.Key;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.reflect.Field;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -14,11 +13,6 @@ import java.util.function.Consumer;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.impl.jni.JniTerminalProvider;
-import org.jline.terminal.spi.SystemStream;
-import org.jline.terminal.impl.PosixSysTerminal;
-import org.jline.utils.InfoCmp;
-import org.jline.utils.ShutdownHooks;
 
 /**
  * The one owner of the user's terminal: JLine's system terminal (raw mode, size, WINCH) with a
@@ -32,8 +26,6 @@ import org.jline.utils.ShutdownHooks;
  * by a shutdown hook on SIGTERM, SIGHUP, SIGINT or an uncaught exception.
  */
 public final class TerminalOwner implements AutoCloseable {
-    /** JLine parses the capabilities of its terminal type at start; they are never used here, so the smallest. */
-    private static final String JLINE_TYPE = "dumb";
     private static final int STANDARD_INPUT = 0;
     private static final byte[] LEAVE_SCREEN = "\033[0m\033[?25h\033[?1049l".getBytes(StandardCharsets.US_ASCII);
 
@@ -49,6 +41,7 @@ public final class TerminalOwner implements AutoCloseable {
     private final Object state = new Object();
     private boolean screenShown;
     private boolean closed;
+    private boolean watchingResizes;
     private Consumer<TerminalSize> resizeListener = size -> { };
 
     private TerminalOwner(Terminal jline, Charset charset) throws IOException {
@@ -59,7 +52,6 @@ public final class TerminalOwner implements AutoCloseable {
         this.sessionTerminal = new SessionTerminal(jline, input, modes, System.getenv().getOrDefault("TERM", ""));
         this.drawing = new DrawingTerminal(jline, charset);
         this.screen = new TerminalScreen(drawing);
-        withdrawJlineShutdownTask(jline);
         this.restoreOnExit = new Thread(this::restore, "jhosts-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restoreOnExit);
     }
@@ -73,23 +65,19 @@ public final class TerminalOwner implements AutoCloseable {
         if (System.console() == null) {
             throw new IOException("standard input and output must be a terminal");
         }
-        // Straight from JLine's JNI provider: TerminalBuilder's provider discovery costs ~50 ms.
-        // JLine's capabilities are never used (Lanterna writes ANSI itself), and for a TERM
-        // outside JLine's built-in list it would run infocmp (~150 ms): name a built-in type.
         Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
-        // nativeSignals false: JLine would set SIGINT and SIGQUIT to their native defaults, which
-        // end the JVM without its shutdown hooks (and so without restoring the terminal)
-        // JLine asks the infocmp program for its type's capabilities before it looks at its own
-        // copies; handing it its own copy first saves a process spawn (~30 ms).
-        InfoCmp.setLoadedInfoCmp(JLINE_TYPE, InfoCmp.getDefaultInfoCmp(JLINE_TYPE));
-        Terminal jline = new JniTerminalProvider().sysTerminal("jhosts", JLINE_TYPE, false, charset, false,
-                Terminal.SignalHandler.SIG_DFL, false, SystemStream.Output);
+        Terminal jline = BareSysTerminal.open(charset);
         try {
             return new TerminalOwner(jline, charset);
         } catch (IOException | RuntimeException e) {
             jline.close();
             throw e;
         }
+    }
+
+    /** Loads JLine's native library, which {@link #open} needs; safe to call from any thread, any number of times. */
+    public static void loadNativeSupport() {
+        BareSysTerminal.loadNativeSupport();
     }
 
     /**
@@ -110,9 +98,22 @@ public final class TerminalOwner implements AutoCloseable {
         return screen;
     }
 
-    /** Calls {@code listener} (on a signal thread) with the new size after each SIGWINCH while the screen is shown. */
-    public void onResize(Consumer<TerminalSize> listener) {
-        this.resizeListener = listener;
+    /**
+     * From now on, calls {@code listener} (on a signal thread) with the new size after each
+     * SIGWINCH while the screen is shown, and once now, for a resize that came before. Called
+     * after the first frame: registering a signal handler through JLine costs a few
+     * milliseconds of start-up.
+     */
+    public void watchResizes(Consumer<TerminalSize> listener) {
+        synchronized (state) {
+            if (watchingResizes || closed) {
+                return;
+            }
+            watchingResizes = true;
+            resizeListener = listener;
+            jline.handle(Terminal.Signal.WINCH, signal -> resized());
+        }
+        resized();
     }
 
     /** A reader of keys from this terminal, paused until {@link KeyReader#resume()}. */
@@ -132,7 +133,6 @@ public final class TerminalOwner implements AutoCloseable {
             }
             jline.setAttributes(raw);
             modes.keepLineSpeed();
-            jline.handle(Terminal.Signal.WINCH, signal -> resized());
             screen.startScreen();
             screenShown = true;
         }
@@ -158,7 +158,6 @@ public final class TerminalOwner implements AutoCloseable {
                 return;
             }
             screenShown = false;
-            jline.handle(Terminal.Signal.WINCH, Terminal.SignalHandler.SIG_DFL);
             screen.stopScreen(false);
             jline.flush();
             if (!stayRaw) {
@@ -178,8 +177,14 @@ public final class TerminalOwner implements AutoCloseable {
     }
 
     private void resized() {
-        TerminalSize size = drawing.refreshSize();
-        resizeListener.accept(size);
+        Consumer<TerminalSize> listener;
+        synchronized (state) {
+            if (!screenShown) {
+                return;
+            }
+            listener = resizeListener;
+        }
+        listener.accept(drawing.refreshSize());
     }
 
     /**
@@ -212,23 +217,6 @@ public final class TerminalOwner implements AutoCloseable {
             } catch (RuntimeException ignored) {
                 // likewise
             }
-        }
-    }
-
-    /**
-     * JLine registers a shutdown task that writes its own (speedless, see {@link ExactModes})
-     * attributes back; it would race with {@link #restore()} on SIGTERM. This owner restores the
-     * terminal itself, so that task is withdrawn.
-     */
-    private static void withdrawJlineShutdownTask(Terminal jline) {
-        try {
-            Field closer = PosixSysTerminal.class.getDeclaredField("closer");
-            closer.setAccessible(true);
-            if (jline instanceof PosixSysTerminal) {
-                ShutdownHooks.remove((ShutdownHooks.Task) closer.get(jline));
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // another JLine layout: its task then restores the modes less exactly, nothing worse
         }
     }
 

@@ -1,15 +1,13 @@
 package dev.jhosts.tui.view;
 
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * How the screen looks on this terminal: colours or not ({@code NO_COLOR}, {@code TERM=dumb}),
  * Unicode symbols or ASCII (a non-UTF-8 locale, or the Linux console).
  */
 public record Appearance(Theme theme, Glyphs glyphs, boolean unicode) {
-    private static final Pattern UTF8 = Pattern.compile("(?i).*utf-?8.*");
-
     public static Appearance of(boolean colour, boolean unicode) {
         return new Appearance(colour ? Theme.COLOUR : Theme.MONOCHROME, unicode ? Glyphs.UNICODE : Glyphs.ASCII, unicode);
     }
@@ -29,7 +27,8 @@ public record Appearance(Theme theme, Glyphs glyphs, boolean unicode) {
         for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
             String value = env.getOrDefault(name, "");
             if (!value.isEmpty()) {
-                return UTF8.matcher(value).matches();
+                String lower = value.toLowerCase(Locale.ROOT);
+                return lower.contains("utf-8") || lower.contains("utf8");
             }
         }
         return false;

@@ -1,0 +1,169 @@
+package dev.jhosts.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jline.terminal.Size;
+import org.jline.terminal.impl.jni.JniNativePty;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.jline.terminal.spi.Pty;
+
+/**
+ * The build's training run for the class-data-sharing archive ({@code target/jhosts.jsa}): runs
+ * {@link Training} in a JVM with the launcher's options that writes the archive of every class
+ * it loaded at its exit. The training shows the real picker on a pseudo-terminal made here, in
+ * a throw-away home with the sample ssh config; once the first frame is out this run types
+ * Esc. An archive made from a real start holds exactly what a start loads, lambdas included:
+ * measured, the first frame comes ≈8% sooner than with one made from rehearsals alone. Without
+ * a pseudo-terminal (no {@code /dev/pts}) the training runs without the picker.
+ *
+ * <p>Arguments: the build directory (with {@code jhosts.jar}, {@code jvm.options}) and the
+ * sample ssh config. Not part of the jhosts command.
+ */
+final class TrainingRun {
+    private static final long FIRST_FRAME_SECONDS = 30;
+    private static final long TRAINING_SECONDS = 180;
+    /** The header's "N shown": the first frame is out. */
+    private static final String FIRST_FRAME_MARK = " shown";
+    /** After the first frame, how long the picker's background start runs before Esc. */
+    private static final long SETTLE_MILLIS = 400;
+    private static final byte ESCAPE = 0x1b;
+
+    private TrainingRun() {}
+
+    public static void main(String[] args) throws Exception {
+        Path build = Path.of(args[0]).toAbsolutePath();
+        Path sshConfig = Path.of(args[1]).toAbsolutePath();
+        Path home = Files.createTempDirectory("jhosts-training");
+        try {
+            Path settings = home.resolve("jhosts.conf");
+            // no master is started in the background while the picker is up
+            Files.writeString(settings, "prelaunch-delay = 1h\ncontrol-directory = \"" + home.resolve("c") + "\"\n");
+            List<String> training = java(build);
+            training.add("-XX:ArchiveClassesAtExit=" + build.resolve("jhosts.jsa"));
+            training.add("-Djhosts.home=" + build);
+            training.addAll(List.of("-cp", build.resolve("jhosts.jar").toString(), Training.class.getName(), sshConfig.toString()));
+            int status;
+            try {
+                status = onPseudoTerminal(training, settings, home);
+            } catch (IOException | RuntimeException | LinkageError noPseudoTerminal) {
+                System.out.println("training: no pseudo-terminal (" + noPseudoTerminal + "); training without the picker");
+                status = run(training, home);
+            }
+            System.out.println("training: exit " + status);
+        } finally {
+            deleteTree(home);
+        }
+    }
+
+    /** The java command with the launcher's options. */
+    private static List<String> java(Path build) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(Files.readString(build.resolve("jvm.options")).trim().split("\\s+")));
+        return command;
+    }
+
+    private static int onPseudoTerminal(List<String> command, Path settings, Path home) throws Exception {
+        Pty pty = new JniTerminalProvider().open(null, new Size(100, 30));
+        try {
+            File terminal = new File(((JniNativePty) pty).getName());
+            List<String> withPicker = new ArrayList<>(command);
+            withPicker.add("--picker");
+            withPicker.add(settings.toString());
+            ProcessBuilder builder = new ProcessBuilder(withPicker)
+                    .redirectInput(terminal)
+                    .redirectOutput(terminal)
+                    .redirectError(terminal);
+            environment(builder.environment(), home);
+            Process training = builder.start();
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            Thread reader = drain(pty.getMasterInput(), screen);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FIRST_FRAME_SECONDS);
+            while (!shows(screen, FIRST_FRAME_MARK) && training.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(SETTLE_MILLIS);
+            OutputStream keys = pty.getMasterOutput();
+            keys.write(ESCAPE);
+            keys.flush();
+            if (!training.waitFor(TRAINING_SECONDS, TimeUnit.SECONDS)) {
+                training.destroyForcibly();
+                throw new IllegalStateException("the training did not end within " + TRAINING_SECONDS + " s");
+            }
+            reader.interrupt();
+            return training.exitValue();
+        } finally {
+            pty.close();
+        }
+    }
+
+    private static int run(List<String> command, Path home) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        environment(builder.environment(), home);
+        Process training = builder.start();
+        if (!training.waitFor(TRAINING_SECONDS, TimeUnit.SECONDS)) {
+            training.destroyForcibly();
+            throw new IllegalStateException(command.get(command.size() - 1) + " did not end within "
+                    + TRAINING_SECONDS + " s");
+        }
+        return training.exitValue();
+    }
+
+    /** A throw-away home, and the terminal and locale most users have. */
+    private static void environment(Map<String, String> env, Path home) {
+        env.put("HOME", home.toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        env.put("XDG_STATE_HOME", home.resolve("state").toString());
+        env.put("XDG_RUNTIME_DIR", home.resolve("run").toString());
+        env.put("TERM", "xterm-256color");
+        env.put("LANG", "C.UTF-8");
+        env.remove("LC_ALL");
+        env.remove("LC_CTYPE");
+        env.remove("NO_COLOR");
+        env.remove("JHOSTS_JAVA_OPTS");
+    }
+
+    private static boolean shows(ByteArrayOutputStream screen, String text) {
+        synchronized (screen) {
+            return screen.toString(StandardCharsets.UTF_8).contains(text);
+        }
+    }
+
+    private static Thread drain(InputStream in, ByteArrayOutputStream into) {
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    synchronized (into) {
+                        into.write(buffer, 0, n);
+                    }
+                }
+            } catch (IOException closed) {
+                // the pseudo-terminal is closed at the end
+            }
+        }, "training-screen");
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

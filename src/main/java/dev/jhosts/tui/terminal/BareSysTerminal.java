@@ -1,0 +1,58 @@
+package dev.jhosts.tui.terminal;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.PosixSysTerminal;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.jline.terminal.spi.Pty;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.nativ.JLineNativeLoader;
+import org.jline.utils.InfoCmp;
+import org.jline.utils.ShutdownHooks;
+
+/**
+ * JLine's system terminal (its pty, streams, attributes, size and signals) without the two
+ * things jhosts does itself:
+ * <ul>
+ *   <li>terminal capabilities: Lanterna writes its own ANSI sequences, and parsing JLine's
+ *       capability tables is the costliest step of opening JLine's terminal (≈12 ms of a
+ *       start);</li>
+ *   <li>JLine's shutdown task, which would write back attributes without the line speed and
+ *       race the exact restore of {@link TerminalOwner}.</li>
+ * </ul>
+ */
+final class BareSysTerminal extends PosixSysTerminal {
+    private static final String NAME = "jhosts";
+    /** A type name for JLine's bookkeeping; no capabilities are looked up for it. */
+    private static final String TYPE = "ansi";
+
+    private BareSysTerminal(Pty pty, Charset charset) throws IOException {
+        // nativeSignals false: JLine would set SIGINT and SIGQUIT to their native defaults, which
+        // end the JVM without its shutdown hooks (and so without restoring the terminal)
+        super(NAME, TYPE, pty, charset, false, Terminal.SignalHandler.SIG_DFL);
+        ShutdownHooks.remove(closer);
+    }
+
+    /** The process' terminal, through JLine's JNI provider (its provider discovery costs ~50 ms). */
+    static BareSysTerminal open(Charset charset) throws IOException {
+        Pty pty = new JniTerminalProvider().current(SystemStream.Output);
+        try {
+            return new BareSysTerminal(pty, charset);
+        } catch (IOException | RuntimeException e) {
+            pty.close();
+            throw e;
+        }
+    }
+
+    /** Loads JLine's native library and the capability names JLine's terminal keys its tables by. */
+    static void loadNativeSupport() {
+        JLineNativeLoader.initialize();
+        InfoCmp.Capability.values();
+    }
+
+    @Override
+    protected void parseInfoCmp() {
+        // no capabilities: see the class comment
+    }
+}
