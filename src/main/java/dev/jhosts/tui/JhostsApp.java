@@ -221,6 +221,21 @@ public final class JhostsApp {
             }
         }
 
+        /** Ctrl-Z: the terminal goes back to the shell until {@code fg}; then the list as it was. */
+        private void suspend() {
+            keys.pause();
+            try {
+                terminal.suspend();
+            } catch (IOException e) {
+                post(new UiEvent.Notice("cannot suspend: " + e.getMessage()));
+            } finally {
+                TerminalSize size = terminal.size();
+                post(new UiEvent.Resized(size.getColumns(), size.getRows()));
+                redrawAll = true;
+                keys.resume();
+            }
+        }
+
         /**
          * Whether the screen changes: any change but the clock's, or the clock passing a whole
          * second (the ages in the status pane). Ticks alone do not redraw ten times a second.
@@ -260,7 +275,8 @@ public final class JhostsApp {
                 details.request(((Effect.ResolveDetails) effect).alias());
             } else if (effect instanceof Effect.RedrawAll) {
                 redrawAll = true;
-
+            } else if (effect instanceof Effect.Suspend) {
+                suspend();
             } else if (effect instanceof Effect.StartMaster) {
                 startMaster(((Effect.StartMaster) effect).alias());
             } else if (effect instanceof Effect.OpenSession) {

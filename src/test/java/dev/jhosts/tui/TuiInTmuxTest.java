@@ -3,6 +3,7 @@ package dev.jhosts.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jhosts.testing.Processes;
+import dev.jhosts.testing.Requirements;
 import dev.jhosts.testing.SshdFixture;
 import dev.jhosts.testing.Tmux;
 import dev.jhosts.tui.view.DisplayText;
@@ -142,6 +143,33 @@ class TuiInTmuxTest {
         tmux.waitFor("jhosts exited ");
         assertModesRestored();
         assertThat(tmux.screen()).doesNotContain("4 shown");
+    }
+
+    @Test
+    void controlZSuspendsToTheShellAndFgBringsTheListBackAsItWas() throws IOException {
+        Requirements.requireCommand("bash", "bash");
+        Map<String, String> env = env("xterm-256color", "C.UTF-8");
+        env.put("PS1", "ready$ ");
+        tmux = Tmux.start(80, 24, env, "cd " + dir + " && exec bash --norc --noprofile -i");
+        tmux.waitFor("ready$");
+        tmux.type("stty -g > before; " + SshdFixture.launcher().toAbsolutePath() + " -F " + sshConfig + "\r");
+        tmux.waitFor("4 shown");
+        tmux.type("web");
+        tmux.waitFor("2 shown");
+        tmux.keys("C-z");
+        tmux.waitFor("Stopped");
+        tmux.type("stty -g > suspended; echo modes-saved\r");
+        tmux.waitFor("modes-saved");
+        assertThat(modes("suspended")).as("the terminal while jhosts is stopped").isEqualTo(modes("before"));
+        tmux.type("fg\r");
+        String screen = tmux.waitUntil(s -> s.contains("2 shown") && s.contains("› web"), "the list with its filter");
+        assertThat(screen).contains("web1").doesNotContain("db-main");
+        tmux.keys("Escape", "Escape");
+        tmux.waitUntil(s -> !s.contains(" shown"), "jhosts to leave the screen");
+        // fg's status is the job's
+        tmux.type("echo \"jhosts exited $?\"; stty -g > after\r");
+        tmux.waitFor("jhosts exited 0");
+        assertModesRestored();
     }
 
     @Test

@@ -20,4 +20,7 @@ public sealed interface Effect {
 
     /** Redraw the whole screen (Ctrl-L). */
     record RedrawAll() implements Effect {}
+
+    /** Give the terminal back and stop, as Ctrl-Z does to any program; carry on as before when continued. */
+    record Suspend() implements Effect {}
 }

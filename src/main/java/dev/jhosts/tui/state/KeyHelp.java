@@ -21,7 +21,8 @@ public final class KeyHelp {
             new Line("Esc", "clear the filter; quit when it is empty"),
             new Line("? F1", "this help (? only while the filter is empty)"),
             new Line("Tab F2", "go to / show or hide the status pane of masters"),
-            new Line("^L ^C", "redraw the screen / quit at once"));
+            new Line("^L ^C", "redraw the screen / quit at once"),
+            new Line("^Z", "suspend (fg brings the list back)"));
 
     public static final List<Line> STATUS_PANE = List.of(
             new Line("Up Down", "select a master"),

@@ -64,6 +64,9 @@ public final class Update {
         if (key.equals(Key.ctrl('l'))) {
             return Transition.of(state, new Effect.RedrawAll());
         }
+        if (key.equals(Key.ctrl('z'))) {
+            return Transition.of(state, new Effect.Suspend());
+        }
         Overlay overlay = state.overlay();
         if (overlay instanceof Overlay.Help) {
             return Transition.of(state.withOverlay(new Overlay.None()));

@@ -166,6 +166,35 @@ public final class TerminalOwner implements AutoCloseable {
         }
     }
 
+    /**
+     * Ctrl-Z: gives the terminal back as it was found and stops this process with SIGTSTP, as
+     * the terminal would stop a program in cooked mode; returns once the process is continued
+     * ({@code fg}), with the screen taken again (the next refresh redraws everything).
+     *
+     * @throws IOException when the process could not be stopped (the screen is taken again all
+     *     the same)
+     */
+    public void suspend() throws IOException {
+        stopScreen();
+        try {
+            // Java cannot raise a signal; kill(1) sends it, and this thread carries on once continued
+            Process kill = new ProcessBuilder("kill", "-TSTP", Long.toString(ProcessHandle.current().pid()))
+                    .redirectErrorStream(true)
+                    .start();
+            kill.getOutputStream().close();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            int status = kill.waitFor();
+            if (status != 0) {
+                throw new IOException("kill -TSTP failed: " + (output.isEmpty() ? "exit " + status : output));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            startScreen();
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -130,6 +130,17 @@ class UpdateTest {
     }
 
     @Test
+    void controlZSuspendsAndKeepsTheFilterAndSelection() {
+        type("host1");
+        press(named(Key.Name.DOWN));
+        ViewState before = state;
+        effects.clear();
+        press(Key.ctrl('z'));
+        assertThat(effects).containsExactly(new Effect.Suspend());
+        assertThat(state).isEqualTo(before);
+    }
+
+    @Test
     void questionMarkOpensHelpOnlyOnAnEmptyFilter() {
         press(Key.typed('?'));
         assertThat(state.overlay()).isInstanceOf(Overlay.Help.class);
