@@ -40,8 +40,8 @@ class DirectSessionTtyTest {
             Process child = startOn(user);
             try {
                 assertThat(awaitRaw(user)).as(() -> "the terminal goes raw once the session is open: " + driver.screen()).isTrue();
-                driver.type("stty size; echo $((6*7))\r");
-                assertThat(driver.await("42")).as(driver.screen()).isTrue();
+                driver.type("stty size; echo \"=$((6*7))=\"\r");
+                assertThat(driver.await("=42=")).as(driver.screen()).isTrue(); // not the 42 of the login banner's clock
                 assertThat(driver.screen()).contains("30 90");
 
                 user.setSize(new Size(132, 50));
@@ -84,8 +84,8 @@ class DirectSessionTtyTest {
             Process child = startOn(user);
             try {
                 assertThat(awaitRaw(user)).as(() -> driver.screen()).isTrue();
-                driver.type("echo $((6*7))\r");
-                assertThat(driver.await("42")).as(driver.screen()).isTrue();
+                driver.type("echo \"=$((6*7))=\"\r");
+                assertThat(driver.await("=42=")).as(driver.screen()).isTrue(); // not the 42 of the login banner's clock
                 driver.type("\r~.");
                 assertThat(child.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).as(driver.screen()).isTrue();
                 assertThat(child.exitValue()).isEqualTo(255);

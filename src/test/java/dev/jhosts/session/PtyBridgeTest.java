@@ -60,8 +60,8 @@ class PtyBridgeTest {
                 }
             });
 
-            driver.type("stty size; echo $((6*7))\r");
-            assertThat(driver.await("42")).as(driver.screen()).isTrue();
+            driver.type("stty size; echo \"=$((6*7))=\"\r");
+            assertThat(driver.await("=42=")).as(driver.screen()).isTrue(); // not the 42 of the login banner's clock
             assertThat(driver.screen()).contains("33 101");
 
             // a resize: the PTY gets the new size and the master a SIGWINCH; the remote learns it
