@@ -9,19 +9,20 @@ import java.util.function.Consumer;
 import org.jline.utils.NonBlockingInputStream;
 
 /**
- * The one thread that reads the terminal while the list is shown. It reads with short timeouts
- * so that {@link #pause()} can take it off the terminal before a session: while paused it reads
- * nothing, so every byte the user types goes to the session. Bytes that arrive after a pause was
+ * The one thread that reads the terminal while the list is shown. {@link #pause()} takes it off
+ * the terminal before a session, waking its wait at once (Enter to the session waits on this):
+ * while paused it reads nothing, so every byte the user types goes to the session. Bytes that arrive after a pause was
  * asked for are dropped, never replayed into the list after the session.
  */
 public final class KeyReader {
-    /** How long one read waits before it looks whether the reader was paused (Enter to session waits on this). */
+    /** How long one read waits before it looks again whether it was stopped ({@link #pause()} wakes it at once). */
     private static final long POLL_MILLIS = 10;
     private static final long BURST_MILLIS = 2;
     private static final long ESCAPE_MILLIS = 30;
     private static final long PAUSE_LIMIT_MILLIS = 2000;
 
     private final NonBlockingInputStream input;
+    private final Runnable wakeReader;
     private final KeyDecoder decoder;
     private final Consumer<Key> keys;
     private final Runnable endOfInput;
@@ -30,8 +31,9 @@ public final class KeyReader {
     private boolean reading;
     private boolean stopped;
 
-    KeyReader(NonBlockingInputStream input, Charset encoding, Consumer<Key> keys, Runnable endOfInput) {
+    KeyReader(PolledInput input, Charset encoding, Consumer<Key> keys, Runnable endOfInput) {
         this.input = input;
+        this.wakeReader = input::wakeUp;
         this.decoder = new KeyDecoder(encoding);
         this.keys = keys;
         this.endOfInput = endOfInput;
@@ -52,6 +54,7 @@ public final class KeyReader {
     public void pause() {
         synchronized (lock) {
             paused = true;
+            wakeReader.run();
             long deadline = System.currentTimeMillis() + PAUSE_LIMIT_MILLIS;
             while (reading && !stopped) {
                 long left = deadline - System.currentTimeMillis();

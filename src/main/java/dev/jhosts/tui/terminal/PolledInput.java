@@ -21,8 +21,21 @@ final class PolledInput extends NonBlockingInputStream {
     private static final long BUSY_NANOS = 500_000_000L;
 
     private final FileInputStream input = new FileInputStream(FileDescriptor.in);
+    private final Object sleep = new Object();
     private int peeked = READ_EXPIRED;
     private long lastByte = System.nanoTime();
+    private boolean wakeUp; // guarded by sleep
+
+    /**
+     * Ends the wait of the read under way (or of the next one) at once, as if its time had run
+     * out: the key reader gives up the terminal without waiting out its poll.
+     */
+    void wakeUp() {
+        synchronized (sleep) {
+            wakeUp = true;
+            sleep.notifyAll();
+        }
+    }
 
     @Override
     public synchronized int read(long timeout, boolean isPeek) throws IOException {
@@ -41,7 +54,15 @@ final class PolledInput extends NonBlockingInputStream {
             }
             try {
                 long interval = System.nanoTime() - lastByte < BUSY_NANOS ? BUSY_POLL_MILLIS : IDLE_POLL_MILLIS;
-                Thread.sleep(Math.min(interval, left));
+                synchronized (sleep) {
+                    if (!wakeUp) {
+                        sleep.wait(Math.min(interval, left));
+                    }
+                    if (wakeUp) {
+                        wakeUp = false;
+                        return READ_EXPIRED;
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while waiting for input");
