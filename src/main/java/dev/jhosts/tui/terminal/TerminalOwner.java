@@ -28,6 +28,20 @@ import org.jline.terminal.Terminal;
 public final class TerminalOwner implements AutoCloseable {
     private static final int STANDARD_INPUT = 0;
     private static final byte[] LEAVE_SCREEN = "\033[0m\033[?25h\033[?1049l".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Java cannot raise a signal, so a child sends SIGTSTP to this process ($1), and ends only
+     * once it sees the process stopped: this process reaps it only when continued, so nothing
+     * here touches the terminal before {@code fg} (the signal alone arrives at some thread some
+     * time later, and the terminal could be taken back before the stop). Gives up after 3 s
+     * (SIGTSTP ignored).
+     */
+    private static final String STOP_AND_CONFIRM = "kill -TSTP \"$1\" || exit 1\n"
+            + "i=0\n"
+            + "while [ $i -lt 300 ]; do\n"
+            + "  case $(ps -o stat= -p \"$1\" | tr -d ' ') in T*) exit 0;; esac\n"
+            + "  sleep 0.01; i=$((i + 1))\n"
+            + "done\n"
+            + "echo 'this process did not stop on SIGTSTP'; exit 1\n";
 
     private final Terminal jline;
     private final Attributes cooked;
@@ -171,21 +185,21 @@ public final class TerminalOwner implements AutoCloseable {
      * the terminal would stop a program in cooked mode; returns once the process is continued
      * ({@code fg}), with the screen taken again (the next refresh redraws everything).
      *
-     * @throws IOException when the process could not be stopped (the screen is taken again all
-     *     the same)
+     * @throws IOException when the process could not be stopped (SIGTSTP ignored, no {@code
+     *     kill}): the screen is taken again all the same
      */
     public void suspend() throws IOException {
         stopScreen();
         try {
-            // Java cannot raise a signal; kill(1) sends it, and this thread carries on once continued
-            Process kill = new ProcessBuilder("kill", "-TSTP", Long.toString(ProcessHandle.current().pid()))
+            Process stopper = new ProcessBuilder("sh", "-c", STOP_AND_CONFIRM, "sh",
+                    Long.toString(ProcessHandle.current().pid()))
                     .redirectErrorStream(true)
                     .start();
-            kill.getOutputStream().close();
-            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            int status = kill.waitFor();
+            stopper.getOutputStream().close();
+            String output = new String(stopper.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            int status = stopper.waitFor();
             if (status != 0) {
-                throw new IOException("kill -TSTP failed: " + (output.isEmpty() ? "exit " + status : output));
+                throw new IOException(output.isEmpty() ? "this process did not stop on SIGTSTP" : output);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
