@@ -294,6 +294,21 @@ public final class MasterManager implements AutoCloseable {
     }
 
     /**
+     * Learns the ControlPaths of {@code aliases} (the first {@link #DISCOVERY_ALIAS_LIMIT}), one
+     * {@code ssh -G} at a time, so that {@code discover} finds the masters at them: for the
+     * background, where leaving the other core to the user matters more than finishing soon.
+     */
+    public void learnControlPaths(Collection<String> aliases) {
+        aliases.stream().limit(DISCOVERY_ALIAS_LIMIT).forEach(alias -> {
+            try {
+                controlPath(alias);
+            } catch (MasterException unresolvable) {
+                // an alias ssh -G rejects has no master to find
+            }
+        });
+    }
+
+    /**
      * Every master jhosts can find: those it launched, every socket in its control directory,
      * and those at the ControlPaths of {@code aliases} (the first {@link #DISCOVERY_ALIAS_LIMIT}).
      * Stale sockets are removed on the way; sockets with nothing behind them are left out.

@@ -17,7 +17,10 @@ import java.util.function.Consumer;
 /**
  * Keeps the status pane's rows current: every few seconds, and soon after any master changes
  * state, it lists the masters the manager can find (native alive checks over the control
- * sockets; {@code ssh -G} only runs once per alias, the first time) and posts them.
+ * sockets) and posts them. The first listing is of what is known without {@code ssh -G} (the
+ * masters jhosts launched, the sockets in its control directory); then the ControlPaths of the
+ * catalogue's hosts are learned, one {@code ssh -G} at a time in list order (a start with 200
+ * hosts would otherwise keep both cores busy for half a second), and listed again.
  */
 final class MasterWatch implements AutoCloseable {
     private static final Duration PERIOD = Duration.ofSeconds(3);
@@ -31,6 +34,7 @@ final class MasterWatch implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private boolean controlPathsLearned; // on the timer thread only
 
     MasterWatch(MasterManager masters, List<String> aliases, Consumer<UiEvent> events) {
         this.masters = masters;
@@ -54,14 +58,23 @@ final class MasterWatch implements AutoCloseable {
 
     private void refresh() {
         try {
-            List<MasterRow> rows = new ArrayList<>();
-            for (MasterInfo info : masters.discover(aliases)) {
-                rows.add(row(info));
+            list();
+            if (!controlPathsLearned) {
+                controlPathsLearned = true;
+                masters.learnControlPaths(aliases);
+                list();
             }
-            events.accept(new UiEvent.MastersListed(rows));
         } catch (RuntimeException e) {
             events.accept(new UiEvent.Notice("listing masters failed: " + e.getMessage()));
         }
+    }
+
+    private void list() {
+        List<MasterRow> rows = new ArrayList<>();
+        for (MasterInfo info : masters.discover(List.of())) {
+            rows.add(row(info));
+        }
+        events.accept(new UiEvent.MastersListed(rows));
     }
 
     static MasterRow row(MasterInfo info) {
