@@ -4,6 +4,7 @@ import dev.jhosts.master.ControlPath;
 import dev.jhosts.master.LiveMaster;
 import dev.jhosts.master.MasterManager;
 import dev.jhosts.master.MasterState;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,7 +34,12 @@ final class ConnectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Context context = Context.load(Commands.global(spec));
+        return connect(Commands.global(spec), host, command, spec.commandLine().getErr());
+    }
+
+    /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
+    static int connect(GlobalOptions global, String host, List<String> command, PrintWriter err) throws Exception {
+        Context context = Context.load(global);
         try (MasterManager masters = context.masters()) {
             MasterState state = masters.start(host).join();
             if (state instanceof MasterState.Live) {
@@ -49,8 +55,8 @@ final class ConnectCommand implements Callable<Integer> {
                 context.recordConnect(host);
                 return Sessions.fallback(context, masters, host, path, command);
             }
-            spec.commandLine().getErr().println("jhosts: " + host + ": " + MasterCommand.describe(state));
-            spec.commandLine().getErr().flush();
+            err.println("jhosts: " + host + ": " + MasterCommand.describe(state));
+            err.flush();
             return ExitCodes.NO_SESSION;
         }
     }

@@ -27,9 +27,9 @@ public final class Main {
     }
 
     static int run(String... args) {
-        Optional<GlobalOptions> pickerOnly = PickerArguments.parse(args);
-        if (pickerOnly.isPresent()) {
-            return runPicker(pickerOnly.get());
+        Optional<PlainInvocation> plain = PlainInvocation.parse(args);
+        if (plain.isPresent()) {
+            return runPlain(plain.get());
         }
         CommandLine commandLine = new CommandLine(new JhostsCommand());
         commandLine.setParameterExceptionHandler(Main::usageError);
@@ -38,27 +38,26 @@ public final class Main {
     }
 
     /**
-     * The picker is what people start a hundred times a day; for its plain invocations picocli
-     * (whose classes predate class-data sharing, so they are loaded and verified afresh on every
-     * start, about 100 ms) is not loaded at all.
+     * The invocations people type a hundred times a day, without picocli (see {@link
+     * PlainInvocation}); errors are reported as the picocli path reports them.
      */
-    private static int runPicker(GlobalOptions options) {
+    private static int runPlain(PlainInvocation invocation) {
+        PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        JhostsApp.prepareInBackground();
+        boolean picker = invocation instanceof PlainInvocation.Picker;
+        if (picker) {
+            JhostsApp.prepareInBackground();
+        }
         try {
-            return TuiLauncher.run(Context.load(options));
-        } catch (SettingsException e) {
-            if (options.debug) {
-                e.printStackTrace(err);
+            if (invocation instanceof PlainInvocation.Connect connect) {
+                return ConnectCommand.connect(connect.global(), connect.host(), connect.command(), err);
             }
-            err.println("jhosts: " + oneLine(e));
-            return ExitCodes.USAGE;
-        } catch (RuntimeException e) {
-            if (options.debug) {
-                e.printStackTrace(err);
+            if (invocation instanceof PlainInvocation.MasterCheck check) {
+                return MasterCommand.Check.check(check.global(), check.host(), out, err);
             }
-            err.println("jhosts: " + oneLine(e));
-            return ExitCodes.FAILURE;
+            return TuiLauncher.run(Context.load(invocation.global()));
+        } catch (Exception e) {
+            return report(e, invocation.global().debug, err, picker ? ExitCodes.FAILURE : ExitCodes.NO_SESSION);
         }
     }
 
@@ -71,17 +70,29 @@ public final class Main {
     }
 
     private static int failure(Exception exception, CommandLine line) {
-        PrintWriter err = line.getErr();
         Object root = line.getCommandSpec().root().userObject();
-        if (root instanceof JhostsCommand command && command.global.debug) {
+        boolean debug = root instanceof JhostsCommand command && command.global.debug;
+        if (exception instanceof CommandLine.ParameterException) {
+            report(exception, debug, line.getErr(), ExitCodes.USAGE);
+            return ExitCodes.USAGE;
+        }
+        return report(exception, debug, line.getErr(), ExitCodes.NO_SESSION);
+    }
+
+    /**
+     * Prints the error in one line (with the stack trace under {@code --debug}); returns its exit
+     * status: 2 for settings, 1 for masters, else {@code otherwise}.
+     */
+    private static int report(Exception exception, boolean debug, PrintWriter err, int otherwise) {
+        if (debug) {
             exception.printStackTrace(err);
         }
         err.println("jhosts: " + oneLine(exception));
         err.flush();
-        if (exception instanceof SettingsException || exception instanceof CommandLine.ParameterException) {
+        if (exception instanceof SettingsException) {
             return ExitCodes.USAGE;
         }
-        return exception instanceof MasterException ? ExitCodes.FAILURE : ExitCodes.NO_SESSION;
+        return exception instanceof MasterException ? ExitCodes.FAILURE : otherwise;
     }
 
     private static String oneLine(Exception exception) {

@@ -151,14 +151,18 @@ final class MasterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Context context = Context.load(Commands.global(spec));
+            return check(Commands.global(spec), host, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+
+        /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
+        static int check(GlobalOptions global, String host, PrintWriter out, PrintWriter err) throws Exception {
+            Context context = Context.load(global);
             try (MasterManager masters = context.masters()) {
                 Path socket = masters.controlPath(host).socket();
                 Probe found = masters.check(socket);
-                PrintWriter err = spec.commandLine().getErr();
                 if (found instanceof Probe.Alive alive) {
-                    spec.commandLine().getOut().println(alive.pid());
-                    spec.commandLine().getOut().flush();
+                    out.println(alive.pid());
+                    out.flush();
                     return ExitCodes.OK;
                 } else if (found instanceof Probe.Frozen frozen) {
                     err.println("jhosts: " + host + ": master at " + socket + " does not answer (" + frozen.detail() + ")");

@@ -62,6 +62,8 @@ final class Training {
             Main.run("master", "--help");
             Main.run("-F", sshConfig.toString(), "list");
             Main.run("-F", sshConfig.toString(), "list", "--json");
+            // the plain master check (no master: it answers at once)
+            Main.run("-F", sshConfig.toString(), "master", "check", "jhosts-training-no-such-host");
             // a settings file: the configuration parser's path
             Path sampleSettings = sshConfig.resolveSibling("jhosts.conf");
             if (Files.isRegularFile(sampleSettings)) {
