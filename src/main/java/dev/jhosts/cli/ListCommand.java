@@ -24,12 +24,15 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Context context = Context.load(Commands.global(spec));
+        return list(Commands.global(spec), json, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
+    static int list(GlobalOptions global, boolean json, PrintWriter out, PrintWriter err) throws Exception {
+        Context context = Context.load(global);
         Catalog catalog = context.catalog();
-        PrintWriter err = spec.commandLine().getErr();
         catalog.warnings().forEach(warning -> err.println("jhosts: warning: " + warning));
         err.flush();
-        PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.render(catalog.hosts().stream().map(ListCommand::toJson).toList()));
         } else {

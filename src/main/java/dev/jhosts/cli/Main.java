@@ -55,6 +55,9 @@ public final class Main {
             if (invocation instanceof PlainInvocation.MasterCheck check) {
                 return MasterCommand.Check.check(check.global(), check.host(), out, err);
             }
+            if (invocation instanceof PlainInvocation.ListHosts list) {
+                return ListCommand.list(list.global(), list.json(), out, err);
+            }
             return TuiLauncher.run(Context.load(invocation.global()));
         } catch (Exception e) {
             return report(e, invocation.global().debug, err, picker ? ExitCodes.FAILURE : ExitCodes.NO_SESSION);

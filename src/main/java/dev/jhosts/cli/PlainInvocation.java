@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The invocations people type a hundred times a day, recognised without picocli (whose classes
- * predate class-data sharing, so each start loads and verifies them afresh: ≈100 ms): the picker,
- * {@code connect HOST [-- COMMAND...]} and {@code master check HOST}, each with the global
- * options before the subcommand. Anything else, help, a malformed or unusual form, an
+ * The invocations people type a hundred times a day, or scripts run, recognised without picocli
+ * (whose classes predate class-data sharing, so each start loads and verifies them afresh:
+ * ≈100 ms): the picker, {@code connect HOST [-- COMMAND...]}, {@code master check HOST} and
+ * {@code list [--json]}, each with the global options before the subcommand. Anything else, help, a malformed or unusual form, an
  * {@code @FILE} argument included, is left to picocli, which parses these forms with the same
  * meaning.
  */
@@ -28,6 +28,9 @@ sealed interface PlainInvocation {
 
     /** {@code jhosts [globals] master check HOST}. */
     record MasterCheck(GlobalOptions global, String host) implements PlainInvocation {}
+
+    /** {@code jhosts [globals] list [--json]}. */
+    record ListHosts(GlobalOptions global, boolean json) implements PlainInvocation {}
 
     static Optional<PlainInvocation> parse(String[] args) {
         // picocli reads "@FILE" as the arguments in FILE: such a line is picocli's
@@ -72,6 +75,9 @@ sealed interface PlainInvocation {
         }
         if (rest.length == 3 && rest[0].equals("master") && rest[1].equals("check") && isHost(rest[2])) {
             return Optional.of(new MasterCheck(global, rest[2]));
+        }
+        if (rest[0].equals("list") && (rest.length == 1 || rest.length == 2 && rest[1].equals("--json"))) {
+            return Optional.of(new ListHosts(global, rest.length == 2));
         }
         return Optional.empty();
     }

@@ -36,10 +36,18 @@ class PlainInvocationTest {
     }
 
     @Test
+    void listAsTableOrJson() {
+        PlainInvocation table = PlainInvocation.parse(new String[] {"-F", "cfg", "list"}).orElseThrow();
+        assertThat(table).isEqualTo(new PlainInvocation.ListHosts(table.global(), false));
+        PlainInvocation json = PlainInvocation.parse(new String[] {"list", "--json"}).orElseThrow();
+        assertThat(json).isEqualTo(new PlainInvocation.ListHosts(json.global(), true));
+    }
+
+    @Test
     void everythingElseIsLeftToPicocli() {
         for (String[] args : new String[][] {
-            {"list"}, {"--help"}, {"-h"}, {"--version"}, {"-F"}, {"-F", "a", "-F", "b"}, {"-Fcfg"},
-            {"-F", "cfg", "master", "list"}, {"--bogus"}, {"-c"},
+            {"list", "--help"}, {"list", "--json", "--json"}, {"list", "x"}, {"--help"}, {"-h"}, {"--version"}, {"-F"}, {"-F", "a", "-F", "b"}, {"-Fcfg"},
+            {"-F", "cfg", "master", "list"}, {"--bogus"}, {"-c"}, {"list", "-F", "cfg"},
             {"connect"}, {"connect", "--help"}, {"connect", "-F", "cfg", "web1"}, {"connect", "web1", "ls"},
             {"connect", "--", "web1"}, {"connect", ""}, {"connect", "web1", "-F", "cfg"},
             {"master", "check"}, {"master", "check", "a", "b"}, {"master", "check", "--help"},
