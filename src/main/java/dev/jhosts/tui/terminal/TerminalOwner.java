@@ -33,9 +33,10 @@ public final class TerminalOwner implements AutoCloseable {
      * once it sees the process stopped: this process reaps it only when continued, so nothing
      * here touches the terminal before {@code fg} (the signal alone arrives at some thread some
      * time later, and the terminal could be taken back before the stop). Gives up after 3 s
-     * (SIGTSTP ignored).
+     * (SIGTSTP ignored); without {@code ps} it waits a second instead of watching.
      */
     private static final String STOP_AND_CONFIRM = "kill -TSTP \"$1\" || exit 1\n"
+            + "command -v ps >/dev/null 2>&1 || { sleep 1; exit 0; }\n"
             + "i=0\n"
             + "while [ $i -lt 300 ]; do\n"
             + "  case $(ps -o stat= -p \"$1\" | tr -d ' ') in T*) exit 0;; esac\n"
