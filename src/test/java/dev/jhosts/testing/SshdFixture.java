@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -263,12 +264,42 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Masters started by tests outlive them (ControlPersist): end those whose socket is ours. */
+    /**
+     * Kills the ssh processes (masters, and launches still connecting) that use this fixture's
+     * files. A launch that was connecting forks into the background once it is done, under a new
+     * pid, so this looks again until two passes in a row find none (at most 3 s).
+     */
     private static void killMastersUnder(Path dir) {
         String marker = dir.toString();
-        ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
-                .filter(p -> p.info().command().map(c -> c.endsWith("/ssh")).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        int quietPasses = 0;
+        while (quietPasses < 2 && System.nanoTime() < deadline) {
+            List<ProcessHandle> found = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/ssh")).orElse(false))
+                    .filter(p -> rawCommandLine(p).contains(marker))
+                    .toList();
+            found.forEach(ProcessHandle::destroyForcibly);
+            quietPasses = found.isEmpty() ? quietPasses + 1 : 0;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * The process' arguments as the kernel has them: a master rewrites its argv[0] to "ssh:
+     * SOCKET [mux]", which {@code ProcessHandle.Info.commandLine()} leaves out.
+     */
+    private static String rawCommandLine(ProcessHandle process) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            return process.info().commandLine().orElse("");
+        }
     }
 
     private static void deleteTree(Path root) {
