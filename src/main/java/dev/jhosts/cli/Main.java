@@ -75,11 +75,8 @@ public final class Main {
     private static int failure(Exception exception, CommandLine line) {
         Object root = line.getCommandSpec().root().userObject();
         boolean debug = root instanceof JhostsCommand command && command.global.debug;
-        if (exception instanceof CommandLine.ParameterException) {
-            report(exception, debug, line.getErr(), ExitCodes.USAGE);
-            return ExitCodes.USAGE;
-        }
-        return report(exception, debug, line.getErr(), ExitCodes.NO_SESSION);
+        return report(exception, debug, line.getErr(),
+                exception instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.NO_SESSION);
     }
 
     /**

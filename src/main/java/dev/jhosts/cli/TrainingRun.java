@@ -98,12 +98,9 @@ final class TrainingRun {
             OutputStream keys = pty.getMasterOutput();
             keys.write(ESCAPE);
             keys.flush();
-            if (!training.waitFor(TRAINING_SECONDS, TimeUnit.SECONDS)) {
-                training.destroyForcibly();
-                throw new IllegalStateException("the training did not end within " + TRAINING_SECONDS + " s");
-            }
+            int status = awaitEnd(training);
             reader.interrupt();
-            return training.exitValue();
+            return status;
         } finally {
             pty.close();
         }
@@ -112,11 +109,13 @@ final class TrainingRun {
     private static int run(List<String> command, Path home) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         environment(builder.environment(), home);
-        Process training = builder.start();
+        return awaitEnd(builder.start());
+    }
+
+    private static int awaitEnd(Process training) throws InterruptedException {
         if (!training.waitFor(TRAINING_SECONDS, TimeUnit.SECONDS)) {
             training.destroyForcibly();
-            throw new IllegalStateException(command.get(command.size() - 1) + " did not end within "
-                    + TRAINING_SECONDS + " s");
+            throw new IllegalStateException("the training did not end within " + TRAINING_SECONDS + " s");
         }
         return training.exitValue();
     }

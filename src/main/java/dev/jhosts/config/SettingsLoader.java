@@ -64,24 +64,16 @@ public final class SettingsLoader {
         rejectUnknownKeys(scoped, file);
         Config merged;
         try {
-            merged = scoped.withFallback(reference()).resolve();
+            merged = scoped.withFallback(Defaults.config(ROOT)).resolve();
         } catch (ConfigException e) {
             throw new SettingsException(file, lineOf(e.origin()), withoutOrigin(e), e);
         }
         return fromConfig(merged, file);
     }
 
-    private static Config reference() {
-        return Defaults.config(ROOT);
-    }
-
-    /** Whether a path of the user's file names a setting (or a part of the {@code hosts} list). */
-    private static boolean isKnown(String path) {
-        if (!path.startsWith(ROOT + ".")) {
-            return false;
-        }
-        String key = path.substring(ROOT.length() + 1);
-        return Defaults.keys().contains(key);
+    /** Whether a path of the user's file names one of the {@code known} settings. */
+    private static boolean isKnown(String path, Set<String> known) {
+        return path.startsWith(ROOT + ".") && known.contains(path.substring(ROOT.length() + 1));
     }
 
     private static boolean isWrapped(Config user) {
@@ -89,8 +81,9 @@ public final class SettingsLoader {
     }
 
     private static void rejectUnknownKeys(Config user, Path file) throws SettingsException {
+        Set<String> known = Defaults.keys();
         for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
-            if (!isKnown(entry.getKey())) {
+            if (!isKnown(entry.getKey(), known)) {
                 throw new SettingsException(file, lineOf(entry.getValue().origin()),
                         "unknown key '" + key(entry.getKey()) + "'", null);
             }

@@ -299,13 +299,15 @@ public final class MasterManager implements AutoCloseable {
      * background, where leaving the other core to the user matters more than finishing soon.
      */
     public void learnControlPaths(Collection<String> aliases) {
-        aliases.stream().limit(DISCOVERY_ALIAS_LIMIT).forEach(alias -> {
-            try {
-                controlPath(alias);
-            } catch (MasterException unresolvable) {
-                // an alias ssh -G rejects has no master to find
-            }
-        });
+        aliases.stream().limit(DISCOVERY_ALIAS_LIMIT).forEach(this::learnControlPath);
+    }
+
+    private void learnControlPath(String alias) {
+        try {
+            controlPath(alias);
+        } catch (MasterException unresolvable) {
+            // an alias ssh -G rejects has no master to find
+        }
     }
 
     /**
@@ -316,13 +318,7 @@ public final class MasterManager implements AutoCloseable {
     public List<MasterInfo> discover(Collection<String> aliases) {
         List<CompletableFuture<Void>> resolutions = aliases.stream()
                 .limit(DISCOVERY_ALIAS_LIMIT)
-                .map(alias -> CompletableFuture.runAsync(() -> {
-                    try {
-                        controlPath(alias);
-                    } catch (MasterException unresolvable) {
-                        // an alias ssh -G rejects has no master to find
-                    }
-                }, probes))
+                .map(alias -> CompletableFuture.runAsync(() -> learnControlPath(alias), probes))
                 .toList();
         resolutions.forEach(CompletableFuture::join);
 

@@ -48,9 +48,7 @@ final class DrawingTerminal extends ANSITerminal {
      */
     @Override
     public void putString(String string) throws IOException {
-        if (string.length() == 1 && isPrintableAscii(string.charAt(0))) {
-            writeToTerminal(ASCII[string.charAt(0)]);
-        } else if (hasSurrogate(string)) {
+        if (hasSurrogate(string)) {
             ByteBuffer bytes = getCharset().encode(string);
             byte[] array = new byte[bytes.remaining()];
             bytes.get(array);

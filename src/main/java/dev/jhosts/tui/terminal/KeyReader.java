@@ -21,8 +21,7 @@ public final class KeyReader {
     private static final long ESCAPE_MILLIS = 30;
     private static final long PAUSE_LIMIT_MILLIS = 2000;
 
-    private final NonBlockingInputStream input;
-    private final Runnable wakeReader;
+    private final PolledInput input;
     private final KeyDecoder decoder;
     private final Consumer<Key> keys;
     private final Runnable endOfInput;
@@ -33,7 +32,6 @@ public final class KeyReader {
 
     KeyReader(PolledInput input, Charset encoding, Consumer<Key> keys, Runnable endOfInput) {
         this.input = input;
-        this.wakeReader = input::wakeUp;
         this.decoder = new KeyDecoder(encoding);
         this.keys = keys;
         this.endOfInput = endOfInput;
@@ -54,7 +52,7 @@ public final class KeyReader {
     public void pause() {
         synchronized (lock) {
             paused = true;
-            wakeReader.run();
+            input.wakeUp();
             long deadline = System.currentTimeMillis() + PAUSE_LIMIT_MILLIS;
             while (reading && !stopped) {
                 long left = deadline - System.currentTimeMillis();

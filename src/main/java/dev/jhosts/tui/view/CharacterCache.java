@@ -17,41 +17,46 @@ final class CharacterCache {
     /** Distinct non-ASCII texts kept per style (host names may bring any script). */
     private static final int MAX_OTHERS = 1024;
 
-    private final Map<Style, TextCharacter[]> asciiByStyle = new IdentityHashMap<>();
-    private final Map<Style, Map<String, TextCharacter>> othersByStyle = new IdentityHashMap<>();
+    private final Map<Style, InStyle> byStyle = new IdentityHashMap<>();
 
     TextCharacter of(String text, Style style) {
-        if (text.length() == 1 && text.charAt(0) >= 0x20 && text.charAt(0) < 0x7f) {
-            return ascii(text, style);
+        if (byStyle.size() >= MAX_STYLES && !byStyle.containsKey(style)) {
+            byStyle.clear();
         }
-        if (othersByStyle.size() >= MAX_STYLES && !othersByStyle.containsKey(style)) {
-            othersByStyle.clear();
+        return byStyle.computeIfAbsent(style, InStyle::new).of(text);
+    }
+
+    /** The characters made in one style. */
+    private static final class InStyle {
+        private final Style style;
+        private final TextCharacter[] ascii = new TextCharacter[0x7f];
+        private final Map<String, TextCharacter> others = new HashMap<>();
+
+        InStyle(Style style) {
+            this.style = style;
         }
-        Map<String, TextCharacter> others = othersByStyle.computeIfAbsent(style, unused -> new HashMap<>());
-        TextCharacter character = others.get(text);
-        if (character == null) {
-            if (others.size() >= MAX_OTHERS) {
-                others.clear();
+
+        TextCharacter of(String text) {
+            if (text.length() == 1 && text.charAt(0) >= 0x20 && text.charAt(0) < 0x7f) {
+                char c = text.charAt(0);
+                if (ascii[c] == null) {
+                    ascii[c] = make(text);
+                }
+                return ascii[c];
             }
-            character = make(text, style);
-            others.put(text, character);
+            TextCharacter character = others.get(text);
+            if (character == null) {
+                if (others.size() >= MAX_OTHERS) {
+                    others.clear();
+                }
+                character = make(text);
+                others.put(text, character);
+            }
+            return character;
         }
-        return character;
-    }
 
-    private TextCharacter ascii(String text, Style style) {
-        if (asciiByStyle.size() >= MAX_STYLES && !asciiByStyle.containsKey(style)) {
-            asciiByStyle.clear();
+        private TextCharacter make(String text) {
+            return TextCharacter.fromString(text, style.foreground(), style.background(), style.sgr())[0];
         }
-        TextCharacter[] characters = asciiByStyle.computeIfAbsent(style, unused -> new TextCharacter[0x7f]);
-        char c = text.charAt(0);
-        if (characters[c] == null) {
-            characters[c] = make(text, style);
-        }
-        return characters[c];
-    }
-
-    private static TextCharacter make(String text, Style style) {
-        return TextCharacter.fromString(text, style.foreground(), style.background(), style.sgr())[0];
     }
 }
