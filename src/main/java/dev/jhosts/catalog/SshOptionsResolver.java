@@ -1,7 +1,6 @@
 package dev.jhosts.catalog;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,16 +18,26 @@ import java.util.concurrent.TimeUnit;
  * whole list.
  */
 public final class SshOptionsResolver {
-    private static final Duration LIMIT = Duration.ofSeconds(10);
+    /** How long {@code ssh -G} may take unless told otherwise. */
+    public static final Duration DEFAULT_LIMIT = Duration.ofSeconds(10);
+    /** After ssh exited, how long its output may take to arrive (a child may hold the pipe). */
+    private static final Duration DRAIN_AFTER_EXIT = Duration.ofSeconds(2);
 
     private final String sshBinary;
     private final Path sshConfig;
-    private final Map<String, EffectiveOptions> cache = new ConcurrentHashMap<>();
+    private final Duration limit;
+    private final Map<List<String>, EffectiveOptions> cache = new ConcurrentHashMap<>();
 
     /** {@code sshConfig} is passed as {@code -F}. */
     public SshOptionsResolver(String sshBinary, Path sshConfig) {
+        this(sshBinary, sshConfig, DEFAULT_LIMIT);
+    }
+
+    /** As above, with {@code limit} on each {@code ssh -G}: past it ssh is killed and the lookup fails. */
+    public SshOptionsResolver(String sshBinary, Path sshConfig, Duration limit) {
         this.sshBinary = sshBinary;
         this.sshConfig = sshConfig;
+        this.limit = limit;
     }
 
     /** The options for {@code alias}; runs {@code ssh -G} the first time only. */
@@ -38,15 +47,18 @@ public final class SshOptionsResolver {
 
     /**
      * The options for {@code alias} with {@code sshOptions} (such as {@code -o HostName=…} for a
-     * host of jhosts' own) given to ssh before the config's; cached per alias.
+     * host of jhosts' own, or {@code -o ProxyJump=…} for a hop of a jump chain) given to ssh
+     * before the config's; cached per alias and options.
      */
     public EffectiveOptions resolve(String alias, List<String> sshOptions) throws ResolveException {
-        EffectiveOptions cached = cache.get(alias);
+        List<String> key = new ArrayList<>(sshOptions);
+        key.add(alias);
+        EffectiveOptions cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
         EffectiveOptions resolved = run(alias, sshOptions);
-        cache.put(alias, resolved);
+        cache.put(List.copyOf(key), resolved);
         return resolved;
     }
 
@@ -60,25 +72,41 @@ public final class SshOptionsResolver {
         } catch (IOException e) {
             throw new ResolveException("cannot run " + sshBinary + ": " + e.getMessage());
         }
-        try (InputStream out = process.getInputStream(); InputStream err = process.getErrorStream()) {
-            byte[] stdout = out.readAllBytes();
-            byte[] stderr = err.readAllBytes();
-            if (!process.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new ResolveException("ssh -G " + alias + " did not finish within " + LIMIT.toSeconds() + "s");
+        // Both streams are drained on their own threads while this one waits with the deadline: a
+        // config whose Match exec hangs (or a child that keeps the pipe open) must not hold the
+        // caller past the limit.
+        StreamDrain stdout = StreamDrain.start(process.getInputStream(), "jhosts-ssh-G-out");
+        StreamDrain stderr = StreamDrain.start(process.getErrorStream(), "jhosts-ssh-G-err");
+        try {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                destroyTree(process);
+                throw new ResolveException("ssh -G " + alias + " did not answer within " + limit.toMillis()
+                        + " ms (a slow Match exec in the ssh config?)");
             }
             if (process.exitValue() != 0) {
-                String reason = new String(stderr, StandardCharsets.UTF_8).strip();
-                throw new ResolveException(reason.isEmpty() ? "ssh -G " + alias + " exited " + process.exitValue() : reason);
+                String reason = stderr.text(DRAIN_AFTER_EXIT).strip();
+                throw new ResolveException(reason.isEmpty() ? "ssh -G " + alias + " exited " + process.exitValue() : lastLine(reason));
             }
-            return parse(alias, new String(stdout, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ResolveException("reading ssh -G output: " + e.getMessage());
+            return parse(alias, stdout.text(DRAIN_AFTER_EXIT));
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            destroyTree(process);
             Thread.currentThread().interrupt();
             throw new ResolveException("interrupted");
+        } finally {
+            stdout.close();
+            stderr.close();
         }
+    }
+
+    /** ssh's last line of complaint (9.2 also prints a note about pseudo-terminals first). */
+    private static String lastLine(String text) {
+        String[] lines = text.split("\n");
+        return lines[lines.length - 1].strip();
+    }
+
+    private static void destroyTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     static EffectiveOptions parse(String alias, String output) {

@@ -2,7 +2,8 @@ package dev.jhosts.cli;
 
 import dev.jhosts.master.ControlPath;
 import dev.jhosts.master.LiveMaster;
-import dev.jhosts.master.MasterManager;
+import dev.jhosts.master.HostConfigs;
+import dev.jhosts.master.Masters;
 import dev.jhosts.master.MasterState;
 import java.io.PrintWriter;
 import java.util.List;
@@ -40,20 +41,21 @@ final class ConnectCommand implements Callable<Integer> {
     /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
     static int connect(GlobalOptions global, String host, List<String> command, PrintWriter err) throws Exception {
         Context context = Context.load(global);
-        try (MasterManager masters = context.masters()) {
+        HostConfigs hosts = context.hosts();
+        try (Masters masters = context.masters(hosts)) {
             MasterState state = masters.start(host).join();
             if (state instanceof MasterState.Live) {
                 Optional<LiveMaster> live = masters.live(host);
                 if (live.isPresent()) {
                     context.recordConnect(host);
-                    return Sessions.direct(context, masters, host, live.get(), String.join(" ", command));
+                    return Sessions.direct(context, hosts, host, live.get(), String.join(" ", command));
                 }
                 state = masters.refresh(host);
             }
             if (state instanceof MasterState.Failed failed && failed.needsPrompt()) {
                 ControlPath path = masters.controlPath(host);
                 context.recordConnect(host);
-                return Sessions.fallback(context, masters, host, path, command);
+                return Sessions.fallback(context, hosts, host, path, command);
             }
             err.println("jhosts: " + host + ": " + MasterCommand.describe(state));
             err.flush();

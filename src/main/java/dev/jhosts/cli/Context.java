@@ -3,7 +3,7 @@ package dev.jhosts.cli;
 import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.CatalogLoader;
 import dev.jhosts.catalog.History;
-import dev.jhosts.catalog.Host;
+import dev.jhosts.catalog.SshOptionsResolver;
 import dev.jhosts.config.HostEntry;
 import dev.jhosts.config.Locations;
 import dev.jhosts.config.Settings;
@@ -11,7 +11,9 @@ import dev.jhosts.config.SettingsException;
 import dev.jhosts.config.SettingsLoader;
 import dev.jhosts.master.ControlDirectory;
 import dev.jhosts.master.MasterException;
-import dev.jhosts.master.MasterManager;
+import dev.jhosts.master.HostConfigs;
+import dev.jhosts.master.HostOptions;
+import dev.jhosts.master.Masters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,19 +58,22 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
     }
 
     /**
-     * A master manager over the secure control directory (created on first use) that knows the
-     * hosts of jhosts' own; the ssh config is read only when the settings may define such hosts,
-     * so that a command about one host stays fast with a large ssh config.
+     * The hosts as ssh sees them, with the options of jhosts' own hosts; the ssh config is read
+     * only when the settings may define such hosts, so that a command about one host stays fast
+     * with a large ssh config.
      */
-    MasterManager masters() throws MasterException {
+    HostConfigs hosts() {
         boolean extraHostsPossible = settings.hosts().stream().anyMatch(HostEntry::definesHost);
-        return masters(extraHostsPossible ? catalog() : new Catalog(List.of(), List.of()));
+        return hosts(extraHostsPossible ? catalog() : new Catalog(List.of(), List.of()));
     }
 
-    /** As {@link #masters()}, with a catalogue the caller has already loaded. */
-    MasterManager masters(Catalog catalog) throws MasterException {
-        MasterManager masters = new MasterManager(settings, sshConfig, ControlDirectory.prepare(settings.controlDirectory()));
-        catalog.hosts().stream().filter(Host::extra).forEach(masters::addExtraHost);
-        return masters;
+    /** As {@link #hosts()}, with a catalogue the caller has already loaded. */
+    HostConfigs hosts(Catalog catalog) {
+        return new HostConfigs(new SshOptionsResolver(settings.sshBinary(), sshConfig), HostOptions.of(catalog.hosts()));
+    }
+
+    /** The masters, over the secure control directory (created on first use). */
+    Masters masters(HostConfigs hosts) throws MasterException {
+        return new Masters(settings, sshConfig, ControlDirectory.prepare(settings.controlDirectory()), hosts);
     }
 }

@@ -2,7 +2,7 @@ package dev.jhosts.cli;
 
 import dev.jhosts.master.LiveMaster;
 import dev.jhosts.master.MasterException;
-import dev.jhosts.master.MasterManager;
+import dev.jhosts.master.Masters;
 import dev.jhosts.mux.Forward;
 import dev.jhosts.mux.MuxClient;
 import dev.jhosts.mux.MuxException;
@@ -63,7 +63,7 @@ final class ForwardCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Context context = Context.load(Commands.global(spec));
-        try (MasterManager masters = context.masters()) {
+        try (Masters masters = context.masters(context.hosts())) {
             LiveMaster master = masters.live(host).orElseThrow(() ->
                     new MasterException(host + ": no live master (start one with 'jhosts master start " + host + "')"));
             try (MuxClient client = MuxClient.connect(master.socket(), context.settings().aliveCheckTimeout())) {

@@ -4,9 +4,10 @@ import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.master.MasterException;
 import dev.jhosts.master.MasterInfo;
-import dev.jhosts.master.MasterManager;
+import dev.jhosts.master.Masters;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.master.Probe;
+import dev.jhosts.master.Via;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +52,7 @@ final class MasterCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Context context = Context.load(Commands.global(spec));
-            try (MasterManager masters = context.masters()) {
+            try (Masters masters = context.masters(context.hosts())) {
                 Map<String, CompletableFuture<MasterState>> started = new LinkedHashMap<>();
                 hosts.forEach(host -> started.put(host, masters.start(host)));
                 PrintWriter out = spec.commandLine().getOut();
@@ -89,7 +90,7 @@ final class MasterCommand implements Callable<Integer> {
             Context context = Context.load(Commands.global(spec));
             Catalog catalog = context.catalog();
             List<String> aliases = catalog.hosts().stream().map(Host::alias).toList();
-            try (MasterManager masters = context.masters(catalog)) {
+            try (Masters masters = context.masters(context.hosts(catalog))) {
                 List<MasterInfo> found = masters.discover(aliases);
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
@@ -102,13 +103,15 @@ final class MasterCommand implements Callable<Integer> {
                                 info.state().word(),
                                 age(info.startedAt()),
                                 info.startedByJhosts() ? "jhosts" : "other",
-                                info.socket().toString()));
+                                info.socket().toString())
+                                + (info.via().isEmpty() ? "" : "  via " + info.via().stream().map(Via::label)
+                                        .collect(java.util.stream.Collectors.joining(" > "))));
                     }
                 }
                 out.flush();
-                if (aliases.size() > MasterManager.DISCOVERY_ALIAS_LIMIT) {
+                if (aliases.size() > Masters.DISCOVERY_ALIAS_LIMIT) {
                     spec.commandLine().getErr().println("jhosts: note: looked at the ControlPaths of the first "
-                            + MasterManager.DISCOVERY_ALIAS_LIMIT + " of " + aliases.size() + " hosts");
+                            + Masters.DISCOVERY_ALIAS_LIMIT + " of " + aliases.size() + " hosts");
                 }
                 return ExitCodes.OK;
             }
@@ -123,6 +126,7 @@ final class MasterCommand implements Callable<Integer> {
             object.put("state", info.state().word());
             object.put("started_by_jhosts", info.startedByJhosts());
             object.put("started", info.startedAt().equals(Instant.EPOCH) ? "" : info.startedAt().toString());
+            object.put("via", info.via().stream().map(Via::label).toList());
             return object;
         }
 
@@ -157,7 +161,7 @@ final class MasterCommand implements Callable<Integer> {
         /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
         static int check(GlobalOptions global, String host, PrintWriter out, PrintWriter err) throws Exception {
             Context context = Context.load(global);
-            try (MasterManager masters = context.masters()) {
+            try (Masters masters = context.masters(context.hosts())) {
                 Path socket = masters.controlPath(host).socket();
                 Probe found = masters.check(socket);
                 if (found instanceof Probe.Alive alive) {
@@ -170,6 +174,8 @@ final class MasterCommand implements Callable<Integer> {
                     return ExitCodes.UNRESPONSIVE;
                 } else if (found instanceof Probe.Refused refused) {
                     err.println("jhosts: " + host + ": " + refused.detail());
+                } else if (found instanceof Probe.Untrusted untrusted) {
+                    err.println("jhosts: " + host + ": " + untrusted.detail());
                 } else {
                     err.println("jhosts: " + host + ": no master running at " + socket
                             + (found instanceof Probe.Stale ? " (stale socket)" : ""));
@@ -185,18 +191,35 @@ final class MasterCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "HOST")
+        @Parameters(paramLabel = "HOST", description = "The host whose master to act on.")
         String host;
 
+        @Option(names = "--force", description = "Also when other masters ride this one (a jump host's): "
+                + "they are named, and cut by exit or kill.")
+        boolean force;
+
         /** Acts on the master at {@code socket}; returns the line to print. */
-        abstract String perform(MasterManager masters, Path socket) throws MasterException;
+        abstract String perform(Masters masters, Path socket, boolean cutDependants) throws MasterException;
 
         @Override
         public Integer call() throws Exception {
             Context context = Context.load(Commands.global(spec));
-            try (MasterManager masters = context.masters()) {
-                String done = perform(masters, masters.controlPath(host).socket());
+            try (Masters masters = context.masters(context.hosts())) {
+                Path socket = masters.controlPath(host).socket();
+                List<String> dependants = masters.dependants(socket);
+                String done;
+                try {
+                    done = perform(masters, socket, force);
+                } catch (MasterException.HasDependants e) {
+                    spec.commandLine().getErr().println("jhosts: " + host + ": " + e.getMessage()
+                            + "; give --force to go ahead");
+                    spec.commandLine().getErr().flush();
+                    return ExitCodes.FAILURE;
+                }
                 spec.commandLine().getOut().println(host + ": " + done);
+                if (!dependants.isEmpty()) {
+                    spec.commandLine().getOut().println(host + ": rode it: " + String.join(", ", dependants));
+                }
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
             }
@@ -208,8 +231,8 @@ final class MasterCommand implements Callable<Integer> {
             description = "Stop accepting new sessions (MUX_C_STOP_LISTENING); running ones finish, then the master exits.")
     static final class Stop extends HostOperation {
         @Override
-        String perform(MasterManager masters, Path socket) throws MasterException {
-            masters.stop(socket);
+        String perform(Masters masters, Path socket, boolean cutDependants) throws MasterException {
+            masters.stop(socket, cutDependants);
             return "stop request sent";
         }
     }
@@ -219,8 +242,8 @@ final class MasterCommand implements Callable<Integer> {
             description = "Terminate the master (MUX_C_TERMINATE); running sessions end.")
     static final class Exit extends HostOperation {
         @Override
-        String perform(MasterManager masters, Path socket) throws MasterException {
-            masters.exit(socket);
+        String perform(Masters masters, Path socket, boolean cutDependants) throws MasterException {
+            masters.exit(socket, cutDependants);
             return "exit request sent";
         }
     }
@@ -231,8 +254,8 @@ final class MasterCommand implements Callable<Integer> {
                     + "works on a master that does not answer.")
     static final class Kill extends HostOperation {
         @Override
-        String perform(MasterManager masters, Path socket) throws MasterException {
-            return "killed master (pid " + masters.kill(socket) + ")";
+        String perform(Masters masters, Path socket, boolean cutDependants) throws MasterException {
+            return "killed master (pid " + masters.kill(socket, cutDependants) + ")";
         }
     }
 
@@ -245,6 +268,8 @@ final class MasterCommand implements Callable<Integer> {
             return "failed: " + failed.reason();
         } else if (state instanceof MasterState.Unresponsive unresponsive) {
             return "unresponsive: " + unresponsive.detail();
+        } else if (state instanceof MasterState.Cut cut) {
+            return "cut: " + cut.reason();
         }
         return state.word();
     }

@@ -4,7 +4,7 @@ import dev.jhosts.catalog.EffectiveOptions;
 import dev.jhosts.catalog.SshOptionsResolver;
 import dev.jhosts.master.ControlPath;
 import dev.jhosts.master.LiveMaster;
-import dev.jhosts.master.MasterManager;
+import dev.jhosts.master.HostConfigs;
 import dev.jhosts.session.DirectSession;
 import dev.jhosts.session.FallbackSsh;
 import dev.jhosts.session.SessionSpec;
@@ -15,25 +15,25 @@ final class Sessions {
     private Sessions() {}
 
     /** A session on this process's own stdin/stdout/stderr through the live master. */
-    static int direct(Context context, MasterManager masters, String host, LiveMaster master, String command)
+    static int direct(Context context, HostConfigs hosts, String host, LiveMaster master, String command)
             throws Exception {
-        List<String> sendEnv = sendEnv(masters, host);
+        List<String> sendEnv = sendEnv(hosts, host);
         SessionSpec spec = SessionSpec.fromEnvironment(command, context.settings().escapeChar(), System.getenv(), sendEnv);
         return new DirectSession(master.socket(), master.pid(), context.settings().aliveCheckTimeout().multipliedBy(4),
                 DirectSession.Tty.AUTO).run(spec).status();
     }
 
     /** ssh on the terminal with ControlMaster=auto: the user answers once, and it becomes the master. */
-    static int fallback(Context context, MasterManager masters, String host, ControlPath path, List<String> command)
+    static int fallback(Context context, HostConfigs hosts, String host, ControlPath path, List<String> command)
             throws Exception {
         return new FallbackSsh(context.settings().sshBinary(), context.sshConfig(), path.socket(),
-                context.settings().controlPersist(), masters.sshOptions(host)).run(host, command);
+                context.settings().controlPersist(), hosts.sshOptions(host)).run(host, command);
     }
 
     /** The host's SendEnv patterns as ssh -G reports them (the master filters them again). */
-    private static List<String> sendEnv(MasterManager masters, String host) {
+    private static List<String> sendEnv(HostConfigs hosts, String host) {
         try {
-            EffectiveOptions options = masters.resolver().resolve(host, masters.sshOptions(host));
+            EffectiveOptions options = hosts.resolve(host);
             return options.options().getOrDefault("sendenv", List.of());
         } catch (SshOptionsResolver.ResolveException e) {
             return SessionSpec.DEFAULT_SEND_ENV;

@@ -4,7 +4,8 @@ import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.History;
 import dev.jhosts.catalog.HostOrdering;
 import dev.jhosts.master.MasterException;
-import dev.jhosts.master.MasterManager;
+import dev.jhosts.master.HostConfigs;
+import dev.jhosts.master.Masters;
 import dev.jhosts.tui.JhostsApp;
 import java.io.IOException;
 import java.time.Instant;
@@ -20,9 +21,10 @@ final class TuiLauncher {
         History history = History.load(context.locations().stateDirectory());
         List<String> warnings = new ArrayList<>(catalog.warnings());
         warnings.addAll(history.warnings());
-        try (MasterManager masters = context.masters(catalog)) {
+        HostConfigs hosts = context.hosts(catalog);
+        try (Masters masters = context.masters(hosts)) {
             return new JhostsApp(HostOrdering.frecency(history).sort(catalog.hosts()), warnings,
-                    context.settings(), context.sshConfig(), masters, alias -> recordInBackground(history, alias)).run();
+                    context.settings(), context.sshConfig(), hosts, masters, alias -> recordInBackground(history, alias)).run();
         } catch (MasterException | IOException e) {
             System.err.println("jhosts: " + e.getMessage());
             return ExitCodes.FAILURE;

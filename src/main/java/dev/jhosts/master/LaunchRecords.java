@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,8 +33,13 @@ public final class LaunchRecords {
         properties.setProperty("aliases", String.join(" ", launch.aliases()));
         properties.setProperty("started", Long.toString(launch.started().toEpochMilli()));
         properties.setProperty("pid", Long.toString(launch.pid()));
+        for (int i = 0; i < launch.via().size(); i++) {
+            properties.setProperty("via." + i + ".label", launch.via().get(i).label());
+            properties.setProperty("via." + i + ".socket", launch.via().get(i).socket().toString());
+        }
         Path file = directory.recordFor(launch.socket(), SUFFIX);
-        Path temp = Files.createTempFile(directory.path(), ".launch", ".tmp");
+        Path temp = Files.createTempFile(directory.path(), ".launch", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
                 properties.store(writer, "jhosts master launch record");
@@ -86,9 +92,14 @@ public final class LaunchRecords {
             }
             List<String> aliases = Arrays.stream(properties.getProperty("aliases", "").split(" "))
                     .filter(alias -> !alias.isEmpty()).toList();
+            List<Via> via = new ArrayList<>();
+            for (int i = 0; properties.containsKey("via." + i + ".socket"); i++) {
+                via.add(new Via(properties.getProperty("via." + i + ".label", ""),
+                        Path.of(properties.getProperty("via." + i + ".socket"))));
+            }
             return Optional.of(new LaunchRecord(Path.of(socket), aliases,
                     Instant.ofEpochMilli(Long.parseLong(properties.getProperty("started", "0"))),
-                    Long.parseLong(properties.getProperty("pid", "0"))));
+                    Long.parseLong(properties.getProperty("pid", "0")), via));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }

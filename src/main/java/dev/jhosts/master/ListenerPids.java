@@ -40,7 +40,18 @@ public final class ListenerPids {
         return OptionalLong.empty();
     }
 
-    /** Inodes of listening sockets bound to {@code path} (columns: Num RefCount Protocol Flags Type St Inode Path). */
+    /** Whether process {@code pid} holds the socket listening at {@code socket}. */
+    public static boolean holds(long pid, Path socket) {
+        Set<String> inodes = listeningInodes(socket.toString());
+        return !inodes.isEmpty() && holdsAny(PROC.resolve(Long.toString(pid)).resolve("fd"), inodes);
+    }
+
+    /**
+     * Inodes of listening sockets bound to {@code path} (columns: Num RefCount Protocol Flags Type
+     * St Inode Path). A master binds a temporary name, {@code path} plus a dot and 16 random
+     * characters, and links it to {@code path} (mux.c, muxserver_listen): the kernel keeps
+     * showing the name it was bound to.
+     */
     private static Set<String> listeningInodes(String path) {
         Set<String> inodes = new HashSet<>();
         List<String> lines;
@@ -51,11 +62,21 @@ public final class ListenerPids {
         }
         for (String line : lines) {
             String[] fields = line.trim().split("\\s+", 8);
-            if (fields.length == 8 && fields[7].equals(path) && (Integer.parseInt(fields[3], 16) & 0x10000) != 0) {
+            if (fields.length == 8 && boundAs(fields[7], path) && (Integer.parseInt(fields[3], 16) & 0x10000) != 0) {
                 inodes.add("socket:[" + fields[6] + "]");
             }
         }
         return inodes;
+    }
+
+    private static boolean boundAs(String bound, String path) {
+        if (bound.equals(path)) {
+            return true;
+        }
+        if (bound.length() != path.length() + 17 || !bound.startsWith(path) || bound.charAt(path.length()) != '.') {
+            return false;
+        }
+        return bound.substring(path.length() + 1).chars().allMatch(Character::isLetterOrDigit);
     }
 
     private static boolean isPidDirectory(Path path) {

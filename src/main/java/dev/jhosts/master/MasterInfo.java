@@ -13,9 +13,12 @@ import java.util.List;
  * @param state live, unresponsive…
  * @param startedByJhosts whether jhosts launched it (else another ssh did)
  * @param startedAt when it started; {@link Instant#EPOCH} when unknown
+ * @param via the jump masters it rides, outermost first (known for masters jhosts made)
  */
-public record MasterInfo(Path socket, List<String> aliases, MasterState state, boolean startedByJhosts, Instant startedAt) {
+public record MasterInfo(Path socket, List<String> aliases, MasterState state, boolean startedByJhosts, Instant startedAt,
+        List<Via> via) {
     public MasterInfo {
         aliases = List.copyOf(aliases);
+        via = List.copyOf(via);
     }
 }

@@ -16,20 +16,25 @@ import java.util.concurrent.TimeUnit;
 public final class MasterKiller {
     private final Duration grace;
     private final MasterProbe probe;
+    private final MasterProcessCheck check;
 
-    public MasterKiller(Duration grace, MasterProbe probe) {
+    public MasterKiller(Duration grace, MasterProbe probe, String sshBinary, long myUid) {
         this.grace = grace;
         this.probe = probe;
+        this.check = new MasterProcessCheck(sshBinary, myUid);
     }
 
-    /** Signals {@code pid}, which must be an ssh process of this user, and cleans up {@code socket}. */
+    /**
+     * Signals {@code pid} once it is proved to be the master of {@code socket} (this user's, the
+     * configured ssh, holding the listening socket), and cleans up {@code socket}.
+     */
     public void kill(long pid, Path socket) throws MasterException, InterruptedException {
+        Optional<String> refusal = check.refusal(pid, socket);
+        if (refusal.isPresent()) {
+            throw new MasterException(refusal.get());
+        }
         ProcessHandle process = ProcessHandle.of(pid)
                 .orElseThrow(() -> new MasterException("no process " + pid));
-        Optional<String> command = process.info().command();
-        if (command.isPresent() && !Path.of(command.get()).getFileName().toString().startsWith("ssh")) {
-            throw new MasterException("process " + pid + " is " + command.get() + ", not an ssh master; not killing it");
-        }
         process.destroy();
         signal("CONT", pid);
         try {

@@ -22,7 +22,10 @@ public sealed interface MasterState {
     /** A socket accepts connections but the master does not answer in time (frozen, stuck). */
     record Unresponsive(String detail) implements MasterState {}
 
-    /** A short word for lists and JSON: none, starting, live, failed, unresponsive. */
+    /** The master rode a jump host's master that was stopped, exited or killed; {@code reason} says which. */
+    record Cut(String reason) implements MasterState {}
+
+    /** A short word for lists and JSON: none, starting, live, failed, unresponsive, cut. */
     default String word() {
         if (this instanceof None) {
             return "none";
@@ -32,6 +35,8 @@ public sealed interface MasterState {
             return "live";
         } else if (this instanceof Failed) {
             return "failed";
+        } else if (this instanceof Cut) {
+            return "cut";
         }
         return "unresponsive";
     }

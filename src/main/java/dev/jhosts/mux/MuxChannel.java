@@ -40,10 +40,29 @@ final class MuxChannel implements AutoCloseable {
             socket = AFUNIXSocket.newInstance();
             socket.connect(AFUNIXSocketAddress.of(path), millis);
             socket.setSoTimeout(millis);
+            checkPeer(path, socket);
             return new MuxChannel(path, socket);
+        } catch (MuxException e) {
+            closeQuietly(socket);
+            throw e;
         } catch (IOException e) {
             closeQuietly(socket);
             throw connectFailure(path, e);
+        }
+    }
+
+    /**
+     * Only a master of this user (or root) may hear a request or be handed a terminal: a socket
+     * planted at the ControlPath by another uid (a shared 1777 directory) would otherwise answer
+     * checks and receive the session's file descriptors. Checked before anything is sent; the
+     * master makes the same check of us (mux.c, mux_master_read_cb's getpeereid).
+     */
+    private static void checkPeer(Path path, AFUNIXSocket socket) throws IOException {
+        long peer = socket.getPeerCredentials().getUid();
+        long me = LocalUser.uid();
+        if (peer != me && peer != 0) {
+            throw new MuxException.Untrusted("the control socket " + path + " is served by uid " + peer
+                    + ", not by you (uid " + me + "); refusing to use it: remove it or fix the ControlPath", null);
         }
     }
 

@@ -5,7 +5,8 @@ import java.io.IOException;
 /** The typed ways a conversation with an OpenSSH master can fail. */
 public abstract sealed class MuxException extends IOException
         permits MuxException.NoSocket, MuxException.Refused, MuxException.PermissionDenied,
-                MuxException.Failure, MuxException.Timeout, MuxException.ProtocolError {
+                MuxException.Failure, MuxException.Timeout, MuxException.ProtocolError,
+                MuxException.Untrusted {
 
     private static final long serialVersionUID = 1L;
 
@@ -74,6 +75,15 @@ public abstract sealed class MuxException extends IOException
 
         public ProtocolError(String message) {
             super(message, null);
+        }
+    }
+
+    /** The socket is served by another user's process: never a master of ours, never sent a request. */
+    public static final class Untrusted extends MuxException {
+        private static final long serialVersionUID = 1L;
+
+        public Untrusted(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

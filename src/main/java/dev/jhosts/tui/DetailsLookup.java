@@ -1,7 +1,7 @@
 package dev.jhosts.tui;
 
 import dev.jhosts.catalog.SshOptionsResolver;
-import dev.jhosts.master.MasterManager;
+import dev.jhosts.master.HostConfigs;
 import dev.jhosts.tui.state.UiEvent;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -12,14 +12,14 @@ import java.util.function.Consumer;
  * already running), never a queue of twenty. Results come back as events.
  */
 final class DetailsLookup implements AutoCloseable {
-    private final MasterManager masters;
+    private final HostConfigs hosts;
     private final Consumer<UiEvent> events;
     private final AtomicReference<String> latest = new AtomicReference<>();
     private final Object signal = new Object();
     private volatile boolean closed;
 
-    DetailsLookup(MasterManager masters, Consumer<UiEvent> events) {
-        this.masters = masters;
+    DetailsLookup(HostConfigs hosts, Consumer<UiEvent> events) {
+        this.hosts = hosts;
         this.events = events;
         Thread worker = new Thread(this::work, "jhosts-ssh-G");
         worker.setDaemon(true);
@@ -48,7 +48,7 @@ final class DetailsLookup implements AutoCloseable {
                 continue;
             }
             try {
-                events.accept(new UiEvent.DetailsResolved(alias, masters.resolver().resolve(alias, masters.sshOptions(alias))));
+                events.accept(new UiEvent.DetailsResolved(alias, hosts.resolve(alias)));
             } catch (SshOptionsResolver.ResolveException e) {
                 events.accept(new UiEvent.DetailsFailed(alias, e.getMessage()));
             } catch (RuntimeException e) {

@@ -6,7 +6,8 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.config.Settings;
-import dev.jhosts.master.MasterManager;
+import dev.jhosts.master.HostConfigs;
+import dev.jhosts.master.Masters;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.tui.state.Effect;
 import dev.jhosts.tui.state.ScreenSize;
@@ -50,7 +51,8 @@ public final class JhostsApp {
     private final List<String> warnings;
     private final Settings settings;
     private final Path sshConfig;
-    private final MasterManager masters;
+    private final HostConfigs hostConfigs;
+    private final Masters masters;
     private final Consumer<String> connectRecorder;
     private final Appearance look;
     private final Clock clock = Clock.systemUTC();
@@ -61,15 +63,17 @@ public final class JhostsApp {
      * @param warnings problems found while reading the configuration (shown in the status line)
      * @param settings jhosts' settings
      * @param sshConfig the ssh config ({@code -F}) for the plain-ssh fallback
-     * @param masters the master manager (its {@code ssh -G} resolver serves the details area)
+     * @param hostConfigs the hosts as {@code ssh -G} gives them (the details area, SendEnv)
+     * @param masters the masters: launches, states, control, discovery
      * @param connectRecorder told the alias of each session opened (for the history)
      */
     public JhostsApp(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig,
-            MasterManager masters, Consumer<String> connectRecorder) {
+            HostConfigs hostConfigs, Masters masters, Consumer<String> connectRecorder) {
         this.hosts = List.copyOf(hosts);
         this.warnings = List.copyOf(warnings);
         this.settings = settings;
         this.sshConfig = sshConfig;
+        this.hostConfigs = hostConfigs;
         this.masters = masters;
         this.connectRecorder = connectRecorder;
         this.look = Appearance.fromEnvironment(System.getenv());
@@ -125,10 +129,10 @@ public final class JhostsApp {
         /** The background helpers, and what watches the terminal's size and the masters. */
         private void startBackground() {
             terminal.watchResizes(size -> post(new UiEvent.Resized(size.getColumns(), size.getRows())));
-            details = new DetailsLookup(masters, JhostsApp.this::post);
+            details = new DetailsLookup(hostConfigs, JhostsApp.this::post);
             watch = new MasterWatch(masters, hosts.stream().map(Host::alias).toList(), JhostsApp.this::post);
             commands = new MasterCommands(masters, JhostsApp.this::post, watch::refreshSoon);
-            sessions = new SessionRunner(settings, sshConfig, masters, terminal, System.getenv());
+            sessions = new SessionRunner(settings, sshConfig, hostConfigs, masters, terminal, System.getenv());
             masters.addListener(event -> {
                 post(new UiEvent.MasterChanged(event.alias(), event.state()));
                 watch.refreshSoon();
@@ -195,8 +199,8 @@ public final class JhostsApp {
         }
 
         private void startMaster(String alias) {
-            masters.start(alias).whenComplete((result, error) -> post(new UiEvent.MasterChanged(alias,
-                    error == null ? result : new MasterState.Failed(String.valueOf(error.getMessage()), false))));
+            // Its outcome reaches the list through the masters' listener, once, in order.
+            masters.start(alias);
         }
 
         /** Gives the terminal to a session and takes it back: same filter and selection, "exit N" shown. */
@@ -283,7 +287,7 @@ public final class JhostsApp {
                 openSession(((Effect.OpenSession) effect).alias());
             } else if (effect instanceof Effect.ControlMaster) {
                 Effect.ControlMaster control = (Effect.ControlMaster) effect;
-                commands.run(control.action(), control.row());
+                commands.run(control.action(), control.row(), control.cutDependants());
             }
         }
 

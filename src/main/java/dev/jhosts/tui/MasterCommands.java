@@ -1,7 +1,7 @@
 package dev.jhosts.tui;
 
 import dev.jhosts.master.MasterException;
-import dev.jhosts.master.MasterManager;
+import dev.jhosts.master.Masters;
 import dev.jhosts.master.Probe;
 import dev.jhosts.tui.state.MasterAction;
 import dev.jhosts.tui.state.MasterRow;
@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /** Carries out the status pane's check, stop, exit and kill in the background; the outcome is a notice. */
 final class MasterCommands implements AutoCloseable {
-    private final MasterManager masters;
+    private final Masters masters;
     private final Consumer<UiEvent> events;
     private final Runnable afterwards;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -22,17 +22,17 @@ final class MasterCommands implements AutoCloseable {
         return thread;
     });
 
-    MasterCommands(MasterManager masters, Consumer<UiEvent> events, Runnable afterwards) {
+    MasterCommands(Masters masters, Consumer<UiEvent> events, Runnable afterwards) {
         this.masters = masters;
         this.events = events;
         this.afterwards = afterwards;
     }
 
-    void run(MasterAction action, MasterRow row) {
+    void run(MasterAction action, MasterRow row, boolean cutDependants) {
         worker.execute(() -> {
             String name = String.join(",", row.aliases());
             try {
-                events.accept(new UiEvent.Notice(name + ": " + perform(action, Path.of(row.socket()))));
+                events.accept(new UiEvent.Notice(name + ": " + perform(action, Path.of(row.socket()), cutDependants)));
             } catch (MasterException | RuntimeException e) {
                 events.accept(new UiEvent.Notice(name + ": " + action.word() + " failed: " + e.getMessage()));
             } finally {
@@ -41,18 +41,18 @@ final class MasterCommands implements AutoCloseable {
         });
     }
 
-    private String perform(MasterAction action, Path socket) throws MasterException {
+    private String perform(MasterAction action, Path socket, boolean cutDependants) throws MasterException {
         switch (action) {
             case CHECK:
                 return describe(masters.check(socket));
             case STOP:
-                masters.stop(socket);
+                masters.stop(socket, cutDependants);
                 return "stopped: no new sessions, running ones go on";
             case EXIT:
-                masters.exit(socket);
+                masters.exit(socket, cutDependants);
                 return "master exited";
             case KILL:
-                return "killed pid " + masters.kill(socket);
+                return "killed pid " + masters.kill(socket, cutDependants);
             default:
                 throw new IllegalArgumentException(action.toString());
         }
@@ -65,6 +65,8 @@ final class MasterCommands implements AutoCloseable {
             return "does not answer: " + ((Probe.Frozen) probe).detail();
         } else if (probe instanceof Probe.Refused) {
             return "refused: " + ((Probe.Refused) probe).detail();
+        } else if (probe instanceof Probe.Untrusted) {
+            return "refused: " + ((Probe.Untrusted) probe).detail();
         } else if (probe instanceof Probe.Stale) {
             return "gone (stale socket)";
         }

@@ -1,7 +1,8 @@
 package dev.jhosts.tui;
 
 import dev.jhosts.master.MasterInfo;
-import dev.jhosts.master.MasterManager;
+import dev.jhosts.master.Masters;
+import dev.jhosts.master.Via;
 import dev.jhosts.tui.state.MasterRow;
 import dev.jhosts.tui.state.UiEvent;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
 final class MasterWatch implements AutoCloseable {
     private static final Duration PERIOD = Duration.ofSeconds(3);
 
-    private final MasterManager masters;
+    private final Masters masters;
     private final List<String> aliases;
     private final Consumer<UiEvent> events;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -36,7 +37,7 @@ final class MasterWatch implements AutoCloseable {
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private boolean controlPathsLearned; // on the timer thread only
 
-    MasterWatch(MasterManager masters, List<String> aliases, Consumer<UiEvent> events) {
+    MasterWatch(Masters masters, List<String> aliases, Consumer<UiEvent> events) {
         this.masters = masters;
         this.aliases = List.copyOf(aliases);
         this.events = events;
@@ -70,19 +71,28 @@ final class MasterWatch implements AutoCloseable {
     }
 
     private void list() {
+        List<MasterInfo> found = masters.discover(List.of());
         List<MasterRow> rows = new ArrayList<>();
-        for (MasterInfo info : masters.discover(List.of())) {
-            rows.add(row(info));
+        for (MasterInfo info : found) {
+            rows.add(row(info, found));
         }
         events.accept(new UiEvent.MastersListed(rows));
     }
 
-    static MasterRow row(MasterInfo info) {
-        List<String> names = info.aliases().isEmpty()
-                ? List.of(String.valueOf(info.socket().getFileName()))
-                : info.aliases();
+    /** A pane row; {@code all} tells which masters ride this one. */
+    static MasterRow row(MasterInfo info, List<MasterInfo> all) {
+        List<String> dependants = all.stream()
+                .filter(other -> other.via().stream().anyMatch(hop -> hop.socket().equals(info.socket())))
+                .map(MasterWatch::names)
+                .map(names -> String.join(",", names))
+                .toList();
         Instant started = info.startedAt();
-        return new MasterRow(info.socket().toString(), names, info.state(), info.startedByJhosts(), started);
+        return new MasterRow(info.socket().toString(), names(info), info.state(), info.startedByJhosts(), started,
+                info.via().stream().map(Via::label).toList(), dependants);
+    }
+
+    private static List<String> names(MasterInfo info) {
+        return info.aliases().isEmpty() ? List.of(String.valueOf(info.socket().getFileName())) : info.aliases();
     }
 
     @Override

@@ -6,7 +6,8 @@ import dev.jhosts.config.Settings;
 import dev.jhosts.master.ControlPath;
 import dev.jhosts.master.LiveMaster;
 import dev.jhosts.master.MasterException;
-import dev.jhosts.master.MasterManager;
+import dev.jhosts.master.HostConfigs;
+import dev.jhosts.master.Masters;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.mux.SessionEnd;
 import dev.jhosts.session.FallbackSsh;
@@ -28,14 +29,16 @@ import java.util.Optional;
 final class SessionRunner {
     private final Settings settings;
     private final Path sshConfig;
-    private final MasterManager masters;
+    private final HostConfigs hosts;
+    private final Masters masters;
     private final TerminalOwner terminal;
     private final Map<String, String> environment;
 
-    SessionRunner(Settings settings, Path sshConfig, MasterManager masters, TerminalOwner terminal,
+    SessionRunner(Settings settings, Path sshConfig, HostConfigs hosts, Masters masters, TerminalOwner terminal,
             Map<String, String> environment) {
         this.settings = settings;
         this.sshConfig = sshConfig;
+        this.hosts = hosts;
         this.masters = masters;
         this.terminal = terminal;
         this.environment = Map.copyOf(environment);
@@ -75,14 +78,14 @@ final class SessionRunner {
     private SessionOutcome plainSsh(String alias, ControlPath path) throws IOException, InterruptedException {
         terminal.stopScreen();
         int status = new FallbackSsh(settings.sshBinary(), sshConfig, path.socket(), settings.controlPersist(),
-                masters.sshOptions(alias)).run(alias, List.of());
+                hosts.sshOptions(alias)).run(alias, List.of());
         return new SessionOutcome(status, "ssh exit " + status);
     }
 
     /** The host's SendEnv patterns as {@code ssh -G} gives them (the master filters them again). */
     private List<String> sendEnv(String alias) {
         try {
-            EffectiveOptions options = masters.resolver().resolve(alias, masters.sshOptions(alias));
+            EffectiveOptions options = hosts.resolve(alias);
             return options.options().getOrDefault("sendenv", List.of());
         } catch (SshOptionsResolver.ResolveException e) {
             return SessionSpec.DEFAULT_SEND_ENV;

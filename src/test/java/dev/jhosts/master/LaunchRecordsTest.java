@@ -18,9 +18,14 @@ class LaunchRecordsTest {
         ControlDirectory directory = ControlDirectory.prepare(temp.resolve("c"));
         LaunchRecords records = new LaunchRecords(directory);
         Path socket = directory.path().resolve("abc");
-        LaunchRecord record = new LaunchRecord(socket, List.of("web1", "web2"), Instant.ofEpochMilli(1234), 42);
+        LaunchRecord record = new LaunchRecord(socket, List.of("web1", "web2"), Instant.ofEpochMilli(1234), 42,
+                List.of(new Via("bastion", directory.path().resolve("j1")), new Via("inner via bastion", directory.path().resolve("j2"))));
         records.write(record);
         assertThat(records.find(socket)).contains(record);
+        assertThat(record.rides(directory.path().resolve("j1"))).isTrue();
+        assertThat(record.rides(socket)).isFalse();
+        assertThat(Files.getPosixFilePermissions(directory.recordFor(socket, ".master")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThat(records.all()).hasSize(1);
         records.remove(socket);
         assertThat(records.find(socket)).isEmpty();

@@ -16,23 +16,23 @@ class MasterLauncherTest {
         Path log = temp.resolve("m.log");
         Files.writeString(log, "debug1: Reading configuration data\n\n"
                 + "testuser@127.0.0.1: Permission denied (publickey,password).\n");
-        String reason = MasterLauncher.reason(log, 255);
+        String reason = SshMasterLauncher.reason(log, 255);
         assertThat(reason).isEqualTo("testuser@127.0.0.1: Permission denied (publickey,password).");
-        assertThat(MasterLauncher.needsPrompt(reason)).isTrue();
+        assertThat(SshMasterLauncher.needsPrompt(reason)).isTrue();
     }
 
     @Test
     void unreachableHostsNeedNoPrompt() throws Exception {
         Path log = temp.resolve("m.log");
         Files.writeString(log, "ssh: connect to host 127.0.0.1 port 1: Connection refused\n");
-        String reason = MasterLauncher.reason(log, 255);
-        assertThat(MasterLauncher.needsPrompt(reason)).isFalse();
-        assertThat(MasterLauncher.needsPrompt("Host key verification failed.")).isTrue();
+        String reason = SshMasterLauncher.reason(log, 255);
+        assertThat(SshMasterLauncher.needsPrompt(reason)).isFalse();
+        assertThat(SshMasterLauncher.needsPrompt("Host key verification failed.")).isTrue();
     }
 
     @Test
     void anEmptyLogGivesTheExitStatus() throws Exception {
         Path log = Files.createFile(temp.resolve("m.log"));
-        assertThat(MasterLauncher.reason(log, 255)).isEqualTo("ssh exited with status 255");
+        assertThat(SshMasterLauncher.reason(log, 255)).isEqualTo("ssh exited with status 255");
     }
 }

@@ -16,7 +16,12 @@ public sealed interface Effect {
     record OpenSession(String alias) implements Effect {}
 
     /** Check, stop, exit or kill the master behind a socket. */
-    record ControlMaster(MasterAction action, MasterRow row) implements Effect {}
+    record ControlMaster(MasterAction action, MasterRow row, boolean cutDependants) implements Effect {
+        /** An action the user did not have to confirm: refused if masters ride this one. */
+        public ControlMaster(MasterAction action, MasterRow row) {
+            this(action, row, false);
+        }
+    }
 
     /** Redraw the whole screen (Ctrl-L). */
     record RedrawAll() implements Effect {}

@@ -12,10 +12,20 @@ import java.util.List;
  * @param state the master's state ({@code Live} carries the pid)
  * @param startedByJhosts whether this jhosts process launched it (else it was found running)
  * @param startedAt when it was launched or first seen
+ * @param via the jump masters it rides, outermost first
+ * @param dependants the masters that ride this one (it is their jump host's)
  */
-public record MasterRow(String socket, List<String> aliases, MasterState state, boolean startedByJhosts, Instant startedAt) {
+public record MasterRow(String socket, List<String> aliases, MasterState state, boolean startedByJhosts, Instant startedAt,
+        List<String> via, List<String> dependants) {
     public MasterRow {
         aliases = List.copyOf(aliases);
+        via = List.copyOf(via);
+        dependants = List.copyOf(dependants);
+    }
+
+    /** A master that rides none and that none rides. */
+    public MasterRow(String socket, List<String> aliases, MasterState state, boolean startedByJhosts, Instant startedAt) {
+        this(socket, aliases, state, startedByJhosts, startedAt, List.of(), List.of());
     }
 
     /** The pid when the master is live, else 0. */

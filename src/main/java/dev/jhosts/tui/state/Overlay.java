@@ -9,8 +9,11 @@ public sealed interface Overlay {
     /** The help text with every key; any key closes it. */
     record Help() implements Overlay {}
 
-    /** "Kill this master?" — {@code y} kills, any other key cancels. */
-    record ConfirmKill(MasterRow row) implements Overlay {}
+    /**
+     * "Kill this master?", or "these ride this master: exit it?" — {@code y} goes ahead (cutting
+     * the dependants), any other key cancels.
+     */
+    record Confirm(MasterAction action, MasterRow row) implements Overlay {}
 
     /** Waiting for a master before a session opens; Esc cancels. */
     record Connecting(String alias) implements Overlay {}

@@ -71,14 +71,14 @@ public final class Update {
         if (overlay instanceof Overlay.Help) {
             return Transition.of(state.withOverlay(new Overlay.None()));
         }
-        if (overlay instanceof Overlay.ConfirmKill) {
+        if (overlay instanceof Overlay.Confirm confirm) {
             ViewState closed = state.withOverlay(new Overlay.None());
             if (key.equals(Key.typed('y')) || key.equals(Key.typed('Y'))) {
-                MasterRow row = ((Overlay.ConfirmKill) overlay).row();
-                return Transition.of(closed.withMessage("killing " + describe(row) + "…"),
-                        new Effect.ControlMaster(MasterAction.KILL, row));
+                MasterRow row = confirm.row();
+                return Transition.of(closed.withMessage(confirm.action().word() + " " + describe(row) + "…"),
+                        new Effect.ControlMaster(confirm.action(), row, true));
             }
-            return Transition.of(closed.withMessage("kill cancelled"));
+            return Transition.of(closed.withMessage(confirm.action().word() + " cancelled"));
         }
         if (overlay instanceof Overlay.Connecting) {
             if (key.equals(Key.named(Key.Name.ESCAPE))) {
@@ -200,14 +200,22 @@ public final class Update {
             case 'c':
                 return control(state, MasterAction.CHECK, target);
             case 's':
-                return control(state, MasterAction.STOP, target);
+                return askIfRidden(state, MasterAction.STOP, target);
             case 'x':
-                return control(state, MasterAction.EXIT, target);
+                return askIfRidden(state, MasterAction.EXIT, target);
             case 'k':
-                return Transition.of(state.withOverlay(new Overlay.ConfirmKill(target)));
+                return Transition.of(state.withOverlay(new Overlay.Confirm(MasterAction.KILL, target)));
             default:
                 return Transition.of(state);
         }
+    }
+
+    /** Stop and exit go ahead at once, unless other masters ride this one: then the user is asked, naming them. */
+    private static Transition askIfRidden(ViewState state, MasterAction action, MasterRow row) {
+        if (!row.dependants().isEmpty()) {
+            return Transition.of(state.withOverlay(new Overlay.Confirm(action, row)));
+        }
+        return control(state, action, row);
     }
 
     private static Transition control(ViewState state, MasterAction action, MasterRow row) {
@@ -329,6 +337,9 @@ public final class Update {
             return Transition.of(updated.withOverlay(new Overlay.None())
                     .withMessage(changed.alias() + ": master does not answer: "
                             + ((MasterState.Unresponsive) master).detail()));
+        }
+        if (master instanceof MasterState.Cut cut) {
+            return Transition.of(updated.withOverlay(new Overlay.None()).withMessage(changed.alias() + ": cut: " + cut.reason()));
         }
         return Transition.of(updated);
     }

@@ -81,6 +81,8 @@ final class DetailsPainter {
             return "failed: " + failed.reason() + (failed.needsPrompt() ? " (Enter runs ssh to ask)" : "");
         } else if (state instanceof MasterState.Unresponsive) {
             return "unresponsive: " + ((MasterState.Unresponsive) state).detail();
+        } else if (state instanceof MasterState.Cut cut) {
+            return "cut: " + cut.reason() + " (Enter makes it again)";
         }
         return "none";
     }

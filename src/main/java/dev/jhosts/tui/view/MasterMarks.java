@@ -16,7 +16,7 @@ final class MasterMarks {
             return glyphs.live();
         } else if (state instanceof MasterState.Starting) {
             return glyphs.spinnerFrame(spinner);
-        } else if (state instanceof MasterState.Failed) {
+        } else if (state instanceof MasterState.Failed || state instanceof MasterState.Cut) {
             return glyphs.failed();
         } else if (state instanceof MasterState.Unresponsive) {
             return glyphs.unresponsive();

@@ -1,6 +1,7 @@
 package dev.jhosts.tui.view;
 
 import dev.jhosts.tui.state.KeyHelp;
+import dev.jhosts.tui.state.MasterAction;
 import dev.jhosts.tui.state.MasterRow;
 import dev.jhosts.tui.state.Overlay;
 import dev.jhosts.tui.state.ViewState;
@@ -25,16 +26,41 @@ final class OverlayPainter {
         Overlay overlay = state.overlay();
         if (overlay instanceof Overlay.Help) {
             help();
-        } else if (overlay instanceof Overlay.ConfirmKill) {
-            MasterRow row = ((Overlay.ConfirmKill) overlay).row();
-            String pid = row.pid() > 0 ? " (pid " + row.pid() + ")" : "";
-            box("kill", List.of("Kill the master of " + String.join(",", row.aliases()) + pid + "?",
-                    "Its sessions end at once.", "", "y: kill    any other key: keep it"));
+        } else if (overlay instanceof Overlay.Confirm confirm) {
+            confirm(confirm.action(), confirm.row());
         } else if (overlay instanceof Overlay.Connecting) {
             String alias = ((Overlay.Connecting) overlay).alias();
             box("connect", List.of(look.glyphs().spinnerFrame(state.spinner()) + " connecting to " + alias + "...",
                     "", "Esc: cancel"));
         }
+    }
+
+    private void confirm(MasterAction action, MasterRow row) {
+        String pid = row.pid() > 0 ? " (pid " + row.pid() + ")" : "";
+        String name = String.join(",", row.aliases());
+        List<String> lines = new ArrayList<>();
+        switch (action) {
+            case KILL -> {
+                lines.add("Kill the master of " + name + pid + "?");
+                lines.add("Its sessions end at once.");
+            }
+            case EXIT -> {
+                lines.add("Exit the master of " + name + pid + "?");
+                lines.add("Its sessions end at once.");
+            }
+            default -> {
+                lines.add("Stop the master of " + name + pid + "?");
+                lines.add("Running sessions go on; no new ones.");
+            }
+        }
+        if (!row.dependants().isEmpty()) {
+            lines.add("Riding it: " + String.join(", ", row.dependants()));
+            lines.add(action == MasterAction.STOP ? "(they go on, but cannot be made again through it)"
+                    : "(they are cut)");
+        }
+        lines.add("");
+        lines.add("y: " + action.word() + "    any other key: keep it");
+        box(action.word(), lines);
     }
 
     private void help() {

@@ -53,7 +53,9 @@ final class StatusPanePainter {
             String facts = (master.pid() > 0 ? "pid " + master.pid() : "pid -") + "  "
                     + (master.startedAt().equals(Instant.EPOCH) ? "?" : age(Duration.between(master.startedAt(), state.now())))
                     + "  "
-                    + master.state().word() + "  " + (master.startedByJhosts() ? "jhosts" : "found");
+                    + master.state().word() + "  " + (master.startedByJhosts() ? "jhosts" : "found")
+                    + (master.via().isEmpty() ? "" : "  via " + String.join(" > ", master.via()))
+                    + (master.dependants().isEmpty() ? "" : "  jump for " + String.join(",", master.dependants()));
             canvas.text(row, at, canvas.columns(), facts, base);
         }
     }

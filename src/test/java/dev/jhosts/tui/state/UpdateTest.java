@@ -302,6 +302,21 @@ class UpdateTest {
     }
 
     @Test
+    void stopOrExitOfAJumpMasterAsksNamingTheMastersThatRideIt() {
+        MasterRow bastion = new MasterRow("/run/j", List.of("host00"), new MasterState.Live(99), true, T0,
+                List.of(), List.of("host01", "host02"));
+        send(new UiEvent.MastersListed(List.of(bastion)));
+        press(named(Key.Name.TAB));
+        press(Key.typed('x'));
+        assertThat(state.overlay()).isEqualTo(new Overlay.Confirm(MasterAction.EXIT, bastion));
+        assertThat(effects).noneMatch(effect -> effect instanceof Effect.ControlMaster);
+        press(Key.typed('n'));
+        assertThat(effects).noneMatch(effect -> effect instanceof Effect.ControlMaster);
+        press(Key.typed('s'), Key.typed('y'));
+        assertThat(effects).containsExactly(new Effect.ControlMaster(MasterAction.STOP, bastion, true));
+    }
+
+    @Test
     void anUnresponsiveMasterKeepsThePaneShownForKill() {
         MasterRow stuck = new MasterRow("/run/s1", List.of("host00"), new MasterState.Unresponsive("timeout"), true, T0);
         send(new UiEvent.MastersListed(List.of(stuck)));
@@ -323,11 +338,12 @@ class UpdateTest {
                 new Effect.ControlMaster(MasterAction.STOP, second), new Effect.ControlMaster(MasterAction.EXIT, second));
         assertThat(state.list().filter()).isEmpty();
         press(Key.typed('k'));
-        assertThat(state.overlay()).isEqualTo(new Overlay.ConfirmKill(second));
+        assertThat(state.overlay()).isEqualTo(new Overlay.Confirm(MasterAction.KILL, second));
         press(Key.typed('n'));
-        assertThat(effects).noneMatch(effect -> effect.equals(new Effect.ControlMaster(MasterAction.KILL, second)));
+        assertThat(effects).noneMatch(effect -> effect instanceof Effect.ControlMaster control
+                && control.action() == MasterAction.KILL);
         press(Key.typed('k'), Key.typed('y'));
-        assertThat(effects).contains(new Effect.ControlMaster(MasterAction.KILL, second));
+        assertThat(effects).contains(new Effect.ControlMaster(MasterAction.KILL, second, true));
         press(named(Key.Name.ESCAPE));
         assertThat(state.focus()).isEqualTo(Focus.HOSTS);
     }

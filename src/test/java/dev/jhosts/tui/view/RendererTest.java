@@ -11,6 +11,7 @@ import dev.jhosts.catalog.EffectiveOptions;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.tui.state.Key;
+import dev.jhosts.tui.state.MasterAction;
 import dev.jhosts.tui.state.MasterRow;
 import dev.jhosts.tui.state.Overlay;
 import dev.jhosts.tui.state.ScreenSize;
@@ -212,7 +213,7 @@ class RendererTest {
     @Test
     void killConfirmationAndHelpAreDrawnOverTheList() {
         MasterRow row = new MasterRow("/run/a", List.of("web1"), new MasterState.Live(4242), true, T0);
-        ScreenText confirm = new ScreenText(state(80, 24).withOverlay(new Overlay.ConfirmKill(row)), COLOUR);
+        ScreenText confirm = new ScreenText(state(80, 24).withOverlay(new Overlay.Confirm(MasterAction.KILL, row)), COLOUR);
         assertThat(confirm.text()).contains("Kill the master of web1 (pid 4242)?").contains("y: kill");
         ScreenText help = new ScreenText(state(80, 24).withOverlay(new Overlay.Help()), COLOUR);
         assertThat(help.text()).contains("Esc").contains("tag:x group:y").contains("kill its pid");

@@ -3,6 +3,7 @@ package dev.jhosts.master;
 import static dev.jhosts.testing.SshdFixture.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jhosts.catalog.SshOptionsResolver;
 import dev.jhosts.config.Locations;
 import dev.jhosts.config.Settings;
 import dev.jhosts.config.SettingsLoader;
@@ -15,22 +16,23 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The master manager in process, against a real sshd: events, sharing, discovery, parallel launches. */
-class MasterManagerTest {
+/** The masters in process, against a real sshd: events, sharing, discovery, parallel launches. */
+class MastersTest {
     @RegisterExtension
     static final SshdFixture SSHD = new SshdFixture();
 
-    private static MasterManager manager(Path sshConfig) throws Exception {
+    private static Masters manager(Path sshConfig) throws Exception {
         Locations locations = Locations.of(SSHD.jhostsEnv(), SSHD.dir());
         Settings settings = new SettingsLoader(locations).loadDefault();
-        return new MasterManager(settings, sshConfig, ControlDirectory.prepare(settings.controlDirectory()));
+        HostConfigs hosts = new HostConfigs(new SshOptionsResolver(settings.sshBinary(), sshConfig), HostOptions.none());
+        return new Masters(settings, sshConfig, ControlDirectory.prepare(settings.controlDirectory()), hosts);
     }
 
     @Test
     void startPublishesStartingThenLiveForEveryAliasOfTheSocketAndDiscoveryNoticesTheEnd() throws Exception {
         Path config = SSHD.writeSshConfig("aliases_config", "Host other\n" + SSHD.hostOptions());
         List<MasterEvent> events = new CopyOnWriteArrayList<>();
-        try (MasterManager masters = manager(config)) {
+        try (Masters masters = manager(config)) {
             masters.addListener(events::add);
             masters.controlPath("other");
             MasterState state = masters.start(HOST).get(60, TimeUnit.SECONDS);
@@ -47,7 +49,7 @@ class MasterManagerTest {
             // Both aliases reach the same place, so the second start reuses the master.
             assertThat(masters.start("other").get(60, TimeUnit.SECONDS)).isEqualTo(state);
 
-            masters.exit(found.get(0).socket());
+            masters.exit(found.get(0).socket(), false);
             long pid = ((MasterState.Live) state).pid();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
@@ -62,7 +64,7 @@ class MasterManagerTest {
     @Test
     void aFailedLaunchCarriesSshsReason() throws Exception {
         Path config = SSHD.writeSshConfig("refused_config", "Host closed\n  HostName 127.0.0.1\n  Port 1\n  BatchMode yes\n");
-        try (MasterManager masters = manager(config)) {
+        try (Masters masters = manager(config)) {
             MasterState state = masters.start("closed").get(60, TimeUnit.SECONDS);
             assertThat(state).isInstanceOf(MasterState.Failed.class);
             MasterState.Failed failed = (MasterState.Failed) state;
@@ -79,7 +81,7 @@ class MasterManagerTest {
         Path config = SSHD.writeSshConfig("unknown_key_config", "Host stranger\n  HostName 127.0.0.1\n  Port "
                 + SSHD.port() + "\n  IdentityFile " + SSHD.clientKey() + "\n  UserKnownHostsFile /dev/null\n"
                 + "  StrictHostKeyChecking ask\n");
-        try (MasterManager masters = manager(config)) {
+        try (Masters masters = manager(config)) {
             MasterState state = masters.start("stranger").get(60, TimeUnit.SECONDS);
             assertThat(state).isInstanceOf(MasterState.Failed.class);
             assertThat(((MasterState.Failed) state).needsPrompt()).as(state.toString()).isTrue();

@@ -1,0 +1,19 @@
+package dev.jhosts.master;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One master to make.
+ *
+ * @param target what ssh connects to
+ * @param routeOptions options that choose the way there (a ProxyCommand through a jump host's
+ *     master), given before the target's own so that they win
+ * @param controlPath where the master listens
+ * @param log the master's own log ({@code -E})
+ */
+public record LaunchRequest(MasterTarget target, List<String> routeOptions, ControlPath controlPath, Path log) {
+    public LaunchRequest {
+        routeOptions = List.copyOf(routeOptions);
+    }
+}

@@ -1,0 +1,201 @@
+package dev.jhosts.master;
+
+import dev.jhosts.catalog.EffectiveOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
+
+/**
+ * Makes masters in the background: reuses a live one, removes a stale socket, else launches.
+ * Each step that can wait (ssh -G, a launch) is one task on the launch executor, whose size is
+ * the parallel cap; a host behind a jump host waits for the jump's master without holding a
+ * task, so a chain counts once per hop and a cap of one cannot deadlock. A second start of a
+ * target that is being made joins the first.
+ */
+public final class Launches {
+    private final TargetResolver resolver;
+    private final ControlPathIndex index;
+    private final MasterStates states;
+    private final SocketStates socketStates;
+    private final SocketInspector inspector;
+    private final MasterLauncher launcher;
+    private final LaunchRecords records;
+    private final ControlDirectory directory;
+    private final BiFunction<MasterTarget, Path, List<String>> routeThrough;
+    private final Executor executor;
+    private final Clock clock;
+    private final Map<MasterTarget, CompletableFuture<Made>> inFlight = new ConcurrentHashMap<>();
+    private final Map<Path, ReentrantLock> socketLocks = new ConcurrentHashMap<>();
+
+    /** How a target ended up, with what a dependant needs to ride it. */
+    private record Made(MasterState state, Optional<Via> self, List<Via> via) {
+        static Made failed(MasterState state) {
+            return new Made(state, Optional.empty(), List.of());
+        }
+    }
+
+    /**
+     * @param routeThrough the ssh options that make a launch ride the master of the given jump target at the given socket
+     * @param executor runs the launches; its size is the parallel cap
+     */
+    public Launches(TargetResolver resolver, ControlPathIndex index, MasterStates states, MasterProbe probe,
+            MasterLauncher launcher, LaunchRecords records, ControlDirectory directory,
+            BiFunction<MasterTarget, Path, List<String>> routeThrough, Executor executor, Clock clock) {
+        this.resolver = resolver;
+        this.index = index;
+        this.states = states;
+        this.socketStates = new SocketStates(states, index);
+        this.inspector = new SocketInspector(probe, records);
+        this.launcher = launcher;
+        this.records = records;
+        this.directory = directory;
+        this.routeThrough = routeThrough;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /** Makes sure {@code target} has a master; completes with its state (never exceptionally). */
+    public CompletableFuture<MasterState> start(MasterTarget target) {
+        return made(target).thenApply(Made::state);
+    }
+
+    /** Whether a start of {@code target} is under way. */
+    public boolean inFlight(MasterTarget target) {
+        return inFlight.containsKey(target);
+    }
+
+    private CompletableFuture<Made> made(MasterTarget target) {
+        CompletableFuture<Made> mine = new CompletableFuture<>();
+        CompletableFuture<Made> running = inFlight.putIfAbsent(target, mine);
+        if (running != null) {
+            return running;
+        }
+        states.decided(target.label(), new MasterState.Starting());
+        // Completion happens outside the map's own methods: a removal run inside
+        // computeIfAbsent (a launch that finished at once) is a recursive update.
+        mine.whenComplete((made, error) -> inFlight.remove(target, mine));
+        try {
+            executor.execute(() -> prepare(target, mine));
+        } catch (RuntimeException rejected) {
+            finish(target, mine, Made.failed(new MasterState.Failed("launches are shut down", false)));
+        }
+        return mine;
+    }
+
+    /** Learns where the master goes and which master it rides, then launches (now or after the jump's). */
+    private void prepare(MasterTarget target, CompletableFuture<Made> result) {
+        try {
+            EffectiveOptions options = resolver.resolve(target);
+            ControlPath path = index.pathOf(target, options);
+            Optional<MasterTarget> jump = JumpRoute.jumpOf(options);
+            if (jump.isEmpty()) {
+                finish(target, result, launchOrReuse(target, path, List.of(), List.of()));
+                return;
+            }
+            MasterState here = inspector.look(path.socket());
+            if (here instanceof MasterState.Live) {
+                finish(target, result, reused(path, here));
+                return;
+            }
+            made(jump.get()).whenComplete((jumpMade, error) -> {
+                if (error != null || !(jumpMade.state() instanceof MasterState.Live)) {
+                    finish(target, result, Made.failed(viaFailure(jump.get(), error == null ? jumpMade.state() : null)));
+                    return;
+                }
+                Via via = jumpMade.self().orElseThrow();
+                List<Via> chain = new ArrayList<>(jumpMade.via());
+                chain.add(via);
+                try {
+                    List<String> route = routeThrough.apply(jump.get(), via.socket());
+                    executor.execute(() -> finish(target, result, launchOrReuse(target, path, route, chain)));
+                } catch (RuntimeException rejected) {
+                    finish(target, result, Made.failed(new MasterState.Failed("launches are shut down", false)));
+                }
+            });
+        } catch (MasterException e) {
+            finish(target, result, Made.failed(new MasterState.Failed(e.getMessage(), false)));
+        } catch (RuntimeException e) {
+            finish(target, result, Made.failed(new MasterState.Failed(String.valueOf(e.getMessage()), false)));
+        }
+    }
+
+    private static MasterState viaFailure(MasterTarget jump, MasterState jumpState) {
+        if (jumpState instanceof MasterState.Failed failed) {
+            return new MasterState.Failed("via " + jump.label() + ": " + failed.reason(), failed.needsPrompt());
+        }
+        String word = jumpState == null ? "failed" : jumpState.word();
+        return new MasterState.Failed("via " + jump.label() + ": its master is " + word, false);
+    }
+
+    private void finish(MasterTarget target, CompletableFuture<Made> result, Made made) {
+        states.decided(target.label(), made.state());
+        result.complete(made);
+    }
+
+    private Made reused(ControlPath path, MasterState state) {
+        List<Via> via = records.find(path.socket()).map(LaunchRecord::via).orElse(List.of());
+        socketStates.decided(path.socket(), state);
+        return new Made(state, Optional.of(new Via(label(path), path.socket())), via);
+    }
+
+    private String label(ControlPath path) {
+        return index.labelsAt(path.socket()).stream().sorted().findFirst().orElse(path.socket().getFileName().toString());
+    }
+
+    private Made launchOrReuse(MasterTarget target, ControlPath path, List<String> route, List<Via> chain) {
+        ReentrantLock lock = socketLocks.computeIfAbsent(path.socket(), socket -> new ReentrantLock());
+        lock.lock();
+        try {
+            MasterState found = inspector.look(path.socket());
+            if (!(found instanceof MasterState.None)) {
+                return found instanceof MasterState.Live ? reused(path, found)
+                        : Made.failed(socketStates.decided(path.socket(), found));
+            }
+            return launch(target, path, route, chain);
+        } catch (MasterException e) {
+            return Made.failed(new MasterState.Failed(e.getMessage(), false));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Made.failed(new MasterState.Failed("interrupted", false));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Made launch(MasterTarget target, ControlPath path, List<String> route, List<Via> chain)
+            throws InterruptedException, MasterException {
+        var started = clock.instant();
+        LaunchOutcome outcome = launcher.launch(new LaunchRequest(target, route, path,
+                directory.recordFor(path.socket(), ".log")));
+        if (outcome instanceof LaunchOutcome.Failed failed) {
+            if (failed.reason().equals(SshMasterLauncher.ANOTHER_MASTER)) {
+                MasterState there = inspector.look(path.socket());
+                return there instanceof MasterState.Live ? reused(path, there)
+                        : Made.failed(socketStates.decided(path.socket(), there));
+            }
+            return Made.failed(socketStates.decided(path.socket(), new MasterState.Failed(failed.reason(), failed.needsPrompt())));
+        }
+        Probe after = inspector.probe(path.socket());
+        if (after instanceof Probe.Alive alive) {
+            try {
+                records.write(new LaunchRecord(path.socket(), List.copyOf(index.labelsAt(path.socket())), started,
+                        alive.pid(), chain));
+            } catch (IOException e) {
+                // the master works; it will only be listed as not started by jhosts
+            }
+            MasterState live = socketStates.decided(path.socket(), new MasterState.Live(alive.pid()));
+            return new Made(live, Optional.of(new Via(target.label(), path.socket())), chain);
+        }
+        return Made.failed(socketStates.decided(path.socket(), new MasterState.Failed("ssh went to the background but "
+                + path.socket() + " does not answer (" + SocketInspector.describe(after) + ")", false)));
+    }
+}

@@ -1,0 +1,173 @@
+package dev.jhosts.master;
+
+import dev.jhosts.catalog.SshOptionsResolver;
+import dev.jhosts.config.Settings;
+import dev.jhosts.mux.LocalUser;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The masters of one jhosts process, put together from one part per job: the ControlPath index,
+ * the state store, launches, control and discovery. This type only wires them and forwards to
+ * them; it hands none of them out.
+ */
+public final class Masters implements AutoCloseable {
+    /** Discovery learns the ControlPaths of at most this many aliases with {@code ssh -G}. */
+    public static final int DISCOVERY_ALIAS_LIMIT = 256;
+
+    private final HostConfigs hosts;
+    private final ControlPathIndex index;
+    private final MasterStates states;
+    private final SocketInspector inspector;
+    private final Launches launches;
+    private final MasterControl control;
+    private final Discovery discovery;
+    private final ExecutorService launchThreads;
+    private final ExecutorService probeThreads;
+
+    public Masters(Settings settings, Path sshConfig, ControlDirectory directory, HostConfigs hosts) {
+        this(settings, sshConfig, directory, hosts, new MuxMasterProbe(settings.aliveCheckTimeout()),
+                new SshMasterLauncher(settings, sshConfig));
+    }
+
+    /** With another probe and launcher (tests). */
+    public Masters(Settings settings, Path sshConfig, ControlDirectory directory, HostConfigs hosts,
+            MasterProbe probe, MasterLauncher launcher) {
+        this.hosts = hosts;
+        this.index = new ControlPathIndex(hosts, new ControlPaths(directory));
+        this.states = new MasterStates();
+        LaunchRecords records = new LaunchRecords(directory);
+        this.inspector = new SocketInspector(probe, records);
+        this.launchThreads = Executors.newFixedThreadPool(settings.maxParallelLaunches(), daemonThreads("jhosts-launch"));
+        this.probeThreads = Executors.newFixedThreadPool(8, daemonThreads("jhosts-probe"));
+        this.launches = new Launches(hosts, index, states, probe, launcher, records, directory,
+                (jump, socket) -> JumpProxyCommand.routeOptions(settings.sshBinary(), sshConfig, socket, jump.destination()),
+                launchThreads, Clock.systemUTC());
+        MasterKiller killer = new MasterKiller(settings.killGrace(), probe, settings.sshBinary(), LocalUser.uid());
+        this.control = new MasterControl(index, states, probe, killer, records, settings.aliveCheckTimeout());
+        this.discovery = new Discovery(index, states, probe, records, directory, probeThreads);
+    }
+
+    public void addListener(Consumer<MasterEvent> listener) {
+        states.addListener(listener);
+    }
+
+    /** The ControlPath for an alias ({@code ssh -G}, cached), checked for length. */
+    public ControlPath controlPath(String alias) throws MasterException {
+        return index.pathOf(hosts.target(alias));
+    }
+
+    /** The last known state of an alias's master; never blocks. */
+    public MasterState state(String alias) {
+        return states.state(alias);
+    }
+
+    /** Looks at the alias's ControlPath now (removing a stale socket) and returns what is there. */
+    public MasterState refresh(String alias) {
+        long ticket = states.beginObservation();
+        try {
+            ControlPath path = controlPath(alias);
+            MasterState state = inspector.look(path.socket());
+            index.labelsAt(path.socket()).forEach(label -> states.observed(label, state, ticket));
+            return state;
+        } catch (MasterException e) {
+            MasterState failed = new MasterState.Failed(e.getMessage(), false);
+            states.decided(alias, failed);
+            return failed;
+        }
+    }
+
+    /** The live master of an alias, checked now. */
+    public Optional<LiveMaster> live(String alias) throws MasterException {
+        ControlPath path = controlPath(alias);
+        Probe found = inspector.probe(path.socket());
+        if (found instanceof Probe.Untrusted untrusted) {
+            throw new MasterException(untrusted.detail());
+        }
+        if (found instanceof Probe.Alive alive) {
+            return Optional.of(new LiveMaster(path.socket(), alive.pid()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Makes sure the alias has a master (and its jump hosts theirs first), in the background,
+     * never prompting; completes with its state.
+     */
+    public CompletableFuture<MasterState> start(String alias) {
+        return launches.start(hosts.target(alias));
+    }
+
+    public Probe check(Path socket) {
+        return control.check(socket);
+    }
+
+    /** The masters that ride the one at {@code socket}, by name. */
+    public List<String> dependants(Path socket) {
+        return control.dependants(socket);
+    }
+
+    /** What {@code action} would do to the masters riding {@code socket}; empty when none do. */
+    public Optional<String> dependantsWarning(MasterControl.Action action, Path socket) {
+        return control.warning(action, socket);
+    }
+
+    public void stop(Path socket, boolean cutDependants) throws MasterException {
+        control.stop(socket, cutDependants);
+    }
+
+    public void exit(Path socket, boolean cutDependants) throws MasterException {
+        control.exit(socket, cutDependants);
+    }
+
+    public long kill(Path socket, boolean cutDependants) throws MasterException {
+        return control.kill(socket, cutDependants);
+    }
+
+    /**
+     * Learns the ControlPaths of {@code aliases} (the first {@link #DISCOVERY_ALIAS_LIMIT}), one
+     * {@code ssh -G} at a time, so that {@link #discover} finds the masters at them: for the
+     * background, where leaving the other core to the user matters more than finishing soon.
+     */
+    public void learnControlPaths(Collection<String> aliases) {
+        index.learn(aliases.stream().limit(DISCOVERY_ALIAS_LIMIT).map(hosts::target).toList());
+    }
+
+    /**
+     * Every master jhosts can find: those it launched, every socket in its control directory, and
+     * those at the ControlPaths of {@code aliases} (the first {@link #DISCOVERY_ALIAS_LIMIT}),
+     * whose {@code ssh -G} runs in parallel first.
+     */
+    public List<MasterInfo> discover(Collection<String> aliases) {
+        List<CompletableFuture<Void>> learning = aliases.stream().limit(DISCOVERY_ALIAS_LIMIT)
+                .map(alias -> CompletableFuture.runAsync(() -> index.learn(List.of(hosts.target(alias))), probeThreads))
+                .toList();
+        learning.forEach(CompletableFuture::join);
+        return discovery.list();
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    @Override
+    public void close() {
+        launchThreads.shutdownNow();
+        probeThreads.shutdownNow();
+        states.close();
+    }
+}

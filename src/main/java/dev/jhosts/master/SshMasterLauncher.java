@@ -1,0 +1,146 @@
+package dev.jhosts.master;
+
+import dev.jhosts.config.Settings;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Launches a master with the system {@code ssh}: {@code -M -N}, ControlPersist so it goes to the
+ * background once the socket exists, BatchMode so it never prompts, and {@code -E} to a log of
+ * its own so that no pipe stays open to the daemonised master.
+ */
+public final class SshMasterLauncher implements MasterLauncher {
+    /** The reason given when another master took the ControlPath while this one was connecting. */
+    public static final String ANOTHER_MASTER = "another master took the ControlPath meanwhile";
+
+    private static final int REASON_LINES = 3;
+    private static final Duration POLL = Duration.ofMillis(25);
+
+    private final Settings settings;
+    private final Path sshConfig;
+
+    public SshMasterLauncher(Settings settings, Path sshConfig) {
+        this.settings = settings;
+        this.sshConfig = sshConfig;
+    }
+
+    /** The ssh command line for a background master. */
+    List<String> command(LaunchRequest request) {
+        List<String> command = new ArrayList<>(List.of(settings.sshBinary(), "-F", sshConfig.toString()));
+        command.addAll(request.routeOptions());
+        command.addAll(request.target().options());
+        ControlPath controlPath = request.controlPath();
+        option(command, "ControlMaster", "yes");
+        // ssh expands % tokens in ControlPath; the path given is already expanded.
+        option(command, "ControlPath", controlPath.socket().toString().replace("%", "%%"));
+        option(command, "ControlPersist", persist(settings.controlPersist()));
+        option(command, "BatchMode", "yes");
+        option(command, "ConnectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
+        option(command, "ServerAliveInterval", Long.toString(settings.serverAliveInterval().toSeconds()));
+        option(command, "ServerAliveCountMax", Integer.toString(settings.serverAliveCountMax()));
+        command.addAll(List.of("-E", request.log().toString(), "-N", "--", request.target().destination()));
+        return command;
+    }
+
+    /** Runs ssh until it has gone to the background (or failed), bounded in time. */
+    @Override
+    public LaunchOutcome launch(LaunchRequest request) throws InterruptedException {
+        Path log = request.log();
+        try {
+            Files.deleteIfExists(log);
+            // 0600 whatever the umask: ssh's debug output may name hosts, users and keys.
+            Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (IOException e) {
+            return new LaunchOutcome.Failed("cannot write master log " + log + ": " + e.getMessage(), false);
+        }
+        Process process;
+        try {
+            process = new ProcessBuilder(command(request))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            return new LaunchOutcome.Failed("cannot run " + settings.sshBinary() + ": " + e.getMessage(), false);
+        }
+        Duration limit = settings.connectTimeout().multipliedBy(2).plusSeconds(15);
+        long deadline = System.nanoTime() + limit.toNanos();
+        try {
+            while (!process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (lostTheRace(log)) {
+                    // Another master bound the path first; this ssh would stay up as a plain connection.
+                    process.destroyForcibly();
+                    return new LaunchOutcome.Failed(ANOTHER_MASTER, false);
+                }
+                if (System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    return new LaunchOutcome.Failed("ssh did not finish connecting within " + limit.toSeconds() + "s", false);
+                }
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        if (process.exitValue() == 0) {
+            return new LaunchOutcome.Launched();
+        }
+        String reason = reason(log, process.exitValue());
+        return new LaunchOutcome.Failed(reason, needsPrompt(reason));
+    }
+
+    /** ssh with ControlMaster=yes found the socket taken and carries on without a master. */
+    private static boolean lostTheRace(Path log) {
+        try {
+            return Files.size(log) > 0 && Files.readString(log, StandardCharsets.UTF_8).contains("disabling multiplexing");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The last lines ssh wrote, joined; debug chatter is left out. */
+    static String reason(Path log, int exitValue) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            lines = List.of();
+        }
+        List<String> meaningful = lines.stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("debug"))
+                .toList();
+        if (meaningful.isEmpty()) {
+            return "ssh exited with status " + exitValue;
+        }
+        return String.join(" / ", meaningful.subList(Math.max(0, meaningful.size() - REASON_LINES), meaningful.size()));
+    }
+
+    /** Whether ssh on a terminal could succeed where the background launch could not prompt. */
+    static boolean needsPrompt(String reason) {
+        String text = reason.toLowerCase(Locale.ROOT);
+        return text.contains("permission denied")
+                || text.contains("host key verification failed")
+                || text.contains("no more authentication methods")
+                || text.contains("passphrase")
+                || text.contains("keyboard-interactive")
+                || text.contains("authentication failed");
+    }
+
+    private static String persist(Duration persist) {
+        return persist.isZero() ? "yes" : Math.max(1, persist.toSeconds()) + "s";
+    }
+
+    private static void option(List<String> command, String name, String value) {
+        command.add("-o");
+        command.add(name + "=" + value);
+    }
+}
