@@ -45,4 +45,15 @@ public final class Requirements {
         }
         abort(line);
     }
+
+    /** Requires running as root (to run a process as another user); skips otherwise, fails on CI. */
+    public static void requireRoot(String why) {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            String line = why + " needs root: run the tests as root";
+            if (onCi()) {
+                fail(line + " (CI=true turns this skip into a failure)");
+            }
+            abort(line);
+        }
+    }
 }

@@ -36,10 +36,21 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
 
     private Path dir;
     private int port;
+    private final int extraPortCount;
+    private final List<Integer> extraPorts = new ArrayList<>();
     private Process sshd;
     private Path sshConfig;
     private Path clientKey;
     private Path knownHosts;
+
+    public SshdFixture() {
+        this(0);
+    }
+
+    /** A server that also listens on {@code extraPorts} more ports (distinct destinations, so distinct masters). */
+    public SshdFixture(int extraPorts) {
+        this.extraPortCount = extraPorts;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -65,6 +76,13 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         Path authorizedKeys = dir.resolve("authorized_keys");
         Files.copy(Path.of(clientKey + ".pub"), authorizedKeys);
         port = freePort();
+        extraPorts.clear();
+        while (extraPorts.size() < extraPortCount) {
+            int extra = freePort();
+            if (extra != port && !extraPorts.contains(extra)) {
+                extraPorts.add(extra);
+            }
+        }
         knownHosts = dir.resolve("known_hosts");
         Files.writeString(knownHosts, "[127.0.0.1]:" + port + " " + Files.readString(Path.of(hostKey + ".pub")));
         ensurePrivilegeSeparationDirectory();
@@ -72,6 +90,7 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         Path sshdConfig = dir.resolve("sshd_config");
         Files.writeString(sshdConfig, String.join("\n",
                 "Port " + port,
+                extraPorts.stream().map(extra -> "Port " + extra).collect(java.util.stream.Collectors.joining("\n")),
                 "ListenAddress 127.0.0.1",
                 "HostKey " + hostKey,
                 "PidFile none",
@@ -126,6 +145,11 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
 
     public int port() {
         return port;
+    }
+
+    /** The {@code index}th extra port (see {@link #SshdFixture(int)}). */
+    public int extraPort(int index) {
+        return extraPorts.get(index);
     }
 
     /** The client config defining {@link #HOST}, for {@code -F}. */
