@@ -64,7 +64,7 @@ public final class MasterControl {
 
     /**
      * The masters jhosts made through the one at {@code socket} that still have a socket of their
-     * own, by name (outermost dependants first as recorded).
+     * own, by name, sorted.
      */
     public List<String> dependants(Path socket) {
         Set<String> names = new LinkedHashSet<>();
@@ -73,7 +73,7 @@ public final class MasterControl {
                 names.add(name(launch));
             }
         }
-        return List.copyOf(names);
+        return names.stream().sorted().toList();
     }
 
     /** Why {@code action} needs the user's word for {@code socket}; empty when it does not. */

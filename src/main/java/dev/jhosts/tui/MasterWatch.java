@@ -71,7 +71,11 @@ final class MasterWatch implements AutoCloseable {
     }
 
     private void list() {
-        List<MasterInfo> found = masters.discover(List.of());
+        // In name order, so that rows keep their places from one listing to the next.
+        List<MasterInfo> found = masters.discover(List.of()).stream()
+                .sorted(java.util.Comparator.comparing((MasterInfo info) -> String.join(",", names(info)),
+                        String.CASE_INSENSITIVE_ORDER))
+                .toList();
         List<MasterRow> rows = new ArrayList<>();
         for (MasterInfo info : found) {
             rows.add(row(info, found));
@@ -85,6 +89,7 @@ final class MasterWatch implements AutoCloseable {
                 .filter(other -> other.via().stream().anyMatch(hop -> hop.socket().equals(info.socket())))
                 .map(MasterWatch::names)
                 .map(names -> String.join(",", names))
+                .sorted()
                 .toList();
         Instant started = info.startedAt();
         return new MasterRow(info.socket().toString(), names(info), info.state(), info.startedByJhosts(), started,

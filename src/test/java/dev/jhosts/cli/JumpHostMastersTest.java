@@ -2,10 +2,10 @@ package dev.jhosts.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jhosts.testing.JumpConfig;
 import dev.jhosts.testing.Processes;
 import dev.jhosts.testing.SshdFixture;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,32 +40,13 @@ class JumpHostMastersTest {
 
     /** Three hosts behind the bastion, reaching the target on three ports (so three masters), and a two-hop chain. */
     private static Path config() throws IOException {
-        Path knownHosts = TARGET.dir().resolve("jump_known_hosts");
-        Files.writeString(knownHosts,
-                "[127.0.0.1]:" + BASTION.port() + ",[127.0.0.1]:" + BASTION.extraPort(0) + " " + hostKey(BASTION)
-                + "[127.0.0.1]:" + TARGET.port() + ",[127.0.0.1]:" + TARGET.extraPort(0) + ",[127.0.0.1]:"
-                + TARGET.extraPort(1) + " " + hostKey(TARGET));
-        StringBuilder text = new StringBuilder();
-        text.append(block("bastion", BASTION.port(), BASTION, knownHosts, ""));
-        text.append(block("hop2", BASTION.extraPort(0), BASTION, knownHosts, ""));
-        text.append(block("t1", TARGET.port(), TARGET, knownHosts, "  ProxyJump bastion\n"));
-        text.append(block("t2", TARGET.extraPort(0), TARGET, knownHosts, "  ProxyJump bastion\n"));
-        text.append(block("t3", TARGET.extraPort(1), TARGET, knownHosts, "  ProxyJump bastion\n"));
-        text.append(block("chain", TARGET.port(), TARGET, knownHosts, "  ProxyJump bastion,hop2\n"));
-        Path config = TARGET.dir().resolve("jump_config");
-        Files.writeString(config, text.toString());
-        return config;
-    }
-
-    private static String block(String alias, int port, SshdFixture server, Path knownHosts, String extra) {
-        return "Host " + alias + "\n  HostName 127.0.0.1\n  Port " + port
-                + "\n  User " + System.getProperty("user.name") + "\n  IdentityFile " + server.clientKey()
-                + "\n  IdentitiesOnly yes\n  UserKnownHostsFile " + knownHosts
-                + "\n  GlobalKnownHostsFile /dev/null\n  StrictHostKeyChecking yes\n  BatchMode yes\n" + extra;
-    }
-
-    private static String hostKey(SshdFixture server) throws IOException {
-        return Files.readString(server.dir().resolve("host_ed25519.pub"));
+        return new JumpConfig(BASTION, TARGET)
+                .host("hop2", BASTION, BASTION.extraPort(0), "")
+                .behind("t1", -1, "bastion")
+                .behind("t2", 0, "bastion")
+                .behind("t3", 1, "bastion")
+                .behind("chain", -1, "bastion,hop2")
+                .write("jump_config");
     }
 
     private static Processes.Result jhosts(String... args) {
@@ -79,8 +60,7 @@ class JumpHostMastersTest {
     }
 
     private static long accepted(SshdFixture server) throws IOException {
-        return Files.readAllLines(server.dir().resolve("sshd.log")).stream()
-                .filter(line -> line.contains("Accepted publickey for")).count();
+        return JumpConfig.authentications(server);
     }
 
     private static Map<String, String> socketsByAlias() {
@@ -154,7 +134,7 @@ class JumpHostMastersTest {
 
         Processes.Result killed = jhosts("master", "kill", "--force", "bastion");
         assertThat(killed.exitCode()).as(killed.describe()).isZero();
-        assertThat(killed.stdout()).contains("rode it: t1", "t3");
+        assertThat(killed.stdout()).contains("rode it: t1, t3");
         for (long pid : pids) {
             awaitExit(pid);
         }

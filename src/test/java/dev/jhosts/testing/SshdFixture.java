@@ -147,6 +147,10 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         return port;
     }
 
+    public int extraPortCount() {
+        return extraPortCount;
+    }
+
     /** The {@code index}th extra port (see {@link #SshdFixture(int)}). */
     public int extraPort(int index) {
         return extraPorts.get(index);
