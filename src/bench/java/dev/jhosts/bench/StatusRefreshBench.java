@@ -28,17 +28,41 @@ public final class StatusRefreshBench {
     private static final int MASTERS = 200;
     private static final int RUNS = 15;
 
+    /** sshd listens on at most 16 sockets (MAX_LISTEN_SOCKS). */
+    private static final int PORTS_PER_SERVER = 16;
+
     public static void main(String[] args) throws Exception {
-        SshdFixture sshd = new SshdFixture(MASTERS - 1).start();
-        Path config = sshd.dir().resolve("many_config");
+        List<SshdFixture> servers = new ArrayList<>();
+        for (int made = 0; made < MASTERS; made += PORTS_PER_SERVER) {
+            servers.add(new SshdFixture(PORTS_PER_SERVER - 1).start());
+        }
+        SshdFixture sshd = servers.get(0);
+        Path knownHosts = sshd.dir().resolve("many_known_hosts");
+        StringBuilder keys = new StringBuilder();
         StringBuilder text = new StringBuilder();
         List<String> hosts = new ArrayList<>();
-        for (int i = 0; i < MASTERS; i++) {
-            String alias = "m" + i;
-            hosts.add(alias);
-            text.append(Files.readString(sshd.sshConfig()).replaceFirst("Host " + SshdFixture.HOST, "Host " + alias)
-                    .replaceFirst("Port " + sshd.port(), "Port " + (i == 0 ? sshd.port() : sshd.extraPort(i - 1))));
+        for (SshdFixture server : servers) {
+            List<Integer> ports = new ArrayList<>(List.of(server.port()));
+            for (int i = 0; i < server.extraPortCount(); i++) {
+                ports.add(server.extraPort(i));
+            }
+            keys.append(String.join(",", ports.stream().map(port -> "[127.0.0.1]:" + port).toList())).append(' ')
+                    .append(Files.readString(server.dir().resolve("host_ed25519.pub")));
+            for (int port : ports) {
+                if (hosts.size() == MASTERS) {
+                    break;
+                }
+                String alias = "m" + hosts.size();
+                hosts.add(alias);
+                text.append("Host ").append(alias).append("\n  HostName 127.0.0.1\n  Port ").append(port)
+                        .append("\n  User ").append(System.getProperty("user.name"))
+                        .append("\n  IdentityFile ").append(server.clientKey())
+                        .append("\n  IdentitiesOnly yes\n  UserKnownHostsFile ").append(knownHosts)
+                        .append("\n  GlobalKnownHostsFile /dev/null\n  StrictHostKeyChecking yes\n  BatchMode yes\n");
+            }
         }
+        Files.writeString(knownHosts, keys.toString());
+        Path config = sshd.dir().resolve("many_config");
         Files.writeString(config, text.toString());
         Locations locations = Locations.of(sshd.jhostsEnv(), sshd.dir());
         Settings settings = new SettingsLoader(locations).loadDefault();
@@ -81,7 +105,7 @@ public final class StatusRefreshBench {
             for (String host : hosts) {
                 sshd.jhosts(Duration.ofSeconds(30), "-F", config.toString(), "master", "exit", host);
             }
-            sshd.stop();
+            servers.forEach(SshdFixture::stop);
         }
     }
 }

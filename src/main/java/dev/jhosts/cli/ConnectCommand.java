@@ -55,7 +55,7 @@ final class ConnectCommand implements Callable<Integer> {
             if (state instanceof MasterState.Failed failed && failed.needsPrompt()) {
                 ControlPath path = masters.controlPath(host);
                 context.recordConnect(host);
-                return Sessions.fallback(context, hosts, host, path, command);
+                return Sessions.fallback(context, hosts, masters.routeOptions(host), host, path, command);
             }
             err.println("jhosts: " + host + ": " + MasterCommand.describe(state));
             err.flush();

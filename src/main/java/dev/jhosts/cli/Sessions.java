@@ -24,10 +24,12 @@ final class Sessions {
     }
 
     /** ssh on the terminal with ControlMaster=auto: the user answers once, and it becomes the master. */
-    static int fallback(Context context, HostConfigs hosts, String host, ControlPath path, List<String> command)
-            throws Exception {
+    static int fallback(Context context, HostConfigs hosts, List<String> route, String host, ControlPath path,
+            List<String> command) throws Exception {
+        List<String> options = new java.util.ArrayList<>(route);
+        options.addAll(hosts.sshOptions(host));
         return new FallbackSsh(context.settings().sshBinary(), context.sshConfig(), path.socket(),
-                context.settings().controlPersist(), hosts.sshOptions(host)).run(host, command);
+                context.settings().controlPersist(), options).run(host, command);
     }
 
     /** The host's SendEnv patterns as ssh -G reports them (the master filters them again). */

@@ -33,6 +33,8 @@ public final class Masters implements AutoCloseable {
     private final Discovery discovery;
     private final ExecutorService launchThreads;
     private final ExecutorService probeThreads;
+    private final String sshBinary;
+    private final Path sshConfig;
 
     public Masters(Settings settings, Path sshConfig, ControlDirectory directory, HostConfigs hosts) {
         this(settings, sshConfig, directory, hosts, new MuxMasterProbe(settings.aliveCheckTimeout()),
@@ -43,6 +45,8 @@ public final class Masters implements AutoCloseable {
     public Masters(Settings settings, Path sshConfig, ControlDirectory directory, HostConfigs hosts,
             MasterProbe probe, MasterLauncher launcher) {
         this.hosts = hosts;
+        this.sshBinary = settings.sshBinary();
+        this.sshConfig = sshConfig;
         this.index = new ControlPathIndex(hosts, new ControlPaths(directory));
         this.states = new MasterStates();
         LaunchRecords records = new LaunchRecords(directory);
@@ -97,6 +101,27 @@ public final class Masters implements AutoCloseable {
             return Optional.of(new LiveMaster(path.socket(), alive.pid()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The options that make a plain ssh for {@code alias} ride its jump host's live master (a
+     * ProxyCommand through it), so that ssh run on the terminal to answer a prompt does not log
+     * in to the bastion again; none when the host has no jump or its jump has no live master.
+     */
+    public List<String> routeOptions(String alias) {
+        try {
+            Optional<MasterTarget> jump = JumpRoute.jumpOf(hosts.resolve(hosts.target(alias)));
+            if (jump.isEmpty()) {
+                return List.of();
+            }
+            Path socket = index.pathOf(jump.get()).socket();
+            if (inspector.probe(socket) instanceof Probe.Alive) {
+                return JumpProxyCommand.routeOptions(sshBinary, sshConfig, socket, jump.get().destination());
+            }
+        } catch (MasterException unresolvable) {
+            // ssh will say what is wrong when it runs
+        }
+        return List.of();
     }
 
     /**

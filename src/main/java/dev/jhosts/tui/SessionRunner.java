@@ -78,8 +78,15 @@ final class SessionRunner {
     private SessionOutcome plainSsh(String alias, ControlPath path) throws IOException, InterruptedException {
         terminal.stopScreen();
         int status = new FallbackSsh(settings.sshBinary(), sshConfig, path.socket(), settings.controlPersist(),
-                hosts.sshOptions(alias)).run(alias, List.of());
+                withRoute(alias)).run(alias, List.of());
         return new SessionOutcome(status, "ssh exit " + status);
+    }
+
+    /** The host's own options, after those that make ssh ride its jump host's master. */
+    private List<String> withRoute(String alias) {
+        List<String> options = new java.util.ArrayList<>(masters.routeOptions(alias));
+        options.addAll(hosts.sshOptions(alias));
+        return options;
     }
 
     /** The host's SendEnv patterns as {@code ssh -G} gives them (the master filters them again). */
