@@ -81,6 +81,7 @@ final class ProbeCommand implements Callable<Integer> {
             allGood &= result.reachableWithKnownKey();
             if (!json) {
                 out.println(line(result));
+                out.flush();
             }
             warning(result).ifPresent(err::println);
         }

@@ -282,14 +282,19 @@ public final class JschHostProber implements HostProber, AutoCloseable {
         }
     }
 
-    /** JSch's exception text without its class-name prefixes. */
+    /** JSch's exception in a few words: the closed connection said once, whichever way it showed. */
     private static String reason(JSchException e) {
         Throwable cause = e.getCause();
-        String message = e.getMessage();
+        String message = e.getMessage() == null ? "" : e.getMessage();
         if (cause instanceof java.net.SocketTimeoutException) {
             return "no answer in time";
         }
-        if (message == null || message.isBlank()) {
+        String lower = (message + " " + (cause == null ? "" : cause.getMessage())).toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("closed by foreign host") || lower.contains("broken pipe")
+                || lower.contains("connection reset") || lower.contains("socket closed")) {
+            return "the server closed the connection";
+        }
+        if (message.isBlank()) {
             message = cause == null ? e.getClass().getSimpleName() : String.valueOf(cause.getMessage());
         }
         return BannerRecorder.printable(message.replace("java.net.", "").replace("java.io.", ""));

@@ -34,12 +34,29 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
     /** The alias the generated ssh config defines for this server. */
     public static final String HOST = "testhost";
 
+    private final String logLevel;
+    private final List<String> extraHostKeyTypes;
     private Path dir;
     private int port;
     private Process sshd;
     private Path sshConfig;
     private Path clientKey;
     private Path knownHosts;
+
+    /** An sshd logging at VERBOSE with one ed25519 host key. */
+    public SshdFixture() {
+        this("VERBOSE");
+    }
+
+    /**
+     * An sshd logging at {@code logLevel} (sshd_config LogLevel: DEBUG1 shows every
+     * userauth-request) with an ed25519 host key and one more of each {@code extraHostKeyTypes}
+     * (ssh-keygen -t: ecdsa, rsa).
+     */
+    public SshdFixture(String logLevel, String... extraHostKeyTypes) {
+        this.logLevel = logLevel;
+        this.extraHostKeyTypes = List.of(extraHostKeyTypes);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -60,8 +77,13 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         Path hostKey = dir.resolve("host_ed25519");
         clientKey = dir.resolve("id_ed25519");
-        keygen(hostKey);
-        keygen(clientKey);
+        keygen(hostKey, "ed25519");
+        keygen(clientKey, "ed25519");
+        StringBuilder extraHostKeys = new StringBuilder();
+        for (String type : extraHostKeyTypes) {
+            keygen(hostKey(type), type);
+            extraHostKeys.append("HostKey ").append(hostKey(type)).append('\n');
+        }
         Path authorizedKeys = dir.resolve("authorized_keys");
         Files.copy(Path.of(clientKey + ".pub"), authorizedKeys);
         port = freePort();
@@ -74,6 +96,7 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
                 "HostKey " + hostKey,
+                extraHostKeys.toString().strip(),
                 "PidFile none",
                 "AuthorizedKeysFile " + authorizedKeys,
                 "StrictModes no",
@@ -90,7 +113,7 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
                 "MaxStartups 100:30:200",
                 "AcceptEnv LANG LC_* JHOSTS_TEST_*",
                 "Subsystem sftp internal-sftp",
-                "LogLevel VERBOSE",
+                "LogLevel " + logLevel,
                 ""));
         ProcessBuilder builder = new ProcessBuilder(sshdBinary.toString(), "-D", "-e", "-f", sshdConfig.toString())
                 .redirectErrorStream(true)
@@ -221,9 +244,19 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    private static void keygen(Path key) {
+    /** The private host key of {@code type} (ed25519, or one of the extra types); its public half ends in .pub. */
+    public Path hostKey(String type) {
+        return dir.resolve("host_" + type);
+    }
+
+    /** sshd's log (stdout and stderr, at the fixture's LogLevel). */
+    public Path log() {
+        return dir.resolve("sshd.log");
+    }
+
+    private static void keygen(Path key, String type) {
         Processes.Result result = Processes.run(
-                List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "jhosts-test", "-f", key.toString()),
+                List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "jhosts-test", "-f", key.toString()),
                 Map.of(), Duration.ofSeconds(20));
         if (result.exitCode() != 0) {
             throw new AssertionError("ssh-keygen failed: " + result.describe());
