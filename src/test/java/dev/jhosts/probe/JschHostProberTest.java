@@ -168,6 +168,28 @@ class JschHostProberTest {
     }
 
     @Test
+    void aServerThatTricklesBytesIsGivenUpOnAtTheTimeout() throws Exception {
+        // each byte comes well within the read timeout, so only the probe's own deadline ends it
+        try (JschHostProber quick = new JschHostProber(Duration.ofMillis(800));
+             FakeServer trickle = new FakeServer(socket -> {
+                 try {
+                     OutputStream out = socket.getOutputStream();
+                     for (int i = 0; i < 200; i++) {
+                         out.write('x');
+                         out.flush();
+                         sleepQuietly(Duration.ofMillis(50));
+                     }
+                 } catch (IOException closedByTheProbe) {
+                     // the probe gave up and closed the connection
+                 }
+             })) {
+            ProbeResult result = quick.probe(trickle.target());
+            assertThat(result.reachability()).isInstanceOf(Reachability.Reachable.class);
+            assertThat(result.hostKey()).isEqualTo(new HostKeyState.NotChecked("no SSH banner within 800 ms"));
+        }
+    }
+
+    @Test
     void aServerThatIsNotSshHasNoBanner() throws Exception {
         try (FakeServer http = new FakeServer(socket -> {
             try (OutputStream out = socket.getOutputStream()) {
