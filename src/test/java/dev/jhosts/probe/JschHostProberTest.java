@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * every kind; and, from sshd's own DEBUG log, that a probe never starts authentication.
  */
 class JschHostProberTest {
-    /** DEBUG1 logs every userauth-request; an ECDSA key next to the ed25519 one for the type order. */
+    /** DEBUG1 logs every userauth-request; ECDSA and RSA keys next to the ed25519 one for the type order. */
     @RegisterExtension
-    static final SshdFixture SSHD = new SshdFixture("DEBUG1", "ecdsa");
+    static final SshdFixture SSHD = new SshdFixture("DEBUG1", "ecdsa", "rsa");
 
     private static final JschHostProber PROBER = new JschHostProber(Duration.ofSeconds(20));
 
@@ -128,6 +128,13 @@ class JschHostProberTest {
         // the control: offered ed25519 only, the same server looks changed (as ssh would say)
         ProbeResult edOnly = PROBER.probe(target(known, "", List.of("ssh-ed25519")));
         assertThat(edOnly.hostKey()).isInstanceOf(HostKeyState.Changed.class);
+
+        // an RSA key, verified with an rsa-sha2 signature
+        Path rsa = knownHosts(knownName() + " " + SshKeygen.keyText(hostPublicKey("rsa")));
+        ProbeResult rsaResult = probe(rsa);
+        assertThat(rsaResult.hostKey()).as("%s", rsaResult).isInstanceOf(HostKeyState.Known.class);
+        assertThat(((HostKeyState.Known) rsaResult.hostKey()).entry().key())
+                .isEqualTo(new KeyFingerprint("ssh-rsa", SshKeygen.fingerprint(hostPublicKey("rsa"))));
     }
 
     @Test
