@@ -4,7 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Renders maps, lists, strings, numbers and booleans as JSON, for {@code --json} output. */
+/** Renders maps, lists, strings, numbers, booleans and null as JSON, for {@code --json} output. */
 final class Json {
     private Json() {}
 
@@ -15,7 +15,9 @@ final class Json {
     }
 
     private static void write(StringBuilder out, Object value) {
-        if (value instanceof Map<?, ?> map) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
             while (entries.hasNext()) {

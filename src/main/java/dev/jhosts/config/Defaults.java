@@ -37,7 +37,8 @@ final class Defaults {
                 Duration.ofMillis(300),
                 List.of(),
                 Settings.OnSessionEnd.LIST,
-                List.of());
+                List.of(),
+                new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)));
     }
 
     /** The setting keys there are. */
@@ -72,6 +73,10 @@ final class Defaults {
         values.put("prelaunch", defaults.prelaunch());
         values.put("on-session-end", defaults.onSessionEnd().name().toLowerCase(Locale.ROOT));
         values.put("hosts", List.of());
+        values.put("probes", defaults.probes().enabled());
+        values.put("probe-parallelism", defaults.probes().parallelism());
+        values.put("probe-interval", written(defaults.probes().interval()));
+        values.put("probe-timeout", written(defaults.probes().timeout()));
         return values;
     }
 

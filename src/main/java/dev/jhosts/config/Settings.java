@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param prelaunch aliases whose masters are launched when the TUI starts
  * @param onSessionEnd what the TUI does when a session ends
  * @param hosts notes on ssh config hosts and extra hosts
+ * @param probes reachability and host-key probes
  */
 public record Settings(
         String sshBinary,
@@ -37,7 +38,8 @@ public record Settings(
         Duration prelaunchDelay,
         List<String> prelaunch,
         OnSessionEnd onSessionEnd,
-        List<HostEntry> hosts) {
+        List<HostEntry> hosts,
+        ProbeSettings probes) {
 
     public Settings {
         prelaunch = List.copyOf(prelaunch);

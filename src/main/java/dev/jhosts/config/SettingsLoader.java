@@ -110,7 +110,12 @@ public final class SettingsLoader {
                 reader.duration("prelaunch-delay"),
                 reader.stringList("prelaunch"),
                 reader.onSessionEnd("on-session-end"),
-                reader.hostEntries("hosts"));
+                reader.hostEntries("hosts"),
+                new ProbeSettings(
+                        reader.onOff("probes"),
+                        reader.positiveInt("probe-parallelism"),
+                        reader.positiveDuration("probe-interval"),
+                        reader.positiveDuration("probe-timeout")));
     }
 
     private Path expandHome(String path) {
@@ -196,6 +201,14 @@ public final class SettingsLoader {
                 throw problem(key, "must be more than zero");
             }
             return duration;
+        }
+
+        boolean onOff(String key) throws SettingsException {
+            try {
+                return config.getBoolean(ROOT + "." + key);
+            } catch (ConfigException e) {
+                throw problem(key, "expected on or off, got " + describe(value(key)));
+            }
         }
 
         int positiveInt(String key) throws SettingsException {

@@ -109,19 +109,30 @@ public final class Masters implements AutoCloseable {
      * in to the bastion again; none when the host has no jump or its jump has no live master.
      */
     public List<String> routeOptions(String alias) {
+        return liveJump(alias)
+                .map(jump -> JumpProxyCommand.routeOptions(sshBinary, sshConfig, jump.socket(), jump.label()))
+                .orElse(List.of());
+    }
+
+    /** The control socket of the live master {@code alias}'s master would ride (its last jump hop's), if any. */
+    public Optional<Path> liveJumpSocket(String alias) {
+        return liveJump(alias).map(Via::socket);
+    }
+
+    /** The jump master of {@code alias}, as its destination and socket, when it answers. */
+    private Optional<Via> liveJump(String alias) {
         try {
             Optional<MasterTarget> jump = JumpRoute.jumpOf(hosts.resolve(hosts.target(alias)));
-            if (jump.isEmpty()) {
-                return List.of();
-            }
-            Path socket = index.pathOf(jump.get()).socket();
-            if (inspector.probe(socket) instanceof Probe.Alive) {
-                return JumpProxyCommand.routeOptions(sshBinary, sshConfig, socket, jump.get().destination());
+            if (jump.isPresent()) {
+                Path socket = index.pathOf(jump.get()).socket();
+                if (inspector.probe(socket) instanceof Probe.Alive) {
+                    return Optional.of(new Via(jump.get().destination(), socket));
+                }
             }
         } catch (MasterException unresolvable) {
             // ssh will say what is wrong when it runs
         }
-        return List.of();
+        return Optional.empty();
     }
 
     /**

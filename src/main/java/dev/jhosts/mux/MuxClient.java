@@ -136,6 +136,38 @@ public final class MuxClient implements AutoCloseable {
         }
     }
 
+    /**
+     * MUX_C_NEW_STDIO_FWD to {@code host}:{@code port}, then one end of a socket pair as stdin and
+     * as stdout (each in its own one-byte sendmsg), then waits for MUX_S_SESSION_OPENED, which the
+     * master sends once the server has opened the direct-tcpip channel (mux.c mux_stdio_confirm);
+     * a server that cannot connect makes it MUX_S_FAILURE "Session open refused by peer". This
+     * connection then belongs to the forward: close the returned forward, not this client. When
+     * this fails, the connection is closed.
+     */
+    public synchronized StdioForward openStdioForward(String host, int port) throws MuxException {
+        if (handedOver) {
+            throw new IllegalStateException("this control connection already carries a session");
+        }
+        MuxRequest request = new MuxRequest.StdioForwardRequest(host, port);
+        StdioForward forward = StdioForward.socketPair();
+        try {
+            int requestId = nextRequestId++;
+            channel.send(request.encode(requestId), request.name());
+            channel.sendFileDescriptor(forward.masterEnd(), "stdin");
+            channel.sendFileDescriptor(forward.masterEnd(), "stdout");
+            MuxReply reply = receiveAnswer(request, requestId).orElseThrow(() -> closedBeforeReply(request));
+            if (reply instanceof MuxReply.SessionOpened opened) {
+                handedOver = true;
+                return forward.opened(channel, opened.sessionId());
+            }
+            throw unexpected(request, reply);
+        } catch (MuxException | RuntimeException e) {
+            forward.close();
+            channel.close();
+            throw e;
+        }
+    }
+
     /** Closes the control connection (not the master). */
     @Override
     public synchronized void close() {

@@ -12,6 +12,7 @@ final class MuxMessageTypes {
     static final int MUX_C_TERMINATE = 0x10000005;
     static final int MUX_C_OPEN_FWD = 0x10000006;
     static final int MUX_C_CLOSE_FWD = 0x10000007;
+    static final int MUX_C_NEW_STDIO_FWD = 0x10000008;
     static final int MUX_C_STOP_LISTENING = 0x10000009;
 
     static final int MUX_S_OK = 0x80000001;

@@ -65,4 +65,25 @@ sealed interface MuxRequest {
             return writer.frame();
         }
     }
+
+    /**
+     * MUX_C_NEW_STDIO_FWD {rid, string reserved, string host, u32 port}: the master opens a
+     * direct-tcpip channel to host:port from the server's side (mux.c
+     * mux_master_process_stdio_fwd); the two descriptors follow the message.
+     */
+    record StdioForwardRequest(String host, int port) implements MuxRequest {
+        public String name() {
+            return "MUX_C_NEW_STDIO_FWD";
+        }
+
+        public byte[] encode(int requestId) {
+            return new MessageWriter()
+                    .u32(MUX_C_NEW_STDIO_FWD)
+                    .u32(requestId)
+                    .string("") // reserved
+                    .string(host)
+                    .u32(port)
+                    .frame();
+        }
+    }
 }

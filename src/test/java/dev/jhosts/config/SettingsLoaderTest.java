@@ -127,6 +127,18 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void probeSettings() throws Exception {
+        Settings settings = load("probes = off\nprobe-parallelism = 16\nprobe-interval = 5m\nprobe-timeout = 2500ms\n");
+        assertThat(settings.probes()).isEqualTo(new ProbeSettings(false, 16, Duration.ofMinutes(5), Duration.ofMillis(2500)));
+        assertThat(load("probes = yes\n").probes().enabled()).isTrue();
+        assertThat(problem("\nprobes = sometimes\n").getMessage())
+                .endsWith(":2: probes: expected on or off, got 'sometimes'");
+        assertThat(problem("probe-parallelism = 0\n").getMessage()).contains(":1: probe-parallelism: must be at least 1");
+        assertThat(problem("probe-timeout = 0s\n").getMessage()).contains(":1: probe-timeout: must be more than zero");
+        assertThat(problem("probe-interval = often\n").getMessage()).contains(":1: probe-interval: expected a duration");
+    }
+
+    @Test
     void syntaxError() {
         SettingsException e = problem("control-persist = 1m\nprelaunch = [web1\n");
         assertThat(e.line()).isGreaterThanOrEqualTo(2);

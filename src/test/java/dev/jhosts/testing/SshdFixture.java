@@ -34,6 +34,8 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
     /** The alias the generated ssh config defines for this server. */
     public static final String HOST = "testhost";
 
+    private final String logLevel;
+    private final List<String> extraHostKeyTypes;
     private Path dir;
     private int port;
     private final int extraPortCount;
@@ -43,12 +45,28 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
     private Path clientKey;
     private Path knownHosts;
 
+    /** An sshd logging at VERBOSE with one ed25519 host key. */
     public SshdFixture() {
-        this(0);
+        this("VERBOSE", 0);
     }
 
     /** A server that also listens on {@code extraPorts} more ports (distinct destinations, so distinct masters). */
     public SshdFixture(int extraPorts) {
+        this("VERBOSE", extraPorts);
+    }
+
+    /**
+     * An sshd logging at {@code logLevel} (sshd_config LogLevel: DEBUG1 shows every
+     * userauth-request) with an ed25519 host key and one more of each {@code extraHostKeyTypes}
+     * (ssh-keygen -t: ecdsa, rsa).
+     */
+    public SshdFixture(String logLevel, String... extraHostKeyTypes) {
+        this(logLevel, 0, extraHostKeyTypes);
+    }
+
+    private SshdFixture(String logLevel, int extraPorts, String... extraHostKeyTypes) {
+        this.logLevel = logLevel;
+        this.extraHostKeyTypes = List.of(extraHostKeyTypes);
         this.extraPortCount = extraPorts;
     }
 
@@ -71,8 +89,13 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         Path hostKey = dir.resolve("host_ed25519");
         clientKey = dir.resolve("id_ed25519");
-        keygen(hostKey);
-        keygen(clientKey);
+        keygen(hostKey, "ed25519");
+        keygen(clientKey, "ed25519");
+        StringBuilder extraHostKeys = new StringBuilder();
+        for (String type : extraHostKeyTypes) {
+            keygen(hostKey(type), type);
+            extraHostKeys.append("HostKey ").append(hostKey(type)).append('\n');
+        }
         Path authorizedKeys = dir.resolve("authorized_keys");
         Files.copy(Path.of(clientKey + ".pub"), authorizedKeys);
         port = freePort();
@@ -93,6 +116,7 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
                 extraPorts.stream().map(extra -> "Port " + extra).collect(java.util.stream.Collectors.joining("\n")),
                 "ListenAddress 127.0.0.1",
                 "HostKey " + hostKey,
+                extraHostKeys.toString().strip(),
                 "PidFile none",
                 "AuthorizedKeysFile " + authorizedKeys,
                 "StrictModes no",
@@ -109,7 +133,7 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
                 "MaxStartups 100:30:200",
                 "AcceptEnv LANG LC_* JHOSTS_TEST_*",
                 "Subsystem sftp internal-sftp",
-                "LogLevel VERBOSE",
+                "LogLevel " + logLevel,
                 ""));
         ProcessBuilder builder = new ProcessBuilder(sshdBinary.toString(), "-D", "-e", "-f", sshdConfig.toString())
                 .redirectErrorStream(true)
@@ -249,9 +273,19 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    private static void keygen(Path key) {
+    /** The private host key of {@code type} (ed25519, or one of the extra types); its public half ends in .pub. */
+    public Path hostKey(String type) {
+        return dir.resolve("host_" + type);
+    }
+
+    /** sshd's log (stdout and stderr, at the fixture's LogLevel). */
+    public Path log() {
+        return dir.resolve("sshd.log");
+    }
+
+    private static void keygen(Path key, String type) {
         Processes.Result result = Processes.run(
-                List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "jhosts-test", "-f", key.toString()),
+                List.of("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "jhosts-test", "-f", key.toString()),
                 Map.of(), Duration.ofSeconds(20));
         if (result.exitCode() != 0) {
             throw new AssertionError("ssh-keygen failed: " + result.describe());
