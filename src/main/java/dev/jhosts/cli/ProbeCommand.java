@@ -6,14 +6,13 @@ import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.Masters;
 import dev.jhosts.probe.HostKeyState;
 import dev.jhosts.probe.JschHostProber;
-import dev.jhosts.probe.KnownKey;
 import dev.jhosts.probe.ParallelProber;
 import dev.jhosts.probe.ProbeResult;
+import dev.jhosts.probe.ProbeText;
 import dev.jhosts.probe.ProbeTarget;
 import dev.jhosts.probe.ProbeTargets;
 import dev.jhosts.probe.Reachability;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,52 +107,19 @@ final class ProbeCommand implements Callable<Integer> {
             line.append("not probed: ").append(notProbed.reason());
             return line.toString();
         }
-        line.append("; ").append(hostKeyText(result));
+        line.append("; ").append(ProbeText.hostKey(result));
         return line.toString();
-    }
-
-    private static String hostKeyText(ProbeResult result) {
-        HostKeyState state = result.hostKey();
-        if (state instanceof HostKeyState.Known known) {
-            return "host key known: " + known.entry().key().type() + " " + known.entry().key().fingerprint()
-                    + " (" + known.entry().where() + ")";
-        } else if (state instanceof HostKeyState.Unknown unknown) {
-            return "host key UNKNOWN: " + unknown.offered().type() + " " + unknown.offered().fingerprint()
-                    + " is not in known_hosts" + (unknown.certAuthorities().isEmpty() ? ""
-                    : " (a @cert-authority for the host is at " + unknown.certAuthorities().get(0).where()
-                    + "; host certificates are not checked by a probe)");
-        } else if (state instanceof HostKeyState.Changed changed) {
-            StringBuilder text = new StringBuilder("HOST KEY CHANGED: the server offers ")
-                    .append(changed.offered().type()).append(' ').append(changed.offered().fingerprint())
-                    .append("; known_hosts has ");
-            for (int i = 0; i < changed.known().size(); i++) {
-                KnownKey known = changed.known().get(i);
-                text.append(i == 0 ? "" : ", ").append(known.key().type()).append(' ')
-                        .append(known.key().fingerprint()).append(" at ").append(known.where());
-            }
-            return text.append(" (ssh will refuse to connect)").toString();
-        } else if (state instanceof HostKeyState.Revoked revoked) {
-            return "HOST KEY REVOKED: " + revoked.offered().type() + " " + revoked.offered().fingerprint()
-                    + " is marked @revoked at " + revoked.file() + ":" + revoked.line() + " (ssh will refuse it)";
-        } else if (state instanceof HostKeyState.NotChecked notChecked) {
-            return "host key not checked: " + notChecked.reason();
-        }
-        return state.word();
     }
 
     /** The loud part: what ssh itself would say about a changed or revoked key, and what to do. */
     private static Optional<String> warning(ProbeResult result) {
         String name = result.target().knownHostsName();
         if (result.hostKey() instanceof HostKeyState.Changed changed) {
-            Set<Path> files = new LinkedHashSet<>();
-            changed.known().forEach(known -> files.add(known.file()));
             StringBuilder text = new StringBuilder("jhosts: WARNING: ").append(result.target().alias())
                     .append(": REMOTE HOST IDENTIFICATION HAS CHANGED (").append(name)
                     .append(") — someone may be intercepting the connection, or the host key was replaced. "
                             + "Check the new key with the host's administrator; if it is right, remove the old one with:");
-            files.forEach(file -> text.append(" ssh-keygen -f ").append(quoted(file.toString()))
-                    .append(" -R ").append(quoted(name)).append(';'));
-            text.setLength(text.length() - 1);
+            text.append(' ').append(String.join("; ", ProbeText.removeOldKeyCommands(result.target(), changed)));
             return Optional.of(text.toString());
         }
         if (result.hostKey() instanceof HostKeyState.Revoked revoked) {
@@ -163,11 +128,6 @@ final class ProbeCommand implements Callable<Integer> {
                     + "); ssh will not connect");
         }
         return Optional.empty();
-    }
-
-    /** Single-quoted for a POSIX shell, as ssh quotes its own ssh-keygen hint. */
-    private static String quoted(String text) {
-        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     static Map<String, Object> toJson(ProbeResult result) {

@@ -115,6 +115,7 @@ public final class JhostsApp {
         private MasterWatch watch;
         private MasterCommands commands;
         private SessionRunner sessions;
+        private ProbeWatch probes;
         private ViewState state;
         private boolean redrawAll = true;
         private boolean quitting;
@@ -133,6 +134,7 @@ public final class JhostsApp {
             watch = new MasterWatch(masters, hosts.stream().map(Host::alias).toList(), JhostsApp.this::post);
             commands = new MasterCommands(masters, JhostsApp.this::post, watch::refreshSoon);
             sessions = new SessionRunner(settings, sshConfig, hostConfigs, masters, terminal, System.getenv());
+            probes = new ProbeWatch(hostConfigs, masters, settings.probes(), JhostsApp.this::post, clock);
             masters.addListener(event -> {
                 post(new UiEvent.MasterChanged(event.alias(), event.state()));
                 watch.refreshSoon();
@@ -184,6 +186,7 @@ public final class JhostsApp {
                     watch.close();
                     commands.close();
                     details.close();
+                    probes.close();
                 }
                 keys.stop();
                 terminal.stopScreen();
@@ -277,6 +280,10 @@ public final class JhostsApp {
                 quit(((Effect.Quit) effect).exitCode());
             } else if (effect instanceof Effect.ResolveDetails) {
                 details.request(((Effect.ResolveDetails) effect).alias());
+            } else if (effect instanceof Effect.RequestProbes request) {
+                if (probes != null) {
+                    probes.request(request.aliases());
+                }
             } else if (effect instanceof Effect.RedrawAll) {
                 redrawAll = true;
             } else if (effect instanceof Effect.Suspend) {

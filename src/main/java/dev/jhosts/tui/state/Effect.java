@@ -1,5 +1,7 @@
 package dev.jhosts.tui.state;
 
+import java.util.List;
+
 /** Work the update asks for; carried out by the app, whose results come back as events. */
 public sealed interface Effect {
 
@@ -25,6 +27,17 @@ public sealed interface Effect {
 
     /** Redraw the whole screen (Ctrl-L). */
     record RedrawAll() implements Effect {}
+
+    /**
+     * Probe these hosts (reachability, host key) in the background, most wanted first: the
+     * highlighted host, then the others on screen. Hosts with a live master are left out (their
+     * master tells more); those probed recently are skipped by the prober.
+     */
+    record RequestProbes(List<String> aliases) implements Effect {
+        public RequestProbes {
+            aliases = List.copyOf(aliases);
+        }
+    }
 
     /** Give the terminal back and stop, as Ctrl-Z does to any program; carry on as before when continued. */
     record Suspend() implements Effect {}

@@ -7,8 +7,8 @@ package dev.jhosts.tui.state;
  * and the status pane.
  */
 public record Layout(Band header, Band filter, Band list, Band pane, Band details, Band status, Band footer) {
-    /** Rows of the details area: a rule and two lines. */
-    public static final int DETAILS_ROWS = 3;
+    /** Rows of the details area: a rule and three lines (options, master, probe). */
+    public static final int DETAILS_ROWS = 4;
     /** At most this many master rows are shown at once in the status pane. */
     public static final int PANE_MAX_ROWS = 6;
 

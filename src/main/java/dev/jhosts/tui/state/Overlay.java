@@ -15,6 +15,13 @@ public sealed interface Overlay {
      */
     record Confirm(MasterAction action, MasterRow row) implements Overlay {}
 
+    /**
+     * Enter on a host whose probe found its host key CHANGED: nothing happens until the user
+     * says so ({@code y} goes on, and ssh itself will refuse the key as it always does; any other
+     * key cancels). jhosts never edits known_hosts.
+     */
+    record HostKeyChanged(String alias) implements Overlay {}
+
     /** Waiting for a master before a session opens; Esc cancels. */
     record Connecting(String alias) implements Overlay {}
 }

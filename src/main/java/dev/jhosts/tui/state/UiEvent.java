@@ -1,5 +1,6 @@
 package dev.jhosts.tui.state;
 
+import dev.jhosts.probe.ProbeResult;
 import dev.jhosts.catalog.EffectiveOptions;
 import dev.jhosts.master.MasterState;
 import java.time.Instant;
@@ -38,6 +39,9 @@ public sealed interface UiEvent {
 
     /** A message for the status line (the outcome of an action, a failure). */
     record Notice(String text) implements UiEvent {}
+
+    /** A host was probed (reachability, host key) in the background. */
+    record Probed(String alias, ProbeResult result) implements UiEvent {}
 
     /** A session ended and the screen is back; {@code summary} says how, e.g. "exit 3". */
     record SessionEnded(String alias, String summary) implements UiEvent {}

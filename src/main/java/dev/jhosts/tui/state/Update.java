@@ -1,9 +1,12 @@
 package dev.jhosts.tui.state;
 
 import dev.jhosts.master.MasterState;
+import dev.jhosts.probe.HostKeyState;
 import dev.jhosts.tui.filter.HostMatch;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +43,8 @@ public final class Update {
         } else if (event instanceof UiEvent.DetailsFailed) {
             UiEvent.DetailsFailed failed = (UiEvent.DetailsFailed) event;
             return Transition.of(state.withDetails(failed.alias(), new Details.Unavailable(failed.reason())));
+        } else if (event instanceof UiEvent.Probed probed) {
+            return Transition.of(state.withProbe(probed.alias(), probed.result()));
         } else if (event instanceof UiEvent.Notice) {
             return Transition.of(state.withMessage(((UiEvent.Notice) event).text()));
         } else if (event instanceof UiEvent.SessionEnded) {
@@ -79,6 +84,13 @@ public final class Update {
                         new Effect.ControlMaster(confirm.action(), row, true));
             }
             return Transition.of(closed.withMessage(confirm.action().word() + " cancelled"));
+        }
+        if (overlay instanceof Overlay.HostKeyChanged changed) {
+            ViewState closed = state.withOverlay(new Overlay.None());
+            if (key.equals(Key.typed('y')) || key.equals(Key.typed('Y'))) {
+                return connectRegardless(closed);
+            }
+            return Transition.of(closed.withMessage(changed.alias() + ": not connected (host key changed)"));
         }
         if (overlay instanceof Overlay.Connecting) {
             if (key.equals(Key.named(Key.Name.ESCAPE))) {
@@ -279,20 +291,45 @@ public final class Update {
         return withDetailsFor(after.withSelectedSince(after.now()));
     }
 
-    /** Asks for the selected host's details when they are not known yet. */
+    /** Asks for the selected host's details when they are not known yet, and for probes of what is on screen. */
     public static Transition withDetailsFor(ViewState state) {
+        Effect probes = new Effect.RequestProbes(probeOrder(state));
         Optional<HostMatch> selected = state.list().selectedMatch();
         if (selected.isEmpty()) {
-            return Transition.of(state);
+            return Transition.of(state, probes);
         }
         String alias = selected.get().host().alias();
         if (state.details().containsKey(alias)) {
-            return Transition.of(state);
+            return Transition.of(state, probes);
         }
-        return Transition.of(state.withDetails(alias, new Details.Resolving()), new Effect.ResolveDetails(alias));
+        return Transition.of(state.withDetails(alias, new Details.Resolving()), new Effect.ResolveDetails(alias), probes);
+    }
+
+    /** The highlighted host, then the other hosts on screen; none with a live master. */
+    static List<String> probeOrder(ViewState state) {
+        Set<String> order = new LinkedHashSet<>();
+        state.list().selectedMatch().ifPresent(match -> order.add(match.host().alias()));
+        List<ListRow> rows = state.list().rows();
+        int end = Math.min(rows.size(), state.list().top() + listRows(state));
+        for (int i = state.list().top(); i < end; i++) {
+            if (rows.get(i) instanceof ListRow.HostRow host) {
+                order.add(host.match().host().alias());
+            }
+        }
+        order.removeIf(alias -> state.masterState(alias) instanceof MasterState.Live);
+        return List.copyOf(order);
     }
 
     private static Transition connect(ViewState state) {
+        Optional<HostMatch> selected = state.list().selectedMatch();
+        if (selected.isPresent() && state.probe(selected.get().host().alias())
+                .map(probe -> probe.hostKey() instanceof HostKeyState.Changed).orElse(false)) {
+            return Transition.of(state.withOverlay(new Overlay.HostKeyChanged(selected.get().host().alias())));
+        }
+        return connectRegardless(state);
+    }
+
+    private static Transition connectRegardless(ViewState state) {
         Optional<HostMatch> selected = state.list().selectedMatch();
         if (selected.isEmpty()) {
             return Transition.of(state.withMessage("no host matches the filter"));
@@ -367,6 +404,18 @@ public final class Update {
 
     private static Transition onTick(ViewState state, UiEvent.Tick tick) {
         ViewState ticked = state.withTime(tick.now(), state.spinning() ? state.spinner() + 1 : state.spinner());
+        if (tick.now().getEpochSecond() != state.now().getEpochSecond()) {
+            // once a second, so that results past probe-interval are renewed
+            Transition prelaunch = prelaunchOnTick(ticked, tick);
+            List<Effect> effects = new ArrayList<>(prelaunch.effects());
+            effects.add(new Effect.RequestProbes(probeOrder(prelaunch.state())));
+            return new Transition(prelaunch.state(), effects);
+        }
+        return prelaunchOnTick(ticked, tick);
+    }
+
+    private static Transition prelaunchOnTick(ViewState ticked, UiEvent.Tick tick) {
+        ViewState state = ticked;
         Duration delay = state.prelaunchDelay();
         Optional<HostMatch> selected = ticked.list().selectedMatch();
         if (delay.isNegative() || selected.isEmpty() || ticked.overlay() instanceof Overlay.Connecting) {

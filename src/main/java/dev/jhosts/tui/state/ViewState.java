@@ -2,11 +2,13 @@ package dev.jhosts.tui.state;
 
 import dev.jhosts.catalog.Host;
 import dev.jhosts.master.MasterState;
+import dev.jhosts.probe.ProbeResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything the screen shows, as one immutable value. Only {@link Update} makes new ones.
@@ -19,6 +21,7 @@ import java.util.Map;
  * @param overlay a dialog or help drawn over the rest
  * @param masters each alias' master state (absent: none)
  * @param details each alias' resolved options (absent: not asked yet)
+ * @param probes each alias' latest probe (reachability, host key; absent: not probed yet)
  * @param message the status line's message, empty for none
  * @param size the terminal's size
  * @param spinner the spinner frame counter
@@ -37,6 +40,7 @@ public record ViewState(
         Overlay overlay,
         Map<String, MasterState> masters,
         Map<String, Details> details,
+        Map<String, ProbeResult> probes,
         String message,
         ScreenSize size,
         int spinner,
@@ -50,6 +54,7 @@ public record ViewState(
         warnings = List.copyOf(warnings);
         masters = Map.copyOf(masters);
         details = Map.copyOf(details);
+        probes = Map.copyOf(probes);
     }
 
     /** The state at start-up: the whole catalogue, nothing filtered, no masters known. */
@@ -59,7 +64,7 @@ public record ViewState(
                 : warnings.size() == 1 ? "warning: " + warnings.get(0)
                 : warnings.size() + " warnings (F1 lists them): " + warnings.get(0);
         return new ViewState(catalogue, warnings, HostList.filtered(catalogue, ""), MasterPane.initial(),
-                Focus.HOSTS, new Overlay.None(), Map.of(), Map.of(), message, size, 0, now, now, prelaunchDelay, true);
+                Focus.HOSTS, new Overlay.None(), Map.of(), Map.of(), Map.of(), message, size, 0, now, now, prelaunchDelay, true);
     }
 
     public MasterState masterState(String alias) {
@@ -67,63 +72,75 @@ public record ViewState(
     }
 
     public ViewState withList(HostList newList) {
-        return new ViewState(catalogue, warnings, newList, pane, focus, overlay, masters, details, message, size,
+        return new ViewState(catalogue, warnings, newList, pane, focus, overlay, masters, details, probes, message, size,
                 spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withPane(MasterPane newPane) {
-        return new ViewState(catalogue, warnings, list, newPane, focus, overlay, masters, details, message, size,
+        return new ViewState(catalogue, warnings, list, newPane, focus, overlay, masters, details, probes, message, size,
                 spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withFocus(Focus newFocus) {
-        return new ViewState(catalogue, warnings, list, pane, newFocus, overlay, masters, details, message, size,
+        return new ViewState(catalogue, warnings, list, pane, newFocus, overlay, masters, details, probes, message, size,
                 spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withOverlay(Overlay newOverlay) {
-        return new ViewState(catalogue, warnings, list, pane, focus, newOverlay, masters, details, message, size,
+        return new ViewState(catalogue, warnings, list, pane, focus, newOverlay, masters, details, probes, message, size,
                 spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withMaster(String alias, MasterState state) {
         Map<String, MasterState> copy = new HashMap<>(masters);
         copy.put(alias, state);
-        return new ViewState(catalogue, warnings, list, pane, focus, overlay, copy, details, message, size,
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, copy, details, probes, message, size,
                 spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withDetails(String alias, Details value) {
         Map<String, Details> copy = new HashMap<>(details);
         copy.put(alias, value);
-        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, copy, message, size,
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, copy, probes, message, size,
                 spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
+    public ViewState withProbe(String alias, ProbeResult result) {
+        Map<String, ProbeResult> copy = new HashMap<>(probes);
+        copy.put(alias, result);
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, copy, message, size,
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
+    }
+
+    /** The alias' latest probe, if it was probed. */
+    public Optional<ProbeResult> probe(String alias) {
+        return Optional.ofNullable(probes.get(alias));
+    }
+
     public ViewState withMessage(String newMessage) {
-        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, newMessage, size,
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, newMessage, size,
                 spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withSize(ScreenSize newSize) {
-        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, message, newSize,
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, newSize,
                 spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     public ViewState withTime(Instant newNow, int newSpinner) {
-        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, message, size,
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, size,
                 newSpinner, newNow, selectedSince, prelaunchDelay, prelaunchPending);
     }
 
     /** The selection changed at {@code since}: its prelaunch clock starts. */
     public ViewState withSelectedSince(Instant since) {
-        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, message, size,
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, size,
                 spinner, now, since, prelaunchDelay, true);
     }
 
     /** The selected host had its prelaunch (or needs none). */
     public ViewState withPrelaunchDone() {
-        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, message, size,
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, size,
                 spinner, now, selectedSince, prelaunchDelay, false);
     }
 

@@ -59,6 +59,10 @@ final class DetailsPainter {
         if (!extra.isEmpty()) {
             canvas.text(optionsRow + 1, at + GAP, canvas.columns(), extra, theme.dim());
         }
+        if (band.height() > 3 && !(master instanceof MasterState.Live)) {
+            state.probe(host.alias()).ifPresent(result -> canvas.text(optionsRow + 2, 1, canvas.columns(),
+                    ProbeMarks.details(result), new ProbeMarks(theme).style(result)));
+        }
     }
 
     /** For a selected header: the group, its count and how to fold it. */

@@ -101,6 +101,24 @@ final class HostRowsPainter {
                 canvas.text(row, tagsAt, canvas.columns(), tags, focused ? base : theme.dim());
             }
         }
+        probeNote(canvas, state, row, host, at, focused, base);
+    }
+
+    /** The probe's note at the right end of the row, where it fits after the host's target. */
+    private void probeNote(Canvas canvas, ViewState state, int row, Host host, int minimumColumn, boolean focused,
+            Style base) {
+        if (state.masterState(host.alias()) instanceof MasterState.Live) {
+            return;
+        }
+        state.probe(host.alias()).ifPresent(result -> ProbeMarks.note(result).ifPresent(note -> {
+            int width = DisplayText.width(note, look.unicode());
+            int column = canvas.columns() - width - 1;
+            if (column >= minimumColumn) {
+                canvas.fill(row, column - 1, canvas.columns(), focused ? base : look.theme().normal());
+                canvas.text(row, column, canvas.columns(), note,
+                        focused ? base : new ProbeMarks(look.theme()).style(result));
+            }
+        }));
     }
 
     /** "[group] #tag #tag"; the group only when {@code withGroup} (no header shows it). */

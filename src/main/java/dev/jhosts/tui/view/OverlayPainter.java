@@ -1,5 +1,9 @@
 package dev.jhosts.tui.view;
 
+import dev.jhosts.probe.HostKeyState;
+import dev.jhosts.probe.KnownKey;
+import dev.jhosts.probe.ProbeResult;
+import dev.jhosts.probe.ProbeText;
 import dev.jhosts.tui.state.KeyHelp;
 import dev.jhosts.tui.state.MasterAction;
 import dev.jhosts.tui.state.MasterRow;
@@ -28,6 +32,8 @@ final class OverlayPainter {
             help();
         } else if (overlay instanceof Overlay.Confirm confirm) {
             confirm(confirm.action(), confirm.row());
+        } else if (overlay instanceof Overlay.HostKeyChanged changed) {
+            state.probe(changed.alias()).ifPresent(this::hostKeyChanged);
         } else if (overlay instanceof Overlay.Connecting) {
             String alias = ((Overlay.Connecting) overlay).alias();
             box("connect", List.of(look.glyphs().spinnerFrame(state.spinner()) + " connecting to " + alias + "...",
@@ -61,6 +67,24 @@ final class OverlayPainter {
         lines.add("");
         lines.add("y: " + action.word() + "    any other key: keep it");
         box(action.word(), lines);
+    }
+
+    /** A changed host key: both fingerprints, where the old one is, and the commands that would remove it. */
+    private void hostKeyChanged(ProbeResult result) {
+        List<String> lines = new ArrayList<>();
+        lines.add("The host key of " + result.target().alias() + " CHANGED.");
+        lines.add("Someone may be intercepting the connection, or the key was replaced.");
+        if (result.hostKey() instanceof HostKeyState.Changed changed) {
+            lines.add("offered: " + changed.offered().type() + " " + changed.offered().fingerprint());
+            for (KnownKey known : changed.known()) {
+                lines.add("known:   " + known.key().type() + " " + known.key().fingerprint() + " (" + known.where() + ")");
+            }
+            lines.add("If the new key is right, remove the old one (jhosts never edits known_hosts):");
+            lines.addAll(ProbeText.removeOldKeyCommands(result.target(), changed));
+        }
+        lines.add("");
+        lines.add("y: go on (ssh will refuse the key)    any other key: cancel");
+        box("host key changed", lines);
     }
 
     private void help() {

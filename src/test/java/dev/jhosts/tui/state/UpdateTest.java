@@ -6,6 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jhosts.catalog.EffectiveOptions;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.master.MasterState;
+import dev.jhosts.probe.HostKeyState;
+import dev.jhosts.probe.KeyFingerprint;
+import dev.jhosts.probe.KnownKey;
+import dev.jhosts.probe.ProbeResult;
+import dev.jhosts.probe.ProbeTarget;
+import dev.jhosts.probe.Reachability;
+import dev.jhosts.probe.Transport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +39,7 @@ class UpdateTest {
     private void send(UiEvent event) {
         Transition transition = Update.update(state, event);
         state = transition.state();
-        effects.addAll(transition.effects());
+        transition.effects().stream().filter(effect -> !(effect instanceof Effect.RequestProbes)).forEach(effects::add);
     }
 
     private void press(Key... keys) {
@@ -152,6 +160,38 @@ class UpdateTest {
         assertThat(state.overlay()).isInstanceOf(Overlay.None.class);
         press(named(Key.Name.F1));
         assertThat(state.overlay()).isInstanceOf(Overlay.Help.class);
+    }
+
+    private static ProbeResult changedKey(String alias) {
+        ProbeTarget target = new ProbeTarget(alias, "10.0.0.1", 22, List.of(Path.of("/k")), "", List.of(),
+                new Transport.Direct());
+        KeyFingerprint offered = new KeyFingerprint("ED25519", "SHA256:new");
+        KnownKey known = new KnownKey(new KeyFingerprint("ED25519", "SHA256:old"), Path.of("/k"), 3);
+        return new ProbeResult(target, new Reachability.Reachable(Duration.ofMillis(1), "SSH-2.0-x"),
+                new HostKeyState.Changed(offered, List.of(known)), T0);
+    }
+
+    @Test
+    void movingTheSelectionAsksForProbesOfTheHighlightedHostFirstAndNotOfLiveOnes() {
+        send(new UiEvent.MasterChanged("host02", new MasterState.Live(5)));
+        Transition moved = Update.update(state, new UiEvent.KeyPressed(named(Key.Name.DOWN)));
+        List<String> asked = moved.effects().stream().filter(effect -> effect instanceof Effect.RequestProbes)
+                .map(effect -> ((Effect.RequestProbes) effect).aliases()).findFirst().orElseThrow();
+        assertThat(asked).first().isEqualTo("host01");
+        assertThat(asked).contains("host00", "host03").doesNotContain("host02");
+    }
+
+    @Test
+    void enterOnAHostWhoseKeyChangedAsksBeforeDoingAnything() {
+        send(new UiEvent.Probed("host00", changedKey("host00")));
+        press(named(Key.Name.ENTER));
+        assertThat(state.overlay()).isEqualTo(new Overlay.HostKeyChanged("host00"));
+        assertThat(effects).noneMatch(effect -> effect instanceof Effect.StartMaster || effect instanceof Effect.OpenSession);
+        press(Key.typed('n'));
+        assertThat(state.overlay()).isEqualTo(new Overlay.None());
+        assertThat(effects).noneMatch(effect -> effect instanceof Effect.StartMaster || effect instanceof Effect.OpenSession);
+        press(named(Key.Name.ENTER), Key.typed('y'));
+        assertThat(effects).contains(new Effect.StartMaster("host00"));
     }
 
     @Test
