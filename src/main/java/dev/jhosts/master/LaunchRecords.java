@@ -30,7 +30,10 @@ public final class LaunchRecords {
     public void write(LaunchRecord launch) throws IOException {
         Properties properties = new Properties();
         properties.setProperty("socket", launch.socket().toString());
-        properties.setProperty("aliases", String.join(" ", launch.aliases()));
+        // one key per name: a hop of a chain is named "b via a"
+        for (int i = 0; i < launch.aliases().size(); i++) {
+            properties.setProperty("alias." + i, launch.aliases().get(i));
+        }
         properties.setProperty("started", Long.toString(launch.started().toEpochMilli()));
         properties.setProperty("pid", Long.toString(launch.pid()));
         for (int i = 0; i < launch.via().size(); i++) {
@@ -90,8 +93,13 @@ public final class LaunchRecords {
             if (socket.isEmpty()) {
                 return Optional.empty();
             }
-            List<String> aliases = Arrays.stream(properties.getProperty("aliases", "").split(" "))
-                    .filter(alias -> !alias.isEmpty()).toList();
+            List<String> aliases = new ArrayList<>();
+            for (int i = 0; properties.containsKey("alias." + i); i++) {
+                aliases.add(properties.getProperty("alias." + i));
+            }
+            // records of earlier versions: the names in one line
+            Arrays.stream(properties.getProperty("aliases", "").split(" "))
+                    .filter(alias -> !alias.isEmpty()).forEach(aliases::add);
             List<Via> via = new ArrayList<>();
             for (int i = 0; properties.containsKey("via." + i + ".socket"); i++) {
                 via.add(new Via(properties.getProperty("via." + i + ".label", ""),

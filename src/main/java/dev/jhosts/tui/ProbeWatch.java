@@ -8,6 +8,7 @@ import dev.jhosts.probe.JschHostProber;
 import dev.jhosts.probe.ParallelProber;
 import dev.jhosts.probe.ProbeTarget;
 import dev.jhosts.probe.ProbeTargets;
+import dev.jhosts.probe.Reachability;
 import dev.jhosts.tui.state.UiEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,7 +81,10 @@ final class ProbeWatch implements AutoCloseable {
             return;
         }
         parallel.submit(target).whenComplete((result, error) -> {
-            probedAt.put(alias, clock.instant());
+            // "not probed" (a jump without a live master yet) is asked again at the next request
+            if (result == null || !(result.reachability() instanceof Reachability.NotProbed)) {
+                probedAt.put(alias, clock.instant());
+            }
             inFlight.remove(alias);
             if (result != null) {
                 events.accept(new UiEvent.Probed(alias, result));

@@ -18,7 +18,7 @@ class LaunchRecordsTest {
         ControlDirectory directory = ControlDirectory.prepare(temp.resolve("c"));
         LaunchRecords records = new LaunchRecords(directory);
         Path socket = directory.path().resolve("abc");
-        LaunchRecord record = new LaunchRecord(socket, List.of("web1", "web2"), Instant.ofEpochMilli(1234), 42,
+        LaunchRecord record = new LaunchRecord(socket, List.of("web1", "hop2 via bastion"), Instant.ofEpochMilli(1234), 42,
                 List.of(new Via("bastion", directory.path().resolve("j1")), new Via("inner via bastion", directory.path().resolve("j2"))));
         records.write(record);
         assertThat(records.find(socket)).contains(record);
