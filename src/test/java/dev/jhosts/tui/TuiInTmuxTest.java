@@ -158,8 +158,9 @@ class TuiInTmuxTest {
         tmux.waitFor("2 shown");
         tmux.keys("C-z");
         tmux.waitFor("Stopped");
-        tmux.type("stty -g > suspended; echo modes-saved\r");
-        tmux.waitFor("modes-saved");
+        tmux.type("stty -g > suspended; echo modes-$((40+2))\r");
+        // the typed line shows the command; only its output shows the sum
+        tmux.waitFor("modes-42");
         assertThat(modes("suspended")).as("the terminal while jhosts is stopped").isEqualTo(modes("before"));
         tmux.type("fg\r");
         String screen = tmux.waitUntil(s -> s.contains("2 shown") && s.contains("› web"), "the list with its filter");
