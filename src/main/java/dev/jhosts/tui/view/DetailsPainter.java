@@ -10,7 +10,10 @@ import dev.jhosts.tui.state.ListRow;
 import dev.jhosts.tui.state.ViewState;
 import java.util.Optional;
 
-/** Draws the details of the selected host: its effective options ({@code ssh -G}) and its master. */
+/**
+ * Draws the details of the selected host: its effective options ({@code ssh -G}), its master,
+ * and why the list's values may differ from these when they may.
+ */
 final class DetailsPainter {
     private static final int GAP = 2;
 
@@ -56,6 +59,10 @@ final class DetailsPainter {
         String extra = HostRowsPainter.tagsText(host, true);
         int at = canvas.text(optionsRow + 1, 1, canvas.columns(), "Master " + describe(master, state.spinner()),
                 master instanceof MasterState.None ? theme.normal() : marks.style(master));
+        if (host.valuesMayDiffer()) {
+            at = canvas.text(optionsRow + 1, at + GAP, canvas.columns(), HostRowsPainter.UNCERTAIN_MARK
+                    + " values may differ from the list's: " + host.uncertainty(), theme.starting());
+        }
         if (!extra.isEmpty()) {
             canvas.text(optionsRow + 1, at + GAP, canvas.columns(), extra, theme.dim());
         }
