@@ -63,7 +63,7 @@ final class ListCommand implements Callable<Integer> {
 
     /**
      * Columns alias, hostname, user, port; a host whose values may differ from ssh's (a Match
-     * block jhosts does not evaluate may set them) ends with "? values may differ: WHY".
+     * block jhosts does not evaluate may set them) ends with "~ values may differ: WHY".
      */
     private static void printTable(PrintWriter out, List<Host> hosts) {
         int aliasWidth = Math.max(1, hosts.stream().mapToInt(host -> host.alias().length()).max().orElse(0));
@@ -77,7 +77,7 @@ final class ListCommand implements Callable<Integer> {
             pad(line, host.user(), userWidth);
             line.append(host.port());
             if (host.valuesMayDiffer()) {
-                line.append("  ? values may differ: ").append(host.uncertainty());
+                line.append("  ~ values may differ: ").append(host.uncertainty());
             }
             out.println(line);
         }

@@ -64,6 +64,33 @@ class SshConfigBoundsTest {
     }
 
     @Test
+    void includesThatFanOutStopAtTheReadingBudgetWithOneWarning() throws IOException {
+        // Each level's 2 files Include both files of the next level: 2 + 4 + ... + 512 readings
+        // of 1 MiB files, 1022 MiB for ssh to read (it would); jhosts stops at its budget.
+        String padding = ("#" + " ".repeat(1023) + "\n").repeat(1024);
+        int levels = 9;
+        for (int level = 1; level <= levels; level++) {
+            Path levelDir = dir.resolve("level" + level);
+            Files.createDirectories(levelDir);
+            for (String side : List.of("a", "b")) {
+                String include = level < levels ? "Include " + dir.resolve("level" + (level + 1)) + "/*.conf\n" : "";
+                Files.writeString(levelDir.resolve(side + ".conf"), padding + include + "Host " + side + level + "\n");
+            }
+        }
+        Path config = dir.resolve("config");
+        Files.writeString(config, "Include " + dir.resolve("level1") + "/*.conf\nHost top\n");
+
+        Loaded loaded = load(config);
+
+        assertThat(loaded.warnings()).singleElement().asString()
+                .contains("exceed " + (SshConfigReader.MAX_TOTAL_BYTES >> 20) + " MiB");
+        // Depth first, as ssh reads: all of a1's Includes come before b1, which the budget does not reach.
+        assertThat(loaded.hosts()).extracting(Host::alias).contains("a9", "b9", "a2", "a1", "top").doesNotContain("b1");
+        assertThat(loaded.parsed().sections()).hasSizeLessThanOrEqualTo(
+                (int) (3 * (SshConfigReader.MAX_TOTAL_BYTES >> 20)) + 2);
+    }
+
+    @Test
     void aFileIncludedFromTwoBlocksAppliesInBoth() throws IOException {
         Path common = home.resolve(".ssh/common.conf");
         Files.writeString(common, "Port 2200\nHost shared-*\n    User shared\n");

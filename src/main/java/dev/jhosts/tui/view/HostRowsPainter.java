@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Draws the host list: group headers (fold mark, name, count) and hosts (pointer, master
- * state, "?" when the values may differ from ssh's, alias, user@hostname, description, group
+ * state, "~" when the values may differ from ssh's, alias, user@hostname, description, group
  * unless under its header, and tags).
  */
 final class HostRowsPainter {
@@ -21,7 +21,7 @@ final class HostRowsPainter {
     /** The header over the hosts without a group. */
     static final String NO_GROUP = "no group";
     /** Before the alias of a host whose listed values may differ from ssh's. */
-    static final String UNCERTAIN_MARK = "?";
+    static final String UNCERTAIN_MARK = "~";
 
     private final Appearance look;
     private final MasterMarks marks;
