@@ -68,28 +68,33 @@ final class SectionIndex {
     /** The sections that can apply to the name and do not apply to every host, in reading order. */
     List<Section> candidates(String name, byte[] nameBytes) {
         List<Section> named = byName.getOrDefault(name, List.of());
-        List<Section> found = new ArrayList<>(named.size() + 4);
-        found.addAll(named);
-        byPrefix.collect(nameBytes, false, found);
-        bySuffix.collect(nameBytes, true, found);
-        if (found.isEmpty()) {
-            return unindexed;
+        List<Section> patterned = new ArrayList<>(0);
+        byPrefix.collect(nameBytes, false, patterned);
+        bySuffix.collect(nameBytes, true, patterned);
+        if (patterned.isEmpty()) {
+            return named.isEmpty() ? unindexed : merged(named, unindexed);
         }
-        found.sort((a, b) -> Integer.compare(a.order(), b.order()));
-        List<Section> merged = new ArrayList<>(found.size() + unindexed.size());
-        int u = 0;
+        patterned.addAll(named);
+        patterned.sort((a, b) -> Integer.compare(a.order(), b.order()));
+        return merged(patterned, unindexed);
+    }
+
+    /** Two lists in reading order as one, each section once. */
+    private static List<Section> merged(List<Section> first, List<Section> second) {
+        if (second.isEmpty() && first.size() == 1) {
+            return first;
+        }
+        List<Section> merged = new ArrayList<>(first.size() + second.size());
+        int i = 0;
+        int j = 0;
         Section last = null;
-        for (Section section : found) {
-            while (u < unindexed.size() && unindexed.get(u).order() < section.order()) {
-                merged.add(unindexed.get(u++));
+        while (i < first.size() || j < second.size()) {
+            Section next = j >= second.size() || (i < first.size() && first.get(i).order() < second.get(j).order())
+                    ? first.get(i++) : second.get(j++);
+            if (next != last) {
+                merged.add(next);
+                last = next;
             }
-            if (section != last) {
-                merged.add(section);
-                last = section;
-            }
-        }
-        while (u < unindexed.size()) {
-            merged.add(unindexed.get(u++));
         }
         return merged;
     }

@@ -69,15 +69,18 @@ final class ListCommand implements Callable<Integer> {
         int aliasWidth = Math.max(1, hosts.stream().mapToInt(host -> host.alias().length()).max().orElse(0));
         int hostnameWidth = Math.max(1, hosts.stream().mapToInt(host -> host.hostname().length()).max().orElse(0));
         int userWidth = Math.max(1, hosts.stream().mapToInt(host -> host.user().length()).max().orElse(0));
+        int portWidth = hosts.stream().mapToInt(host -> String.valueOf(host.port()).length()).max().orElse(0);
         StringBuilder line = new StringBuilder();
         for (Host host : hosts) {
             line.setLength(0);
             pad(line, host.alias(), aliasWidth);
             pad(line, host.hostname(), hostnameWidth);
             pad(line, host.user(), userWidth);
-            line.append(host.port());
             if (host.valuesMayDiffer()) {
-                line.append("  ~ values may differ: ").append(host.uncertainty());
+                pad(line, String.valueOf(host.port()), portWidth);
+                line.append("~ values may differ: ").append(host.uncertainty());
+            } else {
+                line.append(host.port());
             }
             out.println(line);
         }
