@@ -46,22 +46,24 @@ final class HostResolver {
     /** The hosts in the order their first Host line appears. */
     List<Host> hosts(ParsedSshConfig config) {
         Readings readings = new Readings(config);
+        // Kept only while the alias is not listed: another Host line may declare it later.
         Map<String, Resolution> resolved = new HashMap<>();
         List<Host> hosts = new ArrayList<>();
-        Set<String> listed = new HashSet<>();
+        Set<String> listed = new HashSet<>(Math.max(16, config.declarations().size() * 4 / 3 + 1));
         for (HostDeclaration declaration : config.declarations()) {
             String alias = declaration.alias();
-            if (listed.contains(alias)) {
+            if (!listed.add(alias)) {
                 continue;
             }
-            // Kept only while the alias is not listed: another Host line may declare it later.
-            Resolution resolution = resolved.containsKey(alias) ? resolved.get(alias) : resolve(alias, readings);
+            Resolution resolution = resolved.isEmpty() ? null : resolved.remove(alias);
+            if (resolution == null) {
+                resolution = resolve(alias, readings);
+            }
             if (!resolution.declares(declaration.section())) {
                 resolved.put(alias, resolution);
+                listed.remove(alias);
                 continue;
             }
-            resolved.remove(alias);
-            listed.add(alias);
             if (!usableWithSsh(alias)) {
                 warnings.at(declaration.file(), declaration.line(), "Host " + alias
                         + " is not listed: ssh refuses host names with spaces, quotes or shell characters");

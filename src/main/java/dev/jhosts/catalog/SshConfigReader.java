@@ -20,9 +20,15 @@ import java.util.Set;
 
 /**
  * Reads ssh_config files the way OpenSSH 9.x's readconf.c walks them, keeping what a host list
- * needs: Host and Match blocks, Include (nested, globbed, conditional), and the options
- * HostName, User, Port, ProxyJump, ProxyCommand and Tag, plus jhosts' {@link NotesComment}s.
- * Where ssh would stop with an error, this gives a warning and goes on.
+ * needs: Host and Match blocks (Match criteria read by {@link MatchLine}), Include (nested,
+ * globbed, conditional), and the options HostName, User, Port, ProxyJump, ProxyCommand, Tag
+ * and the canonicalisation ones, plus jhosts' {@link NotesComment}s. Where ssh would stop with
+ * an error, this gives a warning and goes on.
+ *
+ * <p>The work is bounded by construction: a top-level file is parsed as it is read, an
+ * Included file is parsed once however often it is included; after ssh's refusal of deep or
+ * cyclic Includes only unread files are read; and all reading together stops at
+ * {@link #MAX_TOTAL_BYTES}.
  */
 final class SshConfigReader {
     /** OpenSSH's READCONF_MAX_DEPTH: the top file is depth 0. */

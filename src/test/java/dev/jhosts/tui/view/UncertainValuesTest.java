@@ -23,7 +23,7 @@ class UncertainValuesTest {
     @Test
     void theRowIsMarkedAndTheDetailsSayWhy() {
         ViewState state = ViewState.initial(List.of(host("maybe", WHY), host("sure", "")), List.of(),
-                new ScreenSize(100, 24), Instant.parse("2026-11-22T00:00:00Z"), Duration.ofMillis(300));
+                new ScreenSize(140, 24), Instant.parse("2026-11-22T00:00:00Z"), Duration.ofMillis(300));
 
         ScreenText screen = new ScreenText(state, Appearance.of(true, true));
 
