@@ -22,7 +22,7 @@ sealed interface ConfigLine {
      * @param arguments the words after the keyword (quotes and escapes removed, a word starting
      *     with {@code #} ends them), for keywords that need them
      * @param rest the text after the keyword and its separator, as ProxyJump and ProxyCommand
-     *     take it, for keywords that need it
+     *     take it (and Match, which splits it its own way), for keywords that need it
      * @param comment the text after a {@code #} that ended the arguments, empty for none
      */
     record Directive(Keyword keyword, List<String> arguments, String rest, String comment) implements ConfigLine {

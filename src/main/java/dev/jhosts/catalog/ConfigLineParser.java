@@ -81,7 +81,8 @@ final class ConfigLineParser {
                     return new ConfigLine.Malformed(keyword.text(), "invalid quotes");
                 }
                 String comment = commentStart < 0 ? "" : text(bytes, commentStart + 1, limit);
-                return new ConfigLine.Directive(keyword, arguments, "", comment);
+                String whole = keyword.needs() == Keyword.Needs.ARGUMENTS_AND_REST ? text(bytes, rest, limit) : "";
+                return new ConfigLine.Directive(keyword, arguments, whole, comment);
         }
     }
 

@@ -19,6 +19,9 @@ import java.util.List;
  * @param extra defined by jhosts' settings rather than the ssh config
  * @param file the file that defines the host
  * @param line the line of its Host line (or settings entry) in that file
+ * @param uncertainty why these values may differ from what ssh uses (a Match block jhosts does
+ *     not evaluate, such as {@code Match exec}, may set one of them), empty when they do not;
+ *     {@code ssh -G} gives the values ssh uses
  */
 public record Host(
         String alias,
@@ -32,9 +35,21 @@ public record Host(
         boolean favourite,
         boolean extra,
         Path file,
-        int line) {
+        int line,
+        String uncertainty) {
 
     public Host {
         tags = List.copyOf(tags);
+    }
+
+    /** A host whose values are certain. */
+    public Host(String alias, String hostname, String user, int port, String proxyJump, List<String> tags,
+            String group, String description, boolean favourite, boolean extra, Path file, int line) {
+        this(alias, hostname, user, port, proxyJump, tags, group, description, favourite, extra, file, line, "");
+    }
+
+    /** Whether the values may differ from ssh's ({@link #uncertainty} says why). */
+    public boolean valuesMayDiffer() {
+        return !uncertainty.isEmpty();
     }
 }

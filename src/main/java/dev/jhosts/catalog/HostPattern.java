@@ -9,6 +9,19 @@ import java.nio.charset.StandardCharsets;
  */
 record HostPattern(String text, boolean negated, boolean isPlain, byte[] bytes) {
 
+    /** Whether the pattern matches every name: it is made of {@code *} only. */
+    boolean matchesEverything() {
+        if (bytes.length == 0) {
+            return false;
+        }
+        for (byte b : bytes) {
+            if (b != '*') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code isPlain}: the pattern has no wildcard, so it names exactly one host. */
     static HostPattern of(String word) {
         boolean negated = word.startsWith("!");
@@ -25,6 +38,11 @@ record HostPattern(String text, boolean negated, boolean isPlain, byte[] bytes) 
     }
 
     boolean matches(byte[] name) {
+        return matches(bytes, name);
+    }
+
+    /** OpenSSH's {@code match_pattern}: {@code *} any bytes, {@code ?} one byte, the rest literally. */
+    static boolean matches(byte[] bytes, byte[] name) {
         int p = 0;
         int n = 0;
         int starAt = -1;

@@ -23,6 +23,10 @@ final class HostnameForm {
     }
 
     /** ssh's {@code is_addr_fast}: an IPv6 form, a scoped address, or digits and dots. */
+    static boolean isAddress(String name) {
+        return looksLikeAddress(name) || dottedQuad(name).isPresent();
+    }
+
     private static boolean looksLikeAddress(String name) {
         if (name.indexOf(':') >= 0 || name.indexOf('%') >= 0) {
             return true;

@@ -6,7 +6,7 @@ import java.util.Locale;
 /** The ssh_config keywords the catalogue reads; any other keyword is {@link #OTHER}. */
 enum Keyword {
     HOST(Needs.ARGUMENTS),
-    MATCH(Needs.ARGUMENTS),
+    MATCH(Needs.ARGUMENTS_AND_REST),
     INCLUDE(Needs.ARGUMENTS),
     HOSTNAME(Needs.ARGUMENTS),
     USER(Needs.ARGUMENTS),
@@ -15,13 +15,19 @@ enum Keyword {
     PROXYJUMP(Needs.REST),
     PROXYCOMMAND(Needs.REST),
     CANONICALIZEHOSTNAME(Needs.ARGUMENTS),
+    CANONICALDOMAINS(Needs.ARGUMENTS),
+    CANONICALIZEMAXDOTS(Needs.ARGUMENTS),
     OTHER(Needs.NOTHING);
 
-    /** What the reader uses of a line with this keyword. */
-    enum Needs { ARGUMENTS, REST, NOTHING }
+    /**
+     * What the reader uses of a line with this keyword: the words, the text after the keyword,
+     * both (Match: ssh 9.2 checks the quotes of every line as words, then splits the criteria
+     * its own way), or nothing.
+     */
+    enum Needs { ARGUMENTS, REST, ARGUMENTS_AND_REST, NOTHING }
 
     private static final Keyword[] READ = {
-        HOST, MATCH, INCLUDE, HOSTNAME, USER, PORT, TAG, PROXYJUMP, PROXYCOMMAND, CANONICALIZEHOSTNAME,
+        HOST, MATCH, INCLUDE, HOSTNAME, USER, PORT, TAG, PROXYJUMP, PROXYCOMMAND, CANONICALIZEHOSTNAME, CANONICALDOMAINS, CANONICALIZEMAXDOTS,
     };
 
     private final Needs needs;

@@ -12,21 +12,23 @@ final class Section {
     private final int order;
     private final List<Condition> guard;
     private final Condition own;
+    private final boolean opensBlock;
     private final Path file;
     private final int line;
-    private String hostName = "";
+    /** By {@link Field} ordinal; null until the section sets a field. */
+    private Object[] values;
     private int hostNameLine;
-    private String user = "";
-    private int port;
-    private ProxySetting proxy;
-    private String tag = "";
-    private String canonicalizeHostname = "";
     private HostNotes notes = HostNotes.NONE;
 
-    Section(int order, List<Condition> guard, Condition own, Path file, int line) {
+    /**
+     * {@code opensBlock}: the section starts at its Host or Match line, rather than continuing
+     * a block after an Include or at the top of an Included file.
+     */
+    Section(int order, List<Condition> guard, Condition own, boolean opensBlock, Path file, int line) {
         this.order = order;
-        this.guard = List.copyOf(guard);
+        this.guard = guard;
         this.own = own;
+        this.opensBlock = opensBlock;
         this.file = file;
         this.line = line;
     }
@@ -35,12 +37,17 @@ final class Section {
         return order;
     }
 
+    /** The conditions of the blocks the section's file was Included from, outermost first. */
     List<Condition> guard() {
         return guard;
     }
 
     Condition own() {
         return own;
+    }
+
+    boolean opensBlock() {
+        return opensBlock;
     }
 
     Path file() {
@@ -51,90 +58,43 @@ final class Section {
         return line;
     }
 
-    /** Whether the section's options apply to the host: its guard admits it and its own condition applies. */
-    boolean appliesTo(byte[] alias) {
-        for (Condition condition : guard) {
-            if (!condition.admitsIncluded(alias)) {
-                return false;
-            }
-        }
-        return own.applies(alias);
+    boolean hasValues() {
+        return values != null || !notes.isEmpty();
     }
 
-    boolean hasValues() {
-        return !hostName.isEmpty() || !user.isEmpty() || port > 0 || proxy != null || !tag.isEmpty()
-                || !canonicalizeHostname.isEmpty() || !notes.isEmpty();
+    /** Whether the section sets any field. */
+    boolean setsFields() {
+        return values != null;
+    }
+
+    /** Sets the field unless an earlier line of the section did. */
+    void offer(Field field, Object value) {
+        if (values == null) {
+            values = new Object[Field.ALL.length];
+        }
+        if (values[field.ordinal()] == null) {
+            values[field.ordinal()] = value;
+        }
     }
 
     void offerHostName(String value, int atLine) {
-        if (hostName.isEmpty()) {
-            hostName = value;
+        if (value(Field.HOSTNAME) == null) {
+            offer(Field.HOSTNAME, value);
             hostNameLine = atLine;
         }
     }
 
-    void offerUser(String value) {
-        if (user.isEmpty()) {
-            user = value;
-        }
-    }
-
-    void offerPort(int value) {
-        if (port == 0) {
-            port = value;
-        }
-    }
-
-    void offerProxy(ProxySetting value) {
-        if (proxy == null) {
-            proxy = value;
-        }
-    }
-
-    void offerTag(String value) {
-        if (tag.isEmpty()) {
-            tag = value;
-        }
-    }
-
-    void offerCanonicalizeHostname(String value) {
-        if (canonicalizeHostname.isEmpty()) {
-            canonicalizeHostname = value;
-        }
+    /** The field's value (String, Integer for the port, {@link ProxySetting}), or null. */
+    Object value(Field field) {
+        return values == null ? null : values[field.ordinal()];
     }
 
     void addNotes(HostNotes more) {
         notes = notes.then(more);
     }
 
-    String hostName() {
-        return hostName;
-    }
-
     int hostNameLine() {
         return hostNameLine;
-    }
-
-    String user() {
-        return user;
-    }
-
-    int port() {
-        return port;
-    }
-
-    /** The proxy setting, or null when the section has none. */
-    ProxySetting proxy() {
-        return proxy;
-    }
-
-    String tag() {
-        return tag;
-    }
-
-    /** CanonicalizeHostname as written (lower case), empty when not set here. */
-    String canonicalizeHostname() {
-        return canonicalizeHostname;
     }
 
     HostNotes notes() {

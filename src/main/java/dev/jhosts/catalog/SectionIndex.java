@@ -2,70 +2,154 @@ package dev.jhosts.catalog;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Finds the sections that can hold values for a host without trying every section: a block
- * whose Host line names hosts literally is found by alias, one whose patterns all start with
- * literal text ({@code web-*}) by that prefix; only the rest ({@code *}, {@code *.example.com},
- * {@code Match all}, lines before the first Host) is tried on every host. Sections whose own
- * options never apply (unevaluated Match) are left out.
+ * For one reading of the config, finds the sections that can hold values for a host without
+ * trying every section:
+ *
+ * <ul>
+ *   <li>sections that apply to every host in this reading ({@code Host *}, {@code Match all},
+ *       lines before the first Host, {@code Match final} in the second reading) are folded
+ *       into the first section that sets each field ({@link #everyHost});
+ *   <li>sections that apply to none ({@code Match final} in the first reading, lines ssh
+ *       rejects) and sections without values are left out, except Match lines that must be
+ *       evaluated in order;
+ *   <li>a block whose Host line names hosts literally is found by name, one whose patterns
+ *       all start or end with literal text ({@code web-*}, {@code *.example.com}) by that
+ *       text; only the rest ({@code * !bastion}, {@code *web*}, Match lines with criteria)
+ *       is tried on every host.
+ * </ul>
  */
 final class SectionIndex {
-    private final Map<String, List<Section>> byAlias = new HashMap<>();
-    private final PrefixNode byPrefix = new PrefixNode();
+    private final Condition.Reading reading;
+    private final Map<String, List<Section>> byName = new HashMap<>();
+    private final ByteTrie byPrefix = new ByteTrie();
+    private final ByteTrie bySuffix = new ByteTrie();
     private final List<Section> unindexed = new ArrayList<>();
+    private final Section[] everyHost = new Section[Field.ALL.length];
 
-    SectionIndex(List<Section> sections) {
+    SectionIndex(List<Section> sections, Condition.Reading reading) {
+        this.reading = reading;
         for (Section section : sections) {
-            if (!section.hasValues() || section.own() instanceof Condition.MatchOther
-                    || section.own() instanceof Condition.Unreadable) {
+            Optional<Truth> constant = constant(section);
+            if (constant.isPresent() && constant.get() == Truth.FALSE) {
                 continue;
             }
-            Condition.HostLine naming = namingCondition(section);
-            if (naming != null) {
-                for (HostPattern pattern : naming.patterns()) {
-                    if (!pattern.negated()) {
-                        List<Section> list = byAlias.computeIfAbsent(pattern.text(), k -> new ArrayList<>(2));
-                        if (list.isEmpty() || list.get(list.size() - 1) != section) {
-                            list.add(section);
-                        }
-                    }
-                }
-            } else if (section.own() instanceof Condition.HostLine host && allPositivesHavePrefix(host)) {
-                for (HostPattern pattern : host.patterns()) {
-                    if (!pattern.negated()) {
-                        byPrefix.add(pattern.bytes(), literalPrefixLength(pattern.bytes()), section);
-                    }
-                }
-            } else {
-                unindexed.add(section);
+            boolean evaluatedInOrder = section.opensBlock() && section.own() instanceof Condition.Match match
+                    && !match.isConstant();
+            if (!section.hasValues() && !evaluatedInOrder) {
+                continue;
             }
+            if (constant.isPresent() && section.notes().isEmpty()) {
+                for (Field field : Field.ALL) {
+                    if (everyHost[field.ordinal()] == null && section.value(field) != null) {
+                        everyHost[field.ordinal()] = section;
+                    }
+                }
+                continue;
+            }
+            index(section);
         }
     }
 
-    /** The sections that can apply to the host, in reading order. */
-    List<Section> candidates(String alias, byte[] aliasBytes) {
-        List<Section> named = byAlias.getOrDefault(alias, List.of());
-        List<Section> prefixed = byPrefix.sectionsAlong(aliasBytes);
-        if (named.isEmpty() && prefixed.isEmpty()) {
-            return unindexed;
+    Condition.Reading reading() {
+        return reading;
+    }
+
+    /** The first section applying to every host that sets the field, or null. */
+    Section everyHost(Field field) {
+        return everyHost[field.ordinal()];
+    }
+
+    /** The sections that can apply to the name and do not apply to every host, in reading order. */
+    List<Section> candidates(String name, byte[] nameBytes) {
+        List<Section> named = byName.getOrDefault(name, List.of());
+        List<Section> patterned = new ArrayList<>(0);
+        byPrefix.collect(nameBytes, false, patterned);
+        bySuffix.collect(nameBytes, true, patterned);
+        if (patterned.isEmpty()) {
+            return named.isEmpty() ? unindexed : merged(named, unindexed);
         }
-        List<Section> all = new ArrayList<>(named.size() + prefixed.size() + unindexed.size());
-        all.addAll(named);
-        all.addAll(prefixed);
-        all.addAll(unindexed);
-        all.sort(Comparator.comparingInt(Section::order));
-        List<Section> distinct = new ArrayList<>(all.size());
-        for (Section section : all) {
-            if (distinct.isEmpty() || distinct.get(distinct.size() - 1) != section) {
-                distinct.add(section);
+        patterned.addAll(named);
+        patterned.sort((a, b) -> Integer.compare(a.order(), b.order()));
+        return merged(patterned, unindexed);
+    }
+
+    /** Two lists in reading order as one, each section once. */
+    private static List<Section> merged(List<Section> first, List<Section> second) {
+        if (second.isEmpty() && first.size() == 1) {
+            return first;
+        }
+        List<Section> merged = new ArrayList<>(first.size() + second.size());
+        int i = 0;
+        int j = 0;
+        Section last = null;
+        while (i < first.size() || j < second.size()) {
+            Section next = j >= second.size() || (i < first.size() && first.get(i).order() < second.get(j).order())
+                    ? first.get(i++) : second.get(j++);
+            if (next != last) {
+                merged.add(next);
+                last = next;
             }
         }
-        return distinct;
+        return merged;
+    }
+
+    /** The section's value for every host, empty when it depends on the host. */
+    private Optional<Truth> constant(Section section) {
+        Truth result = Truth.TRUE;
+        boolean variable = false;
+        for (Condition condition : section.guard()) {
+            Optional<Truth> value = condition.constant(reading);
+            if (value.isEmpty()) {
+                variable = true;
+            } else {
+                result = result.and(value.get());
+            }
+        }
+        Optional<Truth> own = section.own().constant(reading);
+        if (own.isEmpty()) {
+            variable = true;
+        } else {
+            result = result.and(own.get());
+        }
+        if (result == Truth.FALSE) {
+            return Optional.of(Truth.FALSE);
+        }
+        return variable ? Optional.empty() : Optional.of(result);
+    }
+
+    private void index(Section section) {
+        Condition.HostLine naming = namingCondition(section);
+        if (naming != null) {
+            for (HostPattern pattern : naming.patterns()) {
+                if (!pattern.negated()) {
+                    List<Section> list = byName.computeIfAbsent(pattern.text(), k -> new ArrayList<>(2));
+                    if (list.isEmpty() || list.get(list.size() - 1) != section) {
+                        list.add(section);
+                    }
+                }
+            }
+        } else if (section.own() instanceof Condition.HostLine host && everyPositiveHasLiteralEnd(host)) {
+            for (HostPattern pattern : host.patterns()) {
+                if (pattern.negated()) {
+                    continue;
+                }
+                byte[] bytes = pattern.bytes();
+                int prefix = literalPrefixLength(bytes);
+                if (prefix > 0) {
+                    byPrefix.add(bytes, 0, prefix, false, section);
+                } else {
+                    bySuffix.add(bytes, bytes.length - literalSuffixLength(bytes), bytes.length, true, section);
+                }
+            }
+        } else {
+            unindexed.add(section);
+        }
     }
 
     /** The innermost Host line, own or enclosing, that names its hosts literally, or null. */
@@ -82,11 +166,11 @@ final class SectionIndex {
         return null;
     }
 
-    private static boolean allPositivesHavePrefix(Condition.HostLine host) {
+    private static boolean everyPositiveHasLiteralEnd(Condition.HostLine host) {
         boolean any = false;
         for (HostPattern pattern : host.patterns()) {
             if (!pattern.negated()) {
-                if (literalPrefixLength(pattern.bytes()) == 0) {
+                if (literalPrefixLength(pattern.bytes()) == 0 && literalSuffixLength(pattern.bytes()) == 0) {
                     return false;
                 }
                 any = true;
@@ -103,39 +187,47 @@ final class SectionIndex {
         return length;
     }
 
-    /** A byte trie of literal pattern prefixes; each node holds the sections whose prefix ends there. */
-    private static final class PrefixNode {
+    private static int literalSuffixLength(byte[] pattern) {
+        int length = 0;
+        while (length < pattern.length && pattern[pattern.length - 1 - length] != '*'
+                && pattern[pattern.length - 1 - length] != '?') {
+            length++;
+        }
+        return length;
+    }
+
+    /**
+     * A byte trie of literal pattern ends (read forwards for prefixes, backwards for suffixes);
+     * each node holds the sections whose literal text ends there.
+     */
+    private static final class ByteTrie {
         private byte[] keys = new byte[0];
-        private PrefixNode[] children = new PrefixNode[0];
+        private ByteTrie[] children = new ByteTrie[0];
         private final List<Section> sections = new ArrayList<>(1);
 
-        void add(byte[] pattern, int prefixLength, Section section) {
-            PrefixNode node = this;
-            for (int i = 0; i < prefixLength; i++) {
-                node = node.childOrNew(pattern[i]);
+        /** Adds the literal text bytes[from, to), read backwards when {@code backwards}. */
+        void add(byte[] bytes, int from, int to, boolean backwards, Section section) {
+            ByteTrie node = this;
+            for (int i = 0; i < to - from; i++) {
+                node = node.childOrNew(bytes[backwards ? to - 1 - i : from + i]);
             }
             if (node.sections.isEmpty() || node.sections.get(node.sections.size() - 1) != section) {
                 node.sections.add(section);
             }
         }
 
-        /** The sections of every node the host name passes through. */
-        List<Section> sectionsAlong(byte[] name) {
-            List<Section> found = List.of();
-            PrefixNode node = this;
+        /** Adds the sections of every node the name passes through. */
+        void collect(byte[] name, boolean backwards, List<Section> into) {
+            ByteTrie node = this;
             for (int i = 0; i < name.length && node != null; i++) {
-                node = node.child(name[i]);
-                if (node != null && !node.sections.isEmpty()) {
-                    if (found.isEmpty()) {
-                        found = new ArrayList<>(node.sections.size() + 2);
-                    }
-                    found.addAll(node.sections);
+                node = node.child(name[backwards ? name.length - 1 - i : i]);
+                if (node != null) {
+                    into.addAll(node.sections);
                 }
             }
-            return found;
         }
 
-        private PrefixNode child(byte key) {
+        private ByteTrie child(byte key) {
             for (int i = 0; i < keys.length; i++) {
                 if (keys[i] == key) {
                     return children[i];
@@ -144,12 +236,12 @@ final class SectionIndex {
             return null;
         }
 
-        private PrefixNode childOrNew(byte key) {
-            PrefixNode existing = child(key);
+        private ByteTrie childOrNew(byte key) {
+            ByteTrie existing = child(key);
             if (existing != null) {
                 return existing;
             }
-            PrefixNode created = new PrefixNode();
+            ByteTrie created = new ByteTrie();
             keys = Arrays.copyOf(keys, keys.length + 1);
             children = Arrays.copyOf(children, children.length + 1);
             keys[keys.length - 1] = key;

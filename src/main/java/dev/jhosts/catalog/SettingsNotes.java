@@ -64,7 +64,7 @@ final class SettingsNotes {
                 host.favourite() || entry.favourite());
         return new Host(host.alias(), host.hostname(), host.user(), host.port(), host.proxyJump(),
                 notes.tags(), notes.group(), notes.description(), notes.favourite(),
-                host.extra(), host.file(), host.line());
+                host.extra(), host.file(), host.line(), host.uncertainty());
     }
 
     private Host extra(HostEntry entry) {

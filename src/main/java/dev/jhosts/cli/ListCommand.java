@@ -56,17 +56,40 @@ final class ListCommand implements Callable<Integer> {
         object.put("extra", host.extra());
         object.put("file", host.file().toString());
         object.put("line", host.line());
+        object.put("uncertain", host.valuesMayDiffer());
+        object.put("uncertainty", host.uncertainty());
         return object;
     }
 
+    /**
+     * Columns alias, hostname, user, port; a host whose values may differ from ssh's (a Match
+     * block jhosts does not evaluate may set them) ends with "~ values may differ: WHY".
+     */
     private static void printTable(PrintWriter out, List<Host> hosts) {
-        int aliasWidth = hosts.stream().mapToInt(host -> host.alias().length()).max().orElse(0);
-        int hostnameWidth = hosts.stream().mapToInt(host -> host.hostname().length()).max().orElse(0);
-        int userWidth = hosts.stream().mapToInt(host -> host.user().length()).max().orElse(0);
+        int aliasWidth = Math.max(1, hosts.stream().mapToInt(host -> host.alias().length()).max().orElse(0));
+        int hostnameWidth = Math.max(1, hosts.stream().mapToInt(host -> host.hostname().length()).max().orElse(0));
+        int userWidth = Math.max(1, hosts.stream().mapToInt(host -> host.user().length()).max().orElse(0));
+        int portWidth = hosts.stream().mapToInt(host -> String.valueOf(host.port()).length()).max().orElse(0);
+        StringBuilder line = new StringBuilder();
         for (Host host : hosts) {
-            out.println(String.format("%-" + Math.max(1, aliasWidth) + "s  %-" + Math.max(1, hostnameWidth)
-                    + "s  %-" + Math.max(1, userWidth) + "s  %d",
-                    host.alias(), host.hostname(), host.user(), host.port()).stripTrailing());
+            line.setLength(0);
+            pad(line, host.alias(), aliasWidth);
+            pad(line, host.hostname(), hostnameWidth);
+            pad(line, host.user(), userWidth);
+            if (host.valuesMayDiffer()) {
+                pad(line, String.valueOf(host.port()), portWidth);
+                line.append("~ values may differ: ").append(host.uncertainty());
+            } else {
+                line.append(host.port());
+            }
+            out.println(line);
+        }
+    }
+
+    private static void pad(StringBuilder line, String text, int width) {
+        line.append(text);
+        for (int i = text.length(); i < width + 2; i++) {
+            line.append(' ');
         }
     }
 }

@@ -28,10 +28,21 @@ class PatternsTest {
     @Test
     void aHostLineAppliesUnlessANegatedPatternMatches() {
         Condition.HostLine line = new Condition.HostLine(List.of(HostPattern.of("*"), HostPattern.of("!bastion")));
-        assertThat(line.applies("web".getBytes(StandardCharsets.UTF_8))).isTrue();
-        assertThat(line.applies("bastion".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(applies(line, "web")).isTrue();
+        assertThat(applies(line, "bastion")).isFalse();
         Condition.HostLine onlyNegated = new Condition.HostLine(List.of(HostPattern.of("!x")));
-        assertThat(onlyNegated.applies("y".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(applies(onlyNegated, "y")).isFalse();
+        Condition.HostLine named = new Condition.HostLine(List.of(HostPattern.of("a"), HostPattern.of("b*"),
+                HostPattern.of("!bad"), HostPattern.of("!b?")));
+        assertThat(applies(named, "a")).isTrue();
+        assertThat(applies(named, "bcd")).isTrue();
+        assertThat(applies(named, "bad")).isFalse();
+        assertThat(applies(named, "bc")).as("a negated wildcard").isFalse();
+        assertThat(applies(named, "c")).isFalse();
+    }
+
+    private static boolean applies(Condition.HostLine line, String name) {
+        return line.applies(name, name.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -10,7 +10,10 @@ import dev.jhosts.tui.state.ListRow;
 import dev.jhosts.tui.state.ViewState;
 import java.util.Optional;
 
-/** Draws the details of the selected host: its effective options ({@code ssh -G}) and its master. */
+/**
+ * Draws the details of the selected host: its effective options ({@code ssh -G}), its master,
+ * and why the list's values may differ from these when they may.
+ */
 final class DetailsPainter {
     private static final int GAP = 2;
 
@@ -40,17 +43,22 @@ final class DetailsPainter {
         Host host = selected.get().host();
         int optionsRow = band.top() + 1;
         Details details = state.details().getOrDefault(host.alias(), new Details.Resolving());
+        int after;
         if (details instanceof Details.Resolved) {
             EffectiveOptions options = ((Details.Resolved) details).options();
             String jump = options.proxyJump().isEmpty() ? "-" : options.proxyJump();
-            canvas.text(optionsRow, 1, canvas.columns(), "HostName " + options.hostname() + "  User " + options.user()
+            after = canvas.text(optionsRow, 1, canvas.columns(), "HostName " + options.hostname() + "  User " + options.user()
                     + "  Port " + options.port() + "  ProxyJump " + jump, theme.normal());
         } else if (details instanceof Details.Unavailable) {
-            canvas.text(optionsRow, 1, canvas.columns(), "ssh -G failed: " + ((Details.Unavailable) details).reason(),
+            after = canvas.text(optionsRow, 1, canvas.columns(), "ssh -G failed: " + ((Details.Unavailable) details).reason(),
                     theme.failed());
         } else {
-            canvas.text(optionsRow, 1, canvas.columns(),
+            after = canvas.text(optionsRow, 1, canvas.columns(),
                     look.glyphs().spinnerFrame(state.spinner()) + " asking ssh -G " + host.alias(), theme.dim());
+        }
+        if (host.valuesMayDiffer()) {
+            canvas.text(optionsRow, after + GAP, canvas.columns(), HostRowsPainter.UNCERTAIN_MARK
+                    + " values may differ from the list's: " + host.uncertainty(), theme.starting());
         }
         MasterState master = state.masterState(host.alias());
         String extra = HostRowsPainter.tagsText(host, true);

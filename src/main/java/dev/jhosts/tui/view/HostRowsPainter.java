@@ -13,12 +13,15 @@ import java.util.List;
 
 /**
  * Draws the host list: group headers (fold mark, name, count) and hosts (pointer, master
- * state, alias, user@hostname, description, group unless under its header, and tags).
+ * state, "~" when the values may differ from ssh's, alias, user@hostname, description, group
+ * unless under its header, and tags).
  */
 final class HostRowsPainter {
     private static final int GAP = 2;
     /** The header over the hosts without a group. */
     static final String NO_GROUP = "no group";
+    /** Before the alias of a host whose listed values may differ from ssh's. */
+    static final String UNCERTAIN_MARK = "~";
 
     private final Appearance look;
     private final MasterMarks marks;
@@ -82,6 +85,10 @@ final class HostRowsPainter {
         canvas.text(row, 0, canvas.columns(), selected ? look.glyphs().pointer() : " ", base);
         MasterState master = state.masterState(host.alias());
         canvas.text(row, 1, canvas.columns(), marks.symbol(master, state.spinner()), focused ? base : marks.style(master));
+        if (host.valuesMayDiffer()) {
+            // A Match block jhosts does not evaluate may set this host's values; the details say which.
+            canvas.text(row, 2, canvas.columns(), UNCERTAIN_MARK, focused ? base : theme.dim());
+        }
         int at = 3;
         canvas.text(row, at, at + aliasWidth, host.alias(), base, highlight, match.aliasPositions()::contains);
         at += aliasWidth + GAP;
