@@ -11,9 +11,16 @@ import java.util.List;
  *     master), given before the target's own so that they win
  * @param controlPath where the master listens
  * @param log the master's own log ({@code -E})
+ * @param prompts where the launch's prompts go; {@link Prompting.Never} for background launches
  */
-public record LaunchRequest(MasterTarget target, List<String> routeOptions, ControlPath controlPath, Path log) {
+public record LaunchRequest(MasterTarget target, List<String> routeOptions, ControlPath controlPath, Path log,
+        Prompting prompts) {
     public LaunchRequest {
         routeOptions = List.copyOf(routeOptions);
+    }
+
+    /** A launch that never prompts. */
+    public LaunchRequest(MasterTarget target, List<String> routeOptions, ControlPath controlPath, Path log) {
+        this(target, routeOptions, controlPath, log, new Prompting.Never());
     }
 }

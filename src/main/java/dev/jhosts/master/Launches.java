@@ -35,6 +35,7 @@ public final class Launches {
     private final Clock clock;
     private final Map<MasterTarget, CompletableFuture<Made>> inFlight = new ConcurrentHashMap<>();
     private final Map<Path, ReentrantLock> socketLocks = new ConcurrentHashMap<>();
+    private final java.util.Set<CompletableFuture<Made>> asking = ConcurrentHashMap.newKeySet();
 
     /** How a target ended up, with what a dependant needs to ride it. */
     private record Made(MasterState state, Optional<Via> self, List<Via> via) {
@@ -63,9 +64,17 @@ public final class Launches {
         this.clock = clock;
     }
 
-    /** Makes sure {@code target} has a master; completes with its state (never exceptionally). */
+    /** Makes sure {@code target} has a master, never prompting; completes with its state (never exceptionally). */
     public CompletableFuture<MasterState> start(MasterTarget target) {
-        return made(target).thenApply(Made::state);
+        return start(target, new Prompting.Never());
+    }
+
+    /**
+     * As {@link #start(MasterTarget)}; with {@link Prompting.Through}, the launches that need the
+     * user (the target's, and its jump hosts') ask through the channel instead of failing.
+     */
+    public CompletableFuture<MasterState> start(MasterTarget target, Prompting prompts) {
+        return made(target, prompts).thenApply(Made::state);
     }
 
     /** Whether a start of {@code target} is under way. */
@@ -73,18 +82,31 @@ public final class Launches {
         return inFlight.containsKey(target);
     }
 
-    private CompletableFuture<Made> made(MasterTarget target) {
+    private CompletableFuture<Made> made(MasterTarget target, Prompting prompts) {
         CompletableFuture<Made> mine = new CompletableFuture<>();
-        CompletableFuture<Made> running = inFlight.putIfAbsent(target, mine);
-        if (running != null) {
-            return running;
+        CompletableFuture<Made> running;
+        while ((running = inFlight.putIfAbsent(target, mine)) != null) {
+            if (!running.isDone()) {
+                if (prompts instanceof Prompting.Through && !asking.contains(running)) {
+                    // A background launch is under way and may fail for want of an answer (its
+                    // failure can reach the picker before it leaves the map): ask after it, if so.
+                    return running.thenCompose(done -> needsUser(done.state())
+                            ? made(target, prompts) : CompletableFuture.completedFuture(done));
+                }
+                return running;
+            }
+            inFlight.remove(target, running);
+        }
+        if (prompts instanceof Prompting.Through) {
+            asking.add(mine);
+            mine.whenComplete((made, error) -> asking.remove(mine));
         }
         states.decided(target.label(), new MasterState.Starting());
         // Completion happens outside the map's own methods: a removal run inside
         // computeIfAbsent (a launch that finished at once) is a recursive update.
         mine.whenComplete((made, error) -> inFlight.remove(target, mine));
         try {
-            executor.execute(() -> prepare(target, mine));
+            executor.execute(() -> prepare(target, prompts, mine));
         } catch (RuntimeException rejected) {
             finish(target, mine, Made.failed(new MasterState.Failed("launches are shut down", false)));
         }
@@ -92,13 +114,13 @@ public final class Launches {
     }
 
     /** Learns where the master goes and which master it rides, then launches (now or after the jump's). */
-    private void prepare(MasterTarget target, CompletableFuture<Made> result) {
+    private void prepare(MasterTarget target, Prompting prompts, CompletableFuture<Made> result) {
         try {
             EffectiveOptions options = resolver.resolve(target);
             ControlPath path = index.pathOf(target, options);
             Optional<MasterTarget> jump = JumpRoute.jumpOf(options);
             if (jump.isEmpty()) {
-                finish(target, result, launchOrReuse(target, path, List.of(), List.of()));
+                finish(target, result, launchOrReuse(target, path, List.of(), List.of(), prompts));
                 return;
             }
             MasterState here = inspector.look(path.socket());
@@ -106,7 +128,7 @@ public final class Launches {
                 finish(target, result, reused(path, here));
                 return;
             }
-            made(jump.get()).whenComplete((jumpMade, error) -> {
+            made(jump.get(), prompts).whenComplete((jumpMade, error) -> {
                 if (error != null || !(jumpMade.state() instanceof MasterState.Live)) {
                     finish(target, result, Made.failed(viaFailure(jump.get(), error == null ? jumpMade.state() : null)));
                     return;
@@ -116,7 +138,7 @@ public final class Launches {
                 chain.add(via);
                 try {
                     List<String> route = routeThrough.apply(jump.get(), via.socket());
-                    executor.execute(() -> finish(target, result, launchOrReuse(target, path, route, chain)));
+                    executor.execute(() -> finish(target, result, launchOrReuse(target, path, route, chain, prompts)));
                 } catch (RuntimeException rejected) {
                     finish(target, result, Made.failed(new MasterState.Failed("launches are shut down", false)));
                 }
@@ -126,6 +148,10 @@ public final class Launches {
         } catch (RuntimeException e) {
             finish(target, result, Made.failed(new MasterState.Failed(String.valueOf(e.getMessage()), false)));
         }
+    }
+
+    private static boolean needsUser(MasterState state) {
+        return state instanceof MasterState.Failed failed && failed.needsPrompt();
     }
 
     private static MasterState viaFailure(MasterTarget jump, MasterState jumpState) {
@@ -151,7 +177,8 @@ public final class Launches {
         return index.labelsAt(path.socket()).stream().sorted().findFirst().orElse(path.socket().getFileName().toString());
     }
 
-    private Made launchOrReuse(MasterTarget target, ControlPath path, List<String> route, List<Via> chain) {
+    private Made launchOrReuse(MasterTarget target, ControlPath path, List<String> route, List<Via> chain,
+            Prompting prompts) {
         ReentrantLock lock = socketLocks.computeIfAbsent(path.socket(), socket -> new ReentrantLock());
         lock.lock();
         try {
@@ -160,7 +187,7 @@ public final class Launches {
                 return found instanceof MasterState.Live ? reused(path, found)
                         : Made.failed(socketStates.decided(path.socket(), found));
             }
-            return launch(target, path, route, chain);
+            return launch(target, path, route, chain, prompts);
         } catch (MasterException e) {
             return Made.failed(new MasterState.Failed(e.getMessage(), false));
         } catch (InterruptedException e) {
@@ -171,11 +198,11 @@ public final class Launches {
         }
     }
 
-    private Made launch(MasterTarget target, ControlPath path, List<String> route, List<Via> chain)
+    private Made launch(MasterTarget target, ControlPath path, List<String> route, List<Via> chain, Prompting prompts)
             throws InterruptedException, MasterException {
         var started = clock.instant();
         LaunchOutcome outcome = launcher.launch(new LaunchRequest(target, route, path,
-                directory.recordFor(path.socket(), ".log")));
+                directory.recordFor(path.socket(), ".log"), prompts));
         if (outcome instanceof LaunchOutcome.Failed failed) {
             if (failed.reason().equals(SshMasterLauncher.ANOTHER_MASTER)) {
                 MasterState there = inspector.look(path.socket());

@@ -143,6 +143,14 @@ public final class Masters implements AutoCloseable {
         return launches.start(hosts.target(alias));
     }
 
+    /**
+     * As {@link #start(String)}, but a launch that needs the user (a password, an OTP, a
+     * passphrase, an unknown host key — the host's or a jump host's) asks through {@code channel}.
+     */
+    public CompletableFuture<MasterState> start(String alias, PromptChannel channel) {
+        return launches.start(hosts.target(alias), new Prompting.Through(channel));
+    }
+
     public Probe check(Path socket) {
         return control.check(socket);
     }

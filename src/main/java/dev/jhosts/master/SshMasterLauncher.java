@@ -33,6 +33,9 @@ public final class SshMasterLauncher implements MasterLauncher {
         this.sshConfig = sshConfig;
     }
 
+    /** How long a launch that waits for the user's answers may take (an OTP fetched from a phone). */
+    private static final Duration PROMPTING_LIMIT = Duration.ofMinutes(10);
+
     /** The ssh command line for a background master. */
     List<String> command(LaunchRequest request) {
         List<String> command = new ArrayList<>(List.of(settings.sshBinary(), "-F", sshConfig.toString()));
@@ -43,7 +46,7 @@ public final class SshMasterLauncher implements MasterLauncher {
         // ssh expands % tokens in ControlPath; the path given is already expanded.
         option(command, "ControlPath", controlPath.socket().toString().replace("%", "%%"));
         option(command, "ControlPersist", persist(settings.controlPersist()));
-        option(command, "BatchMode", "yes");
+        option(command, "BatchMode", request.prompts() instanceof Prompting.Never ? "yes" : "no");
         option(command, "ConnectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
         option(command, "ServerAliveInterval", Long.toString(settings.serverAliveInterval().toSeconds()));
         option(command, "ServerAliveCountMax", Integer.toString(settings.serverAliveCountMax()));
@@ -54,6 +57,20 @@ public final class SshMasterLauncher implements MasterLauncher {
     /** Runs ssh until it has gone to the background (or failed), bounded in time. */
     @Override
     public LaunchOutcome launch(LaunchRequest request) throws InterruptedException {
+        if (request.prompts() instanceof Prompting.Through through) {
+            try (PromptSession session = through.channel().open(request.target().label())) {
+                LaunchOutcome outcome = run(request, session.environment(), PROMPTING_LIMIT);
+                if (session.cancelled() && outcome instanceof LaunchOutcome.Failed) {
+                    return new LaunchOutcome.Failed("cancelled", false);
+                }
+                return outcome;
+            }
+        }
+        return run(request, java.util.Map.of(), settings.connectTimeout().multipliedBy(2).plusSeconds(15));
+    }
+
+    private LaunchOutcome run(LaunchRequest request, java.util.Map<String, String> environment, Duration limit)
+            throws InterruptedException {
         Path log = request.log();
         try {
             Files.deleteIfExists(log);
@@ -64,7 +81,9 @@ public final class SshMasterLauncher implements MasterLauncher {
         }
         Process process;
         try {
-            process = new ProcessBuilder(command(request))
+            ProcessBuilder builder = new ProcessBuilder(command(request));
+            builder.environment().putAll(environment);
+            process = builder
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -72,7 +91,6 @@ public final class SshMasterLauncher implements MasterLauncher {
         } catch (IOException e) {
             return new LaunchOutcome.Failed("cannot run " + settings.sshBinary() + ": " + e.getMessage(), false);
         }
-        Duration limit = settings.connectTimeout().multipliedBy(2).plusSeconds(15);
         long deadline = System.nanoTime() + limit.toNanos();
         try {
             while (!process.waitFor(POLL.toMillis(), TimeUnit.MILLISECONDS)) {

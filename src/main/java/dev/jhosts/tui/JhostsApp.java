@@ -6,6 +6,7 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.config.Settings;
+import dev.jhosts.askpass.AskpassServer;
 import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.Masters;
 import dev.jhosts.master.MasterState;
@@ -21,6 +22,7 @@ import dev.jhosts.tui.view.Appearance;
 import dev.jhosts.tui.view.CursorAt;
 import dev.jhosts.tui.view.Renderer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -116,6 +118,8 @@ public final class JhostsApp {
         private MasterCommands commands;
         private SessionRunner sessions;
         private ProbeWatch probes;
+        /** Present where jhosts' askpass helper is installed beside the launcher. */
+        private AskpassServer askpass;
         private ViewState state;
         private boolean redrawAll = true;
         private boolean quitting;
@@ -135,6 +139,11 @@ public final class JhostsApp {
             commands = new MasterCommands(masters, JhostsApp.this::post, watch::refreshSoon);
             sessions = new SessionRunner(settings, sshConfig, hostConfigs, masters, terminal, System.getenv());
             probes = new ProbeWatch(hostConfigs, masters, settings.probes(), JhostsApp.this::post, clock);
+            Path helper = Path.of(System.getProperty("jhosts.home", "."), "jhosts-askpass");
+            if (Files.isExecutable(helper)) {
+                askpass = new AskpassServer(settings.controlDirectory(), helper,
+                        request -> post(new UiEvent.PromptAsked(request)), id -> post(new UiEvent.PromptWithdrawn(id)));
+            }
             masters.addListener(event -> {
                 post(new UiEvent.MasterChanged(event.alias(), event.state()));
                 watch.refreshSoon();
@@ -187,6 +196,9 @@ public final class JhostsApp {
                     commands.close();
                     details.close();
                     probes.close();
+                    if (askpass != null) {
+                        askpass.close();
+                    }
                 }
                 keys.stop();
                 terminal.stopScreen();
@@ -284,6 +296,21 @@ public final class JhostsApp {
                 if (probes != null) {
                     probes.request(request.aliases());
                 }
+            } else if (effect instanceof Effect.StartMasterAsking asking) {
+                if (askpass != null) {
+                    masters.start(asking.alias(), askpass);
+                } else {
+                    // no helper to ask through: ssh asks on the terminal, and that connection becomes the master
+                    openSession(asking.alias());
+                }
+            } else if (effect instanceof Effect.PromptKey typed) {
+                askpass.type(typed.id(), typed.codePoint());
+            } else if (effect instanceof Effect.PromptErase erased) {
+                askpass.erase(erased.id());
+            } else if (effect instanceof Effect.PromptAnswer answered) {
+                askpass.submit(answered.id());
+            } else if (effect instanceof Effect.PromptCancel cancelled) {
+                askpass.cancel(cancelled.id());
             } else if (effect instanceof Effect.RedrawAll) {
                 redrawAll = true;
             } else if (effect instanceof Effect.Suspend) {

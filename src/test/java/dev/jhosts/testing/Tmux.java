@@ -107,6 +107,11 @@ public final class Tmux implements AutoCloseable {
         return screen;
     }
 
+    /** The pane's terminal device (/dev/pts/N). */
+    public String paneTty() {
+        return run(List.of("display-message", "-p", "#{pane_tty}")).stdout().strip();
+    }
+
     /** Ends the session's server (its programs get SIGHUP) and removes the scratch directory. */
     @Override
     public void close() {

@@ -29,6 +29,27 @@ public sealed interface Effect {
     record RedrawAll() implements Effect {}
 
     /**
+     * Make the alias's master again, this time letting ssh ask the user (its prompts come back as
+     * {@link UiEvent.PromptAsked}); where jhosts cannot ask, ssh runs on the terminal instead.
+     */
+    record StartMasterAsking(String alias) implements Effect {}
+
+    /**
+     * What the user types into a prompt goes to the askpass side as it is typed, never into the
+     * view state (a secret is kept in one buffer, wiped once sent).
+     */
+    record PromptKey(long id, int codePoint) implements Effect {}
+
+    /** The last character typed into a prompt taken back. */
+    record PromptErase(long id) implements Effect {}
+
+    /** Send the prompt's answer to ssh. */
+    record PromptAnswer(long id) implements Effect {}
+
+    /** Refuse the prompt: ssh gives up that way of authenticating (or the launch). */
+    record PromptCancel(long id) implements Effect {}
+
+    /**
      * Probe these hosts (reachability, host key) in the background, most wanted first: the
      * highlighted host, then the others on screen. Hosts with a live master are left out (their
      * master tells more); those probed recently are skipped by the prober.

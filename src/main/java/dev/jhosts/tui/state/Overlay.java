@@ -1,5 +1,6 @@
 package dev.jhosts.tui.state;
 
+import dev.jhosts.askpass.PromptRequest;
 /** What is drawn over the list, taking the keys while it is shown. */
 public sealed interface Overlay {
 
@@ -16,12 +17,28 @@ public sealed interface Overlay {
     record Confirm(MasterAction action, MasterRow row) implements Overlay {}
 
     /**
-     * Enter on a host whose probe found its host key CHANGED: nothing happens until the user
-     * says so ({@code y} goes on, and ssh itself will refuse the key as it always does; any other
-     * key cancels). jhosts never edits known_hosts.
+     * Enter on a host whose probe found its host key CHANGED: nothing is connected; the dialog
+     * shows both fingerprints and the command that would remove the old key, and any key closes
+     * it. jhosts never edits known_hosts.
      */
     record HostKeyChanged(String alias) implements Overlay {}
 
-    /** Waiting for a master before a session opens; Esc cancels. */
-    record Connecting(String alias) implements Overlay {}
+    /**
+     * Waiting for a master before a session opens; Esc cancels. {@code asking} when this is the
+     * launch that may ask the user (so a second "needs you" is an answer, not a reason to ask again).
+     */
+    record Connecting(String alias, boolean asking) implements Overlay {
+        public Connecting(String alias) {
+            this(alias, false);
+        }
+    }
+
+    /**
+     * A prompt of ssh's, answered in the picker.
+     *
+     * @param visible what was typed, for a prompt answered in plain words (empty for a secret)
+     * @param typed how many characters were typed (a secret shows that many dots)
+     * @param connecting the host whose session waits for this master, empty for none
+     */
+    record Prompt(PromptRequest request, String visible, int typed, String connecting) implements Overlay {}
 }

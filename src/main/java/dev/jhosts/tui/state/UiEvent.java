@@ -1,5 +1,6 @@
 package dev.jhosts.tui.state;
 
+import dev.jhosts.askpass.PromptRequest;
 import dev.jhosts.probe.ProbeResult;
 import dev.jhosts.catalog.EffectiveOptions;
 import dev.jhosts.master.MasterState;
@@ -39,6 +40,12 @@ public sealed interface UiEvent {
 
     /** A message for the status line (the outcome of an action, a failure). */
     record Notice(String text) implements UiEvent {}
+
+    /** ssh asks (through jhosts' askpass helper) for the launch of a master made for the user. */
+    record PromptAsked(PromptRequest request) implements UiEvent {}
+
+    /** A prompt is no longer wanted (answered, or ssh gave up). */
+    record PromptWithdrawn(long id) implements UiEvent {}
 
     /** A host was probed (reachability, host key) in the background. */
     record Probed(String alias, ProbeResult result) implements UiEvent {}

@@ -1,5 +1,6 @@
 package dev.jhosts.tui.state;
 
+import dev.jhosts.askpass.PromptKind;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.probe.HostKeyState;
 import dev.jhosts.tui.filter.HostMatch;
@@ -43,6 +44,15 @@ public final class Update {
         } else if (event instanceof UiEvent.DetailsFailed) {
             UiEvent.DetailsFailed failed = (UiEvent.DetailsFailed) event;
             return Transition.of(state.withDetails(failed.alias(), new Details.Unavailable(failed.reason())));
+        } else if (event instanceof UiEvent.PromptAsked asked) {
+            String connecting = state.overlay() instanceof Overlay.Connecting waiting ? waiting.alias()
+                    : state.overlay() instanceof Overlay.Prompt shown ? shown.connecting() : "";
+            return Transition.of(state.withOverlay(new Overlay.Prompt(asked.request(), "", 0, connecting)));
+        } else if (event instanceof UiEvent.PromptWithdrawn withdrawn) {
+            if (state.overlay() instanceof Overlay.Prompt shown && shown.request().id() == withdrawn.id()) {
+                return Transition.of(state.withOverlay(afterPrompt(shown)));
+            }
+            return Transition.of(state);
         } else if (event instanceof UiEvent.Probed probed) {
             return Transition.of(state.withProbe(probed.alias(), probed.result()));
         } else if (event instanceof UiEvent.Notice) {
@@ -85,12 +95,13 @@ public final class Update {
             }
             return Transition.of(closed.withMessage(confirm.action().word() + " cancelled"));
         }
+        if (overlay instanceof Overlay.Prompt prompt) {
+            return onPromptKey(state, prompt, key);
+        }
         if (overlay instanceof Overlay.HostKeyChanged changed) {
-            ViewState closed = state.withOverlay(new Overlay.None());
-            if (key.equals(Key.typed('y')) || key.equals(Key.typed('Y'))) {
-                return connectRegardless(closed);
-            }
-            return Transition.of(closed.withMessage(changed.alias() + ": not connected (host key changed)"));
+            // only cancel: a changed key is never accepted here, and jhosts does not edit known_hosts
+            return Transition.of(state.withOverlay(new Overlay.None())
+                    .withMessage(changed.alias() + ": not connected (host key changed)"));
         }
         if (overlay instanceof Overlay.Connecting) {
             if (key.equals(Key.named(Key.Name.ESCAPE))) {
@@ -329,6 +340,41 @@ public final class Update {
         return connectRegardless(state);
     }
 
+    /** Keys in a prompt: typed characters go to the askpass side as effects; Enter sends, Esc refuses. */
+    private static Transition onPromptKey(ViewState state, Overlay.Prompt prompt, Key key) {
+        long id = prompt.request().id();
+        boolean confirm = prompt.request().kind() == PromptKind.CONFIRM;
+        if (key.equals(Key.named(Key.Name.ESCAPE)) || (confirm && key.equals(Key.typed('n')))) {
+            return Transition.of(state.withOverlay(afterPrompt(prompt)).withMessage(prompt.request().host() + ": cancelled"),
+                    new Effect.PromptCancel(id));
+        }
+        if (key.equals(Key.named(Key.Name.ENTER)) || (confirm && key.equals(Key.typed('y')))) {
+            return Transition.of(state.withOverlay(afterPrompt(prompt)).withMessage(prompt.request().host() + ": answer sent"),
+                    new Effect.PromptAnswer(id));
+        }
+        if (confirm) {
+            return Transition.of(state);
+        }
+        if (key.equals(Key.named(Key.Name.BACKSPACE)) || key.equals(Key.ctrl('h'))) {
+            String visible = prompt.visible().isEmpty() ? "" : withoutLastCharacter(prompt.visible());
+            return Transition.of(state.withOverlay(new Overlay.Prompt(prompt.request(),
+                    prompt.request().kind() == PromptKind.TEXT ? visible : "", Math.max(0, prompt.typed() - 1),
+                    prompt.connecting())), new Effect.PromptErase(id));
+        }
+        if (key instanceof Key.Typed typed) {
+            String visible = prompt.request().kind() == PromptKind.TEXT
+                    ? prompt.visible() + new String(Character.toChars(typed.codePoint())) : "";
+            return Transition.of(state.withOverlay(new Overlay.Prompt(prompt.request(), visible, prompt.typed() + 1,
+                    prompt.connecting())), new Effect.PromptKey(id, typed.codePoint()));
+        }
+        return Transition.of(state);
+    }
+
+    /** What is shown once a prompt is answered: the wait for the session's master, or nothing. */
+    private static Overlay afterPrompt(Overlay.Prompt prompt) {
+        return prompt.connecting().isEmpty() ? new Overlay.None() : new Overlay.Connecting(prompt.connecting(), true);
+    }
+
     private static Transition connectRegardless(ViewState state) {
         Optional<HostMatch> selected = state.list().selectedMatch();
         if (selected.isEmpty()) {
@@ -336,8 +382,12 @@ public final class Update {
         }
         String alias = selected.get().host().alias();
         MasterState master = state.masterState(alias);
-        if (master instanceof MasterState.Live || needsPrompt(master)) {
+        if (master instanceof MasterState.Live) {
             return Transition.of(state.withMessage(""), new Effect.OpenSession(alias));
+        }
+        if (needsPrompt(master)) {
+            return Transition.of(state.withOverlay(new Overlay.Connecting(alias, true)).withMessage("")
+                    .withMaster(alias, new MasterState.Starting()), new Effect.StartMasterAsking(alias));
         }
         ViewState waiting = state.withOverlay(new Overlay.Connecting(alias)).withMessage("");
         if (master instanceof MasterState.Starting) {
@@ -359,8 +409,13 @@ public final class Update {
             return Transition.of(updated);
         }
         MasterState master = changed.state();
-        if (master instanceof MasterState.Live || needsPrompt(master)) {
+        if (master instanceof MasterState.Live) {
             return Transition.of(updated.withOverlay(new Overlay.None()), new Effect.OpenSession(changed.alias()));
+        }
+        if (needsPrompt(master) && !((Overlay.Connecting) state.overlay()).asking()) {
+            // the background launch cannot ask: launch again, letting ssh ask
+            return Transition.of(updated.withOverlay(new Overlay.Connecting(changed.alias(), true))
+                    .withMaster(changed.alias(), new MasterState.Starting()), new Effect.StartMasterAsking(changed.alias()));
         }
         if (master instanceof MasterState.Failed) {
             return Transition.of(updated.withOverlay(new Overlay.None())

@@ -90,7 +90,7 @@ final class DetailsPainter {
             return look.glyphs().spinnerFrame(spinner) + " starting";
         } else if (state instanceof MasterState.Failed) {
             MasterState.Failed failed = (MasterState.Failed) state;
-            return "failed: " + failed.reason() + (failed.needsPrompt() ? " (Enter runs ssh to ask)" : "");
+            return failed.needsPrompt() ? "needs you: " + failed.reason() + " (Enter asks)" : "failed: " + failed.reason();
         } else if (state instanceof MasterState.Unresponsive) {
             return "unresponsive: " + ((MasterState.Unresponsive) state).detail();
         } else if (state instanceof MasterState.Cut cut) {

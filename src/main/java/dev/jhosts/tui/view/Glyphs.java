@@ -8,6 +8,8 @@ import java.util.List;
  * @param live a live master
  * @param failed a failed launch
  * @param unresponsive a master that does not answer
+ * @param needsYou a host whose master needs an answer from the user (Enter asks)
+ * @param secret one typed character of a secret
  * @param spinner frames of the "starting" spinner
  * @param pointer marks the selected row
  * @param ellipsis ends a cut text
@@ -22,6 +24,8 @@ public record Glyphs(
         String live,
         String failed,
         String unresponsive,
+        String needsYou,
+        String secret,
         List<String> spinner,
         String pointer,
         String ellipsis,
@@ -37,11 +41,11 @@ public record Glyphs(
         corners = List.copyOf(corners);
     }
 
-    public static final Glyphs UNICODE = new Glyphs("●", "!", "?",
+    public static final Glyphs UNICODE = new Glyphs("●", "!", "?", "◆", "•",
             List.of("⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"), "›", "…", "─", "│",
             List.of("┌", "┐", "└", "┘"), " · ", "▾", "▸");
 
-    public static final Glyphs ASCII = new Glyphs("*", "!", "?",
+    public static final Glyphs ASCII = new Glyphs("*", "!", "?", "#", "*",
             List.of("|", "/", "-", "\\"), ">", "~", "-", "|",
             List.of("+", "+", "+", "+"), " | ", "-", "+");
 

@@ -16,6 +16,8 @@ final class MasterMarks {
             return glyphs.live();
         } else if (state instanceof MasterState.Starting) {
             return glyphs.spinnerFrame(spinner);
+        } else if (state instanceof MasterState.Failed failed && failed.needsPrompt()) {
+            return glyphs.needsYou();
         } else if (state instanceof MasterState.Failed || state instanceof MasterState.Cut) {
             return glyphs.failed();
         } else if (state instanceof MasterState.Unresponsive) {
@@ -28,7 +30,8 @@ final class MasterMarks {
         Theme theme = look.theme();
         if (state instanceof MasterState.Live) {
             return theme.live();
-        } else if (state instanceof MasterState.Starting) {
+        } else if (state instanceof MasterState.Starting
+                || (state instanceof MasterState.Failed failed && failed.needsPrompt())) {
             return theme.starting();
         } else if (state instanceof MasterState.None) {
             return theme.normal();

@@ -1,5 +1,7 @@
 package dev.jhosts.tui.view;
 
+import dev.jhosts.askpass.PromptKind;
+import dev.jhosts.askpass.PromptRequest;
 import dev.jhosts.probe.HostKeyState;
 import dev.jhosts.probe.KnownKey;
 import dev.jhosts.probe.ProbeResult;
@@ -32,6 +34,8 @@ final class OverlayPainter {
             help();
         } else if (overlay instanceof Overlay.Confirm confirm) {
             confirm(confirm.action(), confirm.row());
+        } else if (overlay instanceof Overlay.Prompt prompt) {
+            prompt(prompt);
         } else if (overlay instanceof Overlay.HostKeyChanged changed) {
             state.probe(changed.alias()).ifPresent(this::hostKeyChanged);
         } else if (overlay instanceof Overlay.Connecting) {
@@ -69,6 +73,25 @@ final class OverlayPainter {
         box(action.word(), lines);
     }
 
+    /** ssh's prompt, for the host it is for, with the input (dots for a secret) and, for a host key, the probe's view. */
+    private void prompt(Overlay.Prompt prompt) {
+        PromptRequest request = prompt.request();
+        List<String> lines = new ArrayList<>();
+        lines.add("ssh asks, for " + request.host() + ":");
+        request.text().lines().map(String::stripTrailing).filter(line -> !line.isEmpty()).forEach(lines::add);
+        switch (request.kind()) {
+            case SECRET -> lines.add("> " + look.glyphs().secret().repeat(prompt.typed()));
+            case TEXT -> lines.add("> " + prompt.visible());
+            default -> { }
+        }
+        if (request.kind() == PromptKind.TEXT) {
+            state.probe(request.host()).ifPresent(result -> lines.add("probe: " + ProbeText.hostKey(result)));
+        }
+        lines.add("");
+        lines.add(request.kind() == PromptKind.CONFIRM ? "y: allow    n, Esc: refuse" : "Enter: send    Esc: cancel");
+        box("ssh", lines);
+    }
+
     /** A changed host key: both fingerprints, where the old one is, and the commands that would remove it. */
     private void hostKeyChanged(ProbeResult result) {
         List<String> lines = new ArrayList<>();
@@ -83,7 +106,7 @@ final class OverlayPainter {
             lines.addAll(ProbeText.removeOldKeyCommands(result.target(), changed));
         }
         lines.add("");
-        lines.add("y: go on (ssh will refuse the key)    any other key: cancel");
+        lines.add("any key: close (nothing is connected)");
         box("host key changed", lines);
     }
 

@@ -1,0 +1,355 @@
+package dev.jhosts.askpass;
+
+import dev.jhosts.master.PromptChannel;
+import dev.jhosts.master.PromptSession;
+import dev.jhosts.mux.LocalUser;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+/**
+ * The picker's end of the askpass channel: a Unix socket in the control directory (0600, in a
+ * 0700 directory), there only while a launch may prompt. A connection is served only when its
+ * peer runs as this user and presents the token of a launch still under way; anything else gets
+ * nothing (and is noted in the debug log). One dialog at a time: a second prompt waits for the
+ * first. The typed answer lives in a char buffer here, never in the picker's state, and is
+ * overwritten once written to the helper.
+ */
+public final class AskpassServer implements PromptChannel, AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path directory;
+    private final Path helper;
+    private final Consumer<PromptRequest> asked;
+    private final LongConsumer withdrawn;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final Semaphore oneDialog = new Semaphore(1, true);
+    private AFUNIXServerSocket server;
+    private Path socket;
+
+    /**
+     * @param directory where the socket goes (jhosts' control directory, 0700)
+     * @param helper the SSH_ASKPASS program ({@code jhosts-askpass} beside the launcher)
+     * @param asked told each prompt to show (on the server's threads)
+     * @param withdrawn told the id of a prompt that is no longer wanted (ssh gave up, the launch ended)
+     */
+    public AskpassServer(Path directory, Path helper, Consumer<PromptRequest> asked, LongConsumer withdrawn) {
+        this.directory = directory;
+        this.helper = helper;
+        this.asked = asked;
+        this.withdrawn = withdrawn;
+    }
+
+    private final class Session implements PromptSession {
+        private final String label;
+        private final String token;
+        private final AtomicBoolean cancelled = new AtomicBoolean();
+        private final Map<String, String> environment;
+
+        Session(String label, String token, Path socket) {
+            this.label = label;
+            this.token = token;
+            this.environment = Map.of(
+                    "SSH_ASKPASS", helper.toString(),
+                    "SSH_ASKPASS_REQUIRE", "force",
+                    AskpassMain.SOCKET, socket.toString(),
+                    AskpassMain.TOKEN, token);
+        }
+
+        @Override
+        public Map<String, String> environment() {
+            return environment;
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled.get();
+        }
+
+        @Override
+        public void close() {
+            closeSession(this);
+        }
+    }
+
+    /** A prompt on screen: the answer typed so far, and where it goes. */
+    private static final class Pending {
+        private final Session session;
+        private final CompletableFuture<Boolean> decided = new CompletableFuture<>();
+        private char[] typed = new char[64];
+        private int length;
+
+        Pending(Session session) {
+            this.session = session;
+        }
+
+        synchronized void type(int codePoint) {
+            char[] chars = Character.toChars(codePoint);
+            if (length + chars.length > typed.length) {
+                char[] bigger = Arrays.copyOf(typed, typed.length * 2);
+                Arrays.fill(typed, '\0');
+                typed = bigger;
+            }
+            for (char c : chars) {
+                typed[length++] = c;
+            }
+        }
+
+        synchronized void erase() {
+            if (length == 0) {
+                return;
+            }
+            boolean pair = length >= 2 && Character.isLowSurrogate(typed[length - 1])
+                    && Character.isHighSurrogate(typed[length - 2]);
+            for (int i = pair ? 2 : 1; i > 0; i--) {
+                typed[--length] = '\0';
+            }
+        }
+
+        /** The answer as UTF-8; the char buffer is wiped. */
+        synchronized byte[] takeAnswer() {
+            ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(typed, 0, length));
+            byte[] bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+            Arrays.fill(encoded.array(), (byte) 0);
+            wipe();
+            return bytes;
+        }
+
+        synchronized void wipe() {
+            Arrays.fill(typed, '\0');
+            length = 0;
+        }
+    }
+
+    @Override
+    public synchronized PromptSession open(String forLabel) {
+        try {
+            ensureListening();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot open the askpass socket in " + directory + ": " + e.getMessage(), e);
+        }
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        Session session = new Session(forLabel, HexFormat.of().formatHex(secret), socket);
+        sessions.put(session.token, session);
+        return session;
+    }
+
+    private void ensureListening() throws IOException {
+        if (server != null) {
+            return;
+        }
+        byte[] name = new byte[8];
+        RANDOM.nextBytes(name);
+        socket = directory.resolve("askpass-" + HexFormat.of().formatHex(name));
+        AFUNIXServerSocket listening = AFUNIXServerSocket.newInstance();
+        listening.bind(AFUNIXSocketAddress.of(socket));
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        server = listening;
+        Thread acceptor = new Thread(() -> accept(listening), "jhosts-askpass");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    private synchronized void closeSession(Session session) {
+        sessions.remove(session.token);
+        pending.forEach((id, prompt) -> {
+            if (prompt.session == session) {
+                prompt.decided.complete(false);
+            }
+        });
+        if (sessions.isEmpty()) {
+            stopListening();
+        }
+    }
+
+    private void stopListening() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+            Files.deleteIfExists(socket);
+        } catch (IOException ignored) {
+            // the directory is private; a socket left there answers nobody
+        }
+        server = null;
+    }
+
+    private void accept(AFUNIXServerSocket listening) {
+        while (!listening.isClosed()) {
+            try {
+                AFUNIXSocket client = listening.accept();
+                Thread serving = new Thread(() -> serve(client), "jhosts-askpass-client");
+                serving.setDaemon(true);
+                serving.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private void serve(AFUNIXSocket client) {
+        try (client) {
+            long uid = client.getPeerCredentials().getUid();
+            if (uid != LocalUser.uid()) {
+                note("askpass: refused a connection from uid " + uid);
+                return;
+            }
+            client.setSoTimeout(10_000);
+            DataInputStream in = new DataInputStream(client.getInputStream());
+            DataOutputStream out = new DataOutputStream(client.getOutputStream());
+            if (in.readInt() != AskpassWire.VERSION) {
+                note("askpass: refused a connection speaking another version");
+                return;
+            }
+            Session session = sessionFor(AskpassWire.readString(in));
+            String text = AskpassWire.readString(in);
+            String kind = AskpassWire.readString(in);
+            if (session == null) {
+                note("askpass: refused a connection without a valid token");
+                out.writeByte(AskpassWire.REFUSED);
+                out.flush();
+                return;
+            }
+            client.setSoTimeout(0);
+            answer(session, text, PromptKind.of(kind, text), out);
+        } catch (IOException e) {
+            note("askpass: a helper went away: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Compares the presented token with each open session's in constant time. */
+    private Session sessionFor(String presented) {
+        byte[] given = presented.getBytes(StandardCharsets.UTF_8);
+        Session found = null;
+        for (Session session : sessions.values()) {
+            if (MessageDigest.isEqual(given, session.token.getBytes(StandardCharsets.UTF_8))) {
+                found = session;
+            }
+        }
+        return found;
+    }
+
+    private void answer(Session session, String text, PromptKind kind, DataOutputStream out)
+            throws IOException, InterruptedException {
+        if (kind == PromptKind.NOTICE) {
+            asked.accept(new PromptRequest(ids.incrementAndGet(), session.label, text, kind));
+            out.writeByte(AskpassWire.ANSWER);
+            AskpassWire.writeBytes(out, new byte[0]);
+            out.flush();
+            return;
+        }
+        oneDialog.acquire();
+        long id = ids.incrementAndGet();
+        Pending prompt = new Pending(session);
+        pending.put(id, prompt);
+        try {
+            if (!sessions.containsKey(session.token)) {
+                prompt.decided.complete(false);
+            } else {
+                asked.accept(new PromptRequest(id, session.label, text, kind));
+            }
+            boolean given = prompt.decided.join();
+            if (!given) {
+                session.cancelled.set(true);
+                out.writeByte(AskpassWire.CANCELLED);
+                out.flush();
+                return;
+            }
+            byte[] answer = kind == PromptKind.CONFIRM ? "yes".getBytes(StandardCharsets.UTF_8) : prompt.takeAnswer();
+            try {
+                out.writeByte(AskpassWire.ANSWER);
+                AskpassWire.writeBytes(out, answer);
+                out.flush();
+            } finally {
+                Arrays.fill(answer, (byte) 0);
+            }
+        } finally {
+            prompt.wipe();
+            pending.remove(id);
+            withdrawn.accept(id);
+            oneDialog.release();
+        }
+    }
+
+    /** A character typed into prompt {@code id}'s answer. */
+    public void type(long id, int codePoint) {
+        Pending prompt = pending.get(id);
+        if (prompt != null) {
+            prompt.type(codePoint);
+        }
+    }
+
+    /** The last character of prompt {@code id}'s answer taken back. */
+    public void erase(long id) {
+        Pending prompt = pending.get(id);
+        if (prompt != null) {
+            prompt.erase();
+        }
+    }
+
+    /** Sends what was typed (for a confirmation: yes). */
+    public void submit(long id) {
+        Pending prompt = pending.get(id);
+        if (prompt != null) {
+            prompt.decided.complete(true);
+        }
+    }
+
+    /** The user said no: the helper exits non-zero and ssh gives up. */
+    public void cancel(long id) {
+        Pending prompt = pending.get(id);
+        if (prompt != null) {
+            prompt.wipe();
+            prompt.decided.complete(false);
+        }
+    }
+
+    /** The socket path while listening (tests). */
+    synchronized java.util.Optional<Path> socket() {
+        return server == null ? java.util.Optional.empty() : java.util.Optional.of(socket);
+    }
+
+    private static void note(String line) {
+        if (Boolean.getBoolean("jhosts.debug")) {
+            System.getLogger(AskpassServer.class.getName()).log(System.Logger.Level.DEBUG, line);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        sessions.clear();
+        pending.values().forEach(prompt -> {
+            prompt.wipe();
+            prompt.decided.complete(false);
+        });
+        stopListening();
+    }
+}
