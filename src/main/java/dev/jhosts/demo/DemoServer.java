@@ -51,7 +51,7 @@ final class DemoServer implements AutoCloseable {
         CoreModuleProperties.IDLE_TIMEOUT.set(server, Duration.ZERO);
         CoreModuleProperties.NIO_WORKERS.set(server, 2);
         server.setKeyPairProvider(KeyPairProvider.wrap(shared.keys().host()));
-        server.setIoServiceEventListener(new PeerCheck(shared.uid(), host.onlyThroughJump()));
+        server.addSessionListener(new PeerCheck(shared.uid(), host.onlyThroughJump()));
         server.setForwardingFilter(shared.forwarding());
         server.setKeyboardInteractiveAuthenticator(null);
         switch (host.authentication()) {

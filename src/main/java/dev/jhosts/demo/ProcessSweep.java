@@ -33,7 +33,7 @@ final class ProcessSweep {
         long self = ProcessHandle.current().pid();
         List<Long> found = new ArrayList<>();
         for (long pid : ProcFs.pids()) {
-            if (pid == self || ProcFs.uid(pid).orElse(-1) != uid || !startedSince(pid)) {
+            if (pid == self || ProcFs.uid(pid).orElse(-1) != uid || !startedSince(pid) || !alive(List.of(pid)).contains(pid)) {
                 continue;
             }
             if (ProcFs.commandLine(pid).contains(directory) || ProcFs.environment(pid).contains(directory)) {

@@ -28,8 +28,9 @@ record SessionShell(Path home, String user, Map<String, String> inherited) {
 
     private static final List<String> SHELLS = List.of("/bin/bash", "/usr/bin/bash", "/bin/sh");
     private static final List<String> SETSID = List.of("/usr/bin/setsid", "/bin/setsid");
-    private static final String STTY_WRAPPER =
-            "set -f; stty $" + STTY_VARIABLE + " 2>/dev/null; unset " + STTY_VARIABLE + "; exec \"$@\"";
+    /** Unquoted, so that the modes split into words; {@code set -f} keeps {@code ^?} from globbing; no modes, no stty (it would print the settings). */
+    private static final String STTY_WRAPPER = "set -f; if [ -n \"$" + STTY_VARIABLE + "\" ]; then stty $" + STTY_VARIABLE
+            + " 2>/dev/null; fi; unset " + STTY_VARIABLE + "; exec \"$@\"";
 
     SessionShell {
         inherited = Map.copyOf(inherited);

@@ -14,7 +14,9 @@ import org.apache.sshd.common.channel.PtyMode;
  * new pseudo-terminal before the shell starts: pty4j opens the PTY with the kernel's defaults
  * and has no way to set termios. Characters go as {@code ^X}, {@code ^?} or {@code undef}
  * (OpenSSH sends 255, {@code _POSIX_VDISABLE}, for a disabled one); flags as {@code NAME} or
- * {@code -NAME}. Speeds and modes stty cannot set are left out.
+ * {@code -NAME}. Left out: speeds, character size and parity (a pseudo-terminal refuses to
+ * change them, and stty then applies nothing), and PENDIN (GNU stty does not know it: one
+ * unknown word and stty sets nothing at all).
  */
 final class SttyArguments {
     private static final int DISABLED = 255;
@@ -40,8 +42,8 @@ final class SttyArguments {
                 PtyMode.IGNCR, PtyMode.ICRNL, PtyMode.IUCLC, PtyMode.IXON, PtyMode.IXANY, PtyMode.IXOFF,
                 PtyMode.IMAXBEL, PtyMode.IUTF8, PtyMode.ISIG, PtyMode.ICANON, PtyMode.XCASE, PtyMode.ECHO,
                 PtyMode.ECHOE, PtyMode.ECHOK, PtyMode.ECHONL, PtyMode.NOFLSH, PtyMode.TOSTOP, PtyMode.IEXTEN,
-                PtyMode.ECHOCTL, PtyMode.ECHOKE, PtyMode.PENDIN, PtyMode.OPOST, PtyMode.OLCUC, PtyMode.ONLCR,
-                PtyMode.OCRNL, PtyMode.ONOCR, PtyMode.ONLRET, PtyMode.PARENB, PtyMode.PARODD)) {
+                PtyMode.ECHOCTL, PtyMode.ECHOKE, PtyMode.OPOST, PtyMode.OLCUC, PtyMode.ONLCR,
+                PtyMode.OCRNL, PtyMode.ONOCR, PtyMode.ONLRET)) {
             FLAGS.put(flag, flag.name().toLowerCase(Locale.ROOT));
         }
     }
@@ -72,10 +74,6 @@ final class SttyArguments {
         String flag = FLAGS.get(mode);
         if (flag != null) {
             words.add(value != 0 ? flag : "-" + flag);
-        } else if (mode == PtyMode.CS8 && value != 0) {
-            words.add("cs8");
-        } else if (mode == PtyMode.CS7 && value != 0) {
-            words.add("cs7");
         }
     }
 
