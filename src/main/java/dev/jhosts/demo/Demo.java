@@ -14,17 +14,10 @@ public final class Demo {
     /** Runs the demo; returns the picker's exit status. */
     public static int run(DemoPicker picker) throws Exception {
         DemoWorld world = DemoWorld.start();
-        Thread cleanup = new Thread(world::close, "jhosts-demo-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             return picker.open(world.setup());
         } finally {
             world.close();
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run: it found the demo closed
-            }
             System.err.println("jhosts demo: ended; its servers and masters are gone, " + world.root() + " removed");
         }
     }

@@ -1,9 +1,11 @@
 package dev.jhosts.demo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
@@ -29,6 +31,7 @@ final class DemoDirectory {
     /** The ControlPath limit the master package checks (ControlPaths.MAX_BYTES). */
     private static final int CONTROL_PATH_LIMIT = dev.jhosts.master.ControlPaths.MAX_BYTES;
     private static final int ATTEMPTS = 20;
+    private static final int DELETE_ATTEMPTS = 3;
     private static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_FILE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
@@ -84,21 +87,22 @@ final class DemoDirectory {
         Files.write(Files.createFile(file, PRIVATE_FILE), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Removes the directory and everything in it (links are removed, never followed). */
+    /**
+     * Removes the directory and everything in it (links are removed, never followed). Files
+     * that vanish meanwhile (a master removing its socket as it dies) are no trouble; the walk
+     * is tried again a few times before a path that cannot be removed is reported.
+     */
     void delete() {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                try {
+        for (int attempt = 0; attempt < DELETE_ATTEMPTS && Files.exists(root, LinkOption.NOFOLLOW_LINKS); attempt++) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    System.err.println("jhosts: demo: cannot remove " + path + ": " + e.getMessage());
+                }
+            } catch (IOException | UncheckedIOException changedMeanwhile) {
+                if (attempt == DELETE_ATTEMPTS - 1) {
+                    System.err.println("jhosts: demo: cannot remove " + root + ": " + changedMeanwhile.getMessage());
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            System.err.println("jhosts: demo: cannot remove " + root + ": " + e.getMessage());
         }
     }
 }

@@ -37,28 +37,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DemoWorld implements AutoCloseable {
     private final DemoDirectory directory;
-    private final List<DemoServer> servers;
-    private final StuckMasterFreezer freezer;
     private final SessionProcesses processes;
-    private final MasterManager lookup;
     private final ProcessSweep sweep;
-    private final DemoPicker.Setup setup;
-    private final String password;
+    private final Thread shutdownHook = new Thread(this::close, "jhosts-demo-cleanup");
+    private final List<DemoServer> servers = new ArrayList<>();
+    // made by build(), before start() hands the world out; null only while it builds
+    private volatile StuckMasterFreezer freezer;
+    private MasterManager lookup;
+    private DemoPicker.Setup setup;
+    private String password;
     private boolean closed;
 
-    private DemoWorld(DemoDirectory directory, List<DemoServer> servers, StuckMasterFreezer freezer,
-            SessionProcesses processes, MasterManager lookup, ProcessSweep sweep, DemoPicker.Setup setup, String password) {
+    private DemoWorld(DemoDirectory directory, SessionProcesses processes, ProcessSweep sweep) {
         this.directory = directory;
-        this.servers = List.copyOf(servers);
-        this.freezer = freezer;
         this.processes = processes;
-        this.lookup = lookup;
         this.sweep = sweep;
-        this.setup = setup;
-        this.password = password;
     }
 
-    /** Makes the demo: its directory, keys, servers and files. Nothing is left behind when this fails. */
+    /**
+     * Makes the demo: its directory, keys, servers and files. From the moment the directory
+     * exists a shutdown hook removes what was made (SIGTERM, SIGHUP, SIGINT); nothing is left
+     * behind when this fails either.
+     */
     static DemoWorld start() throws IOException {
         if (!ProcFs.available()) {
             throw new IOException("the demo needs Linux's /proc (it checks there who connects to its servers)");
@@ -66,77 +66,78 @@ final class DemoWorld implements AutoCloseable {
         Instant began = Instant.now();
         int uid = ProcFs.currentUid();
         DemoDirectory directory = DemoDirectory.create();
-        List<DemoServer> servers = new ArrayList<>();
-        SessionProcesses processes = new SessionProcesses(uid);
-        ProcessSweep sweep = new ProcessSweep(directory.root().toString(), uid, began);
-        Optional<StuckMasterFreezer> freezer = Optional.empty();
-        Optional<MasterManager> lookup = Optional.empty();
+        DemoWorld world = new DemoWorld(directory, new SessionProcesses(uid),
+                new ProcessSweep(directory.root().toString(), uid, began));
         try {
-            Path root = directory.root();
-            NativePlaces.configure(directory.mkdir("native"));
-            DemoKeys keys = DemoKeys.generate();
-            Path identity = root.resolve("id_demo");
-            keys.writeUserKey(identity);
-            String user = System.getProperty("user.name");
-            String password = DemoPassword.generate();
-            Path home = directory.mkdir("home");
-            for (Map.Entry<String, String> file : SessionShell.startFiles().entrySet()) {
-                directory.write(home.resolve(file.getKey()), file.getValue());
-            }
-            SessionShell shell = new SessionShell(home, user, System.getenv());
-            Set<Integer> ports = ConcurrentHashMap.newKeySet();
-            DemoServer.Shared shared = new DemoServer.Shared(keys, user, password, uid, new DemoForwarding(ports),
-                    shell, processes);
-            // the freezer needs the servers' ports to look for the master; the servers need it to
-            // report authentications: it is made after them and reached through this holder
-            StuckMasterFreezer[] stuck = new StuckMasterFreezer[1];
-            Map<DemoHost, Integer> hostPorts = new EnumMap<>(DemoHost.class);
-            for (DemoHost host : DemoHost.values()) {
-                Runnable authenticated = host == DemoHost.STUCK ? () -> {
-                    StuckMasterFreezer ready = stuck[0];
-                    if (ready != null) {
-                        ready.authenticated();
-                    }
-                } : () -> { };
-                DemoServer server = DemoServer.start(host, shared, authenticated);
-                servers.add(server);
-                ports.add(server.port());
-                hostPorts.put(host, server.port());
-            }
-            Path knownHosts = root.resolve("known_hosts");
-            StringBuilder known = new StringBuilder();
-            for (int port : hostPorts.values()) {
-                known.append(keys.knownHostsLine(port)).append('\n');
-            }
-            directory.write(knownHosts, known.toString());
-            Path controlDirectory = directory.mkdir("c");
-            DemoConfigFiles files = new DemoConfigFiles(hostPorts, user, password, identity, knownHosts, controlDirectory);
-            Path sshConfig = root.resolve("ssh_config");
-            directory.write(sshConfig, files.sshConfig());
-            Path settingsFile = root.resolve("jhosts.conf");
-            directory.write(settingsFile, files.settings());
-            Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("HOME", home.toString());
-            environment.put("XDG_CONFIG_HOME", directory.mkdir("config").toString());
-            environment.put("XDG_STATE_HOME", directory.mkdir("state").toString());
-            environment.put("XDG_RUNTIME_DIR", directory.mkdir("run").toString());
-            DemoPicker.Setup setup = new DemoPicker.Setup(sshConfig, settingsFile, environment);
-
-            Locations locations = Locations.of(environment, home);
-            MasterManager masters = new MasterManager(new SettingsLoader(locations).loadExplicit(settingsFile),
-                    sshConfig, ControlDirectory.prepare(controlDirectory));
-            lookup = Optional.of(masters);
-            freezer = Optional.of(new StuckMasterFreezer(() -> livePid(masters, DemoHost.STUCK)));
-            stuck[0] = freezer.get();
-            return new DemoWorld(directory, servers, freezer.get(), processes, masters, sweep, setup, password);
+            Runtime.getRuntime().addShutdownHook(world.shutdownHook);
+            world.build(uid);
+            return world;
         } catch (IOException | GeneralSecurityException | SettingsException | MasterException | RuntimeException e) {
-            freezer.ifPresent(StuckMasterFreezer::close);
-            servers.forEach(DemoServer::close);
-            processes.close();
-            lookup.ifPresent(MasterManager::close);
-            sweep.endAll();
-            directory.delete();
+            world.close();
             throw e instanceof IOException io ? io : new IOException("cannot start the demo: " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized void build(int uid) throws IOException, GeneralSecurityException, SettingsException,
+            MasterException {
+        if (closed) {
+            throw new IOException("the demo was told to end while it started");
+        }
+        Path root = directory.root();
+        NativePlaces.configure(directory.mkdir("native"));
+        DemoKeys keys = DemoKeys.generate();
+        Path identity = root.resolve("id_demo");
+        keys.writeUserKey(identity);
+        String user = System.getProperty("user.name");
+        password = DemoPassword.generate();
+        Path home = directory.mkdir("home");
+        for (Map.Entry<String, String> file : SessionShell.startFiles().entrySet()) {
+            directory.write(home.resolve(file.getKey()), file.getValue());
+        }
+        SessionShell shell = new SessionShell(home, user, System.getenv());
+        Set<Integer> ports = ConcurrentHashMap.newKeySet();
+        DemoServer.Shared shared = new DemoServer.Shared(keys, user, password, uid, new DemoForwarding(ports),
+                shell, processes);
+        Map<DemoHost, Integer> hostPorts = new EnumMap<>(DemoHost.class);
+        for (DemoHost host : DemoHost.values()) {
+            // the freezer is made once the ports are known; an authentication before that has no master to find
+            Runnable authenticated = host == DemoHost.STUCK ? this::stuckAuthenticated : () -> { };
+            DemoServer server = DemoServer.start(host, shared, authenticated);
+            servers.add(server);
+            ports.add(server.port());
+            hostPorts.put(host, server.port());
+        }
+        Path knownHosts = root.resolve("known_hosts");
+        StringBuilder known = new StringBuilder();
+        for (int port : hostPorts.values()) {
+            known.append(keys.knownHostsLine(port)).append('\n');
+        }
+        directory.write(knownHosts, known.toString());
+        Path controlDirectory = directory.mkdir("c");
+        DemoConfigFiles files = new DemoConfigFiles(hostPorts, user, password, identity, knownHosts, controlDirectory);
+        Path sshConfig = root.resolve("ssh_config");
+        directory.write(sshConfig, files.sshConfig());
+        Path settingsFile = root.resolve("jhosts.conf");
+        directory.write(settingsFile, files.settings());
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("HOME", home.toString());
+        environment.put("XDG_CONFIG_HOME", directory.mkdir("config").toString());
+        environment.put("XDG_STATE_HOME", directory.mkdir("state").toString());
+        environment.put("XDG_RUNTIME_DIR", directory.mkdir("run").toString());
+        setup = new DemoPicker.Setup(sshConfig, settingsFile, environment);
+
+        Locations locations = Locations.of(environment, home);
+        MasterManager masters = new MasterManager(new SettingsLoader(locations).loadExplicit(settingsFile),
+                sshConfig, ControlDirectory.prepare(controlDirectory));
+        lookup = masters;
+        freezer = new StuckMasterFreezer(() -> livePid(masters, DemoHost.STUCK));
+    }
+
+    /** On a server thread: never takes the world's lock, which close() holds while it stops the servers. */
+    private void stuckAuthenticated() {
+        StuckMasterFreezer ready = freezer;
+        if (ready != null) {
+            ready.authenticated();
         }
     }
 
@@ -173,7 +174,8 @@ final class DemoWorld implements AutoCloseable {
 
     /**
      * Ends what the demo caused and removes its directory: the processes first (the frozen master
-     * is woken to die), then the servers and the sessions they still hold, then the files.
+     * is woken to die), then the servers and the sessions they still hold, then the files. Runs
+     * once, from the demo's end or from the shutdown hook.
      */
     @Override
     public synchronized void close() {
@@ -181,20 +183,26 @@ final class DemoWorld implements AutoCloseable {
             return;
         }
         closed = true;
-        freezer.close();
+        if (freezer != null) {
+            freezer.close();
+        }
         sweep.endAll();
         servers.forEach(DemoServer::close);
         processes.close();
-        lookup.close();
+        if (lookup != null) {
+            lookup.close();
+        }
         List<Long> survivors = sweep.endAll();
         if (!survivors.isEmpty()) {
             System.err.println("jhosts: demo: processes " + survivors + " did not end");
         }
         directory.delete();
-    }
-
-    /** Whether {@link #close()} has run. */
-    synchronized boolean isClosed() {
-        return closed;
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs (or ran) in the shutdown and finds the demo closed
+            }
+        }
     }
 }

@@ -101,7 +101,9 @@ final class SessionCommand implements Command {
             errors = Optional.of(Pump.start(piped.getErrorStream(), err, "err", false));
             Pump.start(in, piped.getOutputStream(), "in", true);
         }
-        processes.started(process.pid());
+        if (onPty || SessionShell.setsid().isPresent()) {
+            processes.started(process.pid());
+        }
         Process started = process;
         Thread waiter = new Thread(() -> awaitExit(started, output, errors), "jhosts-demo-session-" + host.alias());
         waiter.setDaemon(true);

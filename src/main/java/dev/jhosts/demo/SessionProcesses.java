@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SessionProcesses implements AutoCloseable {
     private static final long KILL_AFTER_MILLIS = 1000;
+    private static final long SETSID_WAIT_MILLIS = 1000;
 
     private final int uid;
     private final Set<Long> sessions = ConcurrentHashMap.newKeySet();
@@ -31,16 +32,28 @@ final class SessionProcesses implements AutoCloseable {
     }
 
     /**
-     * Notes a session's command; returns whether it leads a session of its own (only then is
-     * it tracked by session id, never the demo's own session).
+     * Notes a session's command, which is to lead a session of its own: the child calls
+     * setsid() after the fork, so this waits (briefly, bounded) for it to have done so. Returns
+     * whether it did; only then is it tracked by session id (never the demo's own session).
      */
     boolean started(long pid) {
-        OptionalLong session = ProcFs.session(pid);
-        if (session.isPresent() && session.getAsLong() == pid) {
-            sessions.add(pid);
-            return true;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETSID_WAIT_MILLIS);
+        while (true) {
+            OptionalLong session = ProcFs.session(pid);
+            if (session.isPresent() && session.getAsLong() == pid) {
+                sessions.add(pid);
+                return true;
+            }
+            if (session.isEmpty() || System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
-        return false;
     }
 
     /** Hangs up the session led by {@code pid}: SIGHUP and SIGCONT now, SIGKILL a second later. */

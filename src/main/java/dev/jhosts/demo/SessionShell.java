@@ -51,12 +51,17 @@ record SessionShell(Path home, String user, Map<String, String> inherited) {
     /** The command line on pipes: {@code setsid -w} (where it exists) around the shell or {@code SHELL -c command}. */
     List<String> onPipes(Optional<String> command) {
         List<String> argv = new ArrayList<>();
-        SETSID.stream().filter(path -> Files.isExecutable(Path.of(path))).findFirst().ifPresent(setsid -> {
+        setsid().ifPresent(setsid -> {
             argv.add(setsid);
             argv.add("-w");
         });
         argv.addAll(shellCommand(command));
         return argv;
+    }
+
+    /** util-linux's setsid, where there is one. */
+    static Optional<String> setsid() {
+        return SETSID.stream().filter(path -> Files.isExecutable(Path.of(path))).findFirst();
     }
 
     private static List<String> shellCommand(Optional<String> command) {

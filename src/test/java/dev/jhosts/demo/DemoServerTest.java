@@ -92,6 +92,16 @@ class DemoServerTest {
     }
 
     @Test
+    void jhostsConnectRunsACommandThroughAMasterOfTheDemo() {
+        List<String> command = List.of(dev.jhosts.testing.SshdFixture.launcher().toString(),
+                "-F", world.setup().sshConfig().toString(), "-c", world.setup().settingsFile().toString(),
+                "connect", "quick", "--", "echo hi from $JHOSTS_DEMO_HOST; exit 5");
+        Processes.Result result = Processes.run(command, world.setup().environment(), LIMIT);
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(5);
+        assertThat(result.stdout()).contains("hi from quick");
+    }
+
+    @Test
     void theHostBehindTheJumpHostIsReachedThroughItOnly() {
         Processes.Result through = ssh("-o", "BatchMode=yes", "behind-jump", "echo through-jump");
         assertThat(through.exitCode()).as(through.describe()).isZero();
