@@ -24,6 +24,12 @@ record DemoConfigFiles(Map<DemoHost, Integer> ports, String user, String passwor
         ports = Map.copyOf(ports);
     }
 
+    /** Without the password. */
+    @Override
+    public String toString() {
+        return "the demo's ssh config and settings for ports " + ports.values();
+    }
+
     /** The ssh config: one Host block per demo host, with its notes, then what all of them share. */
     String sshConfig() {
         List<String> lines = new ArrayList<>(List.of(

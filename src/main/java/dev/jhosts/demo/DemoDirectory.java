@@ -1,5 +1,6 @@
 package dev.jhosts.demo;
 
+import dev.jhosts.master.ControlPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ final class DemoDirectory {
     /** A control socket's name in it: {@code /c/} and a 40-digit %C. */
     private static final int SOCKET_SUFFIX = "/c/".length() + 40;
     /** The ControlPath limit the master package checks (ControlPaths.MAX_BYTES). */
-    private static final int CONTROL_PATH_LIMIT = dev.jhosts.master.ControlPaths.MAX_BYTES;
+    private static final int CONTROL_PATH_LIMIT = ControlPaths.MAX_BYTES;
     private static final int ATTEMPTS = 20;
     private static final int DELETE_ATTEMPTS = 3;
     private static final Set<PosixFilePermission> PRIVATE_DIRECTORY = PosixFilePermissions.fromString("rwx------");

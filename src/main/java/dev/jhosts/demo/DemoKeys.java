@@ -34,6 +34,12 @@ record DemoKeys(KeyPair host, KeyPair user) {
         return generator.generateKeyPair();
     }
 
+    /** Without the private keys. */
+    @Override
+    public String toString() {
+        return "the demo's host and user keys";
+    }
+
     /** Whether {@code offered} is the demo user's public key. */
     boolean isUserKey(PublicKey offered) {
         return KeyUtils.compareKeys(user.getPublic(), offered);

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
@@ -37,7 +36,13 @@ final class DemoServer implements AutoCloseable {
 
     /** What every demo server shares. */
     record Shared(DemoKeys keys, String user, String password, int uid, DemoForwarding forwarding,
-            SessionShell shell, SessionProcesses processes) {}
+            SessionShell shell, SessionProcesses processes) {
+        /** Without the password or the keys. */
+        @Override
+        public String toString() {
+            return "demo servers for " + user + " (uid " + uid + ")";
+        }
+    }
 
     /**
      * Starts the server of {@code host}; {@code authenticated} hears each session that
@@ -74,9 +79,10 @@ final class DemoServer implements AutoCloseable {
                 server.setPasswordAuthenticator(null);
             }
         }
-        server.setShellFactory(channel -> new SessionCommand(host, Optional.empty(), shared.shell(), shared.processes()));
+        server.setShellFactory(channel ->
+                new SessionCommand(host, new SessionRequest.LoginShell(), shared.shell(), shared.processes()));
         server.setCommandFactory((channel, command) ->
-                new SessionCommand(host, Optional.of(command), shared.shell(), shared.processes()));
+                new SessionCommand(host, new SessionRequest.Exec(command), shared.shell(), shared.processes()));
         server.addSessionListener(new SessionListener() {
             @Override
             public void sessionEvent(Session session, Event event) {

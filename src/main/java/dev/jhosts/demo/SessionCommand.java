@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -29,7 +28,7 @@ final class SessionCommand implements Command {
     private static final int DEFAULT_ROWS = 24;
 
     private final DemoHost host;
-    private final Optional<String> command;
+    private final SessionRequest request;
     private final SessionShell shell;
     private final SessionProcesses processes;
     private InputStream in;
@@ -38,9 +37,9 @@ final class SessionCommand implements Command {
     private ExitCallback exit;
     private volatile Process process;
 
-    SessionCommand(DemoHost host, Optional<String> command, SessionShell shell, SessionProcesses processes) {
+    SessionCommand(DemoHost host, SessionRequest request, SessionShell shell, SessionProcesses processes) {
         this.host = host;
-        this.command = command;
+        this.request = request;
         this.shell = shell;
         this.processes = processes;
     }
@@ -71,11 +70,11 @@ final class SessionCommand implements Command {
         // MINA records a pty-req as the environment's COLUMNS and LINES (and TERM, and the modes)
         boolean onPty = requested.containsKey(Environment.ENV_COLUMNS) && requested.containsKey(Environment.ENV_LINES);
         Thread output;
-        Optional<Thread> errors;
+        List<Thread> errors;
         if (onPty) {
             List<String> modes = SttyArguments.of(env.getPtyModes());
-            PtyProcess pty = new PtyProcessBuilder(shell.onPty(command).toArray(String[]::new))
-                    .setEnvironment(shell.environment(host, requested, Optional.of(modes)))
+            PtyProcess pty = new PtyProcessBuilder(shell.onPty(request).toArray(String[]::new))
+                    .setEnvironment(shell.terminalEnvironment(host, requested, modes))
                     .setDirectory(shell.home().toString())
                     .setInitialColumns(size(requested, Environment.ENV_COLUMNS, DEFAULT_COLUMNS))
                     .setInitialRows(size(requested, Environment.ENV_LINES, DEFAULT_ROWS))
@@ -88,35 +87,36 @@ final class SessionCommand implements Command {
                     size(env.getEnv(), Environment.ENV_COLUMNS, DEFAULT_COLUMNS),
                     size(env.getEnv(), Environment.ENV_LINES, DEFAULT_ROWS))), Signal.WINCH);
             output = Pump.start(pty.getInputStream(), out, "out", false);
-            errors = Optional.empty();
+            errors = List.of();
             // input to a terminal: the client's EOF is no reason to close it (sshd does not either)
             Pump.start(in, pty.getOutputStream(), "in", false);
         } else {
-            ProcessBuilder builder = new ProcessBuilder(shell.onPipes(command)).directory(shell.home().toFile());
+            ProcessBuilder builder = new ProcessBuilder(shell.onPipes(request)).directory(shell.home().toFile());
             builder.environment().clear();
-            builder.environment().putAll(shell.environment(host, requested, Optional.empty()));
+            builder.environment().putAll(shell.environment(host, requested));
             Process piped = builder.start();
             process = piped;
             output = Pump.start(piped.getInputStream(), out, "out", false);
-            errors = Optional.of(Pump.start(piped.getErrorStream(), err, "err", false));
+            errors = List.of(Pump.start(piped.getErrorStream(), err, "err", false));
             Pump.start(in, piped.getOutputStream(), "in", true);
         }
         if (onPty || SessionShell.setsid().isPresent()) {
             processes.started(process.pid());
         }
         Process started = process;
-        Thread waiter = new Thread(() -> awaitExit(started, output, errors), "jhosts-demo-session-" + host.alias());
+        Thread waiter = new Thread(() -> awaitExit(started, output, errors),
+                "jhosts-demo-" + request.describe() + "-" + host.alias());
         waiter.setDaemon(true);
         waiter.start();
     }
 
-    private void awaitExit(Process started, Thread output, Optional<Thread> errors) {
+    private void awaitExit(Process started, Thread output, List<Thread> errors) {
         int status;
         try {
             status = started.waitFor();
             output.join(DRAIN_MILLIS);
-            if (errors.isPresent()) {
-                errors.get().join(DRAIN_MILLIS);
+            for (Thread pump : errors) {
+                pump.join(DRAIN_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

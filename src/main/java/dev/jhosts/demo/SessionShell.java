@@ -42,14 +42,14 @@ record SessionShell(Path home, String user, Map<String, String> inherited) {
     }
 
     /** The command line on a pseudo-terminal: the stty wrapper, then the shell or {@code SHELL -c command}. */
-    List<String> onPty(Optional<String> command) {
+    List<String> onPty(SessionRequest command) {
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", STTY_WRAPPER, "sh"));
         argv.addAll(shellCommand(command));
         return argv;
     }
 
     /** The command line on pipes: {@code setsid -w} (where it exists) around the shell or {@code SHELL -c command}. */
-    List<String> onPipes(Optional<String> command) {
+    List<String> onPipes(SessionRequest command) {
         List<String> argv = new ArrayList<>();
         setsid().ifPresent(setsid -> {
             argv.add(setsid);
@@ -64,16 +64,18 @@ record SessionShell(Path home, String user, Map<String, String> inherited) {
         return SETSID.stream().filter(path -> Files.isExecutable(Path.of(path))).findFirst();
     }
 
-    private static List<String> shellCommand(Optional<String> command) {
-        return command.map(text -> List.of(shell(), "-c", text)).orElseGet(() -> List.of(shell(), "-l"));
+    private static List<String> shellCommand(SessionRequest request) {
+        if (request instanceof SessionRequest.Exec exec) {
+            return List.of(shell(), "-c", exec.command());
+        }
+        return List.of(shell(), "-l");
     }
 
     /**
-     * The session's environment: HOME, USER, LOGNAME, SHELL, PATH, the locale (the client's
-     * {@code env} requests for LANG and LC_* win over the demo's own), TERM on a pseudo-terminal,
-     * the host's name, and the pty-req modes for the wrapper.
+     * The environment of a session on pipes: HOME, USER, LOGNAME, SHELL, PATH, the locale (the
+     * client's {@code env} requests for LANG and LC_* win over the demo's own), the host's name.
      */
-    Map<String, String> environment(DemoHost host, Map<String, String> requested, Optional<List<String>> sttyModes) {
+    Map<String, String> environment(DemoHost host, Map<String, String> requested) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HOME", home.toString());
         env.put("USER", user);
@@ -90,16 +92,20 @@ record SessionShell(Path home, String user, Map<String, String> inherited) {
                 env.put(name, value);
             }
         });
-        sttyModes.ifPresent(modes -> {
-            String term = requested.getOrDefault("TERM", "");
-            env.put("TERM", term.isEmpty() ? "dumb" : term);
-            env.put(STTY_VARIABLE, String.join(" ", modes));
-        });
         env.put(HOST_VARIABLE, host.alias());
         if (!shell().endsWith("bash")) {
             // sh reads the file ENV names when it is interactive
             env.put("ENV", home.resolve(".shrc").toString());
         }
+        return env;
+    }
+
+    /** The environment of a session on a pseudo-terminal: as on pipes, with the pty-req's TERM and, for the wrapper, its modes. */
+    Map<String, String> terminalEnvironment(DemoHost host, Map<String, String> requested, List<String> sttyModes) {
+        Map<String, String> env = environment(host, requested);
+        String term = requested.getOrDefault("TERM", "");
+        env.put("TERM", term.isEmpty() ? "dumb" : term);
+        env.put(STTY_VARIABLE, String.join(" ", sttyModes));
         return env;
     }
 
