@@ -40,7 +40,7 @@ final class HostRowsPainter {
         Theme theme = look.theme();
         HostList list = state.list();
         if (list.matches().isEmpty()) {
-            String why = state.catalogue().isEmpty() ? "no hosts: the ssh config defines none" : "no host matches the filter";
+            String why = state.catalogue().isEmpty() ? "no hosts: add Host blocks to your ssh config (see config-samples/ssh_config), or try jhosts demo" : "no host matches the filter";
             canvas.text(band.top(), 2, canvas.columns(), why, theme.dim());
             return;
         }
