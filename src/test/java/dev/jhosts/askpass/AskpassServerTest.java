@@ -86,7 +86,7 @@ class AskpassServerTest {
                 server.erase(request.id());
                 server.type(request.id(), '5');
                 server.submit(request.id());
-                assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo("answer:1245");
+                assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo("answer:12x5");
                 assertThat(session.cancelled()).isFalse();
 
                 CompletableFuture<String> second = ask(socket, session.environment().get(AskpassMain.TOKEN), "Password: ");

@@ -88,7 +88,7 @@ class RendererTest {
                 new UiEvent.MasterChanged("lab", new MasterState.Unresponsive("no answer in 1.5s")));
         ScreenText unicode = new ScreenText(state, COLOUR);
         assertThat(unicode.row(unicode.rowOf("db-main")).charAt(1)).isEqualTo('⠋');
-        assertThat(unicode.row(unicode.rowOf("東京サーバ")).charAt(1)).isEqualTo('!');
+        assertThat(unicode.row(unicode.rowOf("東京サーバ")).charAt(1)).as("needs you").isEqualTo('◆');
         assertThat(unicode.row(unicode.rowOf("lab.example")).charAt(1)).isEqualTo('?');
         assertThat(unicode.row(unicode.rowOf("web1")).charAt(1)).isEqualTo(' ');
         ScreenText ascii = new ScreenText(state, ASCII);
@@ -100,8 +100,11 @@ class RendererTest {
     @Test
     void detailsShowAFailureReason() {
         ViewState state = send(state(80, 24),
+                new UiEvent.MasterChanged("web1", new MasterState.Failed("Connection refused", false)));
+        assertThat(new ScreenText(state, COLOUR).text()).contains("Master failed: Connection refused");
+        ViewState needsYou = send(state(80, 24),
                 new UiEvent.MasterChanged("web1", new MasterState.Failed("Permission denied (publickey)", true)));
-        assertThat(new ScreenText(state, COLOUR).text()).contains("Master failed: Permission denied (publickey)");
+        assertThat(new ScreenText(needsYou, COLOUR).text()).contains("Master needs you: Permission denied (publickey) (Enter asks)");
         ViewState failed = send(state(80, 24), new UiEvent.DetailsFailed("web1", "Bad configuration option"));
         assertThat(new ScreenText(failed, COLOUR).text()).contains("ssh -G failed: Bad configuration option");
     }
