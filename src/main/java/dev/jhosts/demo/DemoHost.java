@@ -13,7 +13,7 @@ enum DemoHost {
     SLOW("slow", Authentication.SLOW_KEY, "Demo", List.of("demo", "slow"),
             "authentication takes 2 s: its master comes up in the background while you look"),
     PASSWORD("password", Authentication.PASSWORD, "Demo", List.of("demo", "password"),
-            "password authentication, password %s: the background launch cannot ask, Enter runs ssh, which asks"),
+            "password authentication, password %s: the background launch cannot ask; Enter asks in a dialog"),
     JUMP("jump", Authentication.KEY, "Jump hosts", List.of("demo", "jump"),
             "a jump host: it forwards only to the demo's own ports"),
     BEHIND_JUMP("behind-jump", Authentication.KEY, "Jump hosts", List.of("demo", "jump"),

@@ -189,6 +189,34 @@ class DemoInTmuxTest {
     }
 
     @Test
+    void thePasswordHostAsksInADialogWrongThenRightAndLandsInTheSession() throws Exception {
+        startDemo();
+        waitUntil(screen -> screen.contains("6 hosts"), "the demo's six hosts");
+        String config = Files.readString(demoDirectory().resolve("ssh_config"));
+        java.util.regex.Matcher password = java.util.regex.Pattern.compile("password (\\S+):").matcher(config);
+        assertThat(password.find()).as(config).isTrue();
+        tmux.type("password");
+        waitUntil(s -> s.contains("1 shown"), "the password host alone");
+        waitUntil(s -> s.contains("needs you"), "the background launch needing the user");
+        tmux.keys("Enter");
+        waitUntil(s -> s.contains("ssh asks, for password:") && s.contains("password:"), "the password dialog");
+        tmux.type("wrong-" + password.group(1));
+        tmux.keys("Enter");
+        waitUntil(s -> s.contains("answer sent") && s.contains("ssh asks, for password:"), "ssh asking again");
+        tmux.type(password.group(1));
+        tmux.keys("Enter");
+        waitUntil(s -> s.lines().anyMatch(line -> line.matches("^\\S+@password:.*")), "the shell on password");
+        tmux.type("echo =$((6*7))=");
+        tmux.keys("Enter");
+        waitUntil(s -> s.lines().anyMatch(line -> line.strip().equals("=42=")), "=42= from the session");
+        tmux.type("exit");
+        tmux.keys("Enter");
+        waitUntil(s -> s.contains("session ended: exit 0"), "the end of the session");
+        tmux.keys("C-c");
+        waitUntil(s -> s.contains("jhosts exited"), "the demo's end");
+    }
+
+    @Test
     void mastersComeUpASessionRunsTheStuckMasterIsKilledAndQuittingLeavesNothing() throws Exception {
         startDemo();
         waitUntil(screen -> screen.contains("6 hosts"), "the demo's six hosts");
