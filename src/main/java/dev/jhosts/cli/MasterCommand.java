@@ -58,8 +58,15 @@ final class MasterCommand implements Callable<Integer> {
                 PrintWriter out = spec.commandLine().getOut();
                 PrintWriter err = spec.commandLine().getErr();
                 boolean allLive = true;
+                boolean onTerminal = System.console() != null;
                 for (Map.Entry<String, CompletableFuture<MasterState>> entry : started.entrySet()) {
                     MasterState state = entry.getValue().join();
+                    if (onTerminal && state instanceof MasterState.Failed failed && failed.needsPrompt()) {
+                        // as ssh itself would: ask on the terminal, one host at a time
+                        err.println("jhosts: " + entry.getKey() + ": " + failed.reason() + "; asking on the terminal");
+                        err.flush();
+                        state = masters.startOnTerminal(entry.getKey()).join();
+                    }
                     if (state instanceof MasterState.Live live) {
                         out.println(entry.getKey() + ": live (pid " + live.pid() + ")");
                     } else {

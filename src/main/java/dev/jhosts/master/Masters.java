@@ -151,6 +151,11 @@ public final class Masters implements AutoCloseable {
         return launches.start(hosts.target(alias), new Prompting.Through(channel));
     }
 
+    /** As {@link #start(String)}, letting ssh ask on this process's controlling terminal. */
+    public CompletableFuture<MasterState> startOnTerminal(String alias) {
+        return launches.start(hosts.target(alias), new Prompting.OnTerminal());
+    }
+
     public Probe check(Path socket) {
         return control.check(socket);
     }

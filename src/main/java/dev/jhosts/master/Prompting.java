@@ -7,4 +7,7 @@ public sealed interface Prompting {
 
     /** BatchMode=no, SSH_ASKPASS_REQUIRE=force: every prompt goes to {@code channel}. */
     record Through(PromptChannel channel) implements Prompting {}
+
+    /** BatchMode=no and nothing else: ssh asks on the controlling terminal, as it always does. */
+    record OnTerminal() implements Prompting {}
 }

@@ -66,7 +66,9 @@ public final class SshMasterLauncher implements MasterLauncher {
                 return outcome;
             }
         }
-        return run(request, java.util.Map.of(), settings.connectTimeout().multipliedBy(2).plusSeconds(15));
+        Duration limit = request.prompts() instanceof Prompting.OnTerminal ? PROMPTING_LIMIT
+                : settings.connectTimeout().multipliedBy(2).plusSeconds(15);
+        return run(request, java.util.Map.of(), limit);
     }
 
     private LaunchOutcome run(LaunchRequest request, java.util.Map<String, String> environment, Duration limit)
