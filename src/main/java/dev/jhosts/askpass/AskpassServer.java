@@ -43,6 +43,7 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
     private final Path helper;
     private final Consumer<PromptRequest> asked;
     private final LongConsumer withdrawn;
+    private final PasswordCommands passwords;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -57,6 +58,13 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
      * @param withdrawn told the id of a prompt that is no longer wanted (ssh gave up, the launch ended)
      */
     public AskpassServer(Path directory, Path helper, Consumer<PromptRequest> asked, LongConsumer withdrawn) {
+        this(directory, helper, asked, withdrawn, PasswordCommands.none());
+    }
+
+    /** As above; {@code passwords} answers password prompts before a dialog is shown. */
+    public AskpassServer(Path directory, Path helper, Consumer<PromptRequest> asked, LongConsumer withdrawn,
+            PasswordCommands passwords) {
+        this.passwords = passwords;
         this.directory = directory;
         this.helper = helper;
         this.asked = asked;
@@ -67,6 +75,8 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
         private final String label;
         private final String token;
         private final AtomicBoolean cancelled = new AtomicBoolean();
+        /** A password command answered once in this launch: a second password prompt means it was refused. */
+        private final AtomicBoolean commandTried = new AtomicBoolean();
         private final Map<String, String> environment;
 
         Session(String label, String token, Path socket) {
@@ -265,6 +275,20 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
             AskpassWire.writeBytes(out, new byte[0]);
             out.flush();
             return;
+        }
+        if (kind == PromptKind.SECRET && PasswordSource.asksForPassword(text) && session.commandTried.compareAndSet(false, true)) {
+            java.util.Optional<byte[]> fromCommand = passwords.answer(session.label, text);
+            if (fromCommand.isPresent()) {
+                byte[] answer = fromCommand.get();
+                try {
+                    out.writeByte(AskpassWire.ANSWER);
+                    AskpassWire.writeBytes(out, answer);
+                    out.flush();
+                } finally {
+                    Arrays.fill(answer, (byte) 0);
+                }
+                return;
+            }
         }
         oneDialog.acquire();
         long id = ids.incrementAndGet();

@@ -99,6 +99,37 @@ class AskpassServerTest {
         }
     }
 
+    @Test
+    void aPasswordCommandAnswersFirstAndTheDialogAsksWhenItsAnswerIsRefused() throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        PasswordCommands commands = new PasswordCommands(List.of(
+                new PasswordSource("db* !db-old", List.of("printf", "from-command\\nsecond line"), java.time.Duration.ofSeconds(5)),
+                new PasswordSource("tag:broken", List.of("false"), java.time.Duration.ofSeconds(5))),
+                alias -> alias.equals("web9") ? java.util.Set.of("broken") : java.util.Set.of());
+        try (AskpassServer server = new AskpassServer(dir, dir.resolve("helper"), asked::add, id -> { }, commands);
+             PromptSession db = server.open("db1")) {
+            Path socket = Path.of(db.environment().get(AskpassMain.SOCKET));
+            String token = db.environment().get(AskpassMain.TOKEN);
+            assertThat(ask(socket, token, "root@db1's password: ").get(10, TimeUnit.SECONDS)).isEqualTo("answer:from-command");
+            assertThat(asked).isEmpty();
+            // ssh asks again: the command's answer was refused, so the user is asked
+            CompletableFuture<String> again = ask(socket, token, "root@db1's password: ");
+            PromptRequest request = awaitPrompt();
+            server.cancel(request.id());
+            assertThat(again.get(10, TimeUnit.SECONDS)).isEqualTo("status:" + AskpassWire.CANCELLED);
+
+            try (PromptSession broken = server.open("web9")) {
+                CompletableFuture<String> failing = ask(socket, broken.environment().get(AskpassMain.TOKEN), "password: ");
+                PromptRequest shown = awaitPromptAfter(request.id());
+                assertThat(shown.host()).as("a failing command falls back to the dialog").isEqualTo("web9");
+                server.cancel(shown.id());
+                failing.get(10, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(new PasswordSource("db* !db-old", List.of("x"), java.time.Duration.ofSeconds(1)).covers("db-old", java.util.Set.of()))
+                .isFalse();
+    }
+
     private PromptRequest awaitPrompt() throws InterruptedException {
         return awaitPromptAfter(-1);
     }
