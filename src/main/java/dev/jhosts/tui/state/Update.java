@@ -42,6 +42,8 @@ public final class Update {
             return Transition.of(state.withDetails(failed.alias(), new Details.Unavailable(failed.reason())));
         } else if (event instanceof UiEvent.Notice) {
             return Transition.of(state.withMessage(((UiEvent.Notice) event).text()));
+        } else if (event instanceof UiEvent.SessionReady ready) {
+            return onSessionReady(state, ready.alias());
         } else if (event instanceof UiEvent.SessionEnded) {
             UiEvent.SessionEnded ended = (UiEvent.SessionEnded) event;
             return Transition.of(state.withOverlay(new Overlay.None())
@@ -299,10 +301,11 @@ public final class Update {
         }
         String alias = selected.get().host().alias();
         MasterState master = state.masterState(alias);
-        if (master instanceof MasterState.Live || needsPrompt(master)) {
-            return Transition.of(state.withMessage(""), new Effect.OpenSession(alias));
-        }
         ViewState waiting = state.withOverlay(new Overlay.Connecting(alias)).withMessage("");
+        if (master instanceof MasterState.Live || needsPrompt(master)) {
+            // connecting until the session is open: the master may have stopped answering since
+            return Transition.of(waiting, new Effect.OpenSession(alias));
+        }
         if (master instanceof MasterState.Starting) {
             return Transition.of(waiting);
         }
@@ -323,7 +326,7 @@ public final class Update {
         }
         MasterState master = changed.state();
         if (master instanceof MasterState.Live || needsPrompt(master)) {
-            return Transition.of(updated.withOverlay(new Overlay.None()), new Effect.OpenSession(changed.alias()));
+            return Transition.of(updated, new Effect.OpenSession(changed.alias()));
         }
         if (master instanceof MasterState.Failed) {
             return Transition.of(updated.withOverlay(new Overlay.None())
@@ -342,6 +345,14 @@ public final class Update {
             return Transition.of(updated.withOverlay(new Overlay.None()).withMessage(changed.alias() + ": cut: " + cut.reason()));
         }
         return Transition.of(updated);
+    }
+
+    /** The session is open: it gets the terminal if the user still waits for it (not cancelled). */
+    private static Transition onSessionReady(ViewState state, String alias) {
+        if (state.overlay() instanceof Overlay.Connecting connecting && connecting.alias().equals(alias)) {
+            return Transition.of(state.withOverlay(new Overlay.None()), new Effect.AttachSession(alias));
+        }
+        return Transition.of(state);
     }
 
     /**
