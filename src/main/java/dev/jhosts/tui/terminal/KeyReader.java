@@ -68,7 +68,8 @@ public final class KeyReader {
         }
     }
 
-    private final ConsoleInput input;
+    private final NonBlockingInputStream input;
+    private final Runnable wakeUp;
     private final Charset encoding;
     private final long escapeMillis;
     private final Consumer<Key> keys;
@@ -85,7 +86,17 @@ public final class KeyReader {
     private boolean stopped;
 
     KeyReader(ConsoleInput input, Charset encoding, Duration escapeTimeout, Consumer<Key> keys, Runnable endOfInput) {
+        this(input, input::wakeUp, encoding, escapeTimeout, keys, endOfInput);
+    }
+
+    /**
+     * @param input the terminal's input, never left with a read pending
+     * @param wakeUp ends the wait of {@code input}'s read under way at once
+     */
+    KeyReader(NonBlockingInputStream input, Runnable wakeUp, Charset encoding, Duration escapeTimeout,
+            Consumer<Key> keys, Runnable endOfInput) {
         this.input = input;
+        this.wakeUp = wakeUp;
         this.encoding = encoding;
         this.decoder = new KeyDecoder(encoding);
         this.escapeMillis = Math.max(1, escapeTimeout.toMillis());
@@ -197,6 +208,13 @@ public final class KeyReader {
         }
     }
 
+    /** How many bytes read are kept, not yet the list's (delivered keys not consumed, held bytes); for tests. */
+    int keptBytes() {
+        synchronized (lock) {
+            return unconsumed.stream().mapToInt(entry -> entry.bytes().length).sum() + carry.size();
+        }
+    }
+
     /** Stops reading (Ctrl-Z); returns once the reader is off the terminal (or a limit passed). */
     public void pause() {
         synchronized (lock) {
@@ -217,7 +235,7 @@ public final class KeyReader {
 
     /** Called holding the lock. */
     private void awaitOffTerminal() {
-        input.wakeUp();
+        wakeUp.run();
         long deadline = System.currentTimeMillis() + PAUSE_LIMIT_MILLIS;
         while (reading && !stopped) {
             long left = deadline - System.currentTimeMillis();
