@@ -115,9 +115,9 @@ public final class BridgedSession implements AutoCloseable {
         switch (command) {
             case CLOSE -> {
                 closedByEscape = true;
-                output.writeLocal((name + ".\r\n").getBytes(StandardCharsets.US_ASCII));
                 // the master may not answer: closing the control connection ends the wait for it
                 session.close();
+                output.writeLocal((name + ".\r\n").getBytes(StandardCharsets.US_ASCII));
             }
             case LIST -> output.writeLocal(EscapeScanner.help(escapeChar).getBytes(StandardCharsets.UTF_8));
             case DETACH -> output.writeLocal(("\r\n" + name + "^Z: detaching is not available yet\r\n")

@@ -45,14 +45,13 @@ final class SessionOpener implements AutoCloseable {
         });
     }
 
-    /** Starts opening a session on {@code alias}, unless one is being opened for it already. */
+    /**
+     * Starts opening a session on {@code alias}, unless one is being opened (or was opened and
+     * is about to be taken) for it already.
+     */
     void open(String alias) {
         if (current != null && current.alias.equals(alias)) {
-            synchronized (current) {
-                if (current.result == null) {
-                    return;
-                }
-            }
+            return;
         }
         cancel();
         Attempt attempt = new Attempt(alias);
