@@ -89,7 +89,7 @@ public final class CatalogBench {
 
     private static Settings settings() {
         return new Settings("ssh", Path.of("/nonexistent"), Duration.ofMinutes(10), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), 3, 4, Duration.ofMillis(1500), Duration.ofSeconds(2), '~',
+                Duration.ofSeconds(30), 3, 4, Duration.ofMillis(1500), Duration.ofSeconds(2), '~', Duration.ofMillis(100),
                 Duration.ofMillis(300), List.of(), Settings.OnSessionEnd.LIST, List.of(),
                 new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)));
     }

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  *   <li>Enter to the remote prompt through a live master, against {@code ssh -S socket host}
  *       and a cold {@code ssh host}, each from start to prompt;</li>
  *   <li>256 MiB of remote output through a picker session (the PTY bridge), against
- *       {@code ssh -S socket -t host} producing the same.</li>
+ *       {@code ssh -S socket -t host} producing the same;</li>
+ *   <li>a keystroke's round trip (typed, echoed by the remote terminal) in a picker session,
+ *       against the same in {@code ssh -S socket -t host}: back to back, 100 ms apart (typing),
+ *       and 1 s apart (the first key after a pause).</li>
  * </ul>
  */
 public final class TuiBench {
@@ -69,6 +72,8 @@ public final class TuiBench {
                 sshColdMs[i] = cold;
             }
         }
+        double[][] pickerKeys = keystrokesThroughPicker(jhosts, env);
+        double[][] sshKeys = keystrokes(ssh + "-S " + socket + " " + SshdFixture.HOST, env);
         double bridged = bulkThroughPicker(jhosts, env);
         double sshBulk = bulk(ssh + "-S " + socket + " " + SshdFixture.HOST + " \"" + BULK + "\"", env);
 
@@ -80,7 +85,14 @@ public final class TuiBench {
                 median(sshColdMs), median(enterMs) / median(sshColdMs));
         System.out.printf("256 MiB through a session %6.0f ms (%.0f MiB/s)   ssh -S -t %6.0f ms (%.0f MiB/s)   ratio %.2f×%n",
                 bridged, 256_000 / bridged, sshBulk, 256_000 / sshBulk, bridged / sshBulk);
-        System.out.println("(medians of " + RUNS + " runs after one warm-up; 256 MiB once; all through script(1)'s pty)");
+        String[] paces = {"back to back", "100 ms apart", "1 s apart"};
+        for (int pace = 0; pace < paces.length; pace++) {
+            System.out.printf("keystroke echo, %-12s %6.2f ms (p90 %.2f)   ssh -S -t %6.2f ms (p90 %.2f)   added %+.2f ms%n",
+                    paces[pace], median(pickerKeys[pace]), p90(pickerKeys[pace]), median(sshKeys[pace]),
+                    p90(sshKeys[pace]), median(pickerKeys[pace]) - median(sshKeys[pace]));
+        }
+        System.out.println("(medians of " + RUNS + " runs after one warm-up; 256 MiB once; keystrokes: "
+                + Arrays.toString(KEYSTROKES) + " per pace; all through script(1)'s pty)");
     }
 
     private static double timeToText(String command, Map<String, String> env, Pattern text) throws Exception {
@@ -104,6 +116,58 @@ public final class TuiBench {
             terminal.await(Pattern.compile("exit 0"), LIMIT);
             return new double[] {(frame - start) / 1e6, (prompt - enter) / 1e6};
         }
+    }
+
+    /** Keystrokes per pace (back to back, 100 ms apart, 1 s apart) and the pauses before each. */
+    private static final int[] KEYSTROKES = {300, 40, 12};
+    private static final long[] PAUSE_MS = {0, 100, 1000};
+
+    private static double[][] keystrokesThroughPicker(String jhosts, Map<String, String> env) throws Exception {
+        try (ScriptedTerminal terminal = ScriptedTerminal.start(jhosts, env)) {
+            terminal.await(Pattern.compile("live"), LIMIT);
+            terminal.type("\r");
+            terminal.await(PROMPT, LIMIT);
+            return echoTimes(terminal);
+        }
+    }
+
+    private static double[][] keystrokes(String command, Map<String, String> env) throws Exception {
+        try (ScriptedTerminal terminal = ScriptedTerminal.start(command, env)) {
+            terminal.await(PROMPT, LIMIT);
+            return echoTimes(terminal);
+        }
+    }
+
+    /**
+     * Milliseconds from typing one letter to seeing its echo, with {@code cat} reading the
+     * remote terminal (so only its line discipline echoes, no shell redraws the line).
+     */
+    private static double[][] echoTimes(ScriptedTerminal terminal) throws Exception {
+        terminal.type("cat >/dev/null\r");
+        Thread.sleep(300);
+        double[][] times = new double[KEYSTROKES.length][];
+        for (int pace = 0; pace < KEYSTROKES.length; pace++) {
+            times[pace] = new double[KEYSTROKES[pace]];
+            for (int i = 0; i < KEYSTROKES[pace]; i++) {
+                if (i % 50 == 49) {
+                    terminal.type("\r"); // a line for cat, so the remote line buffer never fills
+                    Thread.sleep(20);
+                }
+                Thread.sleep(PAUSE_MS[pace]);
+                terminal.forget();
+                long typed = System.nanoTime();
+                terminal.type("q");
+                times[pace][i] = (terminal.awaitRaw("q", LIMIT) - typed) / 1e6;
+            }
+        }
+        terminal.type("\u0004exit\r");
+        return times;
+    }
+
+    private static double p90(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[(int) Math.floor(sorted.length * 0.9)];
     }
 
     private static double bulkThroughPicker(String jhosts, Map<String, String> env) throws Exception {

@@ -34,6 +34,7 @@ final class Defaults {
                 Duration.ofMillis(1500),
                 Duration.ofSeconds(2),
                 '~',
+                Duration.ofMillis(100),
                 Duration.ofMillis(300),
                 List.of(),
                 Settings.OnSessionEnd.LIST,
@@ -69,6 +70,7 @@ final class Defaults {
         values.put("alive-check-timeout", written(defaults.aliveCheckTimeout()));
         values.put("kill-grace", written(defaults.killGrace()));
         values.put("escape-char", String.valueOf((char) defaults.escapeChar()));
+        values.put("escape-timeout", written(defaults.escapeTimeout()));
         values.put("prelaunch-delay", written(defaults.prelaunchDelay()));
         values.put("prelaunch", defaults.prelaunch());
         values.put("on-session-end", defaults.onSessionEnd().name().toLowerCase(Locale.ROOT));

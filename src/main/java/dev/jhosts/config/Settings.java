@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param aliveCheckTimeout how long a master may take to answer MUX_C_ALIVE_CHECK
  * @param killGrace time between SIGTERM and SIGKILL in {@code master kill}
  * @param escapeChar the session escape character, or -1 for none
+ * @param escapeTimeout TUI: how long after ESC the rest of an escape sequence (an arrow key) may
+ *     take before the ESC counts as the Esc key
  * @param prelaunchDelay how long a host stays highlighted before its master is launched
  * @param prelaunch aliases whose masters are launched when the TUI starts
  * @param onSessionEnd what the TUI does when a session ends
@@ -35,11 +37,16 @@ public record Settings(
         Duration aliveCheckTimeout,
         Duration killGrace,
         int escapeChar,
+        Duration escapeTimeout,
         Duration prelaunchDelay,
         List<String> prelaunch,
         OnSessionEnd onSessionEnd,
         List<HostEntry> hosts,
         ProbeSettings probes) {
+
+    /** The range {@link #escapeTimeout} must be in. */
+    public static final Duration MIN_ESCAPE_TIMEOUT = Duration.ofMillis(10);
+    public static final Duration MAX_ESCAPE_TIMEOUT = Duration.ofSeconds(2);
 
     public Settings {
         prelaunch = List.copyOf(prelaunch);

@@ -107,6 +107,7 @@ public final class SettingsLoader {
                 reader.positiveDuration("alive-check-timeout"),
                 reader.duration("kill-grace"),
                 reader.escapeChar("escape-char"),
+                reader.durationBetween("escape-timeout", Settings.MIN_ESCAPE_TIMEOUT, Settings.MAX_ESCAPE_TIMEOUT),
                 reader.duration("prelaunch-delay"),
                 reader.stringList("prelaunch"),
                 reader.onSessionEnd("on-session-end"),
@@ -193,6 +194,19 @@ public final class SettingsLoader {
             } catch (ConfigException e) {
                 throw problem(key, "expected a duration such as 750ms, 10s or 5m, got " + describe(value(key)));
             }
+        }
+
+        Duration durationBetween(String key, Duration min, Duration max) throws SettingsException {
+            Duration duration = duration(key);
+            if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
+                throw problem(key, "must be from " + written(min) + " to " + written(max) + ", got " + written(duration));
+            }
+            return duration;
+        }
+
+        private static String written(Duration duration) {
+            long millis = duration.toMillis();
+            return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
         }
 
         Duration positiveDuration(String key) throws SettingsException {

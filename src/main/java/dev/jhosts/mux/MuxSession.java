@@ -26,6 +26,16 @@ public final class MuxSession implements AutoCloseable {
      * returns what was seen so far (255 without an exit message).
      */
     public SessionEnd awaitEnd() throws MuxException {
+        return awaitEndWith(() -> { });
+    }
+
+    /**
+     * As {@link #awaitEnd()}, calling {@code onTtyAllocationFailure} (on this thread) when
+     * MUX_S_TTY_ALLOC_FAIL arrives: the server refused the pty and the session runs without one,
+     * so the user's terminal should get its normal modes back (OpenSSH's mux client leaves raw
+     * mode there, mux.c).
+     */
+    public SessionEnd awaitEndWith(Runnable onTtyAllocationFailure) throws MuxException {
         Integer status = null;
         boolean ttyFailed = false;
         try {
@@ -35,7 +45,10 @@ public final class MuxSession implements AutoCloseable {
                 if (message instanceof MuxReply.ExitMessage exit && exit.sessionId() == sessionId) {
                     status = exit.status();
                 } else if (message instanceof MuxReply.TtyAllocFail fail && fail.sessionId() == sessionId) {
-                    ttyFailed = true;
+                    if (!ttyFailed) {
+                        ttyFailed = true;
+                        onTtyAllocationFailure.run();
+                    }
                 } else {
                     throw new MuxException.ProtocolError("unexpected message during session " + sessionId + ": " + message);
                 }

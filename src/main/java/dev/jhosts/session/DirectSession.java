@@ -5,6 +5,7 @@ import dev.jhosts.mux.MuxSession;
 import dev.jhosts.mux.SessionEnd;
 import java.io.FileDescriptor;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,14 +16,18 @@ import org.jline.terminal.spi.SystemStream;
 import org.jline.utils.Signals;
 
 /**
- * A session on this process's own stdin/stdout/stderr ({@code jhosts connect HOST [-- CMD]}): the
- * three descriptors go to the master in MUX_C_NEW_SESSION, so no byte passes through jhosts and
- * jhosts must not read the terminal meanwhile.
+ * A session for {@code jhosts connect HOST [-- CMD]} on this process's own terminal or pipes.
  *
- * <p>With a pty, the terminal keeps its normal modes until MUX_S_SESSION_OPENED (the master copies
- * them into the pty request), then goes raw until the session ends, and is restored exactly,
- * also on exceptions and on SIGTERM/SIGHUP (shutdown hook). Resizes are relayed to the master
- * as SIGWINCH; it reads the new size from the tty itself.
+ * <p>With a pty (standard input and output both a terminal): through the {@link PtyBridge}, as in
+ * the picker, so that jhosts reads the session escapes itself ({@code ~.} works whatever the
+ * master does). The terminal goes raw once the session is open and is restored exactly, also on
+ * exceptions and on SIGTERM/SIGHUP (shutdown hook).
+ *
+ * <p>Without a pty (pipes, {@code -T}, a command): the three descriptors go to the master in
+ * MUX_C_NEW_SESSION, so no byte passes through jhosts, and there are no escapes, as with ssh.
+ * The odd case of a terminal on standard input and error but not output passes the descriptors
+ * too, with a pty, and the master reads the escapes; resizes then reach it as SIGWINCH (it
+ * reads the new size from the tty itself).
  */
 public final class DirectSession {
 
@@ -67,6 +72,9 @@ public final class DirectSession {
         if (!wantTty) {
             return awaitEnd(open(spec, false));
         }
+        if (provider.isSystemStream(SystemStream.Output)) {
+            return bridged(spec);
+        }
         // Reads and sets the modes of fd 0. Never closed: that would close fd 0.
         Pty stdin = provider.current(provider.isSystemStream(SystemStream.Output) ? SystemStream.Output : SystemStream.Error);
         Attributes cooked = stdin.getAttr();
@@ -89,10 +97,24 @@ public final class DirectSession {
         }
     }
 
+    /** Through a PTY of jhosts' own, with jhosts' escapes. */
+    private SessionEnd bridged(SessionSpec spec) throws IOException {
+        try (Console console = Console.open(StandardCharsets.UTF_8, spec.term())) {
+            Thread restoreOnSignal = new Thread(console.modes()::restore, "jhosts-restore-terminal");
+            Runtime.getRuntime().addShutdownHook(restoreOnSignal);
+            try {
+                return new PtyBridge(console.sessionTerminal(), console.cookedAttributes(), socket, masterPid, timeout)
+                        .run(spec);
+            } finally {
+                removeHook(restoreOnSignal);
+            }
+        }
+    }
+
     /** On failure openSession closes the connection itself. */
     private MuxSession open(SessionSpec spec, boolean wantTty) throws IOException {
         return MuxClient.connect(socket, timeout)
-                .openSession(spec.toRequest(wantTty), FileDescriptor.in, FileDescriptor.out, FileDescriptor.err);
+                .openSession(spec.toDirectRequest(wantTty), FileDescriptor.in, FileDescriptor.out, FileDescriptor.err);
     }
 
     private static SessionEnd awaitEnd(MuxSession session) throws IOException {

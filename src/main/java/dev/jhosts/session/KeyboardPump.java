@@ -5,22 +5,47 @@ import java.io.OutputStream;
 import org.jline.utils.NonBlockingInputStream;
 
 /**
- * Copies the user's keystrokes to the PTY master until stopped. It looks at the next byte
- * before taking it, so a key pressed after {@link #stop} stays in the terminal's input for
- * whoever reads next (the TUI).
+ * Copies the user's keystrokes to the PTY master until stopped, through the {@link
+ * EscapeScanner}: first the typeahead (what was typed before the session opened), then the
+ * terminal. It looks at the next byte before taking it, so a key pressed after {@link #stop}
+ * stays in the terminal's input for whoever reads next (the TUI). After {@code ~.} it takes
+ * nothing more.
  */
 final class KeyboardPump implements Runnable {
     private static final long POLL_MILLIS = 50;
     private static final int BUFFER_SIZE = 1 << 12;
 
+    /** Acts on an escape the user typed (on the pump's thread). */
+    interface EscapeHandler {
+        void handle(EscapeScanner.Command command) throws IOException;
+    }
+
     private final NonBlockingInputStream from;
     private final OutputStream to;
+    private final EscapeScanner escapes;
+    private final EscapeHandler handler;
+    private final byte[] typeahead;
     private final Thread thread;
+    private final EscapeScanner.Sink sink = new EscapeScanner.Sink() {
+        @Override
+        public void send(byte[] bytes, int offset, int length) throws IOException {
+            to.write(bytes, offset, length);
+        }
+
+        @Override
+        public void command(EscapeScanner.Command command) throws IOException {
+            handler.handle(command);
+        }
+    };
     private volatile boolean stopped;
 
-    KeyboardPump(NonBlockingInputStream from, OutputStream to) {
+    KeyboardPump(NonBlockingInputStream from, OutputStream to, EscapeScanner escapes, EscapeHandler handler,
+            byte[] typeahead) {
         this.from = from;
         this.to = to;
+        this.escapes = escapes;
+        this.handler = handler;
+        this.typeahead = typeahead.clone();
         this.thread = new Thread(this, "jhosts-pty-input");
         thread.setDaemon(true);
     }
@@ -34,6 +59,9 @@ final class KeyboardPump implements Runnable {
     public void run() {
         byte[] buffer = new byte[BUFFER_SIZE];
         try {
+            if (typeahead.length > 0 && !escapes.scan(typeahead, 0, typeahead.length, sink)) {
+                return;
+            }
             while (!stopped) {
                 int next = from.peek(POLL_MILLIS);
                 if (next == NonBlockingInputStream.EOF) {
@@ -43,8 +71,8 @@ final class KeyboardPump implements Runnable {
                     continue;
                 }
                 int n = from.readBuffered(buffer, POLL_MILLIS);
-                if (n > 0) {
-                    to.write(buffer, 0, n);
+                if (n > 0 && !escapes.scan(buffer, 0, n, sink)) {
+                    return;
                 }
             }
         } catch (IOException sessionGoneOrTerminalGone) {
@@ -55,6 +83,8 @@ final class KeyboardPump implements Runnable {
     /** Stops copying and waits (bounded) for the pump to let go of the terminal. */
     void stop() throws InterruptedException {
         stopped = true;
-        thread.join(10 * POLL_MILLIS + 1000);
+        if (Thread.currentThread() != thread) {
+            thread.join(10 * POLL_MILLIS + 1000);
+        }
     }
 }

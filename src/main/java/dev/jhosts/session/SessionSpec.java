@@ -9,8 +9,9 @@ import java.util.Objects;
  * What the user asks of a session; the terminal then decides whether a pty is wanted.
  *
  * @param command the remote command, "" for the login shell
- * @param escapeChar the escape character the master watches for with a tty ({@code '~'} is
- *     ssh's default), or {@link SessionRequest#NO_ESCAPE}
+ * @param escapeChar the session escape character with a tty ({@code '~'} is ssh's default), or
+ *     {@link SessionRequest#NO_ESCAPE}: jhosts reads it itself in a bridged session; only a
+ *     session on jhosts' own descriptors gives it to the master
  * @param term the TERM to send with the pty request ("" when unknown, as ssh does)
  * @param environment "NAME=value" entries; the master still drops those its SendEnv does not match
  */
@@ -40,7 +41,22 @@ public record SessionSpec(String command, int escapeChar, String term, List<Stri
                 EnvironmentSelection.select(env, sendEnvPatterns));
     }
 
+    /** An escape character as ssh names it: {@code ~}, {@code ^X} for a control character, or "none". */
+    public static String escapeName(int escapeChar) {
+        return EscapeScanner.name(escapeChar);
+    }
+
+    /** The request for a bridged session: jhosts reads the escapes, the master gets none. */
     SessionRequest toRequest(boolean wantTty) {
-        return new SessionRequest(wantTty, term, command, environment, escapeChar, false);
+        return new SessionRequest(wantTty, term, command, environment, SessionRequest.NO_ESCAPE, false);
+    }
+
+    /**
+     * The request for a session on this process's own descriptors, whose bytes jhosts never
+     * sees: the master reads the escapes.
+     */
+    SessionRequest toDirectRequest(boolean wantTty) {
+        return new SessionRequest(wantTty, term, command, environment, wantTty ? escapeChar : SessionRequest.NO_ESCAPE,
+                false);
     }
 }

@@ -11,6 +11,7 @@ import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.Masters;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.tui.state.Effect;
+import dev.jhosts.tui.state.Overlay;
 import dev.jhosts.tui.state.ScreenSize;
 import dev.jhosts.tui.state.Transition;
 import dev.jhosts.tui.state.UiEvent;
@@ -26,10 +27,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,10 +48,18 @@ import java.util.function.Consumer;
  *
  * <p>One UI thread owns the state: it takes events from a queue (keys from the key reader,
  * ticks, resizes, background results), applies {@link Update#update}, carries out the effects
- * and redraws. Background threads only post events.
+ * and redraws. Background threads only post events. Nothing that can wait on a master or a
+ * process runs on the UI thread: a session is opened in the background ({@link
+ * SessionOpener}) and runs on a thread of its own while the terminal is lent to it; the loop
+ * goes on meanwhile (ticks, master listings), without drawing.
+ *
+ * <p>While the list shows that it is connecting, what is typed is kept for the session (a lone
+ * Esc cancels); the session gets it first, then the terminal ({@link KeyReader}).
  */
 public final class JhostsApp {
     private static final Duration TICK = Duration.ofMillis(100);
+    /** A session that opens within this time does not get a frame of "connecting" drawn first. */
+    private static final Duration QUIET_OPEN = Duration.ofMillis(150);
 
     private final List<Host> hosts;
     private final List<String> warnings;
@@ -120,15 +132,23 @@ public final class JhostsApp {
         private ProbeWatch probes;
         /** Present where jhosts' askpass helper is installed beside the launcher. */
         private AskpassServer askpass;
+        private SessionOpener opener;
         private ViewState state;
+        /** The events of the batch being applied that are still to come. */
+        private final Deque<UiEvent> batch = new ArrayDeque<>();
+        /** The outcome of the session the terminal is lent to; null while the list has it. */
+        private CompletableFuture<SessionOutcome> attached;
         private boolean redrawAll = true;
+        /** A change not drawn yet (a draw held back while a session opens). */
+        private boolean dirty;
         private boolean quitting;
         private int exitCode;
 
         Loop(TerminalOwner terminal) {
             this.terminal = terminal;
             this.screen = terminal.screen();
-            this.keys = terminal.keyReader(key -> post(new UiEvent.KeyPressed(key)), () -> post(new UiEvent.InputClosed()));
+            this.keys = terminal.keyReader(settings.escapeTimeout(), key -> post(new UiEvent.KeyPressed(key)),
+                    () -> post(new UiEvent.InputClosed()));
         }
 
         /** The background helpers, and what watches the terminal's size and the masters. */
@@ -144,6 +164,7 @@ public final class JhostsApp {
                 askpass = new AskpassServer(settings.controlDirectory(), helper,
                         request -> post(new UiEvent.PromptAsked(request)), id -> post(new UiEvent.PromptWithdrawn(id)));
             }
+            opener = new SessionOpener(sessions, JhostsApp.this::post);
             masters.addListener(event -> {
                 post(new UiEvent.MasterChanged(event.alias(), event.state()));
                 watch.refreshSoon();
@@ -172,18 +193,22 @@ public final class JhostsApp {
                 ticker.scheduleAtFixedRate(() -> post(new UiEvent.Tick(clock.instant())),
                         TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
                 while (!quitting) {
-                    List<UiEvent> batch = new ArrayList<>();
+                    batch.clear();
                     batch.add(take());
                     events.drainTo(batch);
                     ViewState before = state;
-                    for (UiEvent event : batch) {
-                        apply(Update.update(state, event));
-                        if (quitting) {
-                            break;
-                        }
+                    while (!batch.isEmpty() && !quitting) {
+                        handle(batch.poll());
                     }
-                    if (!quitting && (redrawAll || looksDifferent(before, state))) {
-                        draw();
+                    if (quitting || attached != null) {
+                        continue; // the terminal is the session's: nothing is drawn
+                    }
+                    if (redrawAll || dirty || looksDifferent(before, state)) {
+                        if (opener.openingForLessThan(QUIET_OPEN)) {
+                            dirty = true; // drawn at the next event (a tick at the latest) if the session is not there yet
+                        } else {
+                            draw();
+                        }
                     }
                 }
                 return exitCode;
@@ -199,6 +224,7 @@ public final class JhostsApp {
                     if (askpass != null) {
                         askpass.close();
                     }
+                    opener.close();
                 }
                 keys.stop();
                 terminal.stopScreen();
@@ -218,25 +244,117 @@ public final class JhostsApp {
             masters.start(alias);
         }
 
-        /** Gives the terminal to a session and takes it back: same filter and selection, "exit N" shown. */
-        private void openSession(String alias) throws IOException {
-            keys.pause();
+        /** One event: the key reader told of a consumed key, a session's end taken back, the update applied. */
+        private void handle(UiEvent event) throws IOException {
+            if (event instanceof UiEvent.KeyPressed) {
+                keys.consumed();
+            }
+            if (event instanceof UiEvent.SessionEnded && attached != null && attached.isDone()) {
+                SessionOutcome outcome = attached.join();
+                takeTerminalBack();
+                if (settings.onSessionEnd() == Settings.OnSessionEnd.EXIT && outcome.status() >= 0) {
+                    quit(outcome.status());
+                    return;
+                }
+            }
+            apply(Update.update(state, event));
+            followConnecting(event);
+        }
+
+        /**
+         * While the list shows it is connecting, what is typed is kept for the session; once it
+         * no longer does (cancelled, failed), the keys are the list's again, and a session that
+         * is being opened or was opened for it is closed.
+         */
+        private void followConnecting(UiEvent event) {
+            if (attached != null || quitting) {
+                return;
+            }
+            if (state.overlay() instanceof Overlay.Connecting) {
+                dropKeyEvents(keys.hold());
+                return;
+            }
+            dropKeyEvents(keys.release());
+            if (event instanceof UiEvent.KeyPressed || event instanceof UiEvent.SessionReady
+                    || event instanceof UiEvent.SessionEnded) {
+                opener.cancel();
+            }
+        }
+
+        /**
+         * Drops the oldest {@code count} key events still to be applied: the key reader took
+         * their bytes back (for a session, or because they cancelled one).
+         */
+        private void dropKeyEvents(int count) {
+            int left = dropKeyEvents(batch.iterator(), count);
+            dropKeyEvents(events.iterator(), left);
+        }
+
+        private static int dropKeyEvents(Iterator<UiEvent> queued, int count) {
+            while (count > 0 && queued.hasNext()) {
+                if (queued.next() instanceof UiEvent.KeyPressed) {
+                    queued.remove();
+                    count--;
+                }
+            }
+            return count;
+        }
+
+        /**
+         * Lends the terminal to the session opened for {@code alias}: the key reader hands over
+         * what was typed ahead and stops reading, the screen is left, and the session runs on
+         * its own thread until it ends ({@link UiEvent.SessionEnded}).
+         */
+        private void attachSession(String alias) throws IOException {
+            Optional<SessionRunner.Prepared> opened = opener.take(alias);
+            if (opened.isEmpty()) {
+                return;
+            }
+            SessionRunner.Prepared prepared = opened.get();
             connectRecorder.accept(alias);
-            SessionOutcome outcome;
+            KeyReader.HandOver handOver = keys.handOver();
+            dropKeyEvents(handOver.reclaimedKeys());
+            CompletableFuture<SessionOutcome> outcome = new CompletableFuture<>();
+            attached = outcome;
             try {
-                outcome = sessions.run(alias);
-            } finally {
+                if (prepared instanceof SessionRunner.Prepared.Bridged) {
+                    // raw: keys typed until the bridge copies them are not echoed, they wait for it
+                    terminal.stopScreenStayingRaw();
+                } else {
+                    terminal.stopScreen();
+                }
+            } catch (IOException | RuntimeException e) {
+                SessionRunner.discard(prepared);
+                attached = null;
+                takeTerminalBack();
+                throw e;
+            }
+            Thread session = new Thread(() -> {
+                SessionOutcome ended;
+                try {
+                    ended = sessions.attach(prepared, handOver.bytes());
+                } catch (RuntimeException e) {
+                    ended = SessionOutcome.none("session failed: " + e.getMessage());
+                }
+                outcome.complete(ended);
+                post(new UiEvent.SessionEnded(alias, ended.summary()));
+            }, "jhosts-session-" + alias);
+            session.setDaemon(true);
+            session.start();
+        }
+
+        /** After a session: the screen again (redrawn whole, at the terminal's size now), the keys the list's. */
+        private void takeTerminalBack() throws IOException {
+            attached = null;
+            try {
                 terminal.startScreen();
+            } finally {
+                // applied now rather than posted: the first frame after the session has the size
                 TerminalSize size = terminal.size();
-                post(new UiEvent.Resized(size.getColumns(), size.getRows()));
+                apply(Update.update(state, new UiEvent.Resized(size.getColumns(), size.getRows())));
                 redrawAll = true;
                 keys.resume();
                 watch.refreshSoon();
-            }
-            if (settings.onSessionEnd() == Settings.OnSessionEnd.EXIT && outcome.status() >= 0) {
-                quit(outcome.status());
-            } else {
-                post(new UiEvent.SessionEnded(alias, outcome.summary()));
             }
         }
 
@@ -301,7 +419,7 @@ public final class JhostsApp {
                     masters.start(asking.alias(), askpass);
                 } else {
                     // no helper to ask through: ssh asks on the terminal, and that connection becomes the master
-                    openSession(asking.alias());
+                    opener.open(asking.alias());
                 }
             } else if (effect instanceof Effect.PromptKey typed) {
                 askpass.type(typed.id(), typed.codePoint());
@@ -317,8 +435,10 @@ public final class JhostsApp {
                 suspend();
             } else if (effect instanceof Effect.StartMaster) {
                 startMaster(((Effect.StartMaster) effect).alias());
-            } else if (effect instanceof Effect.OpenSession) {
-                openSession(((Effect.OpenSession) effect).alias());
+            } else if (effect instanceof Effect.OpenSession open) {
+                opener.open(open.alias());
+            } else if (effect instanceof Effect.AttachSession attach) {
+                attachSession(attach.alias());
             } else if (effect instanceof Effect.ControlMaster) {
                 Effect.ControlMaster control = (Effect.ControlMaster) effect;
                 commands.run(control.action(), control.row(), control.cutDependants());
@@ -334,6 +454,7 @@ public final class JhostsApp {
             screen.setCursorPosition(cursor.map(at -> new TerminalPosition(at.column(), at.row())).orElse(null));
             screen.refresh(redrawAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
             redrawAll = false;
+            dirty = false;
         }
     }
 }

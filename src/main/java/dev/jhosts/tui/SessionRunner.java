@@ -4,12 +4,13 @@ import dev.jhosts.catalog.EffectiveOptions;
 import dev.jhosts.catalog.SshOptionsResolver;
 import dev.jhosts.config.Settings;
 import dev.jhosts.master.ControlPath;
-import dev.jhosts.master.LiveMaster;
-import dev.jhosts.master.MasterException;
 import dev.jhosts.master.HostConfigs;
-import dev.jhosts.master.Masters;
+import dev.jhosts.master.MasterException;
 import dev.jhosts.master.MasterState;
+import dev.jhosts.master.Masters;
 import dev.jhosts.mux.SessionEnd;
+import dev.jhosts.session.BridgeEnd;
+import dev.jhosts.session.BridgedSession;
 import dev.jhosts.session.FallbackSsh;
 import dev.jhosts.session.PtyBridge;
 import dev.jhosts.session.SessionSpec;
@@ -18,15 +19,28 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Runs a session for a host on the terminal, which the list has stopped reading: through the
- * live master with the PTY bridge (the screen left, the terminal kept raw), or, when the master
- * could not be made because authentication needs the user, plain ssh on the terminal in its
- * cooked modes (that connection then becomes the master). The caller takes the screen back.
+ * Sessions for the picker, in two steps. {@link #prepare} runs in the background, since it
+ * waits on the master: it checks the master once and opens the session through it (the PTY
+ * bridge), or finds that the host needs plain ssh on the terminal (the master could not be
+ * made because authentication needs the user; that connection then becomes the master).
+ * {@link #attach} runs the prepared session on the terminal the list has lent it (the screen
+ * left; raw for the bridge, cooked for ssh) until it ends.
  */
 final class SessionRunner {
+    /** What {@link #prepare} found. */
+    sealed interface Prepared {
+        /** A session open through the master, waiting for the terminal. */
+        record Bridged(String alias, BridgedSession session) implements Prepared {}
+
+        /** The host needs ssh on the terminal to ask the user. */
+        record PlainSsh(String alias, ControlPath path) implements Prepared {}
+
+        /** No session: {@code why} says it in a few words. */
+        record NotOpened(String alias, String why) implements Prepared {}
+    }
+
     private final Settings settings;
     private final Path sshConfig;
     private final HostConfigs hosts;
@@ -34,8 +48,8 @@ final class SessionRunner {
     private final TerminalOwner terminal;
     private final Map<String, String> environment;
 
-    SessionRunner(Settings settings, Path sshConfig, HostConfigs hosts, Masters masters, TerminalOwner terminal,
-            Map<String, String> environment) {
+    SessionRunner(Settings settings, Path sshConfig, HostConfigs hosts, Masters masters,
+            TerminalOwner terminal, Map<String, String> environment) {
         this.settings = settings;
         this.sshConfig = sshConfig;
         this.hosts = hosts;
@@ -44,20 +58,52 @@ final class SessionRunner {
         this.environment = Map.copyOf(environment);
     }
 
-    SessionOutcome run(String alias) {
+    /**
+     * Looks at the master once (a frozen one costs alive-check-timeout, and the row then shows it
+     * unresponsive) and opens the session through a live one. Off the UI thread.
+     */
+    Prepared prepare(String alias) {
         try {
-            Optional<LiveMaster> live = masters.live(alias);
-            if (live.isPresent()) {
-                return throughMaster(alias, live.get());
-            }
-            MasterState state = masters.state(alias);
-            if (state instanceof MasterState.Failed && ((MasterState.Failed) state).needsPrompt()) {
-                return plainSsh(alias, masters.controlPath(alias));
-            }
-            // the master went away since it was last seen: look again, so the list learns it
             MasterState now = masters.refresh(alias);
-            return SessionOutcome.none("no live master (" + now.word() + "); Enter starts one");
+            if (now instanceof MasterState.Live live) {
+                SessionSpec spec = SessionSpec.fromEnvironment("", settings.escapeChar(), environment, sendEnv(alias));
+                PtyBridge bridge = new PtyBridge(terminal.sessionTerminal(), terminal.cookedAttributes(),
+                        masters.controlPath(alias).socket(), live.pid(), settings.aliveCheckTimeout().multipliedBy(4));
+                return new Prepared.Bridged(alias, bridge.open(spec));
+            }
+            if (masters.state(alias) instanceof MasterState.Failed failed && failed.needsPrompt()) {
+                return new Prepared.PlainSsh(alias, masters.controlPath(alias));
+            }
+            if (now instanceof MasterState.Unresponsive unresponsive) {
+                return new Prepared.NotOpened(alias, "master does not answer (" + unresponsive.detail() + ")");
+            }
+            return new Prepared.NotOpened(alias, "no live master (" + now.word() + "); Enter starts one");
         } catch (MasterException | IOException | RuntimeException e) {
+            return new Prepared.NotOpened(alias, "session failed: " + e.getMessage());
+        }
+    }
+
+    /** Frees what {@link #prepare} opened, for a session that will not be attached. */
+    static void discard(Prepared prepared) {
+        if (prepared instanceof Prepared.Bridged bridged) {
+            bridged.session().close();
+        }
+    }
+
+    /** Runs a prepared session on the lent terminal to its end; on the session's own thread. */
+    SessionOutcome attach(Prepared prepared, byte[] typeahead) {
+        try {
+            if (prepared instanceof Prepared.Bridged bridged) {
+                return outcome(bridged.session().attach(typeahead));
+            }
+            if (prepared instanceof Prepared.PlainSsh plain) {
+                // what was typed ahead cannot be given to ssh's terminal: ssh asks first anyway
+                int status = new FallbackSsh(settings.sshBinary(), sshConfig, plain.path().socket(),
+                        settings.controlPersist(), withRoute(plain.alias())).run(plain.alias(), List.of());
+                return new SessionOutcome(status, "ssh exit " + status);
+            }
+            return SessionOutcome.none(((Prepared.NotOpened) prepared).why());
+        } catch (IOException | RuntimeException e) {
             return SessionOutcome.none("session failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -65,21 +111,17 @@ final class SessionRunner {
         }
     }
 
-    private SessionOutcome throughMaster(String alias, LiveMaster master) throws IOException {
-        SessionSpec spec = SessionSpec.fromEnvironment("", settings.escapeChar(), environment, sendEnv(alias));
-        terminal.stopScreenStayingRaw();
-        PtyBridge bridge = new PtyBridge(terminal.sessionTerminal(), terminal.cookedAttributes(), master.socket(),
-                master.pid(), settings.aliveCheckTimeout().multipliedBy(4));
-        SessionEnd end = bridge.run(spec);
-        String summary = end.exitMessageReceived() ? "exit " + end.status() : "connection closed (status 255)";
+    private SessionOutcome outcome(BridgeEnd bridged) {
+        SessionEnd end = bridged.session();
+        String summary;
+        if (bridged.closedByEscape()) {
+            summary = "closed with " + SessionSpec.escapeName(settings.escapeChar()) + ".";
+        } else if (end.exitMessageReceived()) {
+            summary = "exit " + end.status();
+        } else {
+            summary = "connection closed (status 255)";
+        }
         return new SessionOutcome(end.status(), end.ttyAllocationFailed() ? summary + ", no pty" : summary);
-    }
-
-    private SessionOutcome plainSsh(String alias, ControlPath path) throws IOException, InterruptedException {
-        terminal.stopScreen();
-        int status = new FallbackSsh(settings.sshBinary(), sshConfig, path.socket(), settings.controlPersist(),
-                withRoute(alias)).run(alias, List.of());
-        return new SessionOutcome(status, "ssh exit " + status);
     }
 
     /** The host's own options, after those that make ssh ride its jump host's master. */

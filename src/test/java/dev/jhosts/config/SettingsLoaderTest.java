@@ -45,8 +45,17 @@ class SettingsLoaderTest {
         assertThat(settings.controlPersist()).isEqualTo(Duration.ofMinutes(10));
         assertThat(settings.maxParallelLaunches()).isEqualTo(4);
         assertThat(settings.escapeChar()).isEqualTo('~');
+        assertThat(settings.escapeTimeout()).isEqualTo(Duration.ofMillis(100));
         assertThat(settings.onSessionEnd()).isEqualTo(Settings.OnSessionEnd.LIST);
         assertThat(settings.hosts()).isEmpty();
+    }
+
+    @Test
+    void escapeTimeoutWithinItsRange() throws Exception {
+        assertThat(load("escape-timeout = 250ms\n").escapeTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(problem("\nescape-timeout = 5ms\n").getMessage())
+                .isEqualTo(dir.resolve("jhosts.conf") + ":2: escape-timeout: must be from 10ms to 2s, got 5ms");
+        assertThat(problem("escape-timeout = 3s\n").getMessage()).endsWith(":1: escape-timeout: must be from 10ms to 2s, got 3s");
     }
 
     @Test

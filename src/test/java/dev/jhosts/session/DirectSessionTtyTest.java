@@ -95,6 +95,36 @@ class DirectSessionTtyTest {
         }
     }
 
+    /**
+     * {@code jhosts connect} on a terminal reads the escapes itself: ~. still ends a session whose
+     * master stopped answering (the master's own ~. would be stopped with it), and the terminal
+     * gets its modes back.
+     */
+    @Test
+    void escapeDotLeavesASessionWhoseMasterFroze() throws Exception {
+        try (JniNativePty user = (JniNativePty) new JniTerminalProvider().open(null, new Size(80, 24))) {
+            Attributes cooked = user.getAttr();
+            TerminalDriver driver = new TerminalDriver(user);
+            Process child = startOn(user);
+            try {
+                assertThat(awaitRaw(user)).as(() -> driver.screen()).isTrue();
+                driver.type("echo \"=$((6*7))=\"\r");
+                assertThat(driver.await("=42=")).as(driver.screen()).isTrue();
+                MASTER.master().signal("STOP");
+                try {
+                    driver.type("\r~.");
+                    assertThat(child.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).as(driver.screen()).isTrue();
+                    assertThat(child.exitValue()).isEqualTo(255);
+                    assertThat(user.getAttr().toString()).as("modes restored").isEqualTo(cooked.toString());
+                } finally {
+                    MASTER.master().signal("CONT");
+                }
+            } finally {
+                child.destroyForcibly();
+            }
+        }
+    }
+
     /** DirectSessionMain for a login shell, with the PTY's slave as its stdin, stdout and stderr. */
     private static Process startOn(JniNativePty user) throws Exception {
         File tty = new File(user.getName());

@@ -86,4 +86,36 @@ class PtyBridgeTest {
             assertThat(((NonBlockingInputStream) terminal.input()).read(LIMIT.toMillis())).isEqualTo('q');
         }
     }
+
+    /**
+     * What was typed before the session opened goes first, in order; jhosts' own escapes then
+     * act on the keyboard: ~? is answered by jhosts, ~. closes the session (255, no exit message).
+     */
+    @Test
+    void typeaheadGoesFirstAndTheEscapesAreJhostsOwn() throws Exception {
+        try (JniNativePty user = (JniNativePty) new JniTerminalProvider().open(null, new Size(80, 24));
+             Terminal terminal = new PosixSysTerminal("user", "xterm", user, StandardCharsets.UTF_8, false,
+                     Terminal.SignalHandler.SIG_DFL)) {
+            TerminalDriver driver = new TerminalDriver(user);
+            Attributes cooked = terminal.enterRawMode();
+            SessionSpec spec = new SessionSpec("", '~', "xterm", List.of());
+            BridgedSession opened = new PtyBridge(terminal, cooked, MASTER.master().socket(), MASTER.master().pid(), LIMIT)
+                    .open(spec);
+            byte[] typeahead = "echo \"=$((6*7))=\"\r".getBytes(StandardCharsets.US_ASCII);
+            CompletableFuture<BridgeEnd> end = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return opened.attach(typeahead);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertThat(driver.await("=42=")).as(driver.screen()).isTrue();
+            driver.type("~?");
+            assertThat(driver.await("~.  close this session")).as(driver.screen()).isTrue();
+            driver.type("~.");
+            BridgeEnd ended = end.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(ended.closedByEscape()).isTrue();
+            assertThat(ended.session()).isEqualTo(new SessionEnd(255, false, false));
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.jhosts.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jhosts.mux.SessionRequest;
 import java.util.List;
 import java.util.Map;
 import org.jline.terminal.Attributes;
@@ -20,7 +21,10 @@ class SessionSpecTest {
         SessionSpec spec = SessionSpec.fromEnvironment("", SessionSpec.DEFAULT_ESCAPE, env, SessionSpec.DEFAULT_SEND_ENV);
         assertThat(spec.term()).isEqualTo("xterm-256color");
         assertThat(spec.environment()).containsExactly("LANG=C.UTF-8", "LC_ALL=C");
-        assertThat(spec.toRequest(true).escapeChar()).isEqualTo('~');
+        // bridged, jhosts reads the escapes and the master gets none (MUX_C_NEW_SESSION escape_char 0xFFFFFFFF)
+        assertThat(spec.toRequest(true).escapeChar()).isEqualTo(SessionRequest.NO_ESCAPE);
+        assertThat(spec.toDirectRequest(true).escapeChar()).isEqualTo('~');
+        assertThat(spec.toDirectRequest(false).escapeChar()).isEqualTo(SessionRequest.NO_ESCAPE);
     }
 
     @Test

@@ -67,6 +67,20 @@ public final class Tmux implements AutoCloseable {
         run(command);
     }
 
+    /**
+     * Types what {@code shellCommand} writes, as the terminal's input (tmux {@code pipe-pane
+     * -I}): for bytes that must arrive with pauses between them, without a tmux client started
+     * for each ({@code printf '\033'; sleep 0.05; printf '['}). Returns at once.
+     */
+    public void typeFrom(String shellCommand) {
+        run(List.of("pipe-pane", "-I", "-t", SESSION, shellCommand));
+    }
+
+    /** The pane's terminal device (/dev/pts/N), for looking at its modes from outside. */
+    public String paneTty() {
+        return run(List.of("display-message", "-p", "-t", SESSION, "#{pane_tty}")).stdout().strip();
+    }
+
     /** The visible screen, one line per row. */
     public String screen() {
         return run(List.of("capture-pane", "-p", "-t", SESSION)).stdout();
@@ -105,11 +119,6 @@ public final class Tmux implements AutoCloseable {
             screen = screen();
         }
         return screen;
-    }
-
-    /** The pane's terminal device (/dev/pts/N). */
-    public String paneTty() {
-        return run(List.of("display-message", "-p", "#{pane_tty}")).stdout().strip();
     }
 
     /** Ends the session's server (its programs get SIGHUP) and removes the scratch directory. */

@@ -164,6 +164,172 @@ class SessionInTmuxTest {
         assertThat(Files.readString(after)).isEqualTo(Files.readString(Path.of(modes + ".before")));
     }
 
+    /** jhosts exited, and the terminal has the modes it had before jhosts. */
+    private void quitAndCheckModes() throws IOException {
+        tmux.keys("Escape", "Escape");
+        tmux.waitFor("jhosts exited 0");
+        Path after = Path.of(modes + ".after");
+        tmux.waitUntil(screen -> Files.exists(after), "the modes after jhosts");
+        assertThat(Files.readString(after)).isEqualTo(Files.readString(Path.of(modes + ".before")));
+    }
+
+    /** Continues a stopped process, if it is still there. */
+    private static void resume(long pid) {
+        Processes.run(List.of("kill", "-CONT", Long.toString(pid)), Map.of(), Duration.ofSeconds(10));
+    }
+
+    /** Sends a signal (STOP, CONT) to a process with kill(1). */
+    private static void signal(long pid, String name) {
+        Processes.Result result = Processes.run(List.of("kill", "-" + name, Long.toString(pid)), Map.of(),
+                Duration.ofSeconds(10));
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+    }
+
+    /** A status pane row of testhost's master in the given state ("live", "unresponsive"). */
+    private String waitForTesthostRow(String word) {
+        return tmux.waitUntil(screen -> screen.lines().anyMatch(line -> isTesthostRow(line) && line.contains(" " + word + " ")),
+                "testhost's master shown " + word);
+    }
+
+    /** ssh keeps what is typed before the remote prompt shows; so must jhosts, in order. */
+    @Test
+    void keysTypedRightAfterEnterReachTheSession() throws IOException {
+        waitForLiveMaster();
+        tmux.keys("Enter");
+        tmux.type("echo typed-ahead-$((6*7))");
+        tmux.keys("Enter");
+        tmux.waitUntil(screen -> hasLine(screen, "typed-ahead-42"), "the typed-ahead command's output");
+        tmux.type("exit");
+        tmux.keys("Enter");
+        tmux.waitFor("session ended: exit 0");
+        quitAndCheckModes();
+    }
+
+    /**
+     * Enter on a master that froze since it was last seen: the check runs in the background, the
+     * list keeps answering keys (Esc cancels the connect instead of quitting jhosts once the check
+     * is over), and the row shows the master unresponsive.
+     */
+    @Test
+    void enterOnAFrozenMasterLeavesTheListAnswering() throws IOException {
+        waitForLiveMaster();
+        long pid = sshCheck(socket()).orElseThrow(() -> new AssertionError("ssh -O check found no master"));
+        signal(pid, "STOP");
+        try {
+            tmux.keys("Enter");
+            tmux.keys("Escape");
+            String screen = tmux.waitUntil(s -> s.contains("connect cancelled") || s.contains("jhosts exited"),
+                    "Esc to cancel the connect");
+            assertThat(screen).doesNotContain("jhosts exited");
+            waitForTesthostRow("unresponsive");
+            tmux.type("oth");
+            screen = tmux.waitUntil(s -> s.contains("1 shown") || s.contains("jhosts exited"), "the filter to narrow");
+            assertThat(screen).doesNotContain("jhosts exited");
+        } finally {
+            resume(pid);
+        }
+        quitAndCheckModes();
+    }
+
+    /**
+     * A session whose master stops answering: ~. is read by jhosts, not by the frozen master, so
+     * it still ends the session; the list is back with the master shown unresponsive, and it can
+     * be killed from the pane.
+     */
+    @Test
+    void tildeDotLeavesASessionWhoseMasterFroze() throws IOException {
+        enterSession();
+        long pid = sshCheck(socket()).orElseThrow(() -> new AssertionError("ssh -O check found no master"));
+        signal(pid, "STOP");
+        try {
+            tmux.keys("Enter");
+            tmux.type("~.");
+            tmux.waitFor("Enter connect");
+            waitForTesthostRow("unresponsive");
+            selectTesthostInPane();
+            tmux.type("k");
+            tmux.waitFor("Kill the master of");
+            tmux.type("y");
+            tmux.waitFor("killed pid " + pid);
+        } finally {
+            resume(pid);
+        }
+        quitAndCheckModes();
+    }
+
+    /**
+     * The escapes are jhosts' own, after a newline only: ~~ sends one ~, a ~ inside a line passes
+     * as it is, ~? lists the escapes, ~. closes the session.
+     */
+    @Test
+    void theSessionEscapesAreJhostsOwn() throws IOException {
+        enterSession();
+        tmux.type("cat");
+        tmux.keys("Enter");
+        tmux.type("~~x");
+        tmux.keys("Enter");
+        tmux.type("a~.b");
+        tmux.keys("Enter");
+        tmux.waitUntil(screen -> count(screen, "~x") == 2 && count(screen, "a~.b") == 2,
+                "cat to echo ~x and a~.b back");
+        tmux.type("~?");
+        tmux.waitFor("~.  close this session");
+        tmux.keys("C-d");
+        tmux.keys("Enter");
+        tmux.type("~.");
+        tmux.waitFor("testhost: session ended: closed with ~.");
+        quitAndCheckModes();
+    }
+
+    private static long count(String screen, String line) {
+        return screen.lines().filter(candidate -> candidate.strip().equals(line)).count();
+    }
+
+    /**
+     * A server that refuses the pty (authorized_keys "no-pty"): on MUX_S_TTY_ALLOC_FAIL the
+     * terminal gets its normal modes back, as ssh's mux client does, so what is typed is echoed
+     * and edited locally; and it is raw again in the list afterwards.
+     */
+    @Test
+    void aSessionRefusedAPtyGetsTheTerminalInItsNormalModes() throws IOException {
+        String key = Files.readString(SSHD.authorizedKeys());
+        exitTesthostMaster();
+        Files.writeString(SSHD.authorizedKeys(), "no-pty " + key);
+        try {
+            launch("");
+            waitForLiveMaster();
+            tmux.keys("Enter");
+            // the master writes this into the session as it tells jhosts (MUX_S_TTY_ALLOC_FAIL)
+            tmux.waitFor("PTY allocation request failed");
+            String before = Files.readString(Path.of(modes + ".before"));
+            tmux.waitUntil(screen -> paneModes().equals(before), "the terminal's normal modes during the session");
+            tmux.type("echo no-pty-$((6*7))");
+            tmux.waitFor("echo no-pty-$((6*7))"); // the local terminal echoes: the remote side has no pty to do it
+            tmux.keys("Enter");
+            tmux.waitUntil(screen -> hasLine(screen, "no-pty-42"), "the remote shell's answer");
+            tmux.type("exit 3");
+            tmux.keys("Enter");
+            tmux.waitFor("session ended: exit 3, no pty");
+            quitAndCheckModes();
+        } finally {
+            Files.writeString(SSHD.authorizedKeys(), key);
+            exitTesthostMaster();
+        }
+    }
+
+    /** {@code stty -g} of the pane's terminal, read from outside. */
+    private String paneModes() {
+        return Processes.run(List.of("sh", "-c", "stty -g < " + tmux.paneTty()), Map.of(), Duration.ofSeconds(10)).stdout();
+    }
+
+    /** Ends testhost's master, if any, so that the next one authenticates anew. */
+    private void exitTesthostMaster() {
+        Path socket = socket();
+        if (Files.exists(socket)) {
+            Processes.run(SSHD.ssh("-S", socket.toString(), "-O", "exit", SshdFixture.HOST), Map.of(), Duration.ofSeconds(20));
+        }
+    }
+
     @Test
     void aHostWhoseKeyMustBeConfirmedGetsPlainSshWhichBecomesItsMaster() {
         tmux.type("askh");

@@ -122,6 +122,26 @@ class TuiInTmuxTest {
         assertModesRestored();
     }
 
+    /**
+     * jhosts run over ssh on a jump box gets an arrow key's three bytes with network delays
+     * between them: ESC, then "[" and "B" 40 to 80 ms later. They are still one key (Down), not
+     * an Esc that quits the list and two letters for the shell.
+     */
+    @Test
+    void anArrowKeyWhoseBytesArriveApartMovesTheSelection() throws IOException {
+        start(80, 24, env("xterm-256color", "C.UTF-8"));
+        tmux.waitFor("4 shown");
+        tmux.waitUntil(s -> s.lines().anyMatch(line -> line.startsWith("›") && line.contains("web1")), "web1 selected");
+        tmux.typeFrom("for gap in 0.04 0.06 0.08; do printf '\\033'; sleep $gap; printf '['; sleep $gap; printf 'B';"
+                + " sleep 0.2; done");
+        String screen = tmux.waitUntil(s -> s.lines().anyMatch(line -> line.startsWith("›") && line.contains("東京"))
+                || s.contains("jhosts exited"), "three Downs to select the fourth host");
+        assertThat(screen).doesNotContain("jhosts exited").contains("type to filter");
+        tmux.keys("Escape");
+        tmux.waitFor("jhosts exited 0");
+        assertModesRestored();
+    }
+
     @Test
     void controlCQuitsAtOnce() throws IOException {
         start(80, 24, env("xterm-256color", "C.UTF-8"));

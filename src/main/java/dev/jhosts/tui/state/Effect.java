@@ -14,8 +14,15 @@ public sealed interface Effect {
     /** Launch (or reuse) a host's master in the background. */
     record StartMaster(String alias) implements Effect {}
 
-    /** Open a session on a host: give up the screen until it ends. */
+    /**
+     * Open a session on a host in the background (the master is checked first, off the UI
+     * thread); {@link UiEvent.SessionReady} or {@link UiEvent.SessionEnded} tells how it went.
+     * What is typed meanwhile is kept for the session.
+     */
     record OpenSession(String alias) implements Effect {}
+
+    /** Give the opened session the terminal until it ends ({@link UiEvent.SessionEnded}). */
+    record AttachSession(String alias) implements Effect {}
 
     /** Check, stop, exit or kill the master behind a socket. */
     record ControlMaster(MasterAction action, MasterRow row, boolean cutDependants) implements Effect {

@@ -50,6 +50,15 @@ public sealed interface UiEvent {
     /** A host was probed (reachability, host key) in the background. */
     record Probed(String alias, ProbeResult result) implements UiEvent {}
 
-    /** A session ended and the screen is back; {@code summary} says how, e.g. "exit 3". */
+    /**
+     * A session asked for ({@link Effect.OpenSession}) is open and waits for the terminal; it is
+     * given it by {@link Effect.AttachSession}, or closed if no longer wanted.
+     */
+    record SessionReady(String alias) implements UiEvent {}
+
+    /**
+     * A session ended and the screen is back, or one asked for could not open; {@code summary}
+     * says how, e.g. "exit 3".
+     */
     record SessionEnded(String alias, String summary) implements UiEvent {}
 }

@@ -57,6 +57,8 @@ public final class Update {
             return Transition.of(state.withProbe(probed.alias(), probed.result()));
         } else if (event instanceof UiEvent.Notice) {
             return Transition.of(state.withMessage(((UiEvent.Notice) event).text()));
+        } else if (event instanceof UiEvent.SessionReady ready) {
+            return onSessionReady(state, ready.alias());
         } else if (event instanceof UiEvent.SessionEnded) {
             UiEvent.SessionEnded ended = (UiEvent.SessionEnded) event;
             return Transition.of(state.withOverlay(new Overlay.None())
@@ -382,14 +384,15 @@ public final class Update {
         }
         String alias = selected.get().host().alias();
         MasterState master = state.masterState(alias);
-        if (master instanceof MasterState.Live) {
-            return Transition.of(state.withMessage(""), new Effect.OpenSession(alias));
-        }
         if (needsPrompt(master)) {
             return Transition.of(state.withOverlay(new Overlay.Connecting(alias, true)).withMessage("")
                     .withMaster(alias, new MasterState.Starting()), new Effect.StartMasterAsking(alias));
         }
         ViewState waiting = state.withOverlay(new Overlay.Connecting(alias)).withMessage("");
+        if (master instanceof MasterState.Live) {
+            // connecting until the session is open: the master may have stopped answering since
+            return Transition.of(waiting, new Effect.OpenSession(alias));
+        }
         if (master instanceof MasterState.Starting) {
             return Transition.of(waiting);
         }
@@ -410,7 +413,7 @@ public final class Update {
         }
         MasterState master = changed.state();
         if (master instanceof MasterState.Live) {
-            return Transition.of(updated.withOverlay(new Overlay.None()), new Effect.OpenSession(changed.alias()));
+            return Transition.of(updated, new Effect.OpenSession(changed.alias()));
         }
         if (needsPrompt(master) && !((Overlay.Connecting) state.overlay()).asking()) {
             // the background launch cannot ask: launch again, letting ssh ask
@@ -434,6 +437,14 @@ public final class Update {
             return Transition.of(updated.withOverlay(new Overlay.None()).withMessage(changed.alias() + ": cut: " + cut.reason()));
         }
         return Transition.of(updated);
+    }
+
+    /** The session is open: it gets the terminal if the user still waits for it (not cancelled). */
+    private static Transition onSessionReady(ViewState state, String alias) {
+        if (state.overlay() instanceof Overlay.Connecting connecting && connecting.alias().equals(alias)) {
+            return Transition.of(state.withOverlay(new Overlay.None()), new Effect.AttachSession(alias));
+        }
+        return Transition.of(state);
     }
 
     /**

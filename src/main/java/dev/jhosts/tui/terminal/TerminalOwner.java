@@ -2,12 +2,15 @@ package dev.jhosts.tui.terminal;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.jhosts.session.Console;
+import dev.jhosts.session.ConsoleInput;
 import dev.jhosts.session.ExactModes;
 import dev.jhosts.tui.state.Key;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.function.Consumer;
 import org.jline.terminal.Attributes;
@@ -26,7 +29,6 @@ import org.jline.terminal.Terminal;
  * by a shutdown hook on SIGTERM, SIGHUP, SIGINT or an uncaught exception.
  */
 public final class TerminalOwner implements AutoCloseable {
-    private static final int STANDARD_INPUT = 0;
     private static final byte[] LEAVE_SCREEN = "\033[0m\033[?25h\033[?1049l".getBytes(StandardCharsets.US_ASCII);
     /**
      * Java cannot raise a signal, so a child sends SIGTSTP to this process ($1), and ends only
@@ -44,12 +46,11 @@ public final class TerminalOwner implements AutoCloseable {
             + "done\n"
             + "echo 'this process did not stop on SIGTSTP'; exit 1\n";
 
+    private final Console console;
     private final Terminal jline;
-    private final Attributes cooked;
     private final Attributes raw;
     private final ExactModes modes;
-    private final PolledInput input = new PolledInput();
-    private final SessionTerminal sessionTerminal;
+    private final ConsoleInput input;
     private final DrawingTerminal drawing;
     private final TerminalScreen screen;
     private final Thread restoreOnExit;
@@ -59,12 +60,12 @@ public final class TerminalOwner implements AutoCloseable {
     private boolean watchingResizes;
     private Consumer<TerminalSize> resizeListener = size -> { };
 
-    private TerminalOwner(Terminal jline, Charset charset) throws IOException {
-        this.jline = jline;
-        this.cooked = new Attributes(jline.getAttributes());
-        this.raw = rawFrom(cooked);
-        this.modes = ExactModes.capture(STANDARD_INPUT);
-        this.sessionTerminal = new SessionTerminal(jline, input, modes, System.getenv().getOrDefault("TERM", ""));
+    private TerminalOwner(Console console, Charset charset) throws IOException {
+        this.console = console;
+        this.jline = console.jline();
+        this.raw = rawFrom(console.cookedAttributes());
+        this.modes = console.modes();
+        this.input = console.input();
         this.drawing = new DrawingTerminal(jline, charset);
         this.screen = new TerminalScreen(drawing);
         this.restoreOnExit = new Thread(this::restore, "jhosts-restore-terminal");
@@ -81,32 +82,32 @@ public final class TerminalOwner implements AutoCloseable {
             throw new IOException("standard input and output must be a terminal");
         }
         Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
-        Terminal jline = BareSysTerminal.open(charset);
+        Console console = Console.open(charset, System.getenv().getOrDefault("TERM", ""));
         try {
-            return new TerminalOwner(jline, charset);
+            return new TerminalOwner(console, charset);
         } catch (IOException | RuntimeException e) {
-            jline.close();
+            console.close();
             throw e;
         }
     }
 
     /** Loads JLine's native library, which {@link #open} needs; safe to call from any thread, any number of times. */
     public static void loadNativeSupport() {
-        BareSysTerminal.loadNativeSupport();
+        Console.loadNativeSupport();
     }
 
     /**
      * The terminal for a session (the PTY bridge), between {@link #stopScreen} and {@link
      * #startScreen}: JLine's system terminal, except that its input never leaves a read pending
-     * (see {@link PolledInput}) and setting attributes keeps the line speed. Do not close it.
+     * (see {@link ConsoleInput}) and setting attributes keeps the line speed. Do not close it.
      */
     public Terminal sessionTerminal() {
-        return sessionTerminal;
+        return console.sessionTerminal();
     }
 
     /** A copy of the terminal modes found at start (cooked), as a session's PTY should carry them. */
     public Attributes cookedAttributes() {
-        return new Attributes(cooked);
+        return console.cookedAttributes();
     }
 
     public TerminalScreen screen() {
@@ -131,9 +132,13 @@ public final class TerminalOwner implements AutoCloseable {
         resized();
     }
 
-    /** A reader of keys from this terminal, paused until {@link KeyReader#resume()}. */
-    public KeyReader keyReader(Consumer<Key> keys, Runnable endOfInput) {
-        return new KeyReader(input, drawing.charset(), keys, endOfInput);
+    /**
+     * A reader of keys from this terminal, paused until {@link KeyReader#resume()}.
+     *
+     * @param escapeTimeout how long after ESC the rest of an escape sequence may take
+     */
+    public KeyReader keyReader(Duration escapeTimeout, Consumer<Key> keys, Runnable endOfInput) {
+        return new KeyReader(input, drawing.charset(), escapeTimeout, keys, endOfInput);
     }
 
     public TerminalSize size() {
@@ -251,16 +256,7 @@ public final class TerminalOwner implements AutoCloseable {
                 // the terminal may be gone (SIGHUP)
             }
             screenShown = false;
-            try {
-                jline.close();
-            } catch (IOException | RuntimeException ignored) {
-                // likewise
-            }
-            try {
-                modes.restore();
-            } catch (RuntimeException ignored) {
-                // likewise
-            }
+            console.close();
         }
     }
 

@@ -260,10 +260,34 @@ class UpdateTest {
     }
 
     @Test
-    void enterOnALiveMasterOpensASession() {
+    void enterOnALiveMasterOpensASessionAndWaitsForItUntilItIsReady() {
         send(new UiEvent.MasterChanged("host00", new MasterState.Live(42)));
         press(named(Key.Name.ENTER));
         assertThat(effects).contains(new Effect.OpenSession("host00"));
+        assertThat(state.overlay()).as("the master is checked first, in the background")
+                .isEqualTo(new Overlay.Connecting("host00"));
+        send(new UiEvent.SessionReady("host00"));
+        assertThat(effects).contains(new Effect.AttachSession("host00"));
+        assertThat(state.overlay()).isInstanceOf(Overlay.None.class);
+    }
+
+    @Test
+    void aSessionReadyAfterEscIsNotAttached() {
+        send(new UiEvent.MasterChanged("host00", new MasterState.Live(42)));
+        press(named(Key.Name.ENTER), named(Key.Name.ESCAPE));
+        assertThat(state.message()).contains("connect cancelled");
+        assertThat(effects).noneMatch(effect -> effect instanceof Effect.Quit);
+        send(new UiEvent.SessionReady("host00"));
+        assertThat(effects).doesNotContain(new Effect.AttachSession("host00"));
+    }
+
+    @Test
+    void aSessionThatCouldNotOpenSaysWhy() {
+        send(new UiEvent.MasterChanged("host00", new MasterState.Live(42)));
+        press(named(Key.Name.ENTER));
+        send(new UiEvent.SessionEnded("host00", "master does not answer"));
+        assertThat(state.overlay()).isInstanceOf(Overlay.None.class);
+        assertThat(state.message()).contains("master does not answer");
     }
 
     @Test
@@ -275,6 +299,8 @@ class UpdateTest {
         assertThat(state.list().filter()).as("keys wait while connecting").isEmpty();
         send(new UiEvent.MasterChanged("host00", new MasterState.Live(7)));
         assertThat(effects).contains(new Effect.OpenSession("host00"));
+        send(new UiEvent.SessionReady("host00"));
+        assertThat(effects).contains(new Effect.AttachSession("host00"));
         assertThat(state.overlay()).isInstanceOf(Overlay.None.class);
     }
 

@@ -68,4 +68,26 @@ class KeyDecoderTest {
             assertThat(KeyDecoder.endsInsideEscape(bytes, bytes.length)).isFalse();
         }
     }
+
+    /** Each key with where its bytes end: what a session gets after an Enter is known to the byte. */
+    @Test
+    void eachKeyKnowsWhereItsBytesEnd() throws Exception {
+        byte[] bytes = "a\u001b[B\u001bx\ré\recho".getBytes(StandardCharsets.UTF_8);
+        List<String> seen = new ArrayList<>();
+        decoder.decode(bytes, bytes.length, (key, end) -> seen.add(key + "@" + end));
+        assertThat(seen).containsExactly(Key.typed('a') + "@1", named(Key.Name.DOWN) + "@4",
+                // Alt-x makes no key: its bytes go with the next one
+                named(Key.Name.ENTER) + "@7", Key.typed('é') + "@9", named(Key.Name.ENTER) + "@10",
+                Key.typed('e') + "@11", Key.typed('c') + "@12", Key.typed('h') + "@13", Key.typed('o') + "@14");
+    }
+
+    @Test
+    void unitsAreEscapeSequencesCharactersOrBytes() {
+        byte[] bytes = "\u001b[1;5Ax\u001bOP\u001b\u001b[A\u001bxé".getBytes(StandardCharsets.UTF_8);
+        List<Integer> ends = new ArrayList<>();
+        for (int start = 0; start < bytes.length; start = ends.get(ends.size() - 1)) {
+            ends.add(KeyDecoder.unitEnd(bytes, start, bytes.length));
+        }
+        assertThat(ends).containsExactly(6, 7, 10, 11, 14, 16, 18);
+    }
 }

@@ -1,4 +1,4 @@
-package dev.jhosts.tui.terminal;
+package dev.jhosts.session;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -19,7 +19,7 @@ import org.jline.utils.ShutdownHooks;
  *       capability tables is the costliest step of opening JLine's terminal (≈12 ms of a
  *       start);</li>
  *   <li>JLine's shutdown task, which would write back attributes without the line speed and
- *       race the exact restore of {@link TerminalOwner}.</li>
+ *       race the exact restore of {@link Console}.</li>
  * </ul>
  */
 final class BareSysTerminal extends PosixSysTerminal {

@@ -1,4 +1,4 @@
-package dev.jhosts.tui.terminal;
+package dev.jhosts.session;
 
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -13,8 +13,11 @@ import org.jline.utils.NonBlockingInputStream;
  * thread would take the first key typed into whatever runs next on the terminal (ssh's
  * password prompt in the fallback, the list after a session). With this stream the list, the
  * session bridge and a plain ssh can hand the terminal to each other without losing a byte.
+ *
+ * <p>In the terminal's normal (canonical) modes the count covers only whole lines, so a line is
+ * read once Enter ends it; a lone end-of-file character (Ctrl-D) is never seen.
  */
-final class PolledInput extends NonBlockingInputStream {
+public final class ConsoleInput extends NonBlockingInputStream {
     /** Poll intervals: short while keys are coming, longer once the user has paused. */
     private static final long BUSY_POLL_MILLIS = 2;
     private static final long IDLE_POLL_MILLIS = 15;
@@ -30,7 +33,7 @@ final class PolledInput extends NonBlockingInputStream {
      * Ends the wait of the read under way (or of the next one) at once, as if its time had run
      * out: the key reader gives up the terminal without waiting out its poll.
      */
-    void wakeUp() {
+    public void wakeUp() {
         synchronized (sleep) {
             wakeUp = true;
             sleep.notifyAll();

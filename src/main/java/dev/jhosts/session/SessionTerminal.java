@@ -1,6 +1,5 @@
-package dev.jhosts.tui.terminal;
+package dev.jhosts.session;
 
-import dev.jhosts.session.ExactModes;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -18,19 +17,19 @@ import org.jline.utils.NonBlocking;
 import org.jline.utils.NonBlockingReader;
 
 /**
- * JLine's system terminal as jhosts hands it to a session: input is the {@link PolledInput}
+ * JLine's system terminal as jhosts hands it to a session: input is the {@link ConsoleInput}
  * (never a pending read left behind), and setting attributes keeps the line speed, which JLine
  * alone would zero ({@link ExactModes}). Everything else goes to JLine's terminal. Closing it
- * does nothing: the {@link TerminalOwner} closes the terminal.
+ * does nothing: the {@link Console} closes the terminal.
  */
 final class SessionTerminal implements Terminal {
     private final Terminal jline;
-    private final PolledInput input;
+    private final ConsoleInput input;
     private final ExactModes modes;
     private final NonBlockingReader reader;
     private final String type;
 
-    SessionTerminal(Terminal jline, PolledInput input, ExactModes modes, String type) {
+    SessionTerminal(Terminal jline, ConsoleInput input, ExactModes modes, String type) {
         this.jline = jline;
         this.type = type;
         this.input = input;

@@ -1,0 +1,97 @@
+package dev.jhosts.session;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
+
+/**
+ * This process's own terminal, opened once for everything that uses it: JLine's system
+ * terminal without capability tables or shutdown task ({@link BareSysTerminal}), its input
+ * read only when bytes wait ({@link ConsoleInput}, so no read is left pending when the terminal
+ * changes hands), and its modes as found ({@link ExactModes}), written back byte for byte on
+ * {@link #close()}. The picker draws on {@link #jline()}; a session gets {@link
+ * #sessionTerminal()}.
+ */
+public final class Console implements AutoCloseable {
+    private static final int STANDARD_INPUT = 0;
+
+    private final Terminal jline;
+    private final Attributes cooked;
+    private final ExactModes modes;
+    private final ConsoleInput input = new ConsoleInput();
+    private final Terminal sessionTerminal;
+
+    private Console(Terminal jline, String userTerm) throws IOException {
+        this.jline = jline;
+        this.cooked = new Attributes(jline.getAttributes());
+        this.modes = ExactModes.capture(STANDARD_INPUT);
+        this.sessionTerminal = new SessionTerminal(jline, input, modes, userTerm);
+    }
+
+    /**
+     * Opens the terminal of standard input and output (both must be one).
+     *
+     * @param charset the encoding JLine's writer uses
+     * @param userTerm the user's TERM, which {@link #sessionTerminal()} reports
+     */
+    public static Console open(Charset charset, String userTerm) throws IOException {
+        Terminal jline = BareSysTerminal.open(charset);
+        try {
+            return new Console(jline, userTerm);
+        } catch (IOException | RuntimeException e) {
+            jline.close();
+            throw e;
+        }
+    }
+
+    /** Loads JLine's native library, which {@link #open} needs; safe from any thread, any number of times. */
+    public static void loadNativeSupport() {
+        BareSysTerminal.loadNativeSupport();
+    }
+
+    /** JLine's terminal itself (output, size, signals); setting its attributes loses the line speed. */
+    public Terminal jline() {
+        return jline;
+    }
+
+    /**
+     * The terminal as a session (the PTY bridge) uses it: its input is {@link #input()}, and
+     * setting attributes keeps the line speed. Do not close it.
+     */
+    public Terminal sessionTerminal() {
+        return sessionTerminal;
+    }
+
+    public ConsoleInput input() {
+        return input;
+    }
+
+    /** The modes found at {@link #open} (the user's normal ones). */
+    public ExactModes modes() {
+        return modes;
+    }
+
+    /** A copy of the modes found at {@link #open}, as JLine attributes (no line speed). */
+    public Attributes cookedAttributes() {
+        return new Attributes(cooked);
+    }
+
+    /**
+     * Closes JLine's terminal, then writes the modes found at {@link #open} back exactly (JLine's
+     * own close writes its speedless attributes first). Safe on a terminal that is gone.
+     */
+    @Override
+    public void close() {
+        try {
+            jline.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the terminal may be gone (SIGHUP)
+        }
+        try {
+            modes.restore();
+        } catch (RuntimeException ignored) {
+            // likewise
+        }
+    }
+}
