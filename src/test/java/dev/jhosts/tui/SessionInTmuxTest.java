@@ -331,9 +331,9 @@ class SessionInTmuxTest {
     }
 
     @Test
-    void aHostWhoseKeyMustBeConfirmedGetsPlainSshWhichBecomesItsMaster() {
+    void aHostWhoseKeyMustBeConfirmedIsAskedInThePickerAndGetsItsMaster() {
         tmux.type("askh");
-        tmux.waitFor("Enter runs ssh to ask");
+        tmux.waitFor("needs you");
         tmux.keys("Enter");
         tmux.waitFor("continue connecting");
         tmux.type("yes");
@@ -341,7 +341,7 @@ class SessionInTmuxTest {
         tmux.waitUntil(screen -> PROMPT.matcher(screen).find(), "the remote shell's prompt");
         tmux.type("exit 5");
         tmux.keys("Enter");
-        tmux.waitFor("askhost: session ended: ssh exit 5");
+        tmux.waitFor("askhost: session ended: exit 5");
         String screen = tmux.waitUntil(s -> s.lines().anyMatch(line -> line.contains("askhost") && line.contains(" live ")),
                 "askhost's master in the status pane");
         assertThat(screen).contains("Master live, pid");

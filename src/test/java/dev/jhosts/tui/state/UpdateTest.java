@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jhosts.catalog.EffectiveOptions;
 import dev.jhosts.catalog.Host;
+import dev.jhosts.askpass.PromptKind;
+import dev.jhosts.askpass.PromptRequest;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.probe.HostKeyState;
 import dev.jhosts.probe.KeyFingerprint;
@@ -191,7 +193,8 @@ class UpdateTest {
         assertThat(state.overlay()).isEqualTo(new Overlay.None());
         assertThat(effects).noneMatch(effect -> effect instanceof Effect.StartMaster || effect instanceof Effect.OpenSession);
         press(named(Key.Name.ENTER), Key.typed('y'));
-        assertThat(effects).contains(new Effect.StartMaster("host00"));
+        assertThat(state.overlay()).as("only cancel: y does not go on").isEqualTo(new Overlay.None());
+        assertThat(effects).noneMatch(effect -> effect instanceof Effect.StartMaster || effect instanceof Effect.OpenSession);
     }
 
     @Test
@@ -322,10 +325,27 @@ class UpdateTest {
     }
 
     @Test
-    void aLaunchThatNeedsAPromptFallsBackToASession() {
+    void aLaunchThatNeedsTheUserIsLaunchedAgainAskingAndAPromptTakesTheKeys() {
         send(new UiEvent.MasterChanged("host00", new MasterState.Failed("Permission denied", true)));
         press(named(Key.Name.ENTER));
-        assertThat(effects).contains(new Effect.OpenSession("host00"));
+        assertThat(effects).containsExactly(new Effect.StartMasterAsking("host00"));
+        assertThat(state.overlay()).isEqualTo(new Overlay.Connecting("host00", true));
+
+        PromptRequest request = new PromptRequest(7, "host00", "Password: ", PromptKind.SECRET);
+        send(new UiEvent.PromptAsked(request));
+        press(Key.typed('s'), Key.typed('3'), named(Key.Name.BACKSPACE), Key.typed('4'));
+        assertThat(state.overlay()).isEqualTo(new Overlay.Prompt(request, "", 2, "host00"));
+        assertThat(state.toString()).as("the secret is not in the view state").doesNotContain("s4");
+        assertThat(effects).contains(new Effect.PromptKey(7, 's'), new Effect.PromptErase(7), new Effect.PromptKey(7, '4'));
+        press(named(Key.Name.ENTER));
+        assertThat(effects).contains(new Effect.PromptAnswer(7));
+        assertThat(state.overlay()).isEqualTo(new Overlay.Connecting("host00", true));
+
+        // the asking launch failing again for want of an answer does not ask a third time
+        effects.clear();
+        send(new UiEvent.MasterChanged("host00", new MasterState.Failed("Permission denied", true)));
+        assertThat(effects).isEmpty();
+        assertThat(state.overlay()).isEqualTo(new Overlay.None());
     }
 
     @Test
