@@ -39,6 +39,7 @@ final class ConnectCommand implements Callable<Integer> {
 
     /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
     static int connect(GlobalOptions global, String host, List<String> command, PrintWriter err) throws Exception {
+        HostArgument.check("connect", host);
         Context context = Context.load(global);
         try (MasterManager masters = context.masters()) {
             MasterState state = masters.start(host).join();

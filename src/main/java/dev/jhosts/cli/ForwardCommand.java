@@ -56,6 +56,7 @@ final class ForwardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        HostArgument.check("forward", host);
         Forward forward;
         try {
             forward = kind.parse();

@@ -50,6 +50,9 @@ final class MasterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            for (String host : hosts) {
+                HostArgument.check("master start", host);
+            }
             Context context = Context.load(Commands.global(spec));
             try (MasterManager masters = context.masters()) {
                 Map<String, CompletableFuture<MasterState>> started = new LinkedHashMap<>();
@@ -156,6 +159,7 @@ final class MasterCommand implements Callable<Integer> {
 
         /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
         static int check(GlobalOptions global, String host, PrintWriter out, PrintWriter err) throws Exception {
+            HostArgument.check("master check", host);
             Context context = Context.load(global);
             try (MasterManager masters = context.masters()) {
                 Path socket = masters.controlPath(host).socket();
@@ -193,6 +197,7 @@ final class MasterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            HostArgument.check("master " + spec.name(), host);
             Context context = Context.load(Commands.global(spec));
             try (MasterManager masters = context.masters()) {
                 String done = perform(masters, masters.controlPath(host).socket());
@@ -240,13 +245,18 @@ final class MasterCommand implements Callable<Integer> {
         return state instanceof MasterState.Live live ? live.pid() : 0;
     }
 
+    /** The state in one line (ssh's reason for a failure may span several). */
     static String describe(MasterState state) {
         if (state instanceof MasterState.Failed failed) {
-            return "failed: " + failed.reason();
+            return "failed: " + oneLine(failed.reason());
         } else if (state instanceof MasterState.Unresponsive unresponsive) {
-            return "unresponsive: " + unresponsive.detail();
+            return "unresponsive: " + oneLine(unresponsive.detail());
         }
         return state.word();
+    }
+
+    private static String oneLine(String text) {
+        return dev.jhosts.config.Printable.escaped(text.strip().replaceAll("\\s*\\R\\s*", "; "));
     }
 
 }
