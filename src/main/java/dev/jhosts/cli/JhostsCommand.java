@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Pick an OpenSSH host and get a shell at once, through a master connection.",
-        subcommands = {ListCommand.class, ConnectCommand.class, MasterCommand.class, ForwardCommand.class})
+        subcommands = {ListCommand.class, ConnectCommand.class, MasterCommand.class, ForwardCommand.class,
+            CompletionCommand.class, DoctorCommand.class})
 final class JhostsCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();

@@ -181,8 +181,8 @@ public final class PrivateFiles {
         }
     }
 
-    /** This process' uid: the owner of {@code /proc/self}, else of a file it creates. */
-    static int currentUid() throws IOException {
+    /** This process' uid (whom the files must belong to): the owner of {@code /proc/self}, else of a file it creates. */
+    public static int currentUid() throws IOException {
         Path self = Path.of("/proc/self");
         if (Files.exists(self)) {
             return (Integer) Files.getAttribute(self, "unix:uid");
