@@ -12,8 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "completion", mixinStandardHelpOptions = true,
         header = "Print a completion script for bash, zsh or fish.",
         description = {
-            "Print a completion script for bash, zsh or fish.",
-            "It completes subcommands, options, files after -F and -c, host aliases, and for master "
+            "The script completes subcommands, options, files after -F and -c, host aliases, and for master "
                     + "check/stop/exit/kill the hosts whose masters are live. Host aliases are read from a cache "
                     + "jhosts writes whenever it reads the catalogue (no JVM start per Tab).",
             "",

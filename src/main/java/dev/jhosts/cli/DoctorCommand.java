@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code jhosts doctor [--json]}: checks of the set-up, each with a fix. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        header = "Check the set-up (ssh, control directory, ssh config, sockets, terminal); each finding with a fix.",
+        header = "Check the set-up; print each finding with a fix.",
         description = {
             "Check the set-up and print each finding with a fix: the ssh client and its version, the control "
                     + "directory and its mode, warnings about the ssh config, ControlPaths over OpenSSH's 90 bytes, a "
@@ -32,7 +32,7 @@ final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print {\"ok\": …, \"findings\": [{check, severity, message, fix}]}.")
+    @Option(names = "--json", description = "Print the findings as one JSON object.")
     boolean json;
 
     @Override
