@@ -283,7 +283,7 @@ class SettingsLoaderTest {
     }
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void includesThatAreNotPlainFilesAreRefusedWithoutReadingThem() throws Exception {
         Path fifo = dir.resolve("fifo.conf");
         Processes.Result made = Processes.run(List.of("mkfifo", fifo.toString()), Map.of(), Duration.ofSeconds(10));
@@ -300,7 +300,7 @@ class SettingsLoaderTest {
     }
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void urlAndClasspathIncludesAreRefused() throws Exception {
         // a server that accepts and never answers: the default includer waits on it for ever
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
