@@ -1,16 +1,15 @@
 package dev.jhosts.catalog;
 
+import dev.jhosts.config.PrivateFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +24,8 @@ import java.util.Optional;
  * Which hosts were connected to, how often and how recently: the file {@code history} in the
  * state directory ({@code $XDG_STATE_HOME/jhosts/}). It is rewritten whole through a temporary
  * file and an atomic rename, under a lock so that two jhosts processes do not lose each
- * other's connects. A file that cannot be parsed is set aside as
+ * other's connects; the directory, the file and the lock are private ({@link PrivateFiles}:
+ * 0600 in 0700, whatever the umask, never through a link). A file that cannot be parsed is set aside as
  * {@code history.corrupt-<UTC time>} with a warning, and history starts again empty.
  *
  * <p>Format, UTF-8: a first line {@code jhosts-history 1}, then one line per host:
@@ -101,9 +101,8 @@ public final class History {
         if (alias.isEmpty() || alias.indexOf('\t') >= 0 || alias.indexOf('\n') >= 0 || alias.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("an alias cannot hold tabs or line breaks: " + alias);
         }
-        Files.createDirectories(directory);
-        try (FileChannel lockFile = FileChannel.open(directory.resolve(FILE_NAME + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        PrivateFiles.directory(directory);
+        try (FileChannel lockFile = PrivateFiles.open(directory.resolve(FILE_NAME + ".lock"));
                 FileLock lock = lockFile.lock()) {
             Map<String, Visits> current = read(directory, warnings);
             current.merge(alias, new Visits(1, List.of(when)), (old, added) -> old.plus(when));
@@ -134,30 +133,18 @@ public final class History {
             }
             text.append('\n');
         }
-        Path target = directory.resolve(FILE_NAME);
-        Path temporary = Files.createTempFile(directory, FILE_NAME + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        PrivateFiles.replace(directory.resolve(FILE_NAME), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static Map<String, Visits> read(Path directory, List<String> warnings) {
         Path file = directory.resolve(FILE_NAME);
         String text;
         try {
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                // a link or a FIFO planted there: reading it could read another file or wait for ever
+                warnings.add(file + ": not a regular file; history not read (remove it)");
+                return new HashMap<>();
+            }
             text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             return new HashMap<>();

@@ -19,6 +19,10 @@ import picocli.CommandLine.Spec;
  * the background if needed), exiting with the remote exit status.
  */
 @Command(name = "connect", mixinStandardHelpOptions = true,
+        header = "Open a session on HOST through its master (made if needed).",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"n:the remote command's exit status", "2:usage or settings error",
+            "255:no session could be opened, or the remote side gave no status"},
         description = "Open a session on HOST through its master (made if needed) and exit with the remote "
                 + "exit status (255 when there is none). Without COMMAND: a login shell. When the master "
                 + "cannot be made in the background because authentication needs a prompt, ssh runs on the "
@@ -27,10 +31,10 @@ final class ConnectCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "HOST")
+    @Parameters(index = "0", paramLabel = "HOST", description = "A host alias, as 'jhosts list' shows them.")
     String host;
 
-    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "Remote command (after --).")
+    @Parameters(index = "1..*", paramLabel = "COMMAND", description = "Remote command, after --; none: a login shell.")
     List<String> command = List.of();
 
     @Override
@@ -40,6 +44,7 @@ final class ConnectCommand implements Callable<Integer> {
 
     /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
     static int connect(GlobalOptions global, String host, List<String> command, PrintWriter err) throws Exception {
+        HostArgument.check("connect", host);
         Context context = Context.load(global);
         HostConfigs hosts = context.hosts();
         try (Masters masters = context.masters(hosts)) {

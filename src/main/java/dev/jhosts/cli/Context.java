@@ -4,6 +4,8 @@ import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.CatalogLoader;
 import dev.jhosts.catalog.History;
 import dev.jhosts.catalog.SshOptionsResolver;
+import dev.jhosts.catalog.Host;
+import dev.jhosts.completion.HostCache;
 import dev.jhosts.config.HostEntry;
 import dev.jhosts.config.Locations;
 import dev.jhosts.config.Settings;
@@ -17,6 +19,7 @@ import dev.jhosts.master.Masters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,19 +27,25 @@ import java.util.List;
  * global options.
  *
  * @param explicitSshConfig whether {@code -F} was given (then OpenSSH skips the system config)
+ * @param settingsFile the settings file read ({@code -c}), or the default one, which may not exist
+ * @param explicitSettingsFile whether {@code -c} was given
  */
-record Context(Settings settings, Locations locations, Path sshConfig, boolean explicitSshConfig) {
+record Context(Settings settings, Locations locations, Path sshConfig, boolean explicitSshConfig,
+        Path settingsFile, boolean explicitSettingsFile) {
+    private static final Path SYSTEM_SSH_CONFIG = Path.of("/etc/ssh/ssh_config");
 
     static Context load(GlobalOptions options) throws SettingsException {
         Locations locations = Locations.fromEnvironment();
         DebugLog.configure(options.debug, locations.stateDirectory());
         SettingsLoader loader = new SettingsLoader(locations);
-        Settings settings = options.settingsFile != null
+        boolean explicitSettings = options.settingsFile != null;
+        Settings settings = explicitSettings
                 ? loader.loadExplicit(options.settingsFile)
                 : loader.loadDefault();
         boolean explicit = options.sshConfig != null;
         Path sshConfig = explicit ? options.sshConfig.toAbsolutePath() : locations.userSshConfig();
-        return new Context(settings, locations, sshConfig, explicit);
+        Path settingsFile = explicitSettings ? options.settingsFile.toAbsolutePath() : locations.settingsFile();
+        return new Context(settings, locations, sshConfig, explicit, settingsFile, explicitSettings);
     }
 
     /** Notes a connect in the history that orders the picker; a history that cannot be written is no reason to fail. */
@@ -52,9 +61,28 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
         }
     }
 
-    /** The host catalogue (ssh config and jhosts' own hosts). */
+    /**
+     * The host catalogue (ssh config and jhosts' own hosts). Reading it also refreshes the host
+     * list of shell completion ({@link HostCache}) when that is stale; a cache that cannot be
+     * written costs completion speed only, so it is no reason to fail.
+     */
     Catalog catalog() {
-        return new CatalogLoader(locations, settings).load(sshConfig, explicitSshConfig);
+        Instant readAt = Instant.now();
+        Catalog catalog = new CatalogLoader(locations, settings).load(sshConfig, explicitSshConfig);
+        List<Path> files = new ArrayList<>(List.of(sshConfig, settingsFile));
+        if (!explicitSshConfig) {
+            files.add(SYSTEM_SSH_CONFIG);
+        }
+        HostCache.Source source = HostCache.Source.of(explicitSshConfig ? sshConfig.toString() : "",
+                explicitSettingsFile ? settingsFile.toString() : "", files, catalog.hosts());
+        try {
+            HostCache.update(locations.stateDirectory(), source, settings.controlDirectory(), catalog.hosts(), readAt);
+        } catch (IOException | RuntimeException e) {
+            if (Boolean.getBoolean("jhosts.debug")) {
+                System.getLogger(Context.class.getName()).log(System.Logger.Level.DEBUG, "completion cache not written", e);
+            }
+        }
+        return catalog;
     }
 
     /**

@@ -1,22 +1,38 @@
 package dev.jhosts.cli;
 
+import dev.jhosts.config.PrivateFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.logging.FileHandler;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
  * Where {@code System.Logger} output goes: with {@code --debug} to
- * {@code $XDG_STATE_HOME/jhosts/jhosts.log} (0600), otherwise nowhere. Never to the terminal,
- * which belongs to the picker or to a session.
+ * {@code $XDG_STATE_HOME/jhosts/jhosts.log} (0600 in a 0700 directory, see {@link
+ * PrivateFiles}), otherwise nowhere. Never to the terminal, which belongs to the picker or to a
+ * session.
+ *
+ * <p>Not java.util.logging's {@code FileHandler}: it creates its files with the umask's mode
+ * (0644), follows a symbolic link planted at the log's name, and when a second jhosts holds the
+ * log's lock it writes to {@code jhosts.log.1}, {@code .2}, … instead. Here every jhosts
+ * appends to the one file ({@code O_APPEND}: each record is one write, so records of processes
+ * running at once do not mix), and a log over {@value #ROTATE_BYTES} bytes at start is renamed
+ * {@code jhosts.log.1} (replacing the previous one, and keeping its 0600 mode).
  */
 final class DebugLog {
+    static final String FILE_NAME = "jhosts.log";
+    static final long ROTATE_BYTES = 4L << 20;
     private static final String MANAGER_PROPERTY = "java.util.logging.manager";
 
     private DebugLog() {}
@@ -47,18 +63,61 @@ final class DebugLog {
             root.removeHandler(handler);
         }
         try {
-            Files.createDirectories(stateDirectory);
-            Path log = stateDirectory.resolve("jhosts.log");
-            if (!Files.exists(log)) {
-                Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            }
-            FileHandler handler = new FileHandler(log.toString(), true);
-            handler.setFormatter(new SimpleFormatter());
-            handler.setLevel(Level.ALL);
-            root.addHandler(handler);
+            Path directory = PrivateFiles.directory(stateDirectory);
+            Path log = directory.resolve(FILE_NAME);
+            rotate(log);
+            root.addHandler(new AppendingHandler(PrivateFiles.open(log, StandardOpenOption.APPEND)));
             root.setLevel(Level.FINE);
         } catch (IOException e) {
-            System.err.println("jhosts: cannot write the debug log in " + stateDirectory + ": " + e.getMessage());
+            System.err.println("jhosts: no debug log: " + e.getMessage());
+        }
+    }
+
+    /** A log grown past {@link #ROTATE_BYTES} becomes {@code jhosts.log.1}; a rename replaces a link there, never follows it. */
+    private static void rotate(Path log) throws IOException {
+        if (Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS) && Files.size(log) > ROTATE_BYTES) {
+            Files.move(log, log.resolveSibling(FILE_NAME + ".1"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** Each record formatted and appended in one write. */
+    private static final class AppendingHandler extends Handler {
+        private final FileChannel channel;
+
+        AppendingHandler(FileChannel channel) {
+            this.channel = channel;
+            setFormatter(new SimpleFormatter());
+            setLevel(Level.ALL);
+        }
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            if (!isLoggable(record)) {
+                return;
+            }
+            try {
+                ByteBuffer bytes = ByteBuffer.wrap(getFormatter().format(record).getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+            } catch (IOException | RuntimeException e) {
+                // nowhere to say it: the default ErrorManager would print over the picker
+            }
+        }
+
+        @Override
+        public void flush() {
+            // every record is written at once
+        }
+
+        @Override
+        public synchronized void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // as in publish
+            }
         }
     }
 }

@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
     static int openPicker(DemoPicker.Setup setup) throws SettingsException {
         Locations locations = Locations.of(setup.environment(), Path.of(setup.environment().get("HOME")));
         Settings settings = new SettingsLoader(locations).loadExplicit(setup.settingsFile());
-        return TuiLauncher.run(new Context(settings, locations, setup.sshConfig(), true));
+        return TuiLauncher.run(new Context(settings, locations, setup.sshConfig(), true, setup.settingsFile(), true));
     }
 
     private static Method entryPoint() throws ReflectiveOperationException, IOException {

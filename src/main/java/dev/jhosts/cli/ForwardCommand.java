@@ -17,6 +17,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code jhosts forward HOST (-L|-R|-D) SPEC [--cancel]}: forwardings on a live master. */
 @Command(name = "forward", mixinStandardHelpOptions = true,
+        header = "Add or cancel a port forwarding on HOST's live master.",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:done (for -R with port 0 the port is printed)", "1:no live master, or it refused",
+            "2:usage or settings error"},
         description = "Add (or with --cancel remove) a port forwarding on the host's live master, "
                 + "as 'ssh -O forward' / 'ssh -O cancel' do. SPEC uses ssh's -L/-R/-D syntax. "
                 + "For -R with listen port 0, prints the port the server chose.")
@@ -24,24 +28,24 @@ final class ForwardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "HOST")
+    @Parameters(index = "0", paramLabel = "HOST", description = "A host alias with a live master.")
     String host;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Kind kind;
 
-    @Option(names = "--cancel", description = "Remove the forwarding (the SPEC must match the one added).")
+    @Option(names = "--cancel", description = "Remove it (give the SPEC it was added with).")
     boolean cancel;
 
     /** Exactly one of -L, -R, -D. */
     static final class Kind {
-        @Option(names = "-L", paramLabel = "SPEC", description = "Local: [bind_address:]port:host:hostport, or Unix socket paths.")
+        @Option(names = "-L", paramLabel = "SPEC", description = "Local: [bind:]port:host:hostport, or socket paths.")
         String local;
 
-        @Option(names = "-R", paramLabel = "SPEC", description = "Remote: [bind_address:]port:host:hostport, or Unix socket paths.")
+        @Option(names = "-R", paramLabel = "SPEC", description = "Remote: [bind:]port:host:hostport, or socket paths.")
         String remote;
 
-        @Option(names = "-D", paramLabel = "SPEC", description = "Dynamic (SOCKS): [bind_address:]port.")
+        @Option(names = "-D", paramLabel = "SPEC", description = "Dynamic (SOCKS): [bind:]port.")
         String dynamic;
 
         Forward parse() {
@@ -56,6 +60,7 @@ final class ForwardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        HostArgument.check("forward", host);
         Forward forward;
         try {
             forward = kind.parse();

@@ -7,14 +7,14 @@ import picocli.CommandLine.ScopeType;
 /** Options every subcommand accepts. */
 public final class GlobalOptions {
     @Option(names = "-F", paramLabel = "SSH_CONFIG", scope = ScopeType.INHERIT,
-            description = "ssh config to read and to pass to every ssh jhosts runs (default: ~/.ssh/config).")
+            description = "ssh config to read and give every ssh (~/.ssh/config).")
     Path sshConfig;
 
     @Option(names = "-c", paramLabel = "JHOSTS_CONF", scope = ScopeType.INHERIT,
-            description = "jhosts settings file (default: $XDG_CONFIG_HOME/jhosts/jhosts.conf).")
+            description = "Settings ($XDG_CONFIG_HOME/jhosts/jhosts.conf).")
     Path settingsFile;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "Print stack traces with errors.")
+            description = "Stack traces, and a log in $XDG_STATE_HOME/jhosts.")
     boolean debug;
 }

@@ -8,9 +8,14 @@ import picocli.CommandLine.Mixin;
 @Command(name = "jhosts",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Pick an OpenSSH host and get a shell at once, through a master connection.",
+        header = "Pick an OpenSSH host and get a shell at once, through a master connection.",
+        description = {"Without a command: the full-screen host picker. Every command takes -F, -c and --debug.",
+            "Settings, keys and files: man jhosts (man/jhosts.1)."},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:the picker was quit, or the session ended with 0", "1:jhosts could not start the picker",
+            "2:usage or settings error", "n:with on-session-end = exit, the session's status"},
         subcommands = {ListCommand.class, ConnectCommand.class, MasterCommand.class, ForwardCommand.class,
-            ProbeCommand.class, DemoCommand.class})
+            ProbeCommand.class, DemoCommand.class, CompletionCommand.class, DoctorCommand.class})
 final class JhostsCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();

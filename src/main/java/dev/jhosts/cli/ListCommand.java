@@ -14,7 +14,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code jhosts list}: the host catalogue, as a table or as JSON. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List the hosts: alias, hostname, user, port. Warnings about the ssh config go to stderr.")
+        header = "List the hosts: alias, hostname, user, port.",
+        description = "List the hosts of the ssh config and the settings, one a line: alias, hostname, user, port. "
+                + "Warnings about the ssh config go to standard error.",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:listed (warnings do not change it)", "2:usage or settings error"})
 final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

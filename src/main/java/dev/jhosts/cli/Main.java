@@ -89,7 +89,7 @@ public final class Main {
         }
         err.println("jhosts: " + oneLine(exception));
         err.flush();
-        if (exception instanceof SettingsException) {
+        if (exception instanceof SettingsException || exception instanceof UsageException) {
             return ExitCodes.USAGE;
         }
         return exception instanceof MasterException ? ExitCodes.FAILURE : otherwise;
@@ -100,6 +100,6 @@ public final class Main {
         if (message == null || message.isBlank()) {
             message = exception.getClass().getSimpleName();
         }
-        return message.replace('\n', ' ');
+        return dev.jhosts.config.Printable.escaped(message.strip().replaceAll("\\s*\\R\\s*", "; "));
     }
 }

@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code jhosts master …}: start, list, check, stop, exit and kill master connections. */
 @Command(name = "master", mixinStandardHelpOptions = true,
-        description = "Manage OpenSSH master connections (ControlMaster).",
+        header = "Start, list, check, stop, exit or kill master connections.",
+        description = "Manage OpenSSH master connections (ControlMaster): jhosts' own and those at your ControlPaths.",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"2:no subcommand given, or a usage or settings error"},
         subcommands = {
             MasterCommand.Start.class, MasterCommand.ListMasters.class, MasterCommand.Check.class,
             MasterCommand.Stop.class, MasterCommand.Exit.class, MasterCommand.Kill.class})
@@ -41,16 +44,24 @@ final class MasterCommand implements Callable<Integer> {
 
     /** {@code master start HOST...}. */
     @Command(name = "start", mixinStandardHelpOptions = true,
-            description = "Launch masters in the background (BatchMode, in parallel); exit 0 when all are live.")
+            header = "Launch masters in the background; exit 0 when all are live.",
+            description = "Launch masters in the background (BatchMode, at most max-parallel-launches at once); "
+                    + "a live master is reused.",
+            exitCodeListHeading = "Exit status:%n",
+            exitCodeList = {"0:every master is live", "1:some master could not be made (ssh's reason is printed)",
+                "2:usage or settings error"})
     static final class Start implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(arity = "1..*", paramLabel = "HOST")
+        @Parameters(arity = "1..*", paramLabel = "HOST", description = "Host aliases, as 'jhosts list' shows them.")
         List<String> hosts;
 
         @Override
         public Integer call() throws Exception {
+            for (String host : hosts) {
+                HostArgument.check("master start", host);
+            }
             Context context = Context.load(Commands.global(spec));
             try (Masters masters = context.masters(context.hosts())) {
                 Map<String, CompletableFuture<MasterState>> started = new LinkedHashMap<>();
@@ -83,6 +94,9 @@ final class MasterCommand implements Callable<Integer> {
 
     /** {@code master list [--json]}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
+            header = "List the masters jhosts can find.",
+            exitCodeListHeading = "Exit status:%n",
+            exitCodeList = {"0:listed", "2:usage or settings error"},
             description = "List the masters jhosts can find: its own, those in its control directory, "
                     + "and those at the ControlPaths of catalogue hosts.")
     static final class ListMasters implements Callable<Integer> {
@@ -151,13 +165,17 @@ final class MasterCommand implements Callable<Integer> {
 
     /** {@code master check HOST}. */
     @Command(name = "check", mixinStandardHelpOptions = true,
+            header = "Is HOST's master alive? Prints its pid.",
+            exitCodeListHeading = "Exit status:%n",
+            exitCodeList = {"0:alive (its pid is printed)", "1:no master", "2:usage or settings error",
+                "3:a socket accepts but the master does not answer"},
             description = "Ask the master if it is alive (MUX_C_ALIVE_CHECK): exit 0 and print its pid; "
                     + "1 when there is none; 3 when it does not answer.")
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "HOST")
+        @Parameters(paramLabel = "HOST", description = "A host alias, as 'jhosts list' shows them.")
         String host;
 
         @Override
@@ -167,6 +185,7 @@ final class MasterCommand implements Callable<Integer> {
 
         /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
         static int check(GlobalOptions global, String host, PrintWriter out, PrintWriter err) throws Exception {
+            HostArgument.check("master check", host);
             Context context = Context.load(global);
             try (Masters masters = context.masters(context.hosts())) {
                 Path socket = masters.controlPath(host).socket();
@@ -176,7 +195,8 @@ final class MasterCommand implements Callable<Integer> {
                     out.flush();
                     return ExitCodes.OK;
                 } else if (found instanceof Probe.Frozen frozen) {
-                    err.println("jhosts: " + host + ": master at " + socket + " does not answer (" + frozen.detail() + ")");
+                    err.println("jhosts: " + host + ": master at " + socket + " does not answer (" + frozen.detail()
+                            + "); 'jhosts master kill " + host + "' ends it");
                     err.flush();
                     return ExitCodes.UNRESPONSIVE;
                 } else if (found instanceof Probe.Refused refused) {
@@ -185,7 +205,8 @@ final class MasterCommand implements Callable<Integer> {
                     err.println("jhosts: " + host + ": " + untrusted.detail());
                 } else {
                     err.println("jhosts: " + host + ": no master running at " + socket
-                            + (found instanceof Probe.Stale ? " (stale socket)" : ""));
+                            + (found instanceof Probe.Stale ? " (stale socket)" : "")
+                            + "; 'jhosts master start " + host + "' starts one");
                 }
                 err.flush();
                 return ExitCodes.FAILURE;
@@ -198,7 +219,7 @@ final class MasterCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "HOST", description = "The host whose master to act on.")
+        @Parameters(paramLabel = "HOST", description = "A host alias, as 'jhosts list' shows them.")
         String host;
 
         @Option(names = "--force", description = "Also when other masters ride this one (a jump host's): "
@@ -210,6 +231,7 @@ final class MasterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            HostArgument.check("master " + spec.name(), host);
             Context context = Context.load(Commands.global(spec));
             try (Masters masters = context.masters(context.hosts())) {
                 Path socket = masters.controlPath(host).socket();
@@ -235,7 +257,10 @@ final class MasterCommand implements Callable<Integer> {
 
     /** {@code master stop HOST}. */
     @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = "Stop accepting new sessions (MUX_C_STOP_LISTENING); running ones finish, then the master exits.")
+            header = "Stop accepting new sessions; running ones finish.",
+            description = "Stop accepting new sessions (MUX_C_STOP_LISTENING); running ones finish, then the master exits.",
+            exitCodeListHeading = "Exit status:%n",
+            exitCodeList = {"0:the request was sent", "1:no master, or it refused", "2:usage or settings error"})
     static final class Stop extends HostOperation {
         @Override
         String perform(Masters masters, Path socket, boolean cutDependants) throws MasterException {
@@ -246,7 +271,10 @@ final class MasterCommand implements Callable<Integer> {
 
     /** {@code master exit HOST}. */
     @Command(name = "exit", mixinStandardHelpOptions = true,
-            description = "Terminate the master (MUX_C_TERMINATE); running sessions end.")
+            header = "Terminate the master; running sessions end.",
+            description = "Terminate the master (MUX_C_TERMINATE); running sessions end.",
+            exitCodeListHeading = "Exit status:%n",
+            exitCodeList = {"0:the request was sent", "1:no master, or it refused", "2:usage or settings error"})
     static final class Exit extends HostOperation {
         @Override
         String perform(Masters masters, Path socket, boolean cutDependants) throws MasterException {
@@ -257,6 +285,9 @@ final class MasterCommand implements Callable<Integer> {
 
     /** {@code master kill HOST}. */
     @Command(name = "kill", mixinStandardHelpOptions = true,
+            header = "Kill the master's process (for a stuck one); remove its socket.",
+            exitCodeListHeading = "Exit status:%n",
+            exitCodeList = {"0:killed", "1:no master process of yours found", "2:usage or settings error"},
             description = "SIGTERM, then SIGKILL after kill-grace, the master's process, and remove its socket; "
                     + "works on a master that does not answer.")
     static final class Kill extends HostOperation {
@@ -270,15 +301,20 @@ final class MasterCommand implements Callable<Integer> {
         return state instanceof MasterState.Live live ? live.pid() : 0;
     }
 
+    /** The state in one line (ssh's reason for a failure may span several). */
     static String describe(MasterState state) {
         if (state instanceof MasterState.Failed failed) {
-            return "failed: " + failed.reason();
+            return "failed: " + oneLine(failed.reason());
         } else if (state instanceof MasterState.Unresponsive unresponsive) {
-            return "unresponsive: " + unresponsive.detail();
+            return "unresponsive: " + oneLine(unresponsive.detail());
         } else if (state instanceof MasterState.Cut cut) {
-            return "cut: " + cut.reason();
+            return "cut: " + oneLine(cut.reason());
         }
         return state.word();
+    }
+
+    private static String oneLine(String text) {
+        return dev.jhosts.config.Printable.escaped(text.strip().replaceAll("\\s*\\R\\s*", "; "));
     }
 
 }

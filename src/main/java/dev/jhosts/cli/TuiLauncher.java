@@ -26,7 +26,8 @@ final class TuiLauncher {
             return new JhostsApp(HostOrdering.frecency(history).sort(catalog.hosts()), warnings,
                     context.settings(), context.sshConfig(), hosts, masters, alias -> recordInBackground(history, alias)).run();
         } catch (MasterException | IOException e) {
-            System.err.println("jhosts: " + e.getMessage());
+            String next = System.console() == null ? "; 'jhosts list' and 'jhosts connect HOST' work without one" : "";
+            System.err.println("jhosts: " + e.getMessage() + next);
             return ExitCodes.FAILURE;
         }
     }

@@ -6,28 +6,43 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads settings: the {@link Defaults} (documented in {@code reference.conf}), the user's file on top. Keys in the
  * user's file stand at the top level (a {@code jhosts { }} block around them is accepted too).
- * Every problem becomes a {@link SettingsException} naming the file and line.
+ * Every problem becomes a {@link SettingsException} naming the file and line; every value is
+ * checked against the range {@code reference.conf} gives for it, so that nothing later has to
+ * cope with a timeout of 200,000 days (whose nanoseconds overflow a {@code long}).
  */
 public final class SettingsLoader {
     private static final String ROOT = "jhosts";
     private static final Set<String> HOST_ENTRY_KEYS =
             Set.of("alias", "name", "hostname", "user", "port", "tags", "group", "description", "favourite");
+
+    /**
+     * The longest control directory whose sockets OpenSSH can bind: a socket is the directory, a
+     * slash and 40 hex digits ({@code %C}), and a ControlPath over 90 bytes fails after
+     * authentication (the master binds a name 17 bytes longer first; Linux's sun_path is 108).
+     */
+    static final int MAX_CONTROL_DIRECTORY_BYTES = 90 - 1 - 40;
+    static final int MAX_PRELAUNCH = 1_000;
+    static final int MAX_HOST_ENTRIES = 100_000;
+    static final int MAX_NAME_LENGTH = 255;
+    static final int MAX_TEXT_LENGTH = 1_000;
+    static final int MAX_PATH_LENGTH = 4_096;
 
     private final Locations locations;
 
@@ -37,10 +52,7 @@ public final class SettingsLoader {
 
     /** Settings from {@code file}, which must exist (the {@code -c} option). */
     public Settings loadExplicit(Path file) throws SettingsException {
-        if (!Files.isRegularFile(file)) {
-            throw new SettingsException(file, 0, Files.exists(file) ? "not a regular file" : "no such file", null);
-        }
-        return load(file);
+        return load(SettingsFile.read(file));
     }
 
     /** Settings from the default file when it exists, else the defaults alone. */
@@ -49,26 +61,26 @@ public final class SettingsLoader {
         return Files.exists(file) ? loadExplicit(file) : Defaults.settings(locations.defaultControlDirectory());
     }
 
-    private Settings load(Path file) throws SettingsException {
-        if (!Files.isReadable(file)) {
-            throw new SettingsException(file, 0, "cannot be read", null);
-        }
-        Config user;
+    private Settings load(SettingsFile source) throws SettingsException {
+        Path file = source.path();
+        TextLimits limits = new TextLimits();
+        limits.check(file, source.text());
         try {
-            user = ConfigFactory.parseFile(file.toFile(),
-                    ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
+            // Resolved before it is scoped under ROOT: a substitution such as the ${?prelaunch}
+            // that "prelaunch += x" stands for names a key as the file writes it.
+            Config user = ConfigFactory.parseFile(file.toFile(), SettingsIncluder.optionsFor(source, limits)).resolve();
+            Config scoped = isWrapped(user) ? user : user.atPath(ROOT);
+            rejectUnknownKeys(scoped, file);
+            Config merged = scoped.withFallback(Defaults.config(ROOT));
+            return fromConfig(merged, file);
+        } catch (SettingsIncluder.Refused e) {
+            throw e.problem();
         } catch (ConfigException e) {
-            throw new SettingsException(file, lineOf(e.origin()), withoutOrigin(e), e);
+            throw new SettingsException(fileOf(e.origin(), file), lineOf(e.origin()), withoutOrigin(e), e);
+        } catch (StackOverflowError e) {
+            // TextLimits bounds what it can see in the text; this is the net under it
+            throw new SettingsException(file, 0, "nested too deeply to be read", null);
         }
-        Config scoped = isWrapped(user) ? user : user.atPath(ROOT);
-        rejectUnknownKeys(scoped, file);
-        Config merged;
-        try {
-            merged = scoped.withFallback(Defaults.config(ROOT)).resolve();
-        } catch (ConfigException e) {
-            throw new SettingsException(file, lineOf(e.origin()), withoutOrigin(e), e);
-        }
-        return fromConfig(merged, file);
     }
 
     /** Whether a path of the user's file names one of the {@code known} settings. */
@@ -82,90 +94,211 @@ public final class SettingsLoader {
 
     private static void rejectUnknownKeys(Config user, Path file) throws SettingsException {
         Set<String> known = Defaults.keys();
+        List<Map.Entry<String, ConfigValue>> unknown = new ArrayList<>();
         for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
             if (!isKnown(entry.getKey(), known)) {
-                throw new SettingsException(file, lineOf(entry.getValue().origin()),
-                        "unknown key '" + key(entry.getKey()) + "'", null);
+                unknown.add(entry);
             }
         }
+        // the first in the file, not the first in a hash map's order
+        Optional<Map.Entry<String, ConfigValue>> first = unknown.stream()
+                .min(Comparator.comparingInt(entry -> lineOf(entry.getValue().origin())));
+        if (first.isPresent()) {
+            String key = key(first.get().getKey());
+            ConfigOrigin origin = first.get().getValue().origin();
+            throw new SettingsException(fileOf(origin, file), lineOf(origin),
+                    "unknown key " + Printable.quoted(key) + suggestion(key, known), null);
+        }
+    }
+
+    /** "(did you mean 'x'?)" for a near miss, else where the keys are listed. */
+    private static String suggestion(String key, Set<String> known) {
+        String leaf = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
+        return known.stream()
+                .filter(candidate -> distance(leaf, candidate) <= Math.max(2, candidate.length() / 4))
+                .min(Comparator.comparingInt((String candidate) -> distance(leaf, candidate)).thenComparing(c -> c))
+                .map(candidate -> " (did you mean '" + candidate + "'?)")
+                .orElse(" (the settings are listed in jhosts(1), SETTINGS, and in reference.conf)");
+    }
+
+    /** Levenshtein distance, bounded in cost by the short strings it is used on. */
+    private static int distance(String a, String b) {
+        if (a.length() > 64 || b.length() > 64) {
+            return Integer.MAX_VALUE;
+        }
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     private Settings fromConfig(Config config, Path file) throws SettingsException {
         Reader reader = new Reader(config, file);
-        String controlDirectory = reader.string("control-directory");
-        Path control = controlDirectory.isEmpty()
-                ? locations.defaultControlDirectory()
-                : expandHome(controlDirectory);
         return new Settings(
-                reader.nonEmptyString("ssh-binary"),
-                control,
-                reader.duration("control-persist"),
-                reader.positiveDuration("connect-timeout"),
-                reader.duration("server-alive-interval"),
-                reader.positiveInt("server-alive-count-max"),
-                reader.positiveInt("max-parallel-launches"),
-                reader.positiveDuration("alive-check-timeout"),
-                reader.duration("kill-grace"),
+                reader.command("ssh-binary"),
+                controlDirectory(reader, file),
+                reader.duration("control-persist", DurationRange.zeroOr(Duration.ofSeconds(1), Duration.ofDays(30))),
+                reader.duration("connect-timeout", DurationRange.of(Duration.ofSeconds(1), Duration.ofMinutes(10))),
+                reader.duration("server-alive-interval", DurationRange.zeroOr(Duration.ofSeconds(1), Duration.ofHours(1))),
+                reader.wholeNumber("server-alive-count-max", 1, 100),
+                reader.wholeNumber("max-parallel-launches", 1, 64),
+                reader.duration("alive-check-timeout", DurationRange.of(Duration.ofMillis(100), Duration.ofMinutes(1))),
+                reader.duration("kill-grace", DurationRange.of(Duration.ZERO, Duration.ofMinutes(1))),
                 reader.escapeChar("escape-char"),
-                reader.durationBetween("escape-timeout", Settings.MIN_ESCAPE_TIMEOUT, Settings.MAX_ESCAPE_TIMEOUT),
-                reader.duration("prelaunch-delay"),
-                reader.stringList("prelaunch"),
+                reader.duration("escape-timeout",
+                        DurationRange.of(Settings.MIN_ESCAPE_TIMEOUT, Settings.MAX_ESCAPE_TIMEOUT)),
+                reader.duration("prelaunch-delay", DurationRange.of(Duration.ZERO, Duration.ofMinutes(1))),
+                reader.aliases("prelaunch"),
                 reader.onSessionEnd("on-session-end"),
                 reader.hostEntries("hosts"),
                 new ProbeSettings(
                         reader.onOff("probes"),
-                        reader.positiveInt("probe-parallelism"),
-                        reader.positiveDuration("probe-interval"),
-                        reader.positiveDuration("probe-timeout")));
+                        reader.wholeNumber("probe-parallelism", 1, 64),
+                        reader.duration("probe-interval", DurationRange.of(Duration.ofSeconds(1), Duration.ofDays(1))),
+                        reader.duration("probe-timeout", DurationRange.of(Duration.ofMillis(100), Duration.ofMinutes(5)))));
     }
 
-    private Path expandHome(String path) {
-        if (path.equals("~")) {
-            return locations.home();
+    /**
+     * The control directory: empty means the default; {@code ~} is the home directory; a
+     * relative path is taken from the directory of the settings file that sets it (not from
+     * wherever jhosts happens to be started).
+     */
+    private Path controlDirectory(Reader reader, Path file) throws SettingsException {
+        String text = reader.string("control-directory");
+        if (text.isEmpty()) {
+            return locations.defaultControlDirectory();
         }
-        return path.startsWith("~/") ? locations.home().resolve(path.substring(2)) : Path.of(path);
+        if (Printable.hasControl(text) || text.indexOf('\0') >= 0) {
+            throw reader.problem("control-directory", "must not contain control characters, got " + Printable.quoted(text));
+        }
+        Path path;
+        if (text.equals("~")) {
+            path = locations.home();
+        } else if (text.startsWith("~/")) {
+            path = locations.home().resolve(text.substring(2));
+        } else {
+            path = Path.of(text);
+            if (!path.isAbsolute()) {
+                Path settingsFile = reader.fileOf("control-directory").toAbsolutePath();
+                Path base = settingsFile.getParent() == null ? Path.of("/") : settingsFile.getParent();
+                path = base.resolve(path);
+            }
+        }
+        path = path.normalize();
+        int bytes = path.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_CONTROL_DIRECTORY_BYTES) {
+            throw reader.problem("control-directory", path + " is " + bytes + " bytes; at most "
+                    + MAX_CONTROL_DIRECTORY_BYTES + " leave room for a socket name within OpenSSH's 90-byte "
+                    + "ControlPath limit: choose a shorter directory");
+        }
+        return path;
     }
 
     private static int lineOf(ConfigOrigin origin) {
         return origin == null ? 0 : Math.max(origin.lineNumber(), 0);
     }
 
-    /** Typesafe Config prefixes messages with the origin; the caller prints its own. */
+    /** The file a value or an error comes from: an included file, else {@code file}. */
+    private static Path fileOf(ConfigOrigin origin, Path file) {
+        if (origin != null && origin.filename() != null) {
+            Path named = Path.of(origin.filename());
+            return named.equals(file.toAbsolutePath()) ? file : named;
+        }
+        return file;
+    }
+
+    /** Typesafe Config prefixes messages with the origin; the caller prints its own. One line. */
     private static String withoutOrigin(ConfigException e) {
-        String message = e.getMessage();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e.origin() != null) {
             String prefix = e.origin().description() + ": ";
             if (message.startsWith(prefix)) {
                 message = message.substring(prefix.length());
             }
         }
-        return message.replace(ROOT + ".", "");
+        return Printable.escaped(message.replace(ROOT + ".", ""));
     }
 
     private static String key(String path) {
         return path.startsWith(ROOT + ".") ? path.substring(ROOT.length() + 1) : path;
     }
 
+    /**
+     * Where a duration may lie.
+     *
+     * @param zeroMeansOff whether 0 is allowed as well ("off", "until stopped") below {@code min}
+     */
+    record DurationRange(Duration min, Duration max, boolean zeroMeansOff) {
+        static DurationRange of(Duration min, Duration max) {
+            return new DurationRange(min, max, false);
+        }
+
+        static DurationRange zeroOr(Duration min, Duration max) {
+            return new DurationRange(min, max, true);
+        }
+
+        boolean contains(Duration duration) {
+            return duration.isZero() && zeroMeansOff || duration.compareTo(min) >= 0 && duration.compareTo(max) <= 0;
+        }
+
+        String describe() {
+            return (zeroMeansOff ? "0, or " : "") + "from " + written(min) + " to " + written(max);
+        }
+    }
+
+    /** A duration as a settings file would write it, in the largest unit that is exact. */
+    static String written(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis == 0) {
+            return "0";
+        }
+        long[] sizes = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+        String[] units = {"d", "h", "m", "s"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (millis % sizes[i] == 0) {
+                return millis / sizes[i] + units[i];
+            }
+        }
+        return millis + "ms";
+    }
+
     /** Typed reads that turn every problem into a {@link SettingsException} at the value's line. */
     private static final class Reader {
-        private final Config config;
+        private final ConfigObject settings;
         private final Path file;
 
         Reader(Config config, Path file) {
-            this.config = config;
+            this.settings = config.getObject(ROOT);
             this.file = file;
         }
 
+        /** The value, null included (which {@code Config.getValue} refuses to return). */
         private ConfigValue value(String key) {
-            return config.getValue(ROOT + "." + key);
+            return settings.get(key);
         }
 
-        private SettingsException problem(String key, String what) {
+        Path fileOf(String key) {
+            return SettingsLoader.fileOf(value(key).origin(), file);
+        }
+
+        SettingsException problem(String key, String what) {
             return problemAt(value(key).origin(), key + ": " + what);
         }
 
         private SettingsException problemAt(ConfigOrigin origin, String what) {
-            return new SettingsException(file, lineOf(origin), what, null);
+            return new SettingsException(SettingsLoader.fileOf(origin, file), lineOf(origin), what, null);
         }
 
         String string(String key) throws SettingsException {
@@ -176,73 +309,75 @@ public final class SettingsLoader {
             return (String) value.unwrapped();
         }
 
-        String nonEmptyString(String key) throws SettingsException {
+        /** A program to run: not empty, no control characters, of a path's length. */
+        String command(String key) throws SettingsException {
             String text = string(key);
             if (text.isBlank()) {
-                throw problem(key, "must not be empty");
+                throw problem(key, "must not be empty (the default is \"ssh\")");
+            }
+            if (Printable.hasControl(text) || text.length() > MAX_PATH_LENGTH) {
+                throw problem(key, "expected a program name or path, got " + Printable.quoted(shortened(text)));
             }
             return text;
         }
 
-        Duration duration(String key) throws SettingsException {
+        Duration duration(String key, DurationRange range) throws SettingsException {
+            ConfigValue value = value(key);
+            Duration duration;
             try {
-                Duration duration = config.getDuration(ROOT + "." + key);
-                if (duration.isNegative()) {
-                    throw problem(key, "must not be negative");
+                if (value.valueType() != ConfigValueType.STRING && value.valueType() != ConfigValueType.NUMBER) {
+                    throw new ConfigException.BadValue(key, "not a duration");
                 }
-                return duration;
-            } catch (ConfigException e) {
-                throw problem(key, "expected a duration such as 750ms, 10s or 5m, got " + describe(value(key)));
+                duration = settings.toConfig().getDuration(key);
+            } catch (ConfigException | ArithmeticException | IllegalArgumentException e) {
+                throw problem(key, "expected a duration such as 750ms, 10s or 5m, got " + describe(value));
             }
-        }
-
-        Duration durationBetween(String key, Duration min, Duration max) throws SettingsException {
-            Duration duration = duration(key);
-            if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
-                throw problem(key, "must be from " + written(min) + " to " + written(max) + ", got " + written(duration));
-            }
-            return duration;
-        }
-
-        private static String written(Duration duration) {
-            long millis = duration.toMillis();
-            return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
-        }
-
-        Duration positiveDuration(String key) throws SettingsException {
-            Duration duration = duration(key);
-            if (duration.isZero()) {
-                throw problem(key, "must be more than zero");
+            if (!range.contains(duration)) {
+                String hint = value.valueType() == ConfigValueType.NUMBER
+                        ? " (a number alone means milliseconds: write a unit, such as 10s)" : "";
+                throw problem(key, "must be " + range.describe() + ", got " + describe(value) + hint);
             }
             return duration;
         }
 
         boolean onOff(String key) throws SettingsException {
             try {
-                return config.getBoolean(ROOT + "." + key);
+                return settings.toConfig().getBoolean(key);
             } catch (ConfigException e) {
                 throw problem(key, "expected on or off, got " + describe(value(key)));
             }
         }
 
-        int positiveInt(String key) throws SettingsException {
+        int wholeNumber(String key, int min, int max) throws SettingsException {
             ConfigValue value = value(key);
             if (value.valueType() != ConfigValueType.NUMBER || !(value.unwrapped() instanceof Integer)) {
                 throw problem(key, "expected a whole number, got " + describe(value));
             }
             int number = (Integer) value.unwrapped();
-            if (number < 1) {
-                throw problem(key, "must be at least 1, got " + number);
+            if (number < min || number > max) {
+                throw problem(key, "must be from " + min + " to " + max + ", got " + number);
             }
             return number;
         }
 
-        List<String> stringList(String key) throws SettingsException {
+        /** A list of host aliases, each a plain name. */
+        List<String> aliases(String key) throws SettingsException {
             ConfigValue value = value(key);
             if (!(value instanceof ConfigList list)) {
-                throw problem(key, "expected a list of strings, got " + describe(value));
+                throw problem(key, "expected a list of host aliases, got " + describe(value));
             }
-            return strings(key, list);
+            if (list.size() > MAX_PRELAUNCH) {
+                throw problem(key, "at most " + MAX_PRELAUNCH + " hosts, got " + list.size());
+            }
+            List<String> aliases = strings(key, list);
+            for (int i = 0; i < aliases.size(); i++) {
+                String problem = nameProblem(aliases.get(i));
+                if (problem != null) {
+                    throw problemAt(list.get(i).origin(), key + ": " + Printable.quoted(shortened(aliases.get(i)))
+                            + " " + problem);
+                }
+            }
+            return aliases;
         }
 
         private List<String> strings(String key, ConfigList list) throws SettingsException {
@@ -267,10 +402,10 @@ public final class SettingsLoader {
                     return control & 0x1f;
                 }
             }
-            if (text.length() == 1 && text.charAt(0) < 0x80) {
+            if (text.length() == 1 && text.charAt(0) >= 0x20 && text.charAt(0) < 0x7f) {
                 return text.charAt(0);
             }
-            throw problem(key, "expected one ASCII character, ^X, or \"none\", got '" + text + "'");
+            throw problem(key, "expected one ASCII character, ^X, or \"none\", got " + Printable.quoted(shortened(text)));
         }
 
         Settings.OnSessionEnd onSessionEnd(String key) throws SettingsException {
@@ -278,7 +413,7 @@ public final class SettingsLoader {
             try {
                 return Settings.OnSessionEnd.valueOf(text.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw problem(key, "expected list or exit, got '" + text + "'");
+                throw problem(key, "expected list or exit, got " + Printable.quoted(shortened(text)));
             }
         }
 
@@ -286,6 +421,9 @@ public final class SettingsLoader {
             ConfigValue value = value(key);
             if (!(value instanceof ConfigList list)) {
                 throw problem(key, "expected a list of host entries, got " + describe(value));
+            }
+            if (list.size() > MAX_HOST_ENTRIES) {
+                throw problem(key, "at most " + MAX_HOST_ENTRIES + " entries, got " + list.size());
             }
             List<HostEntry> entries = new ArrayList<>();
             for (ConfigValue item : list) {
@@ -300,20 +438,23 @@ public final class SettingsLoader {
         private HostEntry hostEntry(ConfigObject object) throws SettingsException {
             for (Map.Entry<String, ConfigValue> field : object.entrySet()) {
                 if (!HOST_ENTRY_KEYS.contains(field.getKey())) {
-                    throw problemAt(field.getValue().origin(), "hosts: unknown key '" + field.getKey()
-                            + "' (known: alias, hostname, user, port, tags, group, description, favourite)");
+                    throw problemAt(field.getValue().origin(), "hosts: unknown key " + Printable.quoted(field.getKey())
+                            + " (known: alias, hostname, user, port, tags, group, description, favourite)");
                 }
             }
             if (object.containsKey("alias") && object.containsKey("name")) {
                 throw problemAt(object.origin(), "hosts: an entry has both alias and name");
             }
-            String alias = field(object, object.containsKey("name") ? "name" : "alias");
+            String aliasKey = object.containsKey("name") ? "name" : "alias";
+            String alias = field(object, aliasKey, MAX_NAME_LENGTH);
             if (alias.isEmpty()) {
                 throw problemAt(object.origin(), "hosts: an entry needs an alias");
             }
-            if (alias.chars().anyMatch(c -> Character.isWhitespace(c) || c == '*' || c == '?' || c == '!')) {
-                throw problemAt(object.get(object.containsKey("name") ? "name" : "alias").origin(),
-                        "hosts: alias '" + alias + "' must be a plain name (no spaces or patterns)");
+            String aliasProblem = alias.chars().anyMatch(c -> c == '*' || c == '?' || c == '!')
+                    ? "must be a plain name (no spaces or patterns)" : nameProblem(alias);
+            if (aliasProblem != null) {
+                throw problemAt(object.get(aliasKey).origin(), "hosts: alias " + Printable.quoted(alias) + " "
+                        + (aliasProblem.startsWith("must") ? aliasProblem : "must be a plain name: " + aliasProblem));
             }
             int port = 0;
             ConfigValue portValue = object.get("port");
@@ -331,6 +472,13 @@ public final class SettingsLoader {
                     throw problemAt(tagsValue.origin(), "hosts: tags must be a list, got " + describe(tagsValue));
                 }
                 tags = strings("hosts: tags", tagList);
+                for (int i = 0; i < tags.size(); i++) {
+                    String problem = nameProblem(tags.get(i));
+                    if (problem != null) {
+                        throw problemAt(tagList.get(i).origin(), "hosts: tag " + Printable.quoted(shortened(tags.get(i)))
+                                + " " + problem);
+                    }
+                }
             }
             boolean favourite = false;
             ConfigValue favouriteValue = object.get("favourite");
@@ -341,12 +489,25 @@ public final class SettingsLoader {
                 }
                 favourite = (Boolean) favouriteValue.unwrapped();
             }
-            return new HostEntry(alias, field(object, "hostname"), field(object, "user"), port, tags,
-                    field(object, "group"), field(object, "description"), favourite, file,
-                    lineOf(object.origin()));
+            String hostname = plainField(object, "hostname");
+            String user = plainField(object, "user");
+            return new HostEntry(alias, hostname, user, port, tags,
+                    field(object, "group", MAX_TEXT_LENGTH), field(object, "description", MAX_TEXT_LENGTH),
+                    favourite, SettingsLoader.fileOf(object.origin(), file), lineOf(object.origin()));
         }
 
-        private String field(ConfigObject object, String name) throws SettingsException {
+        /** A field that must be one word: a host name, a user. */
+        private String plainField(ConfigObject object, String name) throws SettingsException {
+            String text = field(object, name, MAX_NAME_LENGTH);
+            String problem = text.isEmpty() ? null : nameProblem(text);
+            if (problem != null) {
+                throw problemAt(object.get(name).origin(), "hosts: " + name + " " + Printable.quoted(text) + " " + problem);
+            }
+            return text;
+        }
+
+        /** A text field: a string (or number) of at most {@code maxLength} characters, on one line. */
+        private String field(ConfigObject object, String name, int maxLength) throws SettingsException {
             ConfigValue value = object.get(name);
             if (value == null) {
                 return "";
@@ -354,16 +515,46 @@ public final class SettingsLoader {
             if (value.valueType() != ConfigValueType.STRING && value.valueType() != ConfigValueType.NUMBER) {
                 throw problemAt(value.origin(), "hosts: " + name + " must be a string, got " + describe(value));
             }
-            return String.valueOf(value.unwrapped());
+            String text = String.valueOf(value.unwrapped());
+            if (text.length() > maxLength) {
+                throw problemAt(value.origin(), "hosts: " + name + " must be at most " + maxLength
+                        + " characters, got " + text.length());
+            }
+            if (Printable.hasControl(text)) {
+                throw problemAt(value.origin(), "hosts: " + name + " must be one line without control characters, got "
+                        + Printable.quoted(shortened(text)));
+            }
+            return text;
+        }
+
+        /** Why {@code name} is not usable as a host alias, host name, user or tag; null when it is. */
+        private static String nameProblem(String name) {
+            if (name.isEmpty()) {
+                return "must not be empty";
+            }
+            if (name.length() > MAX_NAME_LENGTH) {
+                return "is longer than " + MAX_NAME_LENGTH + " characters";
+            }
+            if (name.startsWith("-")) {
+                return "must not start with '-' (ssh would read it as an option)";
+            }
+            if (Printable.hasControl(name) || name.chars().anyMatch(Character::isWhitespace)) {
+                return "must not contain spaces or control characters";
+            }
+            return null;
+        }
+
+        private static String shortened(String text) {
+            return text.length() > 80 ? text.substring(0, 77) + "..." : text;
         }
 
         private static String describe(ConfigValue value) {
             return switch (value.valueType()) {
-                case STRING -> "'" + value.unwrapped() + "'";
+                case STRING -> Printable.quoted(shortened((String) value.unwrapped()));
                 case NULL -> "null";
                 case OBJECT -> "an object";
                 case LIST -> "a list";
-                default -> value.render();
+                default -> shortened(value.render());
             };
         }
     }

@@ -28,6 +28,27 @@ class ConnectCommandTest {
     }
 
     @Test
+    void hostNamesSshCannotTakeAreOneLineUsageErrors() {
+        // "connect ''" reached ssh as an empty host; a line break made a three-line error
+        List<List<String>> commands = List.of(
+                List.of("connect", ""), List.of("connect", "", "--", "true"), List.of("connect", "a\nb"),
+                List.of("connect", "a\nb", "--", "true"), List.of("connect", "a b"), List.of("connect", "--", "-oProxyCommand=x"),
+                List.of("master", "check", ""), List.of("master", "check", "a\nb"), List.of("master", "stop", "\u001b[2J"),
+                List.of("master", "start", HOST, ""), List.of("forward", "a\nb", "-D", "1080"));
+        for (List<String> command : commands) {
+            Processes.Result result = SSHD.jhosts(LIMIT, command.toArray(String[]::new));
+            assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+            assertThat(result.stderr()).as(result.describe()).startsWith("jhosts: " + command.get(0))
+                    .endsWith("; name a host as 'jhosts list' shows them\n")
+                    .doesNotContain("\u001b");
+            assertThat(result.stderr().lines().count()).as(result.describe()).isEqualTo(1);
+        }
+        assertThat(SSHD.jhosts(LIMIT, "connect", "a\nb").stderr())
+                .isEqualTo("jhosts: connect: host name 'a\\nb' contains a space, line break or control character; "
+                        + "name a host as 'jhosts list' shows them\n");
+    }
+
+    @Test
     void startThenConnectPrintsOk() {
         Processes.Result start = SSHD.jhosts(LIMIT, "master", "start", HOST);
         assertThat(start.exitCode()).as(start.describe()).isZero();

@@ -41,6 +41,37 @@ class SettingsErrorTest {
         }
     }
 
+    /** Settings that crashed, hung or got past the loader before: each one line, exit 2, for a command that uses them. */
+    @Test
+    void boundedSettingsProblemsAreOneLineAndExitTwo() throws Exception {
+        Path sshConfig = dir.resolve("ssh_config");
+        Files.writeString(sshConfig, "Host a\n  HostName 127.0.0.1\n");
+        Path fifo = dir.resolve("fifo.conf");
+        Processes.Result made = Processes.run(List.of("mkfifo", fifo.toString()), Map.of(), Duration.ofSeconds(10));
+        assertThat(made.exitCode()).as(made.describe()).isZero();
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("a = " + "{ a = ".repeat(5_000) + "1" + " }".repeat(5_000) + "\n",
+                ":1: nested too deeply (more than 64 levels of objects, lists and key segments); jhosts' settings need at most 4");
+        cases.put("ssh-binary = null\n", ":1: ssh-binary: expected a string, got null");
+        cases.put("# long\nconnect-timeout = 200000d\n", ":2: connect-timeout: must be from 1s to 10m, got '200000d'");
+        cases.put("include file(\"" + fifo + "\")\n",
+                ":1: include of " + fifo + " refused: not a regular file (a device, FIFO or socket); not read");
+        cases.put("\n\ninclude required(file(\"" + dir.resolve("missing.conf") + "\"))\n",
+                ":3: include required(...): no such file " + dir.resolve("missing.conf"));
+        Path settings = dir.resolve("bad.conf");
+        for (Map.Entry<String, String> entry : cases.entrySet()) {
+            Files.writeString(settings, entry.getKey());
+            for (List<String> args : List.<List<String>>of(List.of("master", "start", "a"), List.of("list"))) {
+                List<String> command = new java.util.ArrayList<>(List.of("-c", settings.toString(), "-F", sshConfig.toString()));
+                command.addAll(args);
+                Processes.Result result = jhosts(command.toArray(String[]::new));
+                assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+                assertThat(result.stdout()).isEmpty();
+                assertThat(result.stderr()).isEqualTo("jhosts: " + settings + entry.getValue() + "\n");
+            }
+        }
+    }
+
     @Test
     void defaultSettingsFileIsRead() throws Exception {
         Path settings = dir.resolve("jhosts/jhosts.conf");
@@ -48,7 +79,8 @@ class SettingsErrorTest {
         Files.writeString(settings, "unknown-thing = 1\n");
         Processes.Result result = jhosts("-F", "/dev/null", "list");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.stderr()).isEqualTo("jhosts: " + settings + ":1: unknown key 'unknown-thing'\n");
+        assertThat(result.stderr()).isEqualTo("jhosts: " + settings + ":1: unknown key 'unknown-thing' "
+                + "(the settings are listed in jhosts(1), SETTINGS, and in reference.conf)\n");
     }
 
     @Test

@@ -48,11 +48,22 @@ class DocumentationTest {
         String man = Files.readString(MAN).replace("\\-", "-");
         String readme = Files.readString(Path.of("README.md"));
         Set<String> commands = Set.of("list", "connect", "master start", "master list", "master check",
-                "master stop", "master exit", "master kill", "forward", "probe", "demo");
+                "master stop", "master exit", "master kill", "forward", "probe", "demo", "completion", "doctor");
         for (String command : commands) {
             assertThat(readme).as("README documents %s", command).contains("jhosts " + command);
         }
         Set<String> manWords = java.util.Arrays.stream(man.split("\\s+")).collect(Collectors.toSet());
-        assertThat(manWords).contains("list", "connect", "start", "check", "stop", "exit", "kill", "forward", "probe", "demo");
+        assertThat(manWords).contains("list", "connect", "start", "check", "stop", "exit", "kill", "forward",
+                "probe", "demo", "completion", "doctor");
+    }
+
+    @Test
+    void theManPageGivesTheExitStatusOfEverySubcommand() throws Exception {
+        String man = Files.readString(MAN).replace("\\-", "-");
+        String exitStatus = man.substring(man.indexOf(".SH EXIT STATUS"), man.indexOf(".SH FILES"));
+        for (String command : List.of("jhosts", "list", "connect", "master start", "master list", "master check",
+                "master stop", "master exit", "master kill", "forward", "completion", "doctor")) {
+            assertThat(exitStatus).as("EXIT STATUS names %s", command).containsPattern("(?m)^\\.(B|BR) .*\\b" + command + "\\b");
+        }
     }
 }

@@ -61,7 +61,7 @@ class AskpassInTmuxTest {
 
     private void start(Path config) throws IOException {
         Path settings = SSHD.dir().resolve("askpass.conf");
-        Files.writeString(settings, "prelaunch-delay = 1h\n");
+        Files.writeString(settings, "prelaunch-delay = 1m\n");
         Map<String, String> env = new TreeMap<>(SSHD.jhostsEnv());
         env.put("TERM", "xterm-256color");
         env.put("LANG", "C.UTF-8");

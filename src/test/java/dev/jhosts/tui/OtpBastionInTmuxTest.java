@@ -58,7 +58,7 @@ class OtpBastionInTmuxTest {
                 + "Host t1\n  Port " + TARGET.port() + "\n" + target
                 + "Host t2\n  Port " + TARGET.extraPort(0) + "\n" + target);
         Path settings = TARGET.dir().resolve("otp.conf");
-        Files.writeString(settings, "prelaunch-delay = 1h\n");
+        Files.writeString(settings, "prelaunch-delay = 1m\n");
         Map<String, String> env = new TreeMap<>(TARGET.jhostsEnv());
         env.put("TERM", "xterm-256color");
         env.put("LANG", "C.UTF-8");

@@ -41,7 +41,7 @@ class ProbesInTmuxTest {
                 "Host changed\n" + options.replace("UserKnownHostsFile ", "UserKnownHostsFile " + wrongKnownHosts + " #")
                         + "Host closed\n  HostName 127.0.0.1\n  Port 1\n");
         Path settings = SSHD.dir().resolve("probe.conf");
-        Files.writeString(settings, "prelaunch-delay = 1h\n");
+        Files.writeString(settings, "prelaunch-delay = 1m\n");
         Map<String, String> env = new TreeMap<>(SSHD.jhostsEnv());
         env.put("TERM", "xterm-256color");
         env.put("LANG", "C.UTF-8");

@@ -1,0 +1,45 @@
+package dev.jhosts.config;
+
+/**
+ * Text from a file or the command line made safe for a one-line message: control characters
+ * (a newline in a host name, an escape sequence) are shown escaped instead of breaking the
+ * line or reaching the terminal.
+ */
+public final class Printable {
+    private Printable() {}
+
+    /** {@code text} in single quotes, with control characters as {@code \n}, {@code \t}, {@code \x1b}. */
+    public static String quoted(String text) {
+        return "'" + escaped(text) + "'";
+    }
+
+    /** {@code text} with control characters escaped. */
+    public static String escaped(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (isControl(c)) {
+                        out.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Whether {@code text} holds a control character (C0, DEL or C1). */
+    public static boolean hasControl(String text) {
+        return text.chars().anyMatch(c -> isControl((char) c));
+    }
+
+    private static boolean isControl(char c) {
+        return c < 0x20 || c == 0x7f || c >= 0x80 && c < 0xa0;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.jhosts.doctor;
+
+import dev.jhosts.master.MasterProbe;
+import dev.jhosts.master.Probe;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The sockets in jhosts' control directory and at the hosts' own ControlPaths, each asked over
+ * the mux protocol (MUX_C_ALIVE_CHECK, no ssh process) what is behind it. Stale and frozen
+ * ones are reported, never removed: jhosts removes a stale socket only when it is about to
+ * start a master there, after a connect to it was refused again.
+ */
+final class SocketCheck {
+    static final String NAME = "sockets";
+    private static final int PROBES_AT_ONCE = 4;
+
+    private SocketCheck() {}
+
+    static List<Finding> check(Path controlDirectory, Map<Path, List<String>> hostSockets, MasterProbe probe) {
+        Set<Path> sockets = new LinkedHashSet<>(socketsIn(controlDirectory));
+        hostSockets.keySet().stream().filter(SocketCheck::isSocket).forEach(sockets::add);
+        List<Finding> findings = new ArrayList<>();
+        int alive = 0;
+        ExecutorService probes = Executors.newFixedThreadPool(PROBES_AT_ONCE, runnable -> {
+            Thread thread = new Thread(runnable, "jhosts-doctor-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Probe>> answers = new ArrayList<>();
+            for (Path socket : sockets) {
+                answers.add(probes.submit(() -> probe.probe(socket)));
+            }
+            int i = 0;
+            for (Path socket : sockets) {
+                Probe answer = answers.get(i++).get();
+                String hosts = hostSockets.containsKey(socket) ? " (" + Hosts.named(hostSockets.get(socket)) + ")" : "";
+                String host = hostSockets.containsKey(socket) ? hostSockets.get(socket).get(0) : "HOST";
+                if (answer instanceof Probe.Alive) {
+                    alive++;
+                } else if (answer instanceof Probe.Stale) {
+                    findings.add(new Finding(NAME, Severity.WARNING, "stale socket " + socket + hosts + ": no master is behind it",
+                            "jhosts removes it before it starts a master there; or rm " + socket));
+                } else if (answer instanceof Probe.Frozen frozen) {
+                    findings.add(new Finding(NAME, Severity.WARNING, "the master at " + socket + hosts + " does not answer ("
+                            + frozen.detail() + ")", "jhosts master kill " + host));
+                } else if (answer instanceof Probe.Refused refused) {
+                    findings.add(new Finding(NAME, Severity.WARNING, "the master at " + socket + hosts + " refuses jhosts: "
+                            + refused.detail(), "check who owns " + socket));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            findings.add(new Finding(NAME, Severity.NOTE, "interrupted while probing sockets", ""));
+        } catch (java.util.concurrent.ExecutionException e) {
+            findings.add(new Finding(NAME, Severity.WARNING, "probing sockets failed: " + e.getCause(), ""));
+        } finally {
+            probes.shutdownNow();
+        }
+        if (findings.isEmpty()) {
+            findings.add(Finding.ok(NAME, alive + (alive == 1 ? " live master" : " live masters") + ", no stale sockets"));
+        }
+        return findings;
+    }
+
+    private static List<Path> socketsIn(Path directory) {
+        List<Path> sockets = new ArrayList<>();
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return sockets;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                if (isSocket(entry)) {
+                    sockets.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            // ControlDirectoryCheck reports a directory that cannot be read
+        }
+        return sockets;
+    }
+
+    /** A socket (what "other" is among the files of a control directory), not through a link. */
+    private static boolean isSocket(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
