@@ -4,6 +4,7 @@ import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.CatalogLoader;
 import dev.jhosts.config.Locations;
 import dev.jhosts.config.ProbeSettings;
+import dev.jhosts.config.PromptSettings;
 import dev.jhosts.config.Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +92,7 @@ public final class CatalogBench {
         return new Settings("ssh", Path.of("/nonexistent"), Duration.ofMinutes(10), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), 3, 4, Duration.ofMillis(1500), Duration.ofSeconds(2), '~', Duration.ofMillis(100),
                 Duration.ofMillis(300), List.of(), Settings.OnSessionEnd.LIST, List.of(),
-                new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)));
+                new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)), PromptSettings.none());
     }
 
     static Path generate(Path dir, int hostCount) throws IOException {

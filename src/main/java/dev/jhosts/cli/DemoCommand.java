@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
  * path itself.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "The picker on demo hosts of an embedded SSH server.",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:the picker was quit", "1:the demo could not start (it says why)", "2:usage error"},
         description = {"Open the picker on demo hosts of an SSH server of its own (Apache MINA SSHD on 127.0.0.1),"
                 + " so that masters, sessions, the status pane and a stuck master can be tried without a server.",
                 "Nothing of yours is read or written (ssh config, known_hosts, agent, history, control directory);"

@@ -222,8 +222,7 @@ final class MasterCommand implements Callable<Integer> {
         @Parameters(paramLabel = "HOST", description = "A host alias, as 'jhosts list' shows them.")
         String host;
 
-        @Option(names = "--force", description = "Also when other masters ride this one (a jump host's): "
-                + "they are named, and cut by exit or kill.")
+        @Option(names = "--force", description = "Also when masters ride this one; exit and kill cut them.")
         boolean force;
 
         /** Acts on the master at {@code socket}; returns the line to print. */

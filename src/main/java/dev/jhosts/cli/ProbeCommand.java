@@ -32,6 +32,10 @@ import picocli.CommandLine.Spec;
  * host key is the one known_hosts holds, without authenticating anywhere.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
+        header = "Reachability and host keys of hosts, without logging in.",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:every host is reachable with a known host key", "1:a host is unreachable, not probed, "
+                + "or its key is unknown, changed or revoked", "2:usage or settings error"},
         description = "Probe hosts without logging in: TCP to HostName:Port (a host behind a ProxyJump only "
                 + "through its jump host's live master), the SSH banner, and the server's host key against "
                 + "the known_hosts files ssh uses for it. Exit 0 when every host is reachable with a known "
@@ -40,7 +44,7 @@ final class ProbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "HOST")
+    @Parameters(arity = "1..*", paramLabel = "HOST", description = "Host aliases, as 'jhosts list' shows them.")
     List<String> hosts;
 
     @Option(names = "--json", description = "Print a JSON array, one object per host.")

@@ -39,7 +39,8 @@ final class Defaults {
                 List.of(),
                 Settings.OnSessionEnd.LIST,
                 List.of(),
-                new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)));
+                new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)),
+                PromptSettings.none());
     }
 
     /** The setting keys there are. */
@@ -79,6 +80,8 @@ final class Defaults {
         values.put("probe-parallelism", defaults.probes().parallelism());
         values.put("probe-interval", written(defaults.probes().interval()));
         values.put("probe-timeout", written(defaults.probes().timeout()));
+        values.put("ask-at-start", defaults.prompts().askAtStart());
+        values.put("password-commands", List.of());
         return values;
     }
 

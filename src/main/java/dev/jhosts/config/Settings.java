@@ -42,7 +42,8 @@ public record Settings(
         List<String> prelaunch,
         OnSessionEnd onSessionEnd,
         List<HostEntry> hosts,
-        ProbeSettings probes) {
+        ProbeSettings probes,
+        PromptSettings prompts) {
 
     /** The range {@link #escapeTimeout} must be in. */
     public static final Duration MIN_ESCAPE_TIMEOUT = Duration.ofMillis(10);

@@ -167,7 +167,8 @@ public final class SettingsLoader {
                         reader.onOff("probes"),
                         reader.wholeNumber("probe-parallelism", 1, 64),
                         reader.duration("probe-interval", DurationRange.of(Duration.ofSeconds(1), Duration.ofDays(1))),
-                        reader.duration("probe-timeout", DurationRange.of(Duration.ofMillis(100), Duration.ofMinutes(5)))));
+                        reader.duration("probe-timeout", DurationRange.of(Duration.ofMillis(100), Duration.ofMinutes(5)))),
+                new PromptSettings(reader.aliases("ask-at-start"), reader.passwordCommands("password-commands")));
     }
 
     /**
@@ -415,6 +416,54 @@ public final class SettingsLoader {
             } catch (IllegalArgumentException e) {
                 throw problem(key, "expected list or exit, got " + Printable.quoted(shortened(text)));
             }
+        }
+
+        /** {@code [{ hosts = "db* tag:prod", command = ["pass", "show", "db"], timeout = 10s }]}. */
+        List<PromptSettings.PasswordCommand> passwordCommands(String key) throws SettingsException {
+            ConfigValue value = value(key);
+            if (!(value instanceof ConfigList list)) {
+                throw problem(key, "expected a list of { hosts = \"...\", command = [...] }, got " + describe(value));
+            }
+            if (list.size() > 1000) {
+                throw problem(key, "at most 1000 entries, got " + list.size());
+            }
+            List<PromptSettings.PasswordCommand> commands = new ArrayList<>();
+            for (ConfigValue item : list) {
+                if (!(item instanceof ConfigObject object)) {
+                    throw problemAt(item.origin(), key + ": expected { hosts = \"...\", command = [...] }, got " + describe(item));
+                }
+                for (String field : object.keySet()) {
+                    if (!Set.of("hosts", "command", "timeout").contains(field)) {
+                        throw problemAt(object.get(field).origin(), key + ": unknown key " + Printable.quoted(field)
+                                + " (known: hosts, command, timeout)");
+                    }
+                }
+                ConfigValue hosts = object.get("hosts");
+                if (hosts == null || hosts.valueType() != ConfigValueType.STRING || ((String) hosts.unwrapped()).isBlank()) {
+                    throw problemAt(object.origin(), key + ": an entry needs hosts = \"alias, pattern or tag:NAME ...\"");
+                }
+                ConfigValue command = object.get("command");
+                if (!(command instanceof ConfigList words) || words.isEmpty()
+                        || words.stream().anyMatch(word -> word.valueType() != ConfigValueType.STRING)) {
+                    throw problemAt(command == null ? object.origin() : command.origin(),
+                            key + ": command must be a list of words, such as [\"pass\", \"show\", \"db\"] (run without a shell)");
+                }
+                Duration timeout = Duration.ofSeconds(10);
+                ConfigValue limit = object.get("timeout");
+                if (limit != null) {
+                    try {
+                        timeout = object.toConfig().getDuration("timeout");
+                    } catch (ConfigException e) {
+                        throw problemAt(limit.origin(), key + ": timeout: expected a duration such as 10s, got " + describe(limit));
+                    }
+                    if (timeout.compareTo(Duration.ofMillis(100)) < 0 || timeout.compareTo(Duration.ofMinutes(5)) > 0) {
+                        throw problemAt(limit.origin(), key + ": timeout must be from 100ms to 5m, got " + describe(limit));
+                    }
+                }
+                commands.add(new PromptSettings.PasswordCommand((String) hosts.unwrapped(),
+                        words.stream().map(word -> (String) word.unwrapped()).toList(), timeout));
+            }
+            return commands;
         }
 
         List<HostEntry> hostEntries(String key) throws SettingsException {

@@ -35,7 +35,6 @@ public final class Launches {
     private final Clock clock;
     private final Map<MasterTarget, CompletableFuture<Made>> inFlight = new ConcurrentHashMap<>();
     private final Map<Path, ReentrantLock> socketLocks = new ConcurrentHashMap<>();
-    private final java.util.Set<CompletableFuture<Made>> asking = ConcurrentHashMap.newKeySet();
 
     /** How a target ended up, with what a dependant needs to ride it. */
     private record Made(MasterState state, Optional<Via> self, List<Via> via) {
@@ -87,19 +86,15 @@ public final class Launches {
         CompletableFuture<Made> running;
         while ((running = inFlight.putIfAbsent(target, mine)) != null) {
             if (!running.isDone()) {
-                if (prompts instanceof Prompting.Through && !asking.contains(running)) {
-                    // A background launch is under way and may fail for want of an answer (its
-                    // failure can reach the picker before it leaves the map): ask after it, if so.
+                if (prompts instanceof Prompting.Through) {
+                    // A launch under way may fail for want of an answer, and its failure can reach
+                    // the picker before it leaves the map: ask (again) after it, if so.
                     return running.thenCompose(done -> needsUser(done.state())
                             ? made(target, prompts) : CompletableFuture.completedFuture(done));
                 }
                 return running;
             }
             inFlight.remove(target, running);
-        }
-        if (prompts instanceof Prompting.Through) {
-            asking.add(mine);
-            mine.whenComplete((made, error) -> asking.remove(mine));
         }
         states.decided(target.label(), new MasterState.Starting());
         // Completion happens outside the map's own methods: a removal run inside

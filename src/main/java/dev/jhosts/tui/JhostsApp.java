@@ -7,6 +7,8 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.config.Settings;
 import dev.jhosts.askpass.AskpassServer;
+import dev.jhosts.askpass.PasswordCommands;
+import dev.jhosts.askpass.PasswordSource;
 import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.Masters;
 import dev.jhosts.master.MasterState;
@@ -29,9 +31,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -161,8 +166,14 @@ public final class JhostsApp {
             probes = new ProbeWatch(hostConfigs, masters, settings.probes(), JhostsApp.this::post, clock);
             Path helper = Path.of(System.getProperty("jhosts.home", "."), "jhosts-askpass");
             if (Files.isExecutable(helper)) {
+                Map<String, Set<String>> tags = new HashMap<>();
+                hosts.forEach(host -> tags.put(host.alias(), Set.copyOf(host.tags())));
+                PasswordCommands passwords = new PasswordCommands(settings.prompts().passwordCommands().stream()
+                        .map(command -> new PasswordSource(command.hosts(), command.command(), command.timeout())).toList(),
+                        alias -> tags.getOrDefault(alias, Set.of()));
                 askpass = new AskpassServer(settings.controlDirectory(), helper,
-                        request -> post(new UiEvent.PromptAsked(request)), id -> post(new UiEvent.PromptWithdrawn(id)));
+                        request -> post(new UiEvent.PromptAsked(request)), id -> post(new UiEvent.PromptWithdrawn(id)),
+                        passwords);
             }
             opener = new SessionOpener(sessions, JhostsApp.this::post);
             masters.addListener(event -> {
@@ -232,6 +243,11 @@ public final class JhostsApp {
         }
 
         private void prelaunchAtStart() {
+            for (String alias : settings.prompts().askAtStart()) {
+                if (askpass != null && hosts.stream().anyMatch(host -> host.alias().equals(alias))) {
+                    masters.start(alias, askpass);
+                }
+            }
             for (String alias : settings.prelaunch()) {
                 if (hosts.stream().anyMatch(host -> host.alias().equals(alias))) {
                     startMaster(alias);

@@ -3,6 +3,7 @@ package dev.jhosts.catalog;
 import dev.jhosts.config.HostEntry;
 import dev.jhosts.config.Locations;
 import dev.jhosts.config.ProbeSettings;
+import dev.jhosts.config.PromptSettings;
 import dev.jhosts.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ final class TestCatalogs {
         return new Settings("ssh", Path.of("/nonexistent"), Duration.ofMinutes(10), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), 3, 4, Duration.ofMillis(1500), Duration.ofSeconds(2), '~', Duration.ofMillis(100),
                 Duration.ofMillis(300), List.of(), Settings.OnSessionEnd.LIST, hosts,
-                new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)));
+                new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)), PromptSettings.none());
     }
 
     static Locations locations(Path home) {

@@ -62,8 +62,8 @@ class SettingsLoaderTest {
     void escapeTimeoutWithinItsRange() throws Exception {
         assertThat(load("escape-timeout = 250ms\n").escapeTimeout()).isEqualTo(Duration.ofMillis(250));
         assertThat(problem("\nescape-timeout = 5ms\n").getMessage())
-                .isEqualTo(dir.resolve("jhosts.conf") + ":2: escape-timeout: must be from 10ms to 2s, got 5ms");
-        assertThat(problem("escape-timeout = 3s\n").getMessage()).endsWith(":1: escape-timeout: must be from 10ms to 2s, got 3s");
+                .isEqualTo(dir.resolve("jhosts.conf") + ":2: escape-timeout: must be from 10ms to 2s, got '5ms'");
+        assertThat(problem("escape-timeout = 3s\n").getMessage()).endsWith(":1: escape-timeout: must be from 10ms to 2s, got '3s'");
     }
 
     @Test
@@ -148,14 +148,34 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void promptSettings() throws Exception {
+        Settings settings = load("ask-at-start = [bastion]\npassword-commands = [\n"
+                + "  { hosts = \"db* tag:prod\", command = [pass, show, db], timeout = 3s }\n"
+                + "  { hosts = web1, command = [\"secret-tool\", lookup, host, web1] }\n]\n");
+        assertThat(settings.prompts().askAtStart()).containsExactly("bastion");
+        assertThat(settings.prompts().passwordCommands()).containsExactly(
+                new PromptSettings.PasswordCommand("db* tag:prod", List.of("pass", "show", "db"), Duration.ofSeconds(3)),
+                new PromptSettings.PasswordCommand("web1", List.of("secret-tool", "lookup", "host", "web1"),
+                        Duration.ofSeconds(10)));
+        assertThat(problem("password-commands = [\n  { hosts = db, command = \"pass show db\" }\n]\n").getMessage())
+                .contains(":2: password-commands: command must be a list of words").hasLineCount(1);
+        assertThat(problem("password-commands = [{ command = [x] }]\n").getMessage())
+                .contains(":1: password-commands: an entry needs hosts");
+        assertThat(problem("password-commands = [{ hosts = a, command = [x], shell = yes }]\n").getMessage())
+                .contains("unknown key 'shell'");
+        assertThat(problem("password-commands = [{ hosts = a, command = [x], timeout = 1h }]\n").getMessage())
+                .contains("timeout must be from 100ms to 5m");
+    }
+
+    @Test
     void probeSettings() throws Exception {
         Settings settings = load("probes = off\nprobe-parallelism = 16\nprobe-interval = 5m\nprobe-timeout = 2500ms\n");
         assertThat(settings.probes()).isEqualTo(new ProbeSettings(false, 16, Duration.ofMinutes(5), Duration.ofMillis(2500)));
         assertThat(load("probes = yes\n").probes().enabled()).isTrue();
         assertThat(problem("\nprobes = sometimes\n").getMessage())
                 .endsWith(":2: probes: expected on or off, got 'sometimes'");
-        assertThat(problem("probe-parallelism = 0\n").getMessage()).contains(":1: probe-parallelism: must be at least 1");
-        assertThat(problem("probe-timeout = 0s\n").getMessage()).contains(":1: probe-timeout: must be more than zero");
+        assertThat(problem("probe-parallelism = 0\n").getMessage()).contains(":1: probe-parallelism: must be from 1 to 64, got 0");
+        assertThat(problem("probe-timeout = 0s\n").getMessage()).contains(":1: probe-timeout: must be from 100ms to 5m");
         assertThat(problem("probe-interval = often\n").getMessage()).contains(":1: probe-interval: expected a duration");
     }
 

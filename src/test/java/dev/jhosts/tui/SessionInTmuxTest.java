@@ -218,7 +218,8 @@ class SessionInTmuxTest {
         try {
             tmux.keys("Enter");
             tmux.keys("Escape");
-            String screen = tmux.waitUntil(s -> s.contains("connect cancelled") || s.contains("jhosts exited"),
+            String screen = tmux.waitUntil(s -> s.contains("connect cancelled") || s.contains("master does not answer")
+                            || s.contains("jhosts exited"),
                     "Esc to cancel the connect");
             assertThat(screen).doesNotContain("jhosts exited");
             waitForTesthostRow("unresponsive");
