@@ -2,7 +2,7 @@ package dev.jhosts.tui.state;
 
 import dev.jhosts.master.MasterState;
 import dev.jhosts.probe.HostKeyState;
-import dev.jhosts.tui.filter.HostMatch;
+import dev.jhosts.catalog.filter.HostMatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
