@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
         versionProvider = VersionProvider.class,
         description = "Pick an OpenSSH host and get a shell at once, through a master connection.",
         subcommands = {ListCommand.class, ConnectCommand.class, MasterCommand.class, ForwardCommand.class,
-            ProbeCommand.class})
+            ProbeCommand.class, RunCommand.class, SshConfigCommand.class})
 final class JhostsCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();

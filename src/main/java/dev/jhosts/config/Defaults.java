@@ -38,7 +38,9 @@ final class Defaults {
                 List.of(),
                 Settings.OnSessionEnd.LIST,
                 List.of(),
-                new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)));
+                new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)),
+                Map.of(),
+                new RunSettings(16, Duration.ZERO, true));
     }
 
     /** The setting keys there are. */
@@ -77,6 +79,10 @@ final class Defaults {
         values.put("probe-parallelism", defaults.probes().parallelism());
         values.put("probe-interval", written(defaults.probes().interval()));
         values.put("probe-timeout", written(defaults.probes().timeout()));
+        values.put("forwards", List.of());
+        values.put("run-parallelism", defaults.run().parallelism());
+        values.put("run-timeout", written(defaults.run().timeout()));
+        values.put("run-hangup", defaults.run().hangup());
         return values;
     }
 

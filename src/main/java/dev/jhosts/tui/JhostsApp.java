@@ -104,6 +104,11 @@ public final class JhostsApp {
         events.add(event);
     }
 
+    /** Shows {@code text} in the status line (from any thread): what a background job has to say. */
+    public void notice(String text) {
+        post(new UiEvent.Notice(text));
+    }
+
     /** The UI thread's loop over one opened terminal. */
     private final class Loop {
         private final TerminalOwner terminal;
@@ -116,6 +121,8 @@ public final class JhostsApp {
         private MasterCommands commands;
         private SessionRunner sessions;
         private ProbeWatch probes;
+        private ForwardCommands forwards;
+        private RunCommands runs;
         private ViewState state;
         private boolean redrawAll = true;
         private boolean quitting;
@@ -135,6 +142,8 @@ public final class JhostsApp {
             commands = new MasterCommands(masters, JhostsApp.this::post, watch::refreshSoon);
             sessions = new SessionRunner(settings, sshConfig, hostConfigs, masters, terminal, System.getenv());
             probes = new ProbeWatch(hostConfigs, masters, settings.probes(), JhostsApp.this::post, clock);
+            forwards = new ForwardCommands(masters, JhostsApp.this::post);
+            runs = new RunCommands(masters, settings, JhostsApp.this::post);
             masters.addListener(event -> {
                 post(new UiEvent.MasterChanged(event.alias(), event.state()));
                 watch.refreshSoon();
@@ -187,6 +196,8 @@ public final class JhostsApp {
                     commands.close();
                     details.close();
                     probes.close();
+                    forwards.close();
+                    runs.close();
                 }
                 keys.stop();
                 terminal.stopScreen();
@@ -292,6 +303,12 @@ public final class JhostsApp {
                 startMaster(((Effect.StartMaster) effect).alias());
             } else if (effect instanceof Effect.OpenSession) {
                 openSession(((Effect.OpenSession) effect).alias());
+            } else if (effect instanceof Effect.Work work) {
+                if (ForwardCommands.handles(work.request())) {
+                    forwards.run(work.request());
+                } else if (RunCommands.handles(work.request())) {
+                    runs.run(work.request());
+                }
             } else if (effect instanceof Effect.ControlMaster) {
                 Effect.ControlMaster control = (Effect.ControlMaster) effect;
                 commands.run(control.action(), control.row(), control.cutDependants());

@@ -45,4 +45,7 @@ public sealed interface UiEvent {
 
     /** A session ended and the screen is back; {@code summary} says how, e.g. "exit 3". */
     record SessionEnded(String alias, String summary) implements UiEvent {}
+
+    /** News of forwards or of a run (see {@link WorkNews}). */
+    record Work(WorkNews news) implements UiEvent {}
 }

@@ -47,6 +47,8 @@ public final class Update {
             return Transition.of(state.withProbe(probed.alias(), probed.result()));
         } else if (event instanceof UiEvent.Notice) {
             return Transition.of(state.withMessage(((UiEvent.Notice) event).text()));
+        } else if (event instanceof UiEvent.Work work) {
+            return WorkUpdate.onNews(state, work.news());
         } else if (event instanceof UiEvent.SessionEnded) {
             UiEvent.SessionEnded ended = (UiEvent.SessionEnded) event;
             return Transition.of(state.withOverlay(new Overlay.None())
@@ -98,6 +100,11 @@ public final class Update {
                 return Transition.of(state.withOverlay(new Overlay.None()).withMessage(alias + ": connect cancelled"));
             }
             return Transition.of(state);
+        }
+        // marks, runs and forwards (WorkUpdate) take their keys before the list and the pane
+        Optional<Transition> work = WorkUpdate.onKey(state, key);
+        if (work.isPresent()) {
+            return work.get();
         }
         if (key.equals(Key.named(Key.Name.F1))) {
             return Transition.of(state.withOverlay(new Overlay.Help()));
