@@ -35,6 +35,12 @@ public final class ForwardRecords {
     static final String SUFFIX = ".forwards";
     private static final String LOCK_SUFFIX = ".forwards.lock";
 
+    /**
+     * One change at a time in this process: a file lock keeps other processes out, but two
+     * channels of one JVM asking for it throw OverlappingFileLockException instead of waiting.
+     */
+    private static final Object IN_PROCESS = new Object();
+
     private final ControlDirectory directory;
 
     public ForwardRecords(ControlDirectory directory) {
@@ -73,7 +79,13 @@ public final class ForwardRecords {
         void apply(List<ListedForward> forwards);
     }
 
-    private synchronized void change(Path socket, long pid, Change change) throws IOException {
+    private void change(Path socket, long pid, Change change) throws IOException {
+        synchronized (IN_PROCESS) {
+            changeLocked(socket, pid, change);
+        }
+    }
+
+    private void changeLocked(Path socket, long pid, Change change) throws IOException {
         Path lockFile = directory.recordFor(socket, LOCK_SUFFIX);
         if (!Files.exists(lockFile)) {
             try {

@@ -158,7 +158,7 @@ public final class Renderer {
             return "Space mark  ^A mark shown  ^X clear  ^R run on " + state.work().marks().aliases().size()
                     + " marked  F4 results  ? help";
         }
-        return "Enter connect  Up/Down move  Space mark  ^R run  Tab masters  F2 pane  ? help  Esc quit";
+        return "Enter connect  Up/Down move  Space mark  ^R run  Tab masters  ? help  Esc quit";
     }
 
     private static String plural(int count, String one, String many) {
