@@ -86,8 +86,13 @@ public final class SettingsLoader {
         Set<String> known = Defaults.keys();
         for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
             if (!isKnown(entry.getKey(), known)) {
-                throw new SettingsException(file, lineOf(entry.getValue().origin()),
-                        "unknown key '" + key(entry.getKey()) + "'", null);
+                String first = key(entry.getKey()).split("\\.", 2)[0];
+                String what = known.contains(first)
+                        ? first + ": expected " + (first.equals("forwards")
+                                ? "a list: forwards = [ { host = ALIAS, open = [\"-L 8080:db:5432\"] } ]"
+                                : "a value, not an object")
+                        : "unknown key '" + key(entry.getKey()) + "'";
+                throw new SettingsException(file, lineOf(entry.getValue().origin()), what, null);
             }
         }
     }
