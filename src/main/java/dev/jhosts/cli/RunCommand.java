@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
  * [--json] -- COMMAND}: one command on many hosts through their masters.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        customSynopsis = "jhosts run [HOST...] [--tag T]... [--group G] [--match QUERY] [--parallel N] [--timeout D] "
+                + "[--json] [-n] -- COMMAND",
         description = "Run COMMAND on many hosts at once through their masters (made in the background as needed, "
                 + "never prompting), with a native mux session per host: no ssh process per host. Each line is "
                 + "printed after its host's alias; a summary follows on stderr. Standard input, when it is not a "

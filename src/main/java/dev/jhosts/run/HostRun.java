@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
@@ -229,7 +230,7 @@ final class HostRun {
     }
 
     private Thread reader(InputStream stream, OutputKind kind, Capture capture, boolean pidLineFirst) {
-        return thread(kind.name().toLowerCase(java.util.Locale.ROOT), () -> {
+        return thread(kind.name().toLowerCase(Locale.ROOT), () -> {
             byte[] buffer = new byte[16 * 1024];
             try {
                 if (pidLineFirst) {

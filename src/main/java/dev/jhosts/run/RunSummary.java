@@ -2,6 +2,7 @@ package dev.jhosts.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -52,7 +53,7 @@ public final class RunSummary {
     }
 
     private void group(List<String> lines, String title, Predicate<HostOutcome> which,
-            java.util.function.Function<HostResult, String> describe) {
+            Function<HostResult, String> describe) {
         List<HostResult> members = results.stream().filter(result -> which.test(result.outcome())).toList();
         if (members.isEmpty()) {
             return;

@@ -7,7 +7,6 @@ import dev.jhosts.tui.state.UiEvent;
 import dev.jhosts.tui.state.WorkNews;
 import dev.jhosts.tui.state.WorkRequest;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;

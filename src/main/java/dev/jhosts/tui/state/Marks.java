@@ -1,6 +1,7 @@
 package dev.jhosts.tui.state;
 
 import dev.jhosts.catalog.filter.HostMatch;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ public record Marks(Set<String> aliases) {
     public static final Marks NONE = new Marks(Set.of());
 
     public Marks {
-        aliases = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(aliases));
+        aliases = Collections.unmodifiableSet(new LinkedHashSet<>(aliases));
     }
 
     public boolean marked(String alias) {
