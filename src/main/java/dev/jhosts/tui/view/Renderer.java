@@ -183,7 +183,11 @@ public final class Renderer {
         if (forwards) {
             section(lines, "Forwards of a master", KeyHelp.FORWARDS);
         }
-        lines.addAll(KeyHelp.HOST_LIST);
+        if (lines.isEmpty()) {
+            lines.addAll(KeyHelp.HOST_LIST);
+        } else {
+            section(lines, "Host list", KeyHelp.HOST_LIST);
+        }
         section(lines, "Status pane", KeyHelp.STATUS_PANE);
         if (!forwards) {
             section(lines, "Forwards of a master (f in the pane)", KeyHelp.FORWARDS);
