@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -108,8 +109,12 @@ final class MasterForwards {
         long mark = log.mark();
         try (MuxClient client = MuxClient.connect(socket, timeout)) {
             long pid = client.aliveCheck();
-            boolean refusedBefore = records.read(socket, pid).stream()
-                    .anyMatch(entry -> entry.forward().equals(forward) && !entry.isOpen());
+            Optional<ListedForward> noted = records.read(socket, pid).stream()
+                    .filter(entry -> entry.forward().equals(forward)).findFirst();
+            if (noted.isPresent() && noted.get().status() == ListedForward.Status.CANCELLED) {
+                return;
+            }
+            boolean refusedBefore = noted.isPresent() && noted.get().status() == ListedForward.Status.REFUSED;
             try {
                 client.closeForward(forward);
             } catch (MuxException.Failure refused) {
