@@ -84,7 +84,8 @@ public final class CatalogBoundsBench {
                 Duration.ofSeconds(30), 3, 4, Duration.ofMillis(1500), Duration.ofSeconds(2), '~', Duration.ofMillis(100),
                 Duration.ofMillis(300), List.of(), Settings.OnSessionEnd.LIST, List.of(),
                 new dev.jhosts.config.ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)),
-                dev.jhosts.config.PromptSettings.none());
+                dev.jhosts.config.PromptSettings.none(),
+                java.util.Map.of(), new dev.jhosts.config.RunSettings(16, Duration.ZERO, true));
     }
 
     private static Path oneLine(Path dir, int names) throws IOException {

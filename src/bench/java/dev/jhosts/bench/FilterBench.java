@@ -5,7 +5,7 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.jhosts.catalog.Host;
-import dev.jhosts.tui.filter.HostFilter;
+import dev.jhosts.catalog.filter.HostFilter;
 import dev.jhosts.tui.state.Key;
 import dev.jhosts.tui.state.ScreenSize;
 import dev.jhosts.tui.state.UiEvent;

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What a command runs with: the settings, the ssh config and where files go, read once from the
@@ -100,8 +101,22 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
         return new HostConfigs(new SshOptionsResolver(settings.sshBinary(), sshConfig), HostOptions.of(catalog.hosts()));
     }
 
-    /** The masters, over the secure control directory (created on first use). */
+    /**
+     * The masters, over the secure control directory (created on first use); the masters they
+     * make get the forwards of the {@code forwards} setting, and a forward a master refuses is
+     * a warning on stderr.
+     */
     Masters masters(HostConfigs hosts) throws MasterException {
-        return new Masters(settings, sshConfig, ControlDirectory.prepare(settings.controlDirectory()), hosts);
+        return masters(hosts, problem -> {
+            System.err.println("jhosts: warning: " + problem);
+            System.err.flush();
+        });
+    }
+
+    /** As {@link #masters(HostConfigs)}, with the refused forwards of the setting told to {@code forwardProblems}. */
+    Masters masters(HostConfigs hosts, Consumer<String> forwardProblems) throws MasterException {
+        Masters masters = new Masters(settings, sshConfig, ControlDirectory.prepare(settings.controlDirectory()), hosts);
+        masters.openOnLaunch(settings.forwards(), forwardProblems);
+        return masters;
     }
 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
         exitCodeList = {"0:the picker was quit, or the session ended with 0", "1:jhosts could not start the picker",
             "2:usage or settings error", "n:with on-session-end = exit, the session's status"},
         subcommands = {ListCommand.class, ConnectCommand.class, MasterCommand.class, ForwardCommand.class,
-            ProbeCommand.class, DemoCommand.class, CompletionCommand.class, DoctorCommand.class})
+            ProbeCommand.class, DemoCommand.class, CompletionCommand.class, DoctorCommand.class, RunCommand.class,
+            SshConfigCommand.class})
 final class JhostsCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Starts the full-screen host picker: the catalogue in frecency order, the catalogue's and the history's warnings. */
 final class TuiLauncher {
@@ -22,9 +23,18 @@ final class TuiLauncher {
         List<String> warnings = new ArrayList<>(catalog.warnings());
         warnings.addAll(history.warnings());
         HostConfigs hosts = context.hosts(catalog);
-        try (Masters masters = context.masters(hosts)) {
-            return new JhostsApp(HostOrdering.frecency(history).sort(catalog.hosts()), warnings,
-                    context.settings(), context.sshConfig(), hosts, masters, alias -> recordInBackground(history, alias)).run();
+        // a forward of the forwards setting that a new master refuses is told in the status line
+        AtomicReference<JhostsApp> shown = new AtomicReference<>();
+        try (Masters masters = context.masters(hosts, problem -> {
+            JhostsApp app = shown.get();
+            if (app != null) {
+                app.notice(problem);
+            }
+        })) {
+            JhostsApp app = new JhostsApp(HostOrdering.frecency(history).sort(catalog.hosts()), warnings,
+                    context.settings(), context.sshConfig(), hosts, masters, alias -> recordInBackground(history, alias));
+            shown.set(app);
+            return app.run();
         } catch (MasterException | IOException e) {
             String next = System.console() == null ? "; 'jhosts list' and 'jhosts connect HOST' work without one" : "";
             System.err.println("jhosts: " + e.getMessage() + next);

@@ -40,7 +40,9 @@ final class Defaults {
                 Settings.OnSessionEnd.LIST,
                 List.of(),
                 new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)),
-                PromptSettings.none());
+                PromptSettings.none(),
+                Map.of(),
+                new RunSettings(16, Duration.ZERO, true));
     }
 
     /** The setting keys there are. */
@@ -82,6 +84,10 @@ final class Defaults {
         values.put("probe-timeout", written(defaults.probes().timeout()));
         values.put("ask-at-start", defaults.prompts().askAtStart());
         values.put("password-commands", List.of());
+        values.put("forwards", List.of());
+        values.put("run-parallelism", defaults.run().parallelism());
+        values.put("run-timeout", written(defaults.run().timeout()));
+        values.put("run-hangup", defaults.run().hangup());
         return values;
     }
 

@@ -1,8 +1,10 @@
 package dev.jhosts.config;
 
+import dev.jhosts.mux.Forward;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +27,8 @@ import java.util.Optional;
  * @param onSessionEnd what the TUI does when a session ends
  * @param hosts notes on ssh config hosts and extra hosts
  * @param probes reachability and host-key probes
+ * @param forwards by alias, the forwards jhosts opens whenever it makes that host's master
+ * @param run the settings of {@code jhosts run}
  */
 public record Settings(
         String sshBinary,
@@ -43,7 +47,9 @@ public record Settings(
         OnSessionEnd onSessionEnd,
         List<HostEntry> hosts,
         ProbeSettings probes,
-        PromptSettings prompts) {
+        PromptSettings prompts,
+        Map<String, List<Forward>> forwards,
+        RunSettings run) {
 
     /** The range {@link #escapeTimeout} must be in. */
     public static final Duration MIN_ESCAPE_TIMEOUT = Duration.ofMillis(10);
@@ -52,6 +58,7 @@ public record Settings(
     public Settings {
         prelaunch = List.copyOf(prelaunch);
         hosts = List.copyOf(hosts);
+        forwards = Map.copyOf(forwards);
     }
 
     /** What the TUI does when a session ends. */

@@ -8,12 +8,14 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import dev.jhosts.mux.Forward;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -168,7 +170,12 @@ public final class SettingsLoader {
                         reader.wholeNumber("probe-parallelism", 1, 64),
                         reader.duration("probe-interval", DurationRange.of(Duration.ofSeconds(1), Duration.ofDays(1))),
                         reader.duration("probe-timeout", DurationRange.of(Duration.ofMillis(100), Duration.ofMinutes(5)))),
-                new PromptSettings(reader.aliases("ask-at-start"), reader.passwordCommands("password-commands")));
+                new PromptSettings(reader.aliases("ask-at-start"), reader.passwordCommands("password-commands")),
+                reader.forwards("forwards"),
+                new RunSettings(
+                        reader.wholeNumber("run-parallelism", 1, 256),
+                        reader.duration("run-timeout", DurationRange.zeroOr(Duration.ofSeconds(1), Duration.ofDays(1))),
+                        reader.onOff("run-hangup")));
     }
 
     /**
@@ -543,6 +550,52 @@ public final class SettingsLoader {
             return new HostEntry(alias, hostname, user, port, tags,
                     field(object, "group", MAX_TEXT_LENGTH), field(object, "description", MAX_TEXT_LENGTH),
                     favourite, SettingsLoader.fileOf(object.origin(), file), lineOf(object.origin()));
+        }
+
+        /**
+         * {@code [ { host = ALIAS, open = ["-L 8080:db:5432", ...] }, ... ]}: each spec in ssh's
+         * own syntax, checked now so that a bad one is reported at its line, not at a launch.
+         */
+        Map<String, List<Forward>> forwards(String key) throws SettingsException {
+            ConfigValue value = value(key);
+            if (!(value instanceof ConfigList list)) {
+                throw problem(key, "expected a list of { host = ALIAS, open = [\"-L 8080:db:5432\"] }, got "
+                        + describe(value));
+            }
+            Map<String, List<Forward>> byHost = new LinkedHashMap<>();
+            for (ConfigValue item : list) {
+                if (!(item instanceof ConfigObject object)) {
+                    throw problemAt(item.origin(), key + ": expected { host = ALIAS, open = [...] }, got " + describe(item));
+                }
+                for (Map.Entry<String, ConfigValue> field : object.entrySet()) {
+                    if (!field.getKey().equals("host") && !field.getKey().equals("open")) {
+                        throw problemAt(field.getValue().origin(), key + ": unknown key '" + field.getKey()
+                                + "' (known: host, open)");
+                    }
+                }
+                ConfigValue host = object.get("host");
+                if (host == null || host.valueType() != ConfigValueType.STRING || ((String) host.unwrapped()).isBlank()) {
+                    throw problemAt(object.origin(), key + ": an entry needs host = ALIAS");
+                }
+                ConfigValue open = object.get("open");
+                if (!(open instanceof ConfigList specs)) {
+                    throw problemAt(object.origin(), key + ": an entry needs open = [\"-L 8080:db:5432\", ...]");
+                }
+                List<Forward> forwards = byHost.computeIfAbsent((String) host.unwrapped(), alias -> new ArrayList<>());
+                for (ConfigValue spec : specs) {
+                    if (spec.valueType() != ConfigValueType.STRING) {
+                        throw problemAt(spec.origin(), key + ": expected a string such as \"-L 8080:db:5432\", got "
+                                + describe(spec));
+                    }
+                    try {
+                        forwards.add(Forward.parseOption((String) spec.unwrapped()));
+                    } catch (IllegalArgumentException e) {
+                        throw problemAt(spec.origin(), key + ": " + e.getMessage());
+                    }
+                }
+            }
+            byHost.replaceAll((alias, forwards) -> List.copyOf(forwards));
+            return byHost;
         }
 
         /** A field that must be one word: a host name, a user. */

@@ -52,6 +52,12 @@ public final class ControlPathIndex {
         return Set.copyOf(labelsBySocket.getOrDefault(socket, Set.of()));
     }
 
+    /** The targets known to use {@code socket}. */
+    public List<MasterTarget> targetsAt(Path socket) {
+        return paths.entrySet().stream().filter(entry -> entry.getValue().socket().equals(socket))
+                .map(Map.Entry::getKey).toList();
+    }
+
     /** Every socket learned so far. */
     public Set<Path> sockets() {
         return new LinkedHashSet<>(labelsBySocket.keySet());

@@ -15,6 +15,13 @@ import java.util.HexFormat;
  * prints it, expanded), else a file in jhosts' control directory named like OpenSSH's {@code %C}:
  * the SHA-1 of local host, host name, port, user and ProxyJump, so that aliases reaching the same
  * place share one master.
+ *
+ * <p>For a host without ProxyJump that is exactly {@code %C} (readconf.c ssh_connection_hash:
+ * SHA-1 of {@code %l%h%p%r}). For a host with one it is not: OpenSSH before 9.6 leaves the jump
+ * out of {@code %C}, so hosts of one name and port behind two different bastions would share a
+ * socket — a session meant for one would open on the other; 9.6 adds only the last hop's host
+ * name. jhosts keeps its names (they never change under a running master) and {@link
+ * SshConfigSnippet} names those sockets for plain ssh host by host.
  */
 public final class ControlPaths {
     /**
@@ -35,11 +42,20 @@ public final class ControlPaths {
     public ControlPath forHost(EffectiveOptions options) throws MasterException {
         ControlPath path = options.controlPath()
                 .map(own -> new ControlPath(Path.of(own), true))
-                .orElseGet(() -> new ControlPath(directory.path().resolve(digest(
-                        localHost + options.hostname() + options.port() + options.user() + options.proxyJump())),
-                        false));
+                .orElseGet(() -> new ControlPath(jhostsSocket(options), false));
         checkLength(path.socket());
         return path;
+    }
+
+    /** The socket jhosts gives a host whose ssh config sets no ControlPath (whether or not this one's does). */
+    public Path jhostsSocket(EffectiveOptions options) {
+        return directory.path().resolve(digest(
+                localHost + options.hostname() + options.port() + options.user() + options.proxyJump()));
+    }
+
+    /** jhosts' control directory. */
+    public Path directory() {
+        return directory.path();
     }
 
     /** Refuses a socket path OpenSSH could not bind. */

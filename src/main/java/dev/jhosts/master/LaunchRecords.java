@@ -61,9 +61,11 @@ public final class LaunchRecords {
         return read(directory.recordFor(socket, SUFFIX)).filter(launch -> launch.socket().equals(socket));
     }
 
+    /** Forgets the master at {@code socket}: its launch record and the forwards noted for it. */
     public void remove(Path socket) {
         try {
             Files.deleteIfExists(directory.recordFor(socket, SUFFIX));
+            new ForwardRecords(directory).removeAll(socket);
         } catch (IOException ignored) {
             // a record left behind only says "started by jhosts" for a socket that is gone
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
@@ -35,6 +36,7 @@ public final class Launches {
     private final Clock clock;
     private final Map<MasterTarget, CompletableFuture<Made>> inFlight = new ConcurrentHashMap<>();
     private final Map<Path, ReentrantLock> socketLocks = new ConcurrentHashMap<>();
+    private final List<LaunchHook> hooks = new CopyOnWriteArrayList<>();
 
     /** How a target ended up, with what a dependant needs to ride it. */
     private record Made(MasterState state, Optional<Via> self, List<Via> via) {
@@ -74,6 +76,11 @@ public final class Launches {
      */
     public CompletableFuture<MasterState> start(MasterTarget target, Prompting prompts) {
         return made(target, prompts).thenApply(Made::state);
+    }
+
+    /** Adds a hook told of every master this makes (not of those it reuses), before the launch completes. */
+    public void addHook(LaunchHook hook) {
+        hooks.add(hook);
     }
 
     /** Whether a start of {@code target} is under way. */
@@ -214,10 +221,22 @@ public final class Launches {
             } catch (IOException e) {
                 // the master works; it will only be listed as not started by jhosts
             }
+            tellHooks(target, new LiveMaster(path.socket(), alive.pid()));
             MasterState live = socketStates.decided(path.socket(), new MasterState.Live(alive.pid()));
             return new Made(live, Optional.of(new Via(target.label(), path.socket())), chain);
         }
         return Made.failed(socketStates.decided(path.socket(), new MasterState.Failed("ssh went to the background but "
                 + path.socket() + " does not answer (" + SocketInspector.describe(after) + ")", false)));
+    }
+
+    /** A hook that fails does not undo the master: it is made, and the hook says its own problems. */
+    private void tellHooks(MasterTarget target, LiveMaster master) {
+        for (LaunchHook hook : hooks) {
+            try {
+                hook.launched(target, master);
+            } catch (RuntimeException e) {
+                // the hook's own business; the launch stands
+            }
+        }
     }
 }

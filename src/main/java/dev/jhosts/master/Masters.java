@@ -2,12 +2,16 @@ package dev.jhosts.master;
 
 import dev.jhosts.catalog.SshOptionsResolver;
 import dev.jhosts.config.Settings;
+import dev.jhosts.mux.Forward;
 import dev.jhosts.mux.LocalUser;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +35,7 @@ public final class Masters implements AutoCloseable {
     private final Launches launches;
     private final MasterControl control;
     private final Discovery discovery;
+    private final MasterForwards forwards;
     private final ExecutorService launchThreads;
     private final ExecutorService probeThreads;
     private final String sshBinary;
@@ -59,6 +64,8 @@ public final class Masters implements AutoCloseable {
         MasterKiller killer = new MasterKiller(settings.killGrace(), probe, settings.sshBinary(), LocalUser.uid());
         this.control = new MasterControl(index, states, probe, killer, records, settings.aliveCheckTimeout());
         this.discovery = new Discovery(index, states, probe, records, directory, probeThreads);
+        this.forwards = new MasterForwards(new ForwardRecords(directory), records, directory, hosts,
+                settings.aliveCheckTimeout(), Clock.systemUTC());
     }
 
     public void addListener(Consumer<MasterEvent> listener) {
@@ -180,6 +187,61 @@ public final class Masters implements AutoCloseable {
 
     public long kill(Path socket, boolean cutDependants) throws MasterException {
         return control.kill(socket, cutDependants);
+    }
+
+    /** Adds a hook told of every master this process makes (not of those it finds), before the launch completes. */
+    public void onLaunch(LaunchHook hook) {
+        launches.addHook(hook);
+    }
+
+    /**
+     * Opens {@code forwards} (ssh's -L/-R/-D, by alias) on every master made for that alias from
+     * now on; a forward the master refuses is noted with the master's reason (the lists show it
+     * as failed) and told to {@code problems}.
+     */
+    public void openOnLaunch(Map<String, List<Forward>> forwards, Consumer<String> problems) {
+        if (!forwards.isEmpty()) {
+            onLaunch(new AutoForwards(forwards, this.forwards, problems));
+        }
+    }
+
+    /**
+     * The forwards of the live master of {@code alias}: those jhosts opened (from any jhosts
+     * process while this master lives), then the config's.
+     */
+    public List<ListedForward> forwards(String alias) throws MasterException {
+        return forwards(controlPath(alias).socket(), List.of(alias));
+    }
+
+    /** The forwards of the live master at {@code socket}, which {@code aliases} use (the status pane's row). */
+    public List<ListedForward> forwards(Path socket, Collection<String> aliases) throws MasterException {
+        Set<MasterTarget> targets = new LinkedHashSet<>(index.targetsAt(socket));
+        for (String alias : aliases) {
+            MasterTarget target = hosts.target(alias);
+            if (index.known(target).map(path -> path.socket().equals(socket)).orElse(true)) {
+                targets.add(target);
+            }
+        }
+        return this.forwards.list(socket, targets);
+    }
+
+    /**
+     * Opens {@code forward} on the live master at {@code socket} (MUX_C_OPEN_FWD) and notes it,
+     * so that later jhosts processes list it; for a remote forward on port 0, the result carries
+     * the port the server chose. A refusal throws with the master's reason (its log's words when
+     * jhosts made it: "Address already in use").
+     */
+    public ListedForward openForward(Path socket, Forward forward) throws MasterException {
+        return this.forwards.open(socket, forward, ForwardOrigin.JHOSTS, false);
+    }
+
+    /**
+     * Cancels {@code forward} on the master at {@code socket} (MUX_C_CLOSE_FWD) and forgets it;
+     * one of the host's config ({@code origin} CONFIG) is noted as cancelled, so that the lists
+     * stop showing it as open.
+     */
+    public void closeForward(Path socket, Forward forward, ForwardOrigin origin) throws MasterException {
+        this.forwards.close(socket, forward, origin == ForwardOrigin.CONFIG);
     }
 
     /**

@@ -72,6 +72,29 @@ public record Forward(Kind kind, String listenHost, int listenPort, String conne
         return ForwardSpecParser.parse(kind, spec);
     }
 
+    /**
+     * Parses a forward as written on ssh's command line: {@code -L SPEC}, {@code -R SPEC} or
+     * {@code -D SPEC} (the space is optional, as for ssh), for the picker's form and the
+     * {@code forwards} setting.
+     *
+     * @throws IllegalArgumentException naming what is wrong with {@code text}
+     */
+    public static Forward parseOption(String text) {
+        String trimmed = text.strip();
+        Kind kind = null;
+        for (Kind candidate : Kind.values()) {
+            if (trimmed.startsWith(candidate.option())) {
+                kind = candidate;
+            }
+        }
+        String spec = kind == null ? "" : trimmed.substring(2).strip();
+        if (kind == null || spec.isEmpty()) {
+            throw new IllegalArgumentException("expected -L, -R or -D and a forwarding specification, as for ssh "
+                    + "(-L 8080:db:5432, -R 0:localhost:22, -D 1080), not '" + trimmed + "'");
+        }
+        return parse(kind, spec);
+    }
+
     /** True for a SOCKS forward: {@code -D}, or {@code -R [bind:]port} without a target. */
     public boolean isDynamic() {
         return kind == Kind.DYNAMIC || (kind == Kind.REMOTE && connectHost.isEmpty() && connectPort == 0);

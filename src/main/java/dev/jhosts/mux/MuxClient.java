@@ -137,6 +137,26 @@ public final class MuxClient implements AutoCloseable {
     }
 
     /**
+     * MUX_C_NEW_SESSION without a tty, on three socket pairs of this process' own: the command's
+     * stdin, stdout and stderr are streams of the returned session (as {@code ssh host cmd} has
+     * them on pipes), so no {@code ssh} process is needed per command. This connection then
+     * belongs to the session. When this fails, the connection is closed.
+     */
+    public synchronized PipedSession openPipedSession(SessionRequest sessionRequest) throws MuxException {
+        if (sessionRequest.wantTty()) {
+            throw new IllegalArgumentException("a piped session has no tty");
+        }
+        PipedSession.Pipes pipes = PipedSession.Pipes.open();
+        try {
+            MuxSession session = openSession(sessionRequest, pipes.masterStdin(), pipes.masterStdout(), pipes.masterStderr());
+            return pipes.opened(session);
+        } catch (MuxException | RuntimeException e) {
+            pipes.close();
+            throw e;
+        }
+    }
+
+    /**
      * MUX_C_NEW_STDIO_FWD to {@code host}:{@code port}, then one end of a socket pair as stdin and
      * as stdout (each in its own one-byte sendmsg), then waits for MUX_S_SESSION_OPENED, which the
      * master sends once the server has opened the direct-tcpip channel (mux.c mux_stdio_confirm);

@@ -123,6 +123,11 @@ public final class JhostsApp {
         events.add(event);
     }
 
+    /** Shows {@code text} in the status line (from any thread): what a background job has to say. */
+    public void notice(String text) {
+        post(new UiEvent.Notice(text));
+    }
+
     /** The UI thread's loop over one opened terminal. */
     private final class Loop {
         private final TerminalOwner terminal;
@@ -138,6 +143,8 @@ public final class JhostsApp {
         /** Present where jhosts' askpass helper is installed beside the launcher. */
         private AskpassServer askpass;
         private SessionOpener opener;
+        private ForwardCommands forwards;
+        private RunCommands runs;
         private ViewState state;
         /** The events of the batch being applied that are still to come. */
         private final Deque<UiEvent> batch = new ArrayDeque<>();
@@ -176,6 +183,8 @@ public final class JhostsApp {
                         passwords);
             }
             opener = new SessionOpener(sessions, JhostsApp.this::post);
+            forwards = new ForwardCommands(masters, JhostsApp.this::post);
+            runs = new RunCommands(masters, settings, JhostsApp.this::post);
             masters.addListener(event -> {
                 post(new UiEvent.MasterChanged(event.alias(), event.state()));
                 watch.refreshSoon();
@@ -236,6 +245,8 @@ public final class JhostsApp {
                         askpass.close();
                     }
                     opener.close();
+                    forwards.close();
+                    runs.close();
                 }
                 keys.stop();
                 terminal.stopScreen();
@@ -455,6 +466,12 @@ public final class JhostsApp {
                 opener.open(open.alias());
             } else if (effect instanceof Effect.AttachSession attach) {
                 attachSession(attach.alias());
+            } else if (effect instanceof Effect.Work work) {
+                if (ForwardCommands.handles(work.request())) {
+                    forwards.run(work.request());
+                } else if (RunCommands.handles(work.request())) {
+                    runs.run(work.request());
+                }
             } else if (effect instanceof Effect.ControlMaster) {
                 Effect.ControlMaster control = (Effect.ControlMaster) effect;
                 commands.run(control.action(), control.row(), control.cutDependants());

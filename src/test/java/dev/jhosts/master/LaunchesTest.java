@@ -206,6 +206,25 @@ class LaunchesTest {
         assertThat(jump.target().label()).isEqualTo("ops@gw.example.org:2222");
     }
 
+    @Test
+    void hooksHearOfTheMastersMadeBeforeTheLaunchCompletesAndNotOfThoseReused() throws Exception {
+        proxyJumps.put("a", "bastion");
+        pool = Executors.newFixedThreadPool(2);
+        Launches launches = launches(pool);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        launches.addHook((target, master) -> heard.add(target.label() + " pid " + master.pid()));
+        launches.addHook((target, master) -> {
+            throw new IllegalStateException("a failing hook does not undo the master");
+        });
+
+        assertThat(launches.start(alias("a")).get(10, TimeUnit.SECONDS)).isInstanceOf(MasterState.Live.class);
+        assertThat(heard).containsExactly("bastion pid 1001", "a pid 1002");
+        assertThat(launches.start(alias("a")).get(10, TimeUnit.SECONDS)).isInstanceOf(MasterState.Live.class);
+        launcher.fail("broken", "Connection refused");
+        assertThat(launches.start(alias("broken")).get(10, TimeUnit.SECONDS)).isInstanceOf(MasterState.Failed.class);
+        assertThat(heard).as("a reused master and a failed launch are not heard of").hasSize(2);
+    }
+
     private void awaitEvents(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (events.size() < count && System.nanoTime() < deadline) {

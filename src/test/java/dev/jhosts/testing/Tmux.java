@@ -57,7 +57,8 @@ public final class Tmux implements AutoCloseable {
 
     /** Types {@code text} literally. */
     public void type(String text) {
-        run(List.of("send-keys", "-t", SESSION, "-l", text));
+        // "--": text that starts with "-" (a forward's "-L …") is not an option of send-keys
+        run(List.of("send-keys", "-t", SESSION, "-l", "--", text));
     }
 
     /** Presses keys by tmux name: {@code Escape}, {@code Enter}, {@code C-c}, {@code Down}, {@code F1}… */

@@ -69,4 +69,7 @@ public sealed interface Effect {
 
     /** Give the terminal back and stop, as Ctrl-Z does to any program; carry on as before when continued. */
     record Suspend() implements Effect {}
+
+    /** Forwards of a master, or a run on marked hosts, in the background (see {@link WorkRequest}). */
+    record Work(WorkRequest request) implements Effect {}
 }

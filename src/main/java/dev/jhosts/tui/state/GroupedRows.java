@@ -1,7 +1,7 @@
 package dev.jhosts.tui.state;
 
 import dev.jhosts.catalog.Host;
-import dev.jhosts.tui.filter.HostMatch;
+import dev.jhosts.catalog.filter.HostMatch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.jhosts.tui.state;
 
 import dev.jhosts.catalog.Host;
-import dev.jhosts.tui.filter.HostFilter;
-import dev.jhosts.tui.filter.HostMatch;
+import dev.jhosts.catalog.filter.HostFilter;
+import dev.jhosts.catalog.filter.HostMatch;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

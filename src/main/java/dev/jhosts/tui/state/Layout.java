@@ -15,7 +15,7 @@ public record Layout(Band header, Band filter, Band list, Band pane, Band detail
     /** The layout for a state: its size, and the status pane when it is visible. */
     public static Layout of(ViewState state) {
         MasterPane pane = state.pane();
-        return of(state.size(), pane.visible() ? pane.rows().size() : -1);
+        return of(state.size(), pane.visible() ? WorkUpdate.paneRows(state) : -1);
     }
 
     /** {@code paneRows} is the number of masters to list, or negative when the pane is hidden. */

@@ -1,6 +1,6 @@
 package dev.jhosts.tui.state;
 
-import dev.jhosts.tui.filter.HostMatch;
+import dev.jhosts.catalog.filter.HostMatch;
 
 /** One row of the host list: a group's header or a host. */
 public sealed interface ListRow {

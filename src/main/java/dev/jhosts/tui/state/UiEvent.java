@@ -61,4 +61,7 @@ public sealed interface UiEvent {
      * says how, e.g. "exit 3".
      */
     record SessionEnded(String alias, String summary) implements UiEvent {}
+
+    /** News of forwards or of a run (see {@link WorkNews}). */
+    record Work(WorkNews news) implements UiEvent {}
 }

@@ -3,7 +3,7 @@ package dev.jhosts.tui.state;
 import dev.jhosts.askpass.PromptKind;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.probe.HostKeyState;
-import dev.jhosts.tui.filter.HostMatch;
+import dev.jhosts.catalog.filter.HostMatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,6 +59,8 @@ public final class Update {
             return Transition.of(state.withMessage(((UiEvent.Notice) event).text()));
         } else if (event instanceof UiEvent.SessionReady ready) {
             return onSessionReady(state, ready.alias());
+        } else if (event instanceof UiEvent.Work work) {
+            return WorkUpdate.onNews(state, work.news());
         } else if (event instanceof UiEvent.SessionEnded) {
             UiEvent.SessionEnded ended = (UiEvent.SessionEnded) event;
             return Transition.of(state.withOverlay(new Overlay.None())
@@ -111,6 +113,11 @@ public final class Update {
                 return Transition.of(state.withOverlay(new Overlay.None()).withMessage(alias + ": connect cancelled"));
             }
             return Transition.of(state);
+        }
+        // marks, runs and forwards (WorkUpdate) take their keys before the list and the pane
+        Optional<Transition> work = WorkUpdate.onKey(state, key);
+        if (work.isPresent()) {
+            return work.get();
         }
         if (key.equals(Key.named(Key.Name.F1))) {
             return Transition.of(state.withOverlay(new Overlay.Help()));

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param prelaunchDelay how long a host must stay selected before its master is launched;
  *     negative turns prelaunch on selection off
  * @param prelaunchPending whether the selected host may still get a prelaunch (once per selection)
+ * @param work the marked hosts, a command run on them, the status pane's forwards (see {@link Work})
  */
 public record ViewState(
         List<Host> catalogue,
@@ -47,7 +48,8 @@ public record ViewState(
         Instant now,
         Instant selectedSince,
         Duration prelaunchDelay,
-        boolean prelaunchPending) {
+        boolean prelaunchPending,
+        Work work) {
 
     public ViewState {
         catalogue = List.copyOf(catalogue);
@@ -64,7 +66,8 @@ public record ViewState(
                 : warnings.size() == 1 ? "warning: " + warnings.get(0)
                 : warnings.size() + " warnings (F1 lists them): " + warnings.get(0);
         return new ViewState(catalogue, warnings, HostList.filtered(catalogue, ""), MasterPane.initial(),
-                Focus.HOSTS, new Overlay.None(), Map.of(), Map.of(), Map.of(), message, size, 0, now, now, prelaunchDelay, true);
+                Focus.HOSTS, new Overlay.None(), Map.of(), Map.of(), Map.of(), message, size, 0, now, now, prelaunchDelay, true,
+                Work.NONE);
     }
 
     public MasterState masterState(String alias) {
@@ -73,43 +76,43 @@ public record ViewState(
 
     public ViewState withList(HostList newList) {
         return new ViewState(catalogue, warnings, newList, pane, focus, overlay, masters, details, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
     }
 
     public ViewState withPane(MasterPane newPane) {
         return new ViewState(catalogue, warnings, list, newPane, focus, overlay, masters, details, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
     }
 
     public ViewState withFocus(Focus newFocus) {
         return new ViewState(catalogue, warnings, list, pane, newFocus, overlay, masters, details, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
     }
 
     public ViewState withOverlay(Overlay newOverlay) {
         return new ViewState(catalogue, warnings, list, pane, focus, newOverlay, masters, details, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
     }
 
     public ViewState withMaster(String alias, MasterState state) {
         Map<String, MasterState> copy = new HashMap<>(masters);
         copy.put(alias, state);
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, copy, details, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
     }
 
     public ViewState withDetails(String alias, Details value) {
         Map<String, Details> copy = new HashMap<>(details);
         copy.put(alias, value);
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, copy, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
     }
 
     public ViewState withProbe(String alias, ProbeResult result) {
         Map<String, ProbeResult> copy = new HashMap<>(probes);
         copy.put(alias, result);
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, copy, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
     }
 
     /** The alias' latest probe, if it was probed. */
@@ -119,35 +122,41 @@ public record ViewState(
 
     public ViewState withMessage(String newMessage) {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, newMessage, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
     }
 
     public ViewState withSize(ScreenSize newSize) {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, newSize,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
     }
 
     public ViewState withTime(Instant newNow, int newSpinner) {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, size,
-                newSpinner, newNow, selectedSince, prelaunchDelay, prelaunchPending);
+                newSpinner, newNow, selectedSince, prelaunchDelay, prelaunchPending, work);
     }
 
     /** The selection changed at {@code since}: its prelaunch clock starts. */
     public ViewState withSelectedSince(Instant since) {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, size,
-                spinner, now, since, prelaunchDelay, true);
+                spinner, now, since, prelaunchDelay, true, work);
     }
 
     /** The selected host had its prelaunch (or needs none). */
     public ViewState withPrelaunchDone() {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, false);
+                spinner, now, selectedSince, prelaunchDelay, false, work);
+    }
+
+    public ViewState withWork(Work newWork) {
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, size,
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, newWork);
     }
 
     /** Whether anything on screen is waiting (a spinner turns). */
     public boolean spinning() {
         return overlay instanceof Overlay.Connecting
                 || masters.values().stream().anyMatch(state -> state instanceof MasterState.Starting)
-                || details.values().stream().anyMatch(value -> value instanceof Details.Resolving);
+                || details.values().stream().anyMatch(value -> value instanceof Details.Resolving)
+                || work.run().shown() && work.run().running();
     }
 }

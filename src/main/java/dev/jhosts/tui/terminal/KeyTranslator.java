@@ -36,6 +36,7 @@ final class KeyTranslator {
             case F1: return named(Key.Name.F1);
             case F2: return named(Key.Name.F2);
             case F3: return named(Key.Name.F3);
+            case F4: return named(Key.Name.F4);
             default: return Optional.empty();
         }
     }

@@ -3,7 +3,7 @@ package dev.jhosts.tui.view;
 import dev.jhosts.catalog.EffectiveOptions;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.master.MasterState;
-import dev.jhosts.tui.filter.HostMatch;
+import dev.jhosts.catalog.filter.HostMatch;
 import dev.jhosts.tui.state.Band;
 import dev.jhosts.tui.state.Details;
 import dev.jhosts.tui.state.ListRow;

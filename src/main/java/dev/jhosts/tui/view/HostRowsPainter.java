@@ -2,7 +2,7 @@ package dev.jhosts.tui.view;
 
 import dev.jhosts.catalog.Host;
 import dev.jhosts.master.MasterState;
-import dev.jhosts.tui.filter.HostMatch;
+import dev.jhosts.catalog.filter.HostMatch;
 import dev.jhosts.tui.state.Band;
 import dev.jhosts.tui.state.Focus;
 import dev.jhosts.tui.state.HostList;
@@ -22,6 +22,9 @@ final class HostRowsPainter {
     static final String NO_GROUP = "no group";
     /** Before the alias of a host whose listed values may differ from ssh's. */
     static final String UNCERTAIN_MARK = "~";
+    /** Before the alias of a host marked for a command. */
+    static final String MARK = "✓";
+    static final String ASCII_MARK = "+";
 
     private final Appearance look;
     private final MasterMarks marks;
@@ -85,7 +88,10 @@ final class HostRowsPainter {
         canvas.text(row, 0, canvas.columns(), selected ? look.glyphs().pointer() : " ", base);
         MasterState master = state.masterState(host.alias());
         canvas.text(row, 1, canvas.columns(), marks.symbol(master, state.spinner()), focused ? base : marks.style(master));
-        if (host.valuesMayDiffer()) {
+        if (state.work().marks().marked(host.alias())) {
+            // marked for a command (^R); the mark takes the column of the "~" below, which the details repeat
+            canvas.text(row, 2, canvas.columns(), look.unicode() ? MARK : ASCII_MARK, focused ? base : highlight);
+        } else if (host.valuesMayDiffer()) {
             // A Match block jhosts does not evaluate may set this host's values; the details say which.
             canvas.text(row, 2, canvas.columns(), UNCERTAIN_MARK, focused ? base : theme.dim());
         }

@@ -112,7 +112,7 @@ final class OverlayPainter {
 
     private void help() {
         List<String> lines = new ArrayList<>();
-        for (KeyHelp.Line line : Renderer.helpLines()) {
+        for (KeyHelp.Line line : Renderer.helpLines(state)) {
             lines.add(line.action().isEmpty() ? line.keys() : pad(line.keys()) + line.action());
         }
         if (!state.warnings().isEmpty()) {

@@ -7,6 +7,7 @@ import dev.jhosts.tui.state.Focus;
 import dev.jhosts.tui.state.KeyHelp;
 import dev.jhosts.tui.state.Layout;
 import dev.jhosts.tui.state.Overlay;
+import dev.jhosts.tui.state.RunPane;
 import dev.jhosts.tui.state.ViewState;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class Renderer {
     private final HostRowsPainter hostRows;
     private final StatusPanePainter statusPane;
     private final DetailsPainter details;
+    private final RunPanePainter runPane;
     private final CharacterCache characters = new CharacterCache();
 
     public Renderer(Appearance look) {
@@ -31,6 +33,7 @@ public final class Renderer {
         this.hostRows = new HostRowsPainter(look, marks);
         this.statusPane = new StatusPanePainter(look, marks);
         this.details = new DetailsPainter(look, marks);
+        this.runPane = new RunPanePainter(look);
     }
 
     /** Draws every cell of the screen; returns where the cursor belongs, if it is shown. */
@@ -45,15 +48,27 @@ public final class Renderer {
         header(canvas, state, layout.header());
         Optional<CursorAt> cursor = filterLine(canvas, state, layout.filter());
         hostRows.paint(canvas, state, layout.list());
-        statusPane.paint(canvas, state, layout.pane());
+        Optional<CursorAt> formCursor = statusPane.paint(canvas, state, layout.pane());
         details.paint(canvas, state, layout.details());
+        if (RunPanePainter.shown(state)) {
+            runPane.paint(canvas, state, layout);
+        }
+        Optional<CursorAt> runInput = runInput(canvas, state, layout.filter());
         if (layout.status().shown()) {
             canvas.text(layout.status().top(), 1, canvas.columns(), state.message(), theme.message());
         }
         footer(canvas, state, layout.footer());
         new OverlayPainter(canvas, look, state).paint();
-        boolean cursorShown = state.overlay() instanceof Overlay.None && state.focus() == Focus.HOSTS;
-        return cursorShown ? cursor : Optional.empty();
+        if (!(state.overlay() instanceof Overlay.None)) {
+            return Optional.empty();
+        }
+        if (runInput.isPresent()) {
+            return runInput;
+        }
+        if (state.focus() == Focus.MASTERS) {
+            return formCursor;
+        }
+        return RunPanePainter.shown(state) ? Optional.empty() : cursor;
     }
 
     private void header(Canvas canvas, ViewState state, Band band) {
@@ -94,27 +109,100 @@ public final class Renderer {
         return Optional.of(new CursorAt(Math.min(end, canvas.columns() - 1), row));
     }
 
+    /** The run's command line over the filter line while it is typed; where the cursor goes. */
+    private Optional<CursorAt> runInput(Canvas canvas, ViewState state, Band band) {
+        RunPane run = state.work().run();
+        if (!run.composing() || !band.shown()) {
+            return Optional.empty();
+        }
+        Theme theme = look.theme();
+        int row = band.top();
+        canvas.fill(row, 0, canvas.columns(), theme.normal());
+        String prompt = "run on " + (run.targets().size() == 1 ? run.targets().get(0)
+                : run.targets().size() + " hosts") + " " + look.glyphs().pointer() + " ";
+        int at = canvas.text(row, 0, canvas.columns(), prompt, theme.highlight());
+        int end = canvas.text(row, at, canvas.columns(), run.input().text(), theme.normal());
+        if (run.input().text().isEmpty()) {
+            canvas.text(row, at, canvas.columns(), "a command, as for ssh HOST COMMAND; Enter runs it, Esc cancels",
+                    theme.dim());
+        }
+        return Optional.of(new CursorAt(Math.min(end, canvas.columns() - 1), row));
+    }
+
     private void footer(Canvas canvas, ViewState state, Band band) {
         if (!band.shown()) {
             return;
         }
-        String hints = state.focus() == Focus.MASTERS
-                ? "c check  s stop  x exit  k kill  Up/Down select  Tab hosts  F2 hide  ^C quit"
-                : "Enter connect  Up/Down move  F3 order  Tab masters  F2 pane  ? help  Esc quit";
+        String hints = footerHints(state);
         canvas.fill(band.top(), 0, canvas.columns(), look.theme().header());
         canvas.text(band.top(), 1, canvas.columns(), hints, look.theme().header());
+    }
+
+    /** The footer's keys for what has them now: the run's input or results, the forwards, the pane, the list. */
+    private static String footerHints(ViewState state) {
+        RunPane run = state.work().run();
+        if (run.composing()) {
+            return "Enter run  Esc cancel  ^U clear";
+        }
+        if (run.shown()) {
+            return "Up/Down host  PgUp/PgDn scroll  x stop  ^R run again  Esc/F4 back to the list";
+        }
+        if (state.focus() == Focus.MASTERS) {
+            if (state.work().forwards().open()) {
+                return state.work().forwards().composing() ? "Enter add  Esc cancel"
+                        : "a add  d cancel  r list again  Up/Down select  Esc masters";
+            }
+            return "c check  s stop  x exit  k kill  f forwards  Up/Down select  Tab hosts  F2 hide  ^C quit";
+        }
+        if (!state.work().marks().isEmpty()) {
+            return "Space mark  ^A mark shown  ^X clear  ^R run on " + state.work().marks().aliases().size()
+                    + " marked  F4 results  ? help";
+        }
+        return "Enter connect  Up/Down move  Space mark  ^R run  Tab masters  ? help  Esc quit";
     }
 
     private static String plural(int count, String one, String many) {
         return count == 1 ? one : many;
     }
 
-    /** The help lines, for the overlay. */
+    /** The help lines, for the overlay: every key, the section of what is on screen first. */
     static List<KeyHelp.Line> helpLines() {
-        List<KeyHelp.Line> lines = new ArrayList<>(KeyHelp.HOST_LIST);
-        lines.add(new KeyHelp.Line("", ""));
-        lines.add(new KeyHelp.Line("Status pane", ""));
-        lines.addAll(KeyHelp.STATUS_PANE);
+        return helpLines(false, false);
+    }
+
+    /** As {@link #helpLines()}, with the results pane's or the forwards' keys first when they are shown. */
+    static List<KeyHelp.Line> helpLines(ViewState state) {
+        return helpLines(state.work().run().shown(), state.work().forwards().open() && state.focus() == Focus.MASTERS);
+    }
+
+    private static List<KeyHelp.Line> helpLines(boolean results, boolean forwards) {
+        List<KeyHelp.Line> lines = new ArrayList<>();
+        if (results) {
+            section(lines, "Run results", KeyHelp.RUN_RESULTS);
+        }
+        if (forwards) {
+            section(lines, "Forwards of a master", KeyHelp.FORWARDS);
+        }
+        if (lines.isEmpty()) {
+            lines.addAll(KeyHelp.HOST_LIST);
+        } else {
+            section(lines, "Host list", KeyHelp.HOST_LIST);
+        }
+        section(lines, "Status pane", KeyHelp.STATUS_PANE);
+        if (!forwards) {
+            section(lines, "Forwards of a master (f in the pane)", KeyHelp.FORWARDS);
+        }
+        if (!results) {
+            section(lines, "Run results (F4)", KeyHelp.RUN_RESULTS);
+        }
         return lines;
+    }
+
+    private static void section(List<KeyHelp.Line> lines, String title, List<KeyHelp.Line> keys) {
+        if (!lines.isEmpty()) {
+            lines.add(new KeyHelp.Line("", ""));
+        }
+        lines.add(new KeyHelp.Line(title, ""));
+        lines.addAll(keys);
     }
 }

@@ -7,6 +7,7 @@ import dev.jhosts.tui.state.MasterRow;
 import dev.jhosts.tui.state.ViewState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Draws the status pane: one row per master with its aliases, pid, age, state and origin. */
 final class StatusPanePainter {
@@ -14,16 +15,27 @@ final class StatusPanePainter {
 
     private final Appearance look;
     private final MasterMarks marks;
+    private final ForwardsPainter forwards;
 
     StatusPanePainter(Appearance look, MasterMarks marks) {
         this.look = look;
         this.marks = marks;
+        this.forwards = new ForwardsPainter(look);
     }
 
-    void paint(Canvas canvas, ViewState state, Band band) {
+    /** Paints the pane; returns where the cursor goes when the forwards' form is open. */
+    Optional<CursorAt> paint(Canvas canvas, ViewState state, Band band) {
         if (!band.shown()) {
-            return;
+            return Optional.empty();
         }
+        if (state.work().forwards().open()) {
+            return forwards.paint(canvas, state, band);
+        }
+        paintMasters(canvas, state, band);
+        return Optional.empty();
+    }
+
+    private void paintMasters(Canvas canvas, ViewState state, Band band) {
         Theme theme = look.theme();
         MasterPane pane = state.pane();
         boolean focused = state.focus() == Focus.MASTERS;
@@ -55,7 +67,8 @@ final class StatusPanePainter {
                     + "  "
                     + master.state().word() + "  " + (master.startedByJhosts() ? "jhosts" : "found")
                     + (master.via().isEmpty() ? "" : "  via " + String.join(" > ", master.via()))
-                    + (master.dependants().isEmpty() ? "" : "  jump for " + String.join(",", master.dependants()));
+                    + (master.dependants().isEmpty() ? "" : "  jump for " + String.join(",", master.dependants()))
+                    + (selected && focused && master.pid() > 0 ? "  f forwards" : "");
             canvas.text(row, at, canvas.columns(), facts, base);
         }
     }

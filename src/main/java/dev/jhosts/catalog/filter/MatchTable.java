@@ -1,4 +1,4 @@
-package dev.jhosts.tui.filter;
+package dev.jhosts.catalog.filter;
 
 /**
  * The working table of {@link FuzzyMatcher}: for each pattern character, the places in the

@@ -1,4 +1,4 @@
-package dev.jhosts.tui.filter;
+package dev.jhosts.catalog.filter;
 
 import dev.jhosts.catalog.Host;
 import java.util.List;

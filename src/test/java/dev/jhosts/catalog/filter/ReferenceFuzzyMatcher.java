@@ -1,4 +1,4 @@
-package dev.jhosts.tui.filter;
+package dev.jhosts.catalog.filter;
 
 import java.util.ArrayList;
 import java.util.List;

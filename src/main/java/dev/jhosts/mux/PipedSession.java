@@ -1,0 +1,182 @@
+package dev.jhosts.mux;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.newsclub.net.unix.AFUNIXSocketChannel;
+import org.newsclub.net.unix.AFUNIXSocketPair;
+
+/**
+ * A command's session through a master with its stdin, stdout and stderr on socket pairs of this
+ * process: the master is handed one end of each (MUX_C_NEW_SESSION, one fd per one-byte
+ * sendmsg), this object keeps the other ends as streams, and the control connection. Made by
+ * {@link MuxClient#openPipedSession}.
+ *
+ * <p>Closing {@link #input()} (a half-close of the stdin pair) is the command's end of input:
+ * the master reads EOF and sends the channel's EOF. {@link #output()} and {@link #errors()} end
+ * when the master closes the channel. {@link #close()} ends the session from this side, as
+ * killing {@code ssh host cmd} does: sshd then closes the command's pipes, but does not signal a
+ * command that has no terminal (session.c session_close_by_channel), so a command that neither
+ * reads nor writes keeps running on the host.
+ */
+public final class PipedSession implements AutoCloseable {
+    private final Pipes pipes;
+    private final MuxSession session;
+
+    private PipedSession(Pipes pipes, MuxSession session) {
+        this.pipes = pipes;
+        this.session = session;
+    }
+
+    /** The command's standard input; close it to send EOF. */
+    public OutputStream input() throws IOException {
+        return pipes.stdin.ours.socket().getOutputStream();
+    }
+
+    /** Ends the command's input (EOF) without a byte of it. */
+    public void endInput() throws IOException {
+        pipes.stdin.ours.shutdownOutput();
+    }
+
+    /** The command's standard output; -1 once the channel closed. */
+    public InputStream output() throws IOException {
+        return pipes.stdout.ours.socket().getInputStream();
+    }
+
+    /** The command's standard error; -1 once the channel closed. */
+    public InputStream errors() throws IOException {
+        return pipes.stderr.ours.socket().getInputStream();
+    }
+
+    /** Blocks until the session ends (see {@link MuxSession#awaitEnd}); returns at once after {@link #close}. */
+    public SessionEnd awaitEnd() throws MuxException {
+        return session.awaitEnd();
+    }
+
+    /** Ends the session from this side: the control connection and this process' ends of the pipes. */
+    @Override
+    public void close() {
+        session.close();
+        pipes.close();
+    }
+
+    /** The three socket pairs before and after they are handed over. */
+    static final class Pipes implements AutoCloseable {
+        private final Pair stdin;
+        private final Pair stdout;
+        private final Pair stderr;
+
+        private Pipes(Pair stdin, Pair stdout, Pair stderr) {
+            this.stdin = stdin;
+            this.stdout = stdout;
+            this.stderr = stderr;
+        }
+
+        static Pipes open() throws MuxException {
+            Pair in = Pair.open();
+            try {
+                Pair out = Pair.open();
+                try {
+                    return new Pipes(in, out, Pair.open());
+                } catch (MuxException e) {
+                    out.close();
+                    throw e;
+                }
+            } catch (MuxException e) {
+                in.close();
+                throw e;
+            }
+        }
+
+        FileDescriptor masterStdin() throws MuxException {
+            return stdin.theirs();
+        }
+
+        FileDescriptor masterStdout() throws MuxException {
+            return stdout.theirs();
+        }
+
+        FileDescriptor masterStderr() throws MuxException {
+            return stderr.theirs();
+        }
+
+        /** After MUX_S_SESSION_OPENED: this process lets go of the master's ends, or EOF would never come. */
+        PipedSession opened(MuxSession session) {
+            stdin.letGoOfTheirs();
+            stdout.letGoOfTheirs();
+            stderr.letGoOfTheirs();
+            return new PipedSession(this, session);
+        }
+
+        @Override
+        public void close() {
+            stdin.close();
+            stdout.close();
+            stderr.close();
+        }
+    }
+
+    /** One socket pair: this process' end and the master's. */
+    private static final class Pair {
+        private final AFUNIXSocketChannel ours;
+        private final AFUNIXSocketChannel theirs;
+        private boolean theirsReleased;
+
+        private Pair(AFUNIXSocketChannel ours, AFUNIXSocketChannel theirs) {
+            this.ours = ours;
+            this.theirs = theirs;
+        }
+
+        static Pair open() throws MuxException {
+            try {
+                AFUNIXSocketPair<AFUNIXSocketChannel> pair = AFUNIXSocketPair.open();
+                return new Pair(pair.getSocket1(), pair.getSocket2());
+            } catch (IOException e) {
+                throw new MuxException.ProtocolError("cannot make a socket pair for a session: " + e.getMessage(), e);
+            }
+        }
+
+        FileDescriptor theirs() throws MuxException {
+            try {
+                return theirs.getFileDescriptor();
+            } catch (IOException e) {
+                throw new MuxException.ProtocolError("no descriptor for a session's socket: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Closes this process' copy of the master's end without shutdown(2), which junixsocket's
+         * close would call first and which acts on the socket, the master's copy included (see
+         * {@link StdioForward}).
+         */
+        synchronized void letGoOfTheirs() {
+            if (theirsReleased) {
+                return;
+            }
+            theirsReleased = true;
+            try {
+                new FileInputStream(theirs.getFileDescriptor()).close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+            closeQuietly(theirs);
+        }
+
+        synchronized void close() {
+            closeQuietly(ours);
+            if (!theirsReleased) {
+                closeQuietly(theirs);
+            }
+        }
+
+        private static void closeQuietly(AFUNIXSocketChannel channel) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing left to do with a socket that does not close
+            }
+        }
+    }
+}
