@@ -53,8 +53,7 @@ final class ForwardCommand implements Callable<Integer> {
     @Option(names = "--cancel", description = "Remove it (give the SPEC it was added with).")
     boolean cancel;
 
-    @Option(names = "--list", description = "List the master's forwards: those jhosts opened (from the command line, "
-            + "the picker or the forwards setting) and those of the host's ssh config.")
+    @Option(names = "--list", description = "List the forwards: jhosts' and the config's.")
     boolean list;
 
     @Option(names = "--json", description = "With --list: a JSON array, one object per forward.")

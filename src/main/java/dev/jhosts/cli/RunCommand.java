@@ -39,6 +39,10 @@ import picocli.CommandLine.Spec;
  * [--json] -- COMMAND}: one command on many hosts through their masters.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Run one command on many hosts through their masters.",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:the command exited 0 on every host", "1:it failed, timed out or could not run on a host",
+            "2:usage or settings error", "130:stopped by Ctrl-C"},
         customSynopsis = "jhosts run [HOST...] [--tag T]... [--group G] [--match QUERY] [--parallel N] [--timeout D] "
                 + "[--json] [-n] -- COMMAND",
         description = "Run COMMAND on many hosts at once through their masters (made in the background as needed, "
@@ -57,31 +61,30 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "HOST", arity = "0..*",
-            description = "Hosts to run on; then, after --, the command (its words joined with spaces, as ssh does).")
+            description = "Hosts to run on; after --, the command.")
     List<String> words = new ArrayList<>();
 
-    @Option(names = "--tag", paramLabel = "T", description = "The catalogue's hosts with tag T (repeatable: all of them).")
+    @Option(names = "--tag", paramLabel = "T", description = "The hosts with tag T (repeatable: all of them).")
     List<String> tags = new ArrayList<>();
 
     @Option(names = "--group", paramLabel = "G", description = "The catalogue's hosts in group G.")
     List<String> groups = new ArrayList<>();
 
     @Option(names = "--match", paramLabel = "QUERY",
-            description = "The catalogue's hosts the picker's filter lets through for QUERY (fuzzy; tag:x group:y terms).")
+            description = "The hosts the picker's filter lets through for QUERY.")
     String match = "";
 
-    @Option(names = "--parallel", paramLabel = "N", description = "At most N hosts at once (default: the run-parallelism setting).")
+    @Option(names = "--parallel", paramLabel = "N", description = "At most N hosts at once (default: run-parallelism).")
     Integer parallel;
 
     @Option(names = "--timeout", paramLabel = "D",
-            description = "Stop the command on a host once it has run for D (30s, 500ms, 2m; default: the run-timeout setting).")
+            description = "Stop a host's command after D (default: run-timeout).")
     String timeout;
 
-    @Option(names = "--json", description = "One JSON object per host, a line each, as each host ends: alias, outcome, "
-            + "exitStatus, stdout, stderr, durationMs, error.")
+    @Option(names = "--json", description = "One JSON object per host, a line each (see jhosts(1)).")
     boolean json;
 
-    @Option(names = {"-n", "--no-stdin"}, description = "Send no standard input (as ssh -n), even when it is not a terminal.")
+    @Option(names = {"-n", "--no-stdin"}, description = "Send no standard input (as ssh -n).")
     boolean noStdin;
 
     @Override

@@ -15,6 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code jhosts ssh-config}: the ssh_config snippet that puts plain ssh, scp, rsync and git on jhosts' masters. */
 @Command(name = "ssh-config", mixinStandardHelpOptions = true,
+        header = "An ssh_config snippet: plain ssh, scp and git on the masters.",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:the snippet was printed", "1:the control directory cannot be used", "2:usage or settings error"},
         description = "Print an ssh_config snippet, with comments, to Include at the end of ~/.ssh/config: it makes "
                 + "plain ssh, scp, sftp, rsync and git use the masters jhosts makes (ControlPath in jhosts' control "
                 + "directory named %C, ControlMaster auto, ControlPersist). Hosts with ProxyJump whose %C is not "

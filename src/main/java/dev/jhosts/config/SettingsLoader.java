@@ -108,6 +108,13 @@ public final class SettingsLoader {
         if (first.isPresent()) {
             String key = key(first.get().getKey());
             ConfigOrigin origin = first.get().getValue().origin();
+            String setting = key.split("\\.", 2)[0];
+            if (known.contains(setting)) {
+                // a known setting written as an object: forwards = { db = [...] }
+                throw new SettingsException(fileOf(origin, file), lineOf(origin), setting + ": expected "
+                        + (setting.equals("forwards") ? "a list: forwards = [ { host = ALIAS, open = [\"-L 8080:db:5432\"] } ]"
+                                : "a value, not an object"), null);
+            }
             throw new SettingsException(fileOf(origin, file), lineOf(origin),
                     "unknown key " + Printable.quoted(key) + suggestion(key, known), null);
         }

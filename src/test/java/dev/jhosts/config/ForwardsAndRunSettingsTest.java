@@ -62,8 +62,8 @@ class ForwardsAndRunSettingsTest {
                 .contains(":1").contains("expected -L, -R or -D");
         assertThat(problem("forwards = [ { open = [\"-D 1080\"] } ]\n")).contains("an entry needs host = ALIAS");
         assertThat(problem("forwards = [ { host = db, forward = [\"-D 1080\"] } ]\n")).contains("unknown key 'forward'");
-        assertThat(problem("forwards = { db = [\"-D 1080\"] }\n")).contains("expected a list");
-        assertThat(problem("run-parallelism = 0\n")).contains("run-parallelism: must be at least 1");
+        assertThat(problem("forwards = { db = [\"-D 1080\"] }\n")).contains("forwards: expected a list");
+        assertThat(problem("run-parallelism = 0\n")).contains("run-parallelism: must be from 1 to 256");
         assertThat(problem("run-timeout = soon\n")).contains("run-timeout: expected a duration");
         assertThat(problem("run-hangup = maybe\n")).contains("run-hangup: expected on or off");
     }
