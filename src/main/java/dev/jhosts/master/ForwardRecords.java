@@ -1,16 +1,15 @@
 package dev.jhosts.master;
 
+import dev.jhosts.config.PrivateFiles;
+import java.io.StringWriter;
 import dev.jhosts.mux.Forward;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -122,20 +121,10 @@ public final class ForwardRecords {
             properties.setProperty(key + "since", Long.toString(entry.since().toEpochMilli()));
             properties.setProperty(key + "problem", entry.problem());
         }
-        Path temp = Files.createTempFile(directory.path(), ".forwards", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                properties.store(writer, "jhosts: forwards opened on a master");
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        StringWriter text = new StringWriter();
+        properties.store(text, "jhosts: forwards opened on a master");
+        // 0600, atomic, and never through a link planted at the name
+        PrivateFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private Path file(Path socket) {

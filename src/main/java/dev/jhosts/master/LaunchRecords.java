@@ -1,15 +1,13 @@
 package dev.jhosts.master;
 
+import dev.jhosts.config.PrivateFiles;
+import java.io.StringWriter;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,20 +39,10 @@ public final class LaunchRecords {
             properties.setProperty("via." + i + ".socket", launch.via().get(i).socket().toString());
         }
         Path file = directory.recordFor(launch.socket(), SUFFIX);
-        Path temp = Files.createTempFile(directory.path(), ".launch", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try {
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                properties.store(writer, "jhosts master launch record");
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        StringWriter text = new StringWriter();
+        properties.store(text, "jhosts master launch record");
+        // 0600, atomic, and never through a link planted at the name
+        PrivateFiles.replace(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     public Optional<LaunchRecord> find(Path socket) {
