@@ -37,6 +37,12 @@ class MastersTest {
             masters.controlPath("other");
             MasterState state = masters.start(HOST).get(60, TimeUnit.SECONDS);
             assertThat(state).isInstanceOf(MasterState.Live.class);
+            // listeners hear changes on the store's own thread: wait (bounded) for them to arrive
+            long heard = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!events.containsAll(List.of(new MasterEvent(HOST, state), new MasterEvent("other", state)))
+                    && System.nanoTime() < heard) {
+                Thread.sleep(10);
+            }
             assertThat(events).first().isEqualTo(new MasterEvent(HOST, new MasterState.Starting()));
             assertThat(events).contains(new MasterEvent(HOST, state), new MasterEvent("other", state));
             assertThat(masters.state("other")).isEqualTo(state);
@@ -78,7 +84,8 @@ class MastersTest {
 
     @Test
     void anUnknownHostKeyNeedsAPrompt() throws Exception {
-        Path config = SSHD.writeSshConfig("unknown_key_config", "Host stranger\n  HostName 127.0.0.1\n  Port "
+        // localhost, not 127.0.0.1: another socket than testhost's, whatever master an earlier test left
+        Path config = SSHD.writeSshConfig("unknown_key_config", "Host stranger\n  HostName localhost\n  Port "
                 + SSHD.port() + "\n  IdentityFile " + SSHD.clientKey() + "\n  UserKnownHostsFile /dev/null\n"
                 + "  StrictHostKeyChecking ask\n");
         try (Masters masters = manager(config)) {
