@@ -1,5 +1,6 @@
 package dev.jhosts.config;
 
+import dev.jhosts.mux.LocalUser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -181,17 +182,8 @@ public final class PrivateFiles {
         }
     }
 
-    /** This process' uid (whom the files must belong to): the owner of {@code /proc/self}, else of a file it creates. */
-    public static int currentUid() throws IOException {
-        Path self = Path.of("/proc/self");
-        if (Files.exists(self)) {
-            return (Integer) Files.getAttribute(self, "unix:uid");
-        }
-        Path probe = Files.createTempFile("jhosts-uid", "");
-        try {
-            return (Integer) Files.getAttribute(probe, "unix:uid");
-        } finally {
-            Files.deleteIfExists(probe);
-        }
+    /** This process' uid (whom the files must belong to); one lookup for all of jhosts ({@link LocalUser}). */
+    public static int currentUid() {
+        return Math.toIntExact(LocalUser.uid());
     }
 }

@@ -9,7 +9,6 @@ import dev.jhosts.master.ControlDirectory;
 import dev.jhosts.master.ControlPaths;
 import dev.jhosts.master.Masters;
 import dev.jhosts.master.MuxMasterProbe;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,13 +52,7 @@ public final class Doctor {
         List<Finding> findings = new ArrayList<>();
         List<Finding> client = SshClientCheck.check(settings.sshBinary());
         findings.addAll(client);
-        int uid;
-        try {
-            uid = PrivateFiles.currentUid();
-        } catch (IOException e) {
-            uid = -1;
-        }
-        findings.addAll(ControlDirectoryCheck.check(settings.controlDirectory(), uid));
+        findings.addAll(ControlDirectoryCheck.check(settings.controlDirectory(), PrivateFiles.currentUid()));
         List<Path> files = new ArrayList<>(input.configFiles());
         input.catalog().hosts().stream().filter(host -> !host.extra()).map(Host::file).distinct()
                 .filter(file -> !files.contains(file)).forEach(files::add);

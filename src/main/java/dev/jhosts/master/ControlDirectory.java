@@ -1,5 +1,6 @@
 package dev.jhosts.master;
 
+import dev.jhosts.mux.LocalUser;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -70,17 +71,8 @@ public record ControlDirectory(Path path) {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
     }
 
-    static int currentUid() throws IOException {
-        Path probe = Path.of("/proc/self");
-        if (Files.exists(probe)) {
-            return (Integer) Files.getAttribute(probe, "unix:uid");
-        }
-        Path temp = Files.createTempFile("jhosts-uid", "");
-        try {
-            return (Integer) Files.getAttribute(temp, "unix:uid");
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+    static int currentUid() {
+        return Math.toIntExact(LocalUser.uid());
     }
 
     /** The file for jhosts' records about the master at {@code socket} ({@code .log}, {@code .master}). */

@@ -31,6 +31,7 @@ public final class Masters implements AutoCloseable {
     private final HostConfigs hosts;
     private final ControlPathIndex index;
     private final MasterStates states;
+    private final SocketStates socketStates;
     private final SocketInspector inspector;
     private final Launches launches;
     private final MasterControl control;
@@ -54,6 +55,7 @@ public final class Masters implements AutoCloseable {
         this.sshConfig = sshConfig;
         this.index = new ControlPathIndex(hosts, new ControlPaths(directory));
         this.states = new MasterStates();
+        this.socketStates = new SocketStates(states, index);
         LaunchRecords records = new LaunchRecords(directory);
         this.inspector = new SocketInspector(probe, records);
         this.launchThreads = Executors.newFixedThreadPool(settings.maxParallelLaunches(), daemonThreads("jhosts-launch"));
@@ -88,7 +90,7 @@ public final class Masters implements AutoCloseable {
         try {
             ControlPath path = controlPath(alias);
             MasterState state = inspector.look(path.socket());
-            index.labelsAt(path.socket()).forEach(label -> states.observed(label, state, ticket));
+            socketStates.observed(path.socket(), state, ticket);
             return state;
         } catch (MasterException e) {
             MasterState failed = new MasterState.Failed(e.getMessage(), false);
