@@ -356,11 +356,6 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
         }
     }
 
-    /** The socket path while listening (tests). */
-    synchronized java.util.Optional<Path> socket() {
-        return server == null ? java.util.Optional.empty() : java.util.Optional.of(socket);
-    }
-
     private static void note(String line) {
         if (Boolean.getBoolean("jhosts.debug")) {
             System.getLogger(AskpassServer.class.getName()).log(System.Logger.Level.DEBUG, line);
