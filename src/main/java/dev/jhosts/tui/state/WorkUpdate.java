@@ -55,11 +55,18 @@ public final class WorkUpdate {
         } else if (news instanceof WorkNews.RunOutput output && output.runId() == run.id()) {
             return Transition.of(withRun(state, run.withHost(output.alias(), host -> host.withLines(output.lines()))));
         } else if (news instanceof WorkNews.RunHostDone done && done.runId() == run.id()) {
+            boolean wasRunning = run.running();
             RunPane updated = run.withHost(done.alias(), host -> host.done(done.outcome(), done.detail(), done.succeeded()));
             ViewState next = withRun(state, updated);
-            return Transition.of(updated.running() ? next : next.withMessage(summary(updated)));
+            // after a stop the hosts' own endings may come later than the stop's news; its message stays
+            return Transition.of(updated.running() || !wasRunning ? next : next.withMessage(summary(updated)));
         } else if (news instanceof WorkNews.RunStopped stopped && stopped.runId() == run.id()) {
-            return Transition.of(state.withMessage(stopped.cut().isEmpty() ? "nothing was running"
+            RunPane updated = run;
+            for (String alias : stopped.cut()) {
+                updated = updated.withHost(alias,
+                        host -> host.phase() == RunHost.Phase.DONE ? host : host.done("cut", "", false));
+            }
+            return Transition.of(withRun(state, updated).withMessage(stopped.cut().isEmpty() ? "nothing was running"
                     : "stopped: cut " + String.join(", ", stopped.cut())));
         }
         return Transition.of(state);

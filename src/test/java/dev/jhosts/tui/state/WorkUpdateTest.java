@@ -142,6 +142,11 @@ class WorkUpdateTest {
         assertThat(state.message()).contains("still runs");
         send(new UiEvent.Work(new WorkNews.RunStopped(id, List.of("web1"))));
         assertThat(state.message()).isEqualTo("stopped: cut web1");
+        assertThat(state.work().run().hosts().get(0).state()).isEqualTo("cut");
+        // the host's own ending, posted by its run thread, can come after the stop's news
+        send(new UiEvent.Work(new WorkNews.RunHostDone(id, "web1", "cut", "", false)));
+        assertThat(state.work().run().running()).isFalse();
+        assertThat(state.message()).isEqualTo("stopped: cut web1");
     }
 
     private void paneWithALiveMaster() {
