@@ -42,7 +42,8 @@ final class Defaults {
                 new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)),
                 PromptSettings.none(),
                 Map.of(),
-                new RunSettings(16, Duration.ZERO, true));
+                new RunSettings(16, Duration.ZERO, true),
+                SessionSettings.defaults());
     }
 
     /** The setting keys there are. */
@@ -88,6 +89,10 @@ final class Defaults {
         values.put("run-parallelism", defaults.run().parallelism());
         values.put("run-timeout", written(defaults.run().timeout()));
         values.put("run-hangup", defaults.run().hangup());
+        values.put("detach-key", defaults.sessions().keys().detach().name());
+        values.put("next-session-key", defaults.sessions().keys().next().name());
+        values.put("previous-session-key", defaults.sessions().keys().previous().name());
+        values.put("tmux-open", defaults.sessions().tmuxOpen().name().toLowerCase(Locale.ROOT));
         return values;
     }
 

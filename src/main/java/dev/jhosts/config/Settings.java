@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param probes reachability and host-key probes
  * @param forwards by alias, the forwards jhosts opens whenever it makes that host's master
  * @param run the settings of {@code jhosts run}
+ * @param sessions the picker's sessions: their keys, tmux
  */
 public record Settings(
         String sshBinary,
@@ -49,7 +50,8 @@ public record Settings(
         ProbeSettings probes,
         PromptSettings prompts,
         Map<String, List<Forward>> forwards,
-        RunSettings run) {
+        RunSettings run,
+        SessionSettings sessions) {
 
     /** The range {@link #escapeTimeout} must be in. */
     public static final Duration MIN_ESCAPE_TIMEOUT = Duration.ofMillis(10);

@@ -182,7 +182,10 @@ public final class SettingsLoader {
                 new RunSettings(
                         reader.wholeNumber("run-parallelism", 1, 256),
                         reader.duration("run-timeout", DurationRange.zeroOr(Duration.ofSeconds(1), Duration.ofDays(1))),
-                        reader.onOff("run-hangup")));
+                        reader.onOff("run-hangup")),
+                new SessionSettings(new dev.jhosts.session.SessionKeys(reader.sessionKey("detach-key"),
+                        reader.sessionKey("next-session-key"), reader.sessionKey("previous-session-key")),
+                        reader.tmuxOpen("tmux-open")));
     }
 
     /**
@@ -421,6 +424,21 @@ public final class SettingsLoader {
                 return text.charAt(0);
             }
             throw problem(key, "expected one ASCII character, ^X, or \"none\", got " + Printable.quoted(shortened(text)));
+        }
+
+        dev.jhosts.session.SessionKey sessionKey(String key) throws SettingsException {
+            String text = string(key);
+            return dev.jhosts.session.SessionKey.parse(text).orElseThrow(() -> problem(key,
+                    "expected ^X, F1 to F12, S-F1 to S-F12, or \"none\", got " + Printable.quoted(shortened(text))));
+        }
+
+        SessionSettings.TmuxOpen tmuxOpen(String key) throws SettingsException {
+            String text = string(key);
+            try {
+                return SessionSettings.TmuxOpen.valueOf(text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw problem(key, "expected window or split, got " + Printable.quoted(shortened(text)));
+            }
         }
 
         Settings.OnSessionEnd onSessionEnd(String key) throws SettingsException {

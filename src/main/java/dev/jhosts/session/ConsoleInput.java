@@ -18,16 +18,23 @@ import org.jline.utils.NonBlockingInputStream;
  * read once Enter ends it; a lone end-of-file character (Ctrl-D) is never seen.
  */
 public final class ConsoleInput extends NonBlockingInputStream {
-    /** Poll intervals: short while keys are coming, longer once the user has paused. */
-    private static final long BUSY_POLL_MILLIS = 2;
-    private static final long IDLE_POLL_MILLIS = 15;
-    private static final long BUSY_NANOS = 500_000_000L;
+    /**
+     * Poll intervals: 1 ms while keys are coming (the latency a keystroke gets: at most 1 ms),
+     * longer once the user has paused for a while (the first key after a pause waits up to the
+     * idle interval). A poll, not a blocking read: see above.
+     */
+    private static final long BUSY_POLL_MILLIS = 1;
+    private static final long IDLE_POLL_MILLIS = 10;
+    private static final long BUSY_NANOS = 3_000_000_000L;
 
     private final FileInputStream input = new FileInputStream(FileDescriptor.in);
     private final Object sleep = new Object();
     private int peeked = READ_EXPIRED;
     private long lastByte = System.nanoTime();
     private boolean wakeUp; // guarded by sleep
+    /** Bytes a session gave back (typed after its detach key, in the same read): read first. */
+    private byte[] given = new byte[0];
+    private int givenAt;
 
     /**
      * Ends the wait of the read under way (or of the next one) at once, as if its time had run
@@ -40,8 +47,36 @@ public final class ConsoleInput extends NonBlockingInputStream {
         }
     }
 
+    /**
+     * Puts {@code bytes} before whatever is still to be read: keys a session took with its detach
+     * key that were typed after it belong to the list.
+     */
+    public synchronized void giveBack(byte[] bytes, int offset, int length) {
+        if (length <= 0) {
+            return;
+        }
+        byte[] joined = new byte[length + given.length - givenAt + (peeked >= 0 ? 1 : 0)];
+        System.arraycopy(bytes, offset, joined, 0, length);
+        int at = length;
+        System.arraycopy(given, givenAt, joined, at, given.length - givenAt);
+        at += given.length - givenAt;
+        if (peeked >= 0) {
+            joined[at] = (byte) peeked;
+            peeked = READ_EXPIRED;
+        }
+        given = joined;
+        givenAt = 0;
+    }
+
     @Override
     public synchronized int read(long timeout, boolean isPeek) throws IOException {
+        if (givenAt < given.length) {
+            int value = given[givenAt] & 0xff;
+            if (!isPeek) {
+                givenAt++;
+            }
+            return value;
+        }
         if (peeked != READ_EXPIRED) {
             int value = peeked;
             if (!isPeek) {
@@ -85,6 +120,12 @@ public final class ConsoleInput extends NonBlockingInputStream {
         if (length == 0) {
             return 0;
         }
+        if (givenAt < given.length) {
+            int count = Math.min(length, given.length - givenAt);
+            System.arraycopy(given, givenAt, buffer, offset, count);
+            givenAt += count;
+            return count;
+        }
         int first = read(timeout, false);
         if (first < 0) {
             return first;
@@ -101,6 +142,6 @@ public final class ConsoleInput extends NonBlockingInputStream {
 
     @Override
     public synchronized int available() throws IOException {
-        return (peeked != READ_EXPIRED ? 1 : 0) + input.available();
+        return given.length - givenAt + (peeked != READ_EXPIRED ? 1 : 0) + input.available();
     }
 }

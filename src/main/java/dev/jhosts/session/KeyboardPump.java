@@ -8,8 +8,9 @@ import org.jline.utils.NonBlockingInputStream;
  * Copies the user's keystrokes to the PTY master until stopped, through the {@link
  * EscapeScanner}: first the typeahead (what was typed before the session opened), then the
  * terminal. It looks at the next byte before taking it, so a key pressed after {@link #stop}
- * stays in the terminal's input for whoever reads next (the TUI). After {@code ~.} it takes
- * nothing more.
+ * stays in the terminal's input for whoever reads next (the TUI). After a command that leaves
+ * the session ({@code ~.}, detach, next, previous) it takes nothing more, and what was read with
+ * it but typed after it is given back to the terminal's input ({@link ConsoleInput#giveBack}).
  */
 final class KeyboardPump implements Runnable {
     private static final long POLL_MILLIS = 50;
@@ -20,11 +21,17 @@ final class KeyboardPump implements Runnable {
         void handle(EscapeScanner.Command command) throws IOException;
     }
 
+    /** Takes back bytes read from the keyboard that were not the session's. */
+    interface GiveBack {
+        void giveBack(byte[] bytes, int offset, int length);
+    }
+
     private final NonBlockingInputStream from;
     private final OutputStream to;
     private final EscapeScanner escapes;
     private final EscapeHandler handler;
     private final byte[] typeahead;
+    private final GiveBack giveBack;
     private final Thread thread;
     private final EscapeScanner.Sink sink = new EscapeScanner.Sink() {
         @Override
@@ -40,8 +47,9 @@ final class KeyboardPump implements Runnable {
     private volatile boolean stopped;
 
     KeyboardPump(NonBlockingInputStream from, OutputStream to, EscapeScanner escapes, EscapeHandler handler,
-            byte[] typeahead) {
+            byte[] typeahead, GiveBack giveBack) {
         this.from = from;
+        this.giveBack = giveBack;
         this.to = to;
         this.escapes = escapes;
         this.handler = handler;
@@ -59,7 +67,7 @@ final class KeyboardPump implements Runnable {
     public void run() {
         byte[] buffer = new byte[BUFFER_SIZE];
         try {
-            if (typeahead.length > 0 && !escapes.scan(typeahead, 0, typeahead.length, sink)) {
+            if (typeahead.length > 0 && !copied(typeahead, typeahead.length)) {
                 return;
             }
             while (!stopped) {
@@ -71,13 +79,22 @@ final class KeyboardPump implements Runnable {
                     continue;
                 }
                 int n = from.readBuffered(buffer, POLL_MILLIS);
-                if (n > 0 && !escapes.scan(buffer, 0, n, sink)) {
+                if (n > 0 && !copied(buffer, n)) {
                     return;
                 }
             }
         } catch (IOException sessionGoneOrTerminalGone) {
             // EIO on the PTY master once the session is over; nothing to copy any more
         }
+    }
+
+    /** Scans and copies {@code n} bytes; false once the session's keyboard is left (the rest given back). */
+    private boolean copied(byte[] bytes, int n) throws IOException {
+        int taken = escapes.scan(bytes, 0, n, sink);
+        if (taken < n) {
+            giveBack.giveBack(bytes, taken, n - taken);
+        }
+        return !escapes.left();
     }
 
     /** Stops copying and waits (bounded) for the pump to let go of the terminal. */

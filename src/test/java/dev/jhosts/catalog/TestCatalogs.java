@@ -27,7 +27,8 @@ final class TestCatalogs {
                 Duration.ofSeconds(30), 3, 4, Duration.ofMillis(1500), Duration.ofSeconds(2), '~', Duration.ofMillis(100),
                 Duration.ofMillis(300), List.of(), Settings.OnSessionEnd.LIST, hosts,
                 new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)), PromptSettings.none(), java.util.Map.of(),
-                new dev.jhosts.config.RunSettings(16, Duration.ZERO, true));
+                new dev.jhosts.config.RunSettings(16, Duration.ZERO, true),
+                dev.jhosts.config.SessionSettings.defaults());
     }
 
     static Locations locations(Path home) {

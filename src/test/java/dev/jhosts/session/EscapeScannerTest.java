@@ -49,8 +49,9 @@ class EscapeScannerTest {
     void afterCloseNothingMoreIsTaken() throws IOException {
         EscapeScanner scanner = new EscapeScanner('~');
         byte[] close = "~.".getBytes(StandardCharsets.US_ASCII);
-        assertThat(scanner.scan(close, 0, 2, sink)).isFalse();
-        assertThat(scanner.scan("x".getBytes(StandardCharsets.US_ASCII), 0, 1, sink)).isFalse();
+        assertThat(scanner.scan(close, 0, 2, sink)).isEqualTo(2);
+        assertThat(scanner.left()).isTrue();
+        assertThat(scanner.scan("x".getBytes(StandardCharsets.US_ASCII), 0, 1, sink)).isZero();
         assertThat(sent.size()).isZero();
     }
 
@@ -70,8 +71,54 @@ class EscapeScannerTest {
     }
 
     @Test
-    void listAndDetachLeaveTheNextByteAtALineStart() throws IOException {
-        assertThat(scan(new EscapeScanner('~'), "~?~\u001a~.")).isEqualTo("{LIST}{DETACH}{CLOSE}");
+    void listLeavesTheNextByteAtALineStartAndDetachEndsTheScan() throws IOException {
+        EscapeScanner scanner = new EscapeScanner('~');
+        byte[] bytes = "~?~\u001aafter".getBytes(StandardCharsets.US_ASCII);
+        assertThat(scanner.scan(bytes, 0, bytes.length, sink)).as("the bytes after ~^Z are not taken").isEqualTo(4);
+        assertThat(String.join("", seen)).isEqualTo("{LIST}{DETACH}");
+        assertThat(sent.size()).isZero();
+    }
+
+    @Test
+    void withoutAListToGoBackToTildeControlZOnlySaysSo() throws IOException {
+        assertThat(scan(new EscapeScanner('~', SessionKeys.NONE, false), "~\u001a~.")).isEqualTo("{CANNOT_DETACH}{CLOSE}");
+    }
+
+    @Test
+    void theSessionKeysCountAnywhereAndWholeWithinOneRead() throws IOException {
+        SessionKeys keys = new SessionKeys(SessionKey.parse("^\\").orElseThrow(), SessionKey.parse("F12").orElseThrow(),
+                SessionKey.parse("S-F12").orElseThrow());
+        EscapeScanner scanner = new EscapeScanner('~', keys, true);
+        byte[] bytes = "ls -l\u001ckept".getBytes(StandardCharsets.US_ASCII);
+        assertThat(scanner.scan(bytes, 0, bytes.length, sink)).isEqualTo(6);
+        assertThat(sent.toString(StandardCharsets.US_ASCII)).isEqualTo("ls -l");
+        assertThat(String.join("", seen)).isEqualTo("ls -l{DETACH}");
+        seen.clear();
+        sent.reset();
+        assertThat(scan(new EscapeScanner('~', keys, true), "x\u001b[24;2~")).isEqualTo("x{PREVIOUS}");
+        seen.clear();
+        sent.reset();
+        assertThat(scan(new EscapeScanner('~', keys, true), "\u001b[24~")).isEqualTo("{NEXT}");
+        seen.clear();
+        sent.reset();
+        // a lone Esc and other function keys go to the remote program at once
+        assertThat(scan(new EscapeScanner('~', keys, true), "\u001b", "\u001b[23~")).isEqualTo("\u001b\u001b[23~");
+        seen.clear();
+        sent.reset();
+        // a held ~ goes first when a session key follows it
+        assertThat(scan(new EscapeScanner('~', keys, true), "~\u001c")).isEqualTo("~{DETACH}");
+    }
+
+    @Test
+    void sessionKeysAreWrittenAsInSettings() {
+        assertThat(SessionKey.parse("^\\").orElseThrow().bytes()).containsExactly(0x1c);
+        assertThat(SessionKey.parse("f5").orElseThrow().bytes()).isEqualTo("\u001b[15~".getBytes(StandardCharsets.US_ASCII));
+        assertThat(SessionKey.parse("S-F1").orElseThrow().bytes()).isEqualTo("\u001b[1;2P".getBytes(StandardCharsets.US_ASCII));
+        assertThat(SessionKey.parse("F4").orElseThrow().bytes()).isEqualTo("\u001bOS".getBytes(StandardCharsets.US_ASCII));
+        assertThat(SessionKey.parse("none").orElseThrow().isNone()).isTrue();
+        assertThat(SessionKey.parse("F13")).isEmpty();
+        assertThat(SessionKey.parse("^1")).isEmpty();
+        assertThat(SessionKey.parse("x")).isEmpty();
     }
 
     @Test
@@ -86,6 +133,7 @@ class EscapeScannerTest {
     void namesAndHelpUseTheEscapeCharacter() {
         assertThat(EscapeScanner.name('~')).isEqualTo("~");
         assertThat(EscapeScanner.name(0x1d)).isEqualTo("^]");
-        assertThat(EscapeScanner.help('%')).contains("%.  close this session").contains("%%  send one %");
+        assertThat(EscapeScanner.help('%', SessionKeys.NONE, true)).contains("%.  close this session")
+                .contains("%%  send one %");
     }
 }

@@ -1,0 +1,19 @@
+package dev.jhosts.session;
+
+import java.util.Objects;
+
+/**
+ * The keys jhosts takes from a session's keyboard for itself (settings {@code detach-key},
+ * {@code next-session-key}, {@code previous-session-key}); any of them may be {@link
+ * SessionKey#NONE}.
+ */
+public record SessionKeys(SessionKey detach, SessionKey next, SessionKey previous) {
+    /** For a session with no list to go back to ({@code jhosts connect}). */
+    public static final SessionKeys NONE = new SessionKeys(SessionKey.NONE, SessionKey.NONE, SessionKey.NONE);
+
+    public SessionKeys {
+        Objects.requireNonNull(detach, "detach");
+        Objects.requireNonNull(next, "next");
+        Objects.requireNonNull(previous, "previous");
+    }
+}
