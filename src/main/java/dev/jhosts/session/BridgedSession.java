@@ -1,14 +1,23 @@
 package dev.jhosts.session;
 
+import dev.jhosts.mux.MuxException;
 import dev.jhosts.mux.MuxSession;
 import dev.jhosts.mux.SessionEnd;
+import dev.jhosts.session.screen.ScreenModel;
+import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Attributes;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.Terminal.Signal;
 import org.jline.terminal.Terminal.SignalHandler;
@@ -18,29 +27,64 @@ import org.jline.utils.NonBlockingInputStream;
 import org.jline.utils.Signals;
 
 /**
- * A session opened through a master on a PTY of jhosts' own ({@link PtyBridge#open}), and then
- * given the user's terminal ({@link #attach}): two threads copy bytes between that terminal and
- * the PTY master, the keyboard's through jhosts' escapes ({@link EscapeScanner}).
+ * A session opened through a master on a PTY of jhosts' own ({@link PtyBridge#open}): it lives
+ * on its own threads from {@link #start} to its end, and is given the user's terminal for a
+ * while each time it is {@link #attach attached}.
+ *
+ * <p>One thread reads the PTY master for as long as the session lives and feeds every byte to
+ * the session's {@link ScreenModel}; while attached it also writes it to the user's terminal. So
+ * a session that is not attached keeps running (its output is read, never blocked), and when it
+ * is attached again the model repaints the screen the remote program last drew, before any new
+ * byte arrives. While detached the model answers the program's terminal queries (cursor
+ * position, device attributes), which the real terminal answers while attached. Another thread
+ * waits for MUX_S_EXIT_MESSAGE and the end of the control connection.
  *
  * <p>While attached the user's terminal is raw (also without ISIG, IXON and OPOST, so Ctrl-C,
- * Ctrl-S and every output byte pass unchanged). When the server refuses the pty
- * (MUX_S_TTY_ALLOC_FAIL) the terminal gets the user's normal modes back, as OpenSSH's own mux
- * client does: the remote side echoes nothing then, the local terminal does, and Ctrl-C, which
- * is then the terminal's SIGINT, closes the session (as it ends {@code ssh -T}).
+ * Ctrl-S and every output byte pass unchanged), and a third thread copies the keyboard to the
+ * PTY through jhosts' escapes and session keys ({@link EscapeScanner}). When the server refuses
+ * the pty (MUX_S_TTY_ALLOC_FAIL) the terminal gets the user's normal modes back, as OpenSSH's
+ * own mux client does: the remote side echoes nothing then, the local terminal does, and
+ * Ctrl-C, which is then the terminal's SIGINT, closes the session (as it ends {@code ssh -T}).
  *
  * <p>When {@link #attach} returns, the terminal has the attributes and the WINCH handler it had
- * before; if it was resized meanwhile, that handler has been called once. The screen holds
- * whatever the remote side left on it (maybe the alternate screen, a hidden cursor, mouse
- * reporting): the caller redraws from scratch.
+ * before (if it was resized meanwhile, that handler has been called once), and the modes the
+ * remote program set (alternate screen, application keys, mouse reporting…) are undone; the
+ * caller redraws from scratch.
  */
 public final class BridgedSession implements AutoCloseable {
     /** How long the remaining output may take to drain after the session ended. */
     private static final long DRAIN_MILLIS = 5_000;
     /**
-     * After {@code ~.}: a master that answers ends the session at once, one that does not never
-     * will, and the terminal is needed back within a second whichever it is.
+     * After {@code ~.} or a hang-up: a master that answers ends the session at once, one that
+     * does not never will, and the terminal is needed back within a second whichever it is.
      */
-    private static final long DRAIN_AFTER_ESCAPE_MILLIS = 300;
+    private static final long DRAIN_AFTER_CLOSE_MILLIS = 300;
+    /** Output news while detached: the first chunk at once, then at most this often (idle times). */
+    private static final long OUTPUT_NEWS_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int BUFFER_SIZE = 1 << 16;
+    /** Beyond this much output before the first attach, the first attach repaints from the model instead. */
+    private static final int EARLY_LIMIT = 1 << 20;
+
+    /** What a session tells its owner, from the session's own threads. */
+    public interface Listener {
+        /** Output arrived while no terminal is attached: at once for the first, then at most once a second. */
+        void outputWhileDetached();
+
+        /** The session is over (once); its output has been read to the end or given up. */
+        void ended(BridgeEnd end);
+
+        Listener NONE = new Listener() {
+            @Override
+            public void outputWhileDetached() {
+                // nobody to tell
+            }
+
+            @Override
+            public void ended(BridgeEnd end) {
+                // likewise
+            }
+        };
+    }
 
     private final Terminal terminal;
     private final Attributes cookedModes;
@@ -48,60 +92,307 @@ public final class BridgedSession implements AutoCloseable {
     private final MuxSession session;
     private final long masterPid;
     private final int escapeChar;
-    private volatile boolean closedByEscape;
-    private OutputPump output;
+    private final SessionKeys keys;
+    private final WinchRelay winch;
+    /** Guards the model, the sink and the attachment: output, attach and detach take it in turn. */
+    private final Object lock = new Object();
+    private final ScreenModel screen;
+    private final CountDownLatch outputDone = new CountDownLatch(1);
+    private final AtomicBoolean started = new AtomicBoolean();
+    private volatile boolean closedByUs;
+    private volatile boolean ttyRefused;
+    private volatile Listener listener = Listener.NONE;
+    private Size ptySize; // guarded by lock
+    private OutputStream sink; // guarded by lock; the user's terminal while attached
+    private boolean abandoned; // guarded by lock: output is never written anywhere again
+    private boolean attachedBefore; // guarded by lock
+    /** What came before the first attach (the master's "PTY allocation request failed", a banner), as it came. */
+    private final ByteArrayOutputStream early = new ByteArrayOutputStream(); // guarded by lock
+    private CompletableFuture<AttachEnd> attachment; // guarded by lock
+    private BridgeEnd end; // guarded by lock
+    private long lastNews; // output thread only
 
-    /** @param masterPid the master's pid, for SIGWINCH */
-    BridgedSession(Terminal terminal, Attributes cookedModes, JniNativePty pty, MuxSession session,
-            long masterPid, int escapeChar) {
+    /**
+     * @param ptySize the size the PTY was opened with
+     * @param masterPid the master's pid, for SIGWINCH
+     */
+    BridgedSession(Terminal terminal, Attributes cookedModes, JniNativePty pty, Size ptySize, MuxSession session,
+            long masterPid, int escapeChar, SessionKeys keys) {
         this.terminal = Objects.requireNonNull(terminal, "terminal");
         this.cookedModes = new Attributes(cookedModes);
         this.pty = Objects.requireNonNull(pty, "pty");
         this.session = Objects.requireNonNull(session, "session");
         this.masterPid = masterPid;
         this.escapeChar = escapeChar;
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.ptySize = ptySize;
+        this.screen = new ScreenModel(Math.max(1, ptySize.getColumns()), Math.max(1, ptySize.getRows()));
+        this.winch = new WinchRelay(masterPid);
     }
 
-    /**
-     * Copies bytes between the user's terminal and the session until it ends; {@code typeahead}
-     * (what was typed before the session opened) goes to the session first. The caller owns
-     * the terminal and neither draws on it nor reads it meanwhile.
-     */
-    public BridgeEnd attach(byte[] typeahead) throws IOException {
-        Attributes entryModes = terminal.getAttributes();
-        try (WinchRelay winch = new WinchRelay(masterPid)) {
-            terminal.setAttributes(TerminalModes.raw(entryModes));
-            AtomicBoolean resized = new AtomicBoolean();
-            SignalHandler previousWinch = terminal.handle(Signal.WINCH, signal -> {
-                resized.set(true);
-                resize(winch);
-            });
-            NormalModesWithoutPty withoutPty = new NormalModesWithoutPty();
-            output = new OutputPump(pty.getMasterInput(), terminal.output()).start();
-            KeyboardPump keyboard = new KeyboardPump(keyboard(), pty.getMasterOutput(),
-                    new EscapeScanner(escapeChar), this::escape, typeahead).start();
-            try {
-                SessionEnd end = session.awaitEndWith(withoutPty::enter);
-                return new BridgeEnd(end, closedByEscape);
-            } finally {
-                session.close(); // already closed after a normal end; ends the session after an error
-                finish(keyboard);
-                withoutPty.leave();
-                terminal.handle(Signal.WINCH, previousWinch);
-                terminal.setAttributes(entryModes);
-                if (resized.get() && previousWinch != SignalHandler.SIG_DFL && previousWinch != SignalHandler.SIG_IGN) {
-                    previousWinch.handle(Signal.WINCH); // the native defaults cannot be called
-                }
-            }
-        } finally {
-            close();
+    /** Starts reading the session's output and waiting for its end; {@code listener} hears of both. */
+    public void start(Listener news) {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
+        this.listener = Objects.requireNonNull(news, "listener");
+        screen.setReplies(this::reply);
+        Thread output = new Thread(this::copyOutput, "jhosts-pty-output");
+        output.setDaemon(true);
+        output.start();
+        Thread ending = new Thread(this::awaitEnd, "jhosts-session-end");
+        ending.setDaemon(true);
+        ending.start();
+    }
+
+    /** Whether the session is over. */
+    public boolean ended() {
+        synchronized (lock) {
+            return end != null;
         }
     }
 
-    /** Ends the session (closing the control connection) and frees the PTY; for one never attached too. */
+    /** Approximate bytes the session holds while detached (its screen model and its buffer). */
+    public long footprint() {
+        synchronized (lock) {
+            return screen.footprint() + BUFFER_SIZE;
+        }
+    }
+
+    /**
+     * Gives the session the user's terminal until it ends or the user leaves it ({@code ~^Z}, the
+     * detach, next or previous key when {@code detachable}); {@code typeahead} (what was typed
+     * before) goes to the session first. A session attached again gets its last screen repainted
+     * first. The caller owns the terminal and neither draws on it nor reads it meanwhile.
+     */
+    public AttachEnd attach(byte[] typeahead, boolean detachable) throws IOException {
+        start(listener);
+        CompletableFuture<AttachEnd> leaving = new CompletableFuture<>();
+        synchronized (lock) {
+            if (end != null) {
+                return new AttachEnd.Ended(end);
+            }
+            attachment = leaving;
+        }
+        Attributes entryModes = terminal.getAttributes();
+        terminal.setAttributes(ttyRefused ? cookedModes : TerminalModes.raw(entryModes));
+        AtomicBoolean resized = new AtomicBoolean();
+        SignalHandler previousWinch = terminal.handle(Signal.WINCH, signal -> {
+            resized.set(true);
+            resize();
+        });
+        NormalModesWithoutPty withoutPty = new NormalModesWithoutPty();
+        if (ttyRefused) {
+            withoutPty.enter();
+        }
+        KeyboardPump keyboard = null;
+        try {
+            handTheScreenOver();
+            keyboard = new KeyboardPump(keyboard(), pty.getMasterOutput(),
+                    new EscapeScanner(escapeChar, detachable ? keys : SessionKeys.NONE, detachable),
+                    command -> escape(command, leaving, detachable), typeahead, this::giveBack).start();
+            return awaitLeaving(leaving, withoutPty);
+        } finally {
+            if (keyboard != null) {
+                stopKeyboard(keyboard);
+            }
+            takeTheScreenBack();
+            withoutPty.leave();
+            terminal.handle(Signal.WINCH, previousWinch);
+            terminal.setAttributes(entryModes);
+            if (resized.get() && previousWinch != SignalHandler.SIG_DFL && previousWinch != SignalHandler.SIG_IGN) {
+                previousWinch.handle(Signal.WINCH); // the native defaults cannot be called
+            }
+        }
+    }
+
+    /**
+     * Ends the session: closing the control connection makes the master close the channel, and
+     * the remote side gets its hang-up. For a session never started, the PTY is freed too.
+     */
     @Override
     public void close() {
+        closedByUs = true;
         session.close();
+        if (!started.get()) {
+            winch.close();
+            closePty();
+        }
+    }
+
+    private AttachEnd awaitLeaving(CompletableFuture<AttachEnd> leaving, NormalModesWithoutPty withoutPty)
+            throws IOException {
+        while (true) {
+            try {
+                AttachEnd left = leaving.get(100, TimeUnit.MILLISECONDS);
+                return left;
+            } catch (java.util.concurrent.TimeoutException stillAttached) {
+                if (ttyRefused) {
+                    withoutPty.enter();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IOException(e.getCause());
+            }
+        }
+    }
+
+    /** The last screen first (for a session attached before), then the session's output live. */
+    private void handTheScreenOver() throws IOException {
+        Size size = terminal.getSize();
+        synchronized (lock) {
+            if (size.getColumns() > 0 && size.getRows() > 0 && !size.equals(ptySize)) {
+                // a size change while detached is passed on now
+                pty.setSize(size);
+                ptySize = size;
+                screen.resize(size.getColumns(), size.getRows());
+                winch.resized();
+            }
+            OutputStream out = terminal.output();
+            if (!attachedBefore && early.size() <= EARLY_LIMIT) {
+                // the first time: the bytes as they came, so the terminal is in step with the model
+                early.writeTo(out);
+                out.flush();
+                screen.takeScrolledOff();
+            } else {
+                ByteArrayOutputStream frame = new ByteArrayOutputStream();
+                // lines that scrolled off while detached go into the terminal's own history first
+                frame.write(("\033[" + Math.max(1, size.getRows()) + ";1H").getBytes(StandardCharsets.US_ASCII));
+                for (byte[] line : screen.takeScrolledOff()) {
+                    frame.write("\r\n\033[0m".getBytes(StandardCharsets.US_ASCII));
+                    frame.write(line);
+                }
+                frame.write("\033[0m\033[H\033[2J".getBytes(StandardCharsets.US_ASCII));
+                frame.write(screen.repaint());
+                out.write(frame.toByteArray());
+                out.flush();
+            }
+            early.reset();
+            attachedBefore = true;
+            if (!abandoned) {
+                sink = out;
+            }
+        }
+    }
+
+    /** The terminal is the list's again: nothing more is written to it, the remote modes are undone. */
+    private void takeTheScreenBack() throws IOException {
+        synchronized (lock) {
+            sink = null;
+            attachment = null;
+            screen.takeScrolledOff();
+            OutputStream out = terminal.output();
+            out.write(screen.leave());
+            out.flush();
+        }
+    }
+
+    private void copyOutput() {
+        byte[] buffer = new byte[BUFFER_SIZE];
+        InputStream from = pty.getMasterInput();
+        try {
+            for (int n; (n = from.read(buffer)) >= 0; ) {
+                // a PTY read gives at most a few KiB: gather what is already there, then write once
+                for (int more; n < buffer.length && from.available() > 0
+                        && (more = from.read(buffer, n, buffer.length - n)) > 0; ) {
+                    n += more;
+                }
+                boolean detached;
+                synchronized (lock) {
+                    if (abandoned) {
+                        return;
+                    }
+                    screen.feed(buffer, 0, n);
+                    if (!attachedBefore && early.size() <= EARLY_LIMIT) {
+                        early.write(buffer, 0, n);
+                    }
+                    detached = sink == null;
+                    if (!detached) {
+                        sink.write(buffer, 0, n);
+                        sink.flush();
+                    }
+                }
+                if (detached) {
+                    tellOfOutput();
+                } else {
+                    lastNews = 0;
+                }
+            }
+        } catch (IOException endOrBrokenTerminal) {
+            // EIO once every slave descriptor is closed and the buffer is drained: the normal end
+        } finally {
+            outputDone.countDown();
+        }
+    }
+
+    private void tellOfOutput() {
+        long now = System.nanoTime();
+        if (lastNews == 0 || now - lastNews >= OUTPUT_NEWS_NANOS) {
+            lastNews = now;
+            listener.outputWhileDetached();
+        }
+    }
+
+    /** The model's answer to a terminal query, while no real terminal is there to answer. */
+    private void reply(byte[] answer) {
+        synchronized (lock) {
+            if (sink != null) {
+                return; // the real terminal answers
+            }
+        }
+        try {
+            OutputStream toRemote = pty.getMasterOutput();
+            toRemote.write(answer);
+            toRemote.flush();
+        } catch (IOException sessionGone) {
+            // nothing to answer any more
+        }
+    }
+
+    /**
+     * Waits for the end of the session, then lets the output drain: closing our copy of the slave
+     * makes the PTY master read the rest and then EIO once the master has closed its copies too.
+     * A master that does not answer keeps its copies: the output is then given up, so that it
+     * never writes on a terminal that belongs to the list again.
+     */
+    private void awaitEnd() {
+        SessionEnd ended;
+        try {
+            ended = session.awaitEndWith(() -> ttyRefused = true);
+        } catch (MuxException e) {
+            ended = new SessionEnd(SessionEnd.NO_EXIT_STATUS, false, false);
+        }
+        try {
+            // closes the descriptor itself, so JLine's own close of it later does nothing
+            new FileInputStream(pty.getSlaveFD()).close();
+        } catch (IOException alreadyClosed) {
+            // nothing to close
+        }
+        try {
+            if (!outputDone.await(closedByUs ? DRAIN_AFTER_CLOSE_MILLIS : DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
+                synchronized (lock) {
+                    abandoned = true;
+                    sink = null;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        BridgeEnd over = new BridgeEnd(ended, closedByUs);
+        synchronized (lock) {
+            end = over;
+            if (attachment != null) {
+                attachment.complete(new AttachEnd.Ended(over));
+            }
+        }
+        winch.close();
+        closePty();
+        listener.ended(over);
+    }
+
+    private void closePty() {
         try {
             pty.close();
         } catch (IOException e) {
@@ -110,18 +401,45 @@ public final class BridgedSession implements AutoCloseable {
     }
 
     /** On the keyboard pump's thread. */
-    private void escape(EscapeScanner.Command command) throws IOException {
+    private void escape(EscapeScanner.Command command, CompletableFuture<AttachEnd> leaving, boolean detachable)
+            throws IOException {
         String name = EscapeScanner.name(escapeChar);
         switch (command) {
             case CLOSE -> {
-                closedByEscape = true;
+                writeLocal((name + ".\r\n").getBytes(StandardCharsets.US_ASCII));
                 // the master may not answer: closing the control connection ends the wait for it
-                session.close();
-                output.writeLocal((name + ".\r\n").getBytes(StandardCharsets.US_ASCII));
+                close();
             }
-            case LIST -> output.writeLocal(EscapeScanner.help(escapeChar).getBytes(StandardCharsets.UTF_8));
-            case DETACH -> output.writeLocal(("\r\n" + name + "^Z: detaching is not available yet\r\n")
+            case LIST -> writeLocal(EscapeScanner.help(escapeChar, keys, detachable).getBytes(StandardCharsets.UTF_8));
+            case CANNOT_DETACH -> writeLocal(("\r\n" + name + "^Z: no list to go back to here\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
+            case DETACH -> leaving.complete(new AttachEnd.Detached(AttachEnd.Toward.LIST));
+            case NEXT -> leaving.complete(new AttachEnd.Detached(AttachEnd.Toward.NEXT));
+            case PREVIOUS -> leaving.complete(new AttachEnd.Detached(AttachEnd.Toward.PREVIOUS));
+        }
+    }
+
+    /** jhosts' own text on the terminal between two chunks of the session's output. */
+    private void writeLocal(byte[] text) throws IOException {
+        synchronized (lock) {
+            if (sink != null) {
+                sink.write(text);
+                sink.flush();
+            }
+        }
+    }
+
+    private void giveBack(byte[] bytes, int offset, int length) {
+        if (terminal.input() instanceof ConsoleInput console) {
+            console.giveBack(bytes, offset, length);
+        }
+    }
+
+    private static void stopKeyboard(KeyboardPump keyboard) {
+        try {
+            keyboard.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -134,35 +452,18 @@ public final class BridgedSession implements AutoCloseable {
         return NonBlocking.nonBlocking(terminal.getName(), input);
     }
 
-    private void resize(WinchRelay winch) {
+    private void resize() {
         try {
-            pty.setSize(terminal.getSize());
+            Size size = terminal.getSize();
+            synchronized (lock) {
+                pty.setSize(size);
+                ptySize = size;
+                screen.resize(Math.max(1, size.getColumns()), Math.max(1, size.getRows()));
+            }
             winch.resized();
         } catch (IOException e) {
             // the PTY is closing: the session is ending anyway
         }
-    }
-
-    /**
-     * Stops the keyboard first (so later keys stay for the TUI), then closes our copy of the
-     * slave: once the master has closed its copies too, the PTY master reads the rest and then
-     * EIO, which ends the output copy with nothing lost. A master that does not answer keeps
-     * its copies: the copy is then abandoned, so that it never writes on a terminal that
-     * belongs to the list again.
-     */
-    private void finish(KeyboardPump keyboard) throws IOException {
-        try {
-            keyboard.stop();
-            // closes the descriptor itself, so JLine's own close of it later does nothing
-            new FileInputStream(pty.getSlaveFD()).close();
-            if (!output.awaitEnd(closedByEscape ? DRAIN_AFTER_ESCAPE_MILLIS : DRAIN_MILLIS)) {
-                output.abandon();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            output.abandon();
-        }
-        terminal.flush();
     }
 
     /** The user's normal modes for a session the server refused a pty, and Ctrl-C's SIGINT closing it. */
@@ -170,13 +471,12 @@ public final class BridgedSession implements AutoCloseable {
         private boolean entered;
         private Object previousInterrupt;
 
-        /** On the thread that waits for the session's end, when MUX_S_TTY_ALLOC_FAIL arrives. */
         synchronized void enter() {
             if (entered) {
                 return;
             }
             entered = true;
-            previousInterrupt = Signals.register("INT", session::close);
+            previousInterrupt = Signals.register("INT", BridgedSession.this::close);
             terminal.setAttributes(cookedModes);
         }
 

@@ -52,8 +52,9 @@ public final class PtyBridge {
      * read its size: it waits on the master (up to the timeout, per answer), so call it where
      * waiting is allowed, not on a UI thread. Then {@link BridgedSession#attach} it, or close it.
      */
-    public BridgedSession open(SessionSpec spec) throws IOException {
-        JniNativePty pty = openPty(terminal.getSize());
+    public BridgedSession open(SessionSpec spec, SessionKeys keys) throws IOException {
+        Size size = terminal.getSize();
+        JniNativePty pty = openPty(size);
         try {
             FileDescriptor slave = pty.getSlaveFD();
             // on failure openSession closes the connection itself
@@ -64,16 +65,26 @@ public final class PtyBridge {
                 session.close();
                 throw e;
             }
-            return new BridgedSession(terminal, cookedModes, pty, session, masterPid, spec.escapeChar());
+            return new BridgedSession(terminal, cookedModes, pty, size, session, masterPid, spec.escapeChar(), keys);
         } catch (IOException | RuntimeException e) {
             pty.close();
             throw e;
         }
     }
 
-    /** Opens the session and runs it on the terminal to its end, with nothing typed ahead. */
+    /**
+     * Opens the session and runs it on the terminal to its end, with nothing typed ahead and no
+     * list to detach to.
+     */
     public SessionEnd run(SessionSpec spec) throws IOException {
-        return open(spec).attach(new byte[0]).session();
+        try (BridgedSession session = open(spec, SessionKeys.NONE)) {
+            session.start(BridgedSession.Listener.NONE);
+            AttachEnd end = session.attach(new byte[0], false);
+            if (end instanceof AttachEnd.Ended ended) {
+                return ended.end().session();
+            }
+            throw new IllegalStateException("a session without a list left its terminal: " + end);
+        }
     }
 
     private JniNativePty openPty(Size size) throws IOException {

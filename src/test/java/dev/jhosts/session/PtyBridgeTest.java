@@ -100,11 +100,12 @@ class PtyBridgeTest {
             Attributes cooked = terminal.enterRawMode();
             SessionSpec spec = new SessionSpec("", '~', "xterm", List.of());
             BridgedSession opened = new PtyBridge(terminal, cooked, MASTER.master().socket(), MASTER.master().pid(), LIMIT)
-                    .open(spec);
+                    .open(spec, SessionKeys.NONE);
+            opened.start(BridgedSession.Listener.NONE);
             byte[] typeahead = "echo \"=$((6*7))=\"\r".getBytes(StandardCharsets.US_ASCII);
             CompletableFuture<BridgeEnd> end = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return opened.attach(typeahead);
+                    return ((AttachEnd.Ended) opened.attach(typeahead, false)).end();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
