@@ -32,7 +32,8 @@ final class TuiLauncher {
             }
         })) {
             JhostsApp app = new JhostsApp(HostOrdering.frecency(history).sort(catalog.hosts()), warnings,
-                    context.settings(), context.sshConfig(), hosts, masters, alias -> recordInBackground(history, alias));
+                    context.settings(), context.sshConfig(), hosts, masters, alias -> recordInBackground(history, alias),
+                    jhostsCommand(context));
             shown.set(app);
             return app.run();
         } catch (MasterException | IOException e) {
@@ -40,6 +41,17 @@ final class TuiLauncher {
             System.err.println("jhosts: " + e.getMessage() + next);
             return ExitCodes.FAILURE;
         }
+    }
+
+    /** The launcher and the global options this picker was started with, for {@code jhosts connect} in tmux. */
+    private static List<String> jhostsCommand(Context context) {
+        List<String> command = new ArrayList<>(List.of(
+                java.nio.file.Path.of(System.getProperty("jhosts.home", "."), "jhosts").toAbsolutePath().toString(),
+                "-F", context.sshConfig().toAbsolutePath().toString()));
+        if (context.explicitSettingsFile()) {
+            command.addAll(List.of("-c", context.settingsFile().toString()));
+        }
+        return command;
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * Opens sessions off the UI thread: checking the master and MUX_C_NEW_SESSION wait on it, and
  * a master that stopped answering must not freeze the list. One attempt at a time (the one the
  * list shows as connecting); its outcome comes back as {@link UiEvent.SessionReady} (then
- * {@link #take}) or {@link UiEvent.SessionEnded}. Called on the UI thread only, but for the
+ * {@link #take}) or {@link UiEvent.SessionNotOpened}. Called on the UI thread only, but for the
  * background work itself.
  */
 final class SessionOpener implements AutoCloseable {
@@ -66,7 +66,7 @@ final class SessionOpener implements AutoCloseable {
                 attempt.result = prepared;
             }
             events.accept(prepared instanceof SessionRunner.Prepared.NotOpened notOpened
-                    ? new UiEvent.SessionEnded(alias, notOpened.why())
+                    ? new UiEvent.SessionNotOpened(alias, notOpened.why())
                     : new UiEvent.SessionReady(alias));
         });
     }

@@ -14,6 +14,7 @@ import dev.jhosts.session.BridgedSession;
 import dev.jhosts.session.FallbackSsh;
 import dev.jhosts.session.PtyBridge;
 import dev.jhosts.session.SessionSpec;
+import dev.jhosts.tui.state.LoanEnd;
 import dev.jhosts.tui.terminal.TerminalOwner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,8 +26,8 @@ import java.util.Map;
  * waits on the master: it checks the master once and opens the session through it (the PTY
  * bridge), or finds that the host needs plain ssh on the terminal (the master could not be
  * made because authentication needs the user; that connection then becomes the master).
- * {@link #attach} runs the prepared session on the terminal the list has lent it (the screen
- * left; raw for the bridge, cooked for ssh) until it ends.
+ * A bridged session then lives in the {@link SessionHub}; plain ssh runs on the terminal the list
+ * lends it ({@link #runPlainSsh}).
  */
 final class SessionRunner {
     /** What {@link #prepare} found. */
@@ -69,7 +70,7 @@ final class SessionRunner {
                 SessionSpec spec = SessionSpec.fromEnvironment("", settings.escapeChar(), environment, sendEnv(alias));
                 PtyBridge bridge = new PtyBridge(terminal.sessionTerminal(), terminal.cookedAttributes(),
                         masters.controlPath(alias).socket(), live.pid(), settings.aliveCheckTimeout().multipliedBy(4));
-                return new Prepared.Bridged(alias, bridge.open(spec));
+                return new Prepared.Bridged(alias, bridge.open(spec, settings.sessions().keys()));
             }
             if (masters.state(alias) instanceof MasterState.Failed failed && failed.needsPrompt()) {
                 return new Prepared.PlainSsh(alias, masters.controlPath(alias));
@@ -90,38 +91,36 @@ final class SessionRunner {
         }
     }
 
-    /** Runs a prepared session on the lent terminal to its end; on the session's own thread. */
-    SessionOutcome attach(Prepared prepared, byte[] typeahead) {
+    /**
+     * Runs plain ssh on the lent (cooked) terminal to its end, for a host that needs the user
+     * where jhosts cannot ask; on the lending thread. What was typed ahead cannot be given to
+     * ssh's terminal: ssh asks first anyway.
+     */
+    LoanEnd runPlainSsh(Prepared.PlainSsh plain) {
         try {
-            if (prepared instanceof Prepared.Bridged bridged) {
-                return outcome(bridged.session().attach(typeahead));
-            }
-            if (prepared instanceof Prepared.PlainSsh plain) {
-                // what was typed ahead cannot be given to ssh's terminal: ssh asks first anyway
-                int status = new FallbackSsh(settings.sshBinary(), sshConfig, plain.path().socket(),
-                        settings.controlPersist(), withRoute(plain.alias())).run(plain.alias(), List.of());
-                return new SessionOutcome(status, "ssh exit " + status);
-            }
-            return SessionOutcome.none(((Prepared.NotOpened) prepared).why());
+            int status = new FallbackSsh(settings.sshBinary(), sshConfig, plain.path().socket(),
+                    settings.controlPersist(), withRoute(plain.alias())).run(plain.alias(), List.of());
+            return new LoanEnd.SshOver(plain.alias(), "ssh exit " + status, status);
         } catch (IOException | RuntimeException e) {
-            return SessionOutcome.none("session failed: " + e.getMessage());
+            return new LoanEnd.SshOver(plain.alias(), "session failed: " + e.getMessage(), -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return SessionOutcome.none("interrupted");
+            return new LoanEnd.SshOver(plain.alias(), "interrupted", -1);
         }
     }
 
-    private SessionOutcome outcome(BridgeEnd bridged) {
+    /** How a bridged session ended, in a few words: "exit 3", "closed with ~.". */
+    String summary(BridgeEnd bridged) {
         SessionEnd end = bridged.session();
         String summary;
-        if (bridged.closedByEscape()) {
-            summary = "closed with " + SessionSpec.escapeName(settings.escapeChar()) + ".";
-        } else if (end.exitMessageReceived()) {
+        if (end.exitMessageReceived()) {
             summary = "exit " + end.status();
+        } else if (bridged.closedByEscape()) {
+            summary = "closed with " + SessionSpec.escapeName(settings.escapeChar()) + ".";
         } else {
             summary = "connection closed (status 255)";
         }
-        return new SessionOutcome(end.status(), end.ttyAllocationFailed() ? summary + ", no pty" : summary);
+        return end.ttyAllocationFailed() ? summary + ", no pty" : summary;
     }
 
     /** The host's own options, after those that make ssh ride its jump host's master. */

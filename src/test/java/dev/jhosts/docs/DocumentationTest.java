@@ -66,4 +66,25 @@ class DocumentationTest {
             assertThat(exitStatus).as("EXIT STATUS names %s", command).containsPattern("(?m)^\\.(B|BR) .*\\b" + command + "\\b");
         }
     }
+
+    /** Every key of the picker's key lists (which the help and the footer are drawn from) is in the man page. */
+    @Test
+    void everyKeyOfThePickerIsInTheManPage() throws Exception {
+        String man = Files.readString(MAN).replace("\\-", "-").replace("\\(ti", "~").replace("\\\\", "\\");
+        List<List<dev.jhosts.tui.state.KeyHelp.Line>> modes = List.of(dev.jhosts.tui.state.KeyHelp.HOST_LIST,
+                dev.jhosts.tui.state.KeyHelp.SESSION, dev.jhosts.tui.state.KeyHelp.STATUS_PANE,
+                dev.jhosts.tui.state.KeyHelp.FORWARDS, dev.jhosts.tui.state.KeyHelp.RUN_RESULTS);
+        for (List<dev.jhosts.tui.state.KeyHelp.Line> mode : modes) {
+            for (dev.jhosts.tui.state.KeyHelp.Line line : mode) {
+                for (String key : line.keys().split(" ")) {
+                    if (key.equals("type") || key.contains(":")) {
+                        continue;
+                    }
+                    String written = key.length() == 2 && key.charAt(0) == '^' && Character.isLetter(key.charAt(1))
+                            ? "Ctrl-" + key.charAt(1) : key;
+                    assertThat(man).as("the man page names the key %s (%s)", key, line.action()).contains(written);
+                }
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /** Work the update asks for; carried out by the app, whose results come back as events. */
 public sealed interface Effect {
 
-    /** Leave jhosts with this exit status. */
+    /** Leave jhosts with this exit status (the sessions it holds are hung up). */
     record Quit(int exitCode) implements Effect {}
 
     /** Resolve a host's effective options in the background. */
@@ -16,13 +16,19 @@ public sealed interface Effect {
 
     /**
      * Open a session on a host in the background (the master is checked first, off the UI
-     * thread); {@link UiEvent.SessionReady} or {@link UiEvent.SessionEnded} tells how it went.
+     * thread); {@link UiEvent.SessionReady} or {@link UiEvent.SessionNotOpened} tells how it went.
      * What is typed meanwhile is kept for the session.
      */
     record OpenSession(String alias) implements Effect {}
 
-    /** Give the opened session the terminal until it ends ({@link UiEvent.SessionEnded}). */
+    /** Give the session just opened for {@code alias} the terminal ({@link UiEvent.SessionOpened}). */
     record AttachSession(String alias) implements Effect {}
+
+    /** Give held session {@code id} the terminal again; it comes back with its last screen. */
+    record Reattach(long id) implements Effect {}
+
+    /** Inside tmux, open {@code alias} in a new window or split running {@code jhosts connect}. */
+    record OpenInTmux(String alias) implements Effect {}
 
     /** Check, stop, exit or kill the master behind a socket. */
     record ControlMaster(MasterAction action, MasterRow row, boolean cutDependants) implements Effect {

@@ -1,6 +1,8 @@
 package dev.jhosts.tui.state;
 
 import dev.jhosts.askpass.PromptRequest;
+import java.util.List;
+
 /** What is drawn over the list, taking the keys while it is shown. */
 public sealed interface Overlay {
 
@@ -41,4 +43,23 @@ public sealed interface Overlay {
      * @param connecting the host whose session waits for this master, empty for none
      */
     record Prompt(PromptRequest request, String visible, int typed, String connecting) implements Overlay {}
+
+    /**
+     * Enter on a host with several live sessions: which one, or a new one (the last choice).
+     *
+     * @param ids the host's live sessions, oldest first
+     * @param selected the highlighted choice; {@code ids.size()} is "new session"
+     */
+    record ChooseSession(String alias, List<Long> ids, int selected) implements Overlay {
+        public ChooseSession {
+            ids = List.copyOf(ids);
+        }
+    }
+
+    /** Quitting while sessions live: they are named, {@code y} or Enter hangs them up and quits. */
+    record ConfirmQuit(List<String> sessions, int exitCode) implements Overlay {
+        public ConfirmQuit {
+            sessions = List.copyOf(sessions);
+        }
+    }
 }

@@ -51,16 +51,38 @@ public sealed interface UiEvent {
     record Probed(String alias, ProbeResult result) implements UiEvent {}
 
     /**
+     * The picker starts: the masters to launch at once (setting {@code prelaunch}), and those that
+     * may ask the user at start ({@code ask-at-start}, where jhosts can ask inside the picker), and
+     * whether jhosts exits when the attached session ends ({@code on-session-end = exit}).
+     */
+    record Started(List<String> prelaunch, List<String> askAtStart, boolean canAsk, boolean exitOnEnd)
+            implements UiEvent {
+        public Started {
+            prelaunch = List.copyOf(prelaunch);
+            askAtStart = List.copyOf(askAtStart);
+        }
+    }
+
+    /**
      * A session asked for ({@link Effect.OpenSession}) is open and waits for the terminal; it is
      * given it by {@link Effect.AttachSession}, or closed if no longer wanted.
      */
     record SessionReady(String alias) implements UiEvent {}
 
-    /**
-     * A session ended and the screen is back, or one asked for could not open; {@code summary}
-     * says how, e.g. "exit 3".
-     */
-    record SessionEnded(String alias, String summary) implements UiEvent {}
+    /** A session asked for could not open; {@code why} says it in a few words. */
+    record SessionNotOpened(String alias, String why) implements UiEvent {}
+
+    /** The session opened for {@code alias} is held as {@code id} and has the terminal now. */
+    record SessionOpened(long id, String alias, Instant at) implements UiEvent {}
+
+    /** Session {@code id}, detached, has new output. */
+    record SessionOutput(long id, Instant at) implements UiEvent {}
+
+    /** Session {@code id} is over; {@code status} is -1 when the master sent none. */
+    record SessionOver(long id, String summary, int status) implements UiEvent {}
+
+    /** The terminal is the list's again, after what {@code end} says. */
+    record TerminalBack(LoanEnd end) implements UiEvent {}
 
     /** News of forwards or of a run (see {@link WorkNews}). */
     record Work(WorkNews news) implements UiEvent {}

@@ -61,10 +61,18 @@ public final class Update {
             return onSessionReady(state, ready.alias());
         } else if (event instanceof UiEvent.Work work) {
             return WorkUpdate.onNews(state, work.news());
-        } else if (event instanceof UiEvent.SessionEnded) {
-            UiEvent.SessionEnded ended = (UiEvent.SessionEnded) event;
-            return Transition.of(state.withOverlay(new Overlay.None())
-                    .withMessage(ended.alias() + ": session ended: " + ended.summary()));
+        } else if (event instanceof UiEvent.SessionNotOpened notOpened) {
+            return SessionUpdate.onNotOpened(state, notOpened);
+        } else if (event instanceof UiEvent.SessionOpened opened) {
+            return SessionUpdate.onOpened(state, opened);
+        } else if (event instanceof UiEvent.SessionOutput output) {
+            return SessionUpdate.onOutput(state, output);
+        } else if (event instanceof UiEvent.SessionOver over) {
+            return SessionUpdate.onOver(state, over);
+        } else if (event instanceof UiEvent.TerminalBack back) {
+            return SessionUpdate.onTerminalBack(state, back.end());
+        } else if (event instanceof UiEvent.Started started) {
+            return SessionUpdate.onStarted(state, started);
         }
         throw new IllegalArgumentException("unknown event " + event);
     }
@@ -77,8 +85,12 @@ public final class Update {
     // ---------------------------------------------------------------- keys
 
     private static Transition onKey(ViewState state, Key key) {
+        Overlay overlay = state.overlay();
+        if (overlay instanceof Overlay.ConfirmQuit confirmQuit) {
+            return SessionUpdate.onConfirmQuitKey(state, confirmQuit, key);
+        }
         if (key.equals(Key.ctrl('c'))) {
-            return Transition.of(state, new Effect.Quit(EXIT_INTERRUPTED));
+            return SessionUpdate.quit(state, EXIT_INTERRUPTED);
         }
         if (key.equals(Key.ctrl('l'))) {
             return Transition.of(state, new Effect.RedrawAll());
@@ -86,7 +98,9 @@ public final class Update {
         if (key.equals(Key.ctrl('z'))) {
             return Transition.of(state, new Effect.Suspend());
         }
-        Overlay overlay = state.overlay();
+        if (overlay instanceof Overlay.ChooseSession chooser) {
+            return SessionUpdate.onChooserKey(state, chooser, key);
+        }
         if (overlay instanceof Overlay.Help) {
             return Transition.of(state.withOverlay(new Overlay.None()));
         }
@@ -128,6 +142,11 @@ public final class Update {
         if (key.equals(Key.named(Key.Name.F3)) || key.equals(Key.ctrl('o'))) {
             return toggleOrder(state);
         }
+        if (key.equals(Key.named(Key.Name.F5))) {
+            return state.list().selectedMatch()
+                    .map(match -> Transition.of(state, new Effect.OpenInTmux(match.host().alias())))
+                    .orElseGet(() -> Transition.of(state.withMessage("no host matches the filter")));
+        }
         return state.focus() == Focus.MASTERS ? onPaneKey(state, key) : onListKey(state, key);
     }
 
@@ -164,6 +183,8 @@ public final class Update {
                     return enter(state);
                 case 'i':
                     return Transition.of(focusPane(state));
+                case 't':
+                    return newSession(state);
                 default:
                     return Transition.of(state);
             }
@@ -189,7 +210,7 @@ public final class Update {
             case BACKSPACE:
                 return refilter(state, withoutLastCharacter(list.filter()));
             case ESCAPE:
-                return list.filter().isEmpty() ? Transition.of(state, new Effect.Quit(0)) : refilter(state, "");
+                return list.filter().isEmpty() ? SessionUpdate.quit(state, 0) : refilter(state, "");
             case ENTER:
                 return enter(state);
             case TAB:
@@ -342,6 +363,13 @@ public final class Update {
 
     private static Transition connect(ViewState state) {
         Optional<HostMatch> selected = state.list().selectedMatch();
+        if (selected.isPresent()) {
+            Optional<Transition> back = SessionUpdate.toSessionOf(state, selected.get().host().alias());
+            if (back.isPresent()) {
+                return back.get();
+            }
+            state = state.withSessions(state.sessions().withoutEndedOf(selected.get().host().alias()));
+        }
         if (selected.isPresent() && state.probe(selected.get().host().alias())
                 .map(probe -> probe.hostKey() instanceof HostKeyState.Changed).orElse(false)) {
             return Transition.of(state.withOverlay(new Overlay.HostKeyChanged(selected.get().host().alias())));
@@ -384,7 +412,17 @@ public final class Update {
         return prompt.connecting().isEmpty() ? new Overlay.None() : new Overlay.Connecting(prompt.connecting(), true);
     }
 
-    private static Transition connectRegardless(ViewState state) {
+    /** Ctrl-T: a new session on the selected host even when it has live ones. */
+    private static Transition newSession(ViewState state) {
+        Optional<HostMatch> selected = state.list().selectedMatch();
+        if (selected.isPresent() && state.probe(selected.get().host().alias())
+                .map(probe -> probe.hostKey() instanceof HostKeyState.Changed).orElse(false)) {
+            return Transition.of(state.withOverlay(new Overlay.HostKeyChanged(selected.get().host().alias())));
+        }
+        return connectRegardless(state);
+    }
+
+    static Transition connectRegardless(ViewState state) {
         Optional<HostMatch> selected = state.list().selectedMatch();
         if (selected.isEmpty()) {
             return Transition.of(state.withMessage("no host matches the filter"));

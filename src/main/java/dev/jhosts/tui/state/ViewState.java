@@ -31,6 +31,7 @@ import java.util.Optional;
  *     negative turns prelaunch on selection off
  * @param prelaunchPending whether the selected host may still get a prelaunch (once per selection)
  * @param work the marked hosts, a command run on them, the status pane's forwards (see {@link Work})
+ * @param sessions the live sessions, which one has the terminal, what happens when it ends
  */
 public record ViewState(
         List<Host> catalogue,
@@ -49,7 +50,8 @@ public record ViewState(
         Instant selectedSince,
         Duration prelaunchDelay,
         boolean prelaunchPending,
-        Work work) {
+        Work work,
+        Sessions sessions) {
 
     public ViewState {
         catalogue = List.copyOf(catalogue);
@@ -67,7 +69,7 @@ public record ViewState(
                 : warnings.size() + " warnings (F1 lists them): " + warnings.get(0);
         return new ViewState(catalogue, warnings, HostList.filtered(catalogue, ""), MasterPane.initial(),
                 Focus.HOSTS, new Overlay.None(), Map.of(), Map.of(), Map.of(), message, size, 0, now, now, prelaunchDelay, true,
-                Work.NONE);
+                Work.NONE, Sessions.NONE);
     }
 
     public MasterState masterState(String alias) {
@@ -76,43 +78,43 @@ public record ViewState(
 
     public ViewState withList(HostList newList) {
         return new ViewState(catalogue, warnings, newList, pane, focus, overlay, masters, details, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work, sessions);
     }
 
     public ViewState withPane(MasterPane newPane) {
         return new ViewState(catalogue, warnings, list, newPane, focus, overlay, masters, details, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work, sessions);
     }
 
     public ViewState withFocus(Focus newFocus) {
         return new ViewState(catalogue, warnings, list, pane, newFocus, overlay, masters, details, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work, sessions);
     }
 
     public ViewState withOverlay(Overlay newOverlay) {
         return new ViewState(catalogue, warnings, list, pane, focus, newOverlay, masters, details, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work, sessions);
     }
 
     public ViewState withMaster(String alias, MasterState state) {
         Map<String, MasterState> copy = new HashMap<>(masters);
         copy.put(alias, state);
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, copy, details, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work, sessions);
     }
 
     public ViewState withDetails(String alias, Details value) {
         Map<String, Details> copy = new HashMap<>(details);
         copy.put(alias, value);
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, copy, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work, sessions);
     }
 
     public ViewState withProbe(String alias, ProbeResult result) {
         Map<String, ProbeResult> copy = new HashMap<>(probes);
         copy.put(alias, result);
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, copy, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work, sessions);
     }
 
     /** The alias' latest probe, if it was probed. */
@@ -122,34 +124,39 @@ public record ViewState(
 
     public ViewState withMessage(String newMessage) {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, newMessage, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work, sessions);
     }
 
     public ViewState withSize(ScreenSize newSize) {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, newSize,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work, sessions);
     }
 
     public ViewState withTime(Instant newNow, int newSpinner) {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, size,
-                newSpinner, newNow, selectedSince, prelaunchDelay, prelaunchPending, work);
+                newSpinner, newNow, selectedSince, prelaunchDelay, prelaunchPending, work, sessions);
     }
 
     /** The selection changed at {@code since}: its prelaunch clock starts. */
     public ViewState withSelectedSince(Instant since) {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, size,
-                spinner, now, since, prelaunchDelay, true, work);
+                spinner, now, since, prelaunchDelay, true, work, sessions);
     }
 
     /** The selected host had its prelaunch (or needs none). */
     public ViewState withPrelaunchDone() {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, false, work);
+                spinner, now, selectedSince, prelaunchDelay, false, work, sessions);
     }
 
     public ViewState withWork(Work newWork) {
         return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, size,
-                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, newWork);
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, newWork, sessions);
+    }
+
+    public ViewState withSessions(Sessions newSessions) {
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, masters, details, probes, message, size,
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work, newSessions);
     }
 
     /** Whether anything on screen is waiting (a spinner turns). */

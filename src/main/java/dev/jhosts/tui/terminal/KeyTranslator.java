@@ -37,6 +37,7 @@ final class KeyTranslator {
             case F2: return named(Key.Name.F2);
             case F3: return named(Key.Name.F3);
             case F4: return named(Key.Name.F4);
+            case F5: return named(Key.Name.F5);
             default: return Optional.empty();
         }
     }

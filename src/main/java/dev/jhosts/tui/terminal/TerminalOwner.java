@@ -110,6 +110,11 @@ public final class TerminalOwner implements AutoCloseable {
         return console.cookedAttributes();
     }
 
+    /** Puts {@code bytes} back before the terminal's unread input (keys typed ahead of a stop). */
+    public void giveBackInput(byte[] bytes) {
+        input.giveBack(bytes, 0, bytes.length);
+    }
+
     public TerminalScreen screen() {
         return screen;
     }
@@ -187,15 +192,13 @@ public final class TerminalOwner implements AutoCloseable {
     }
 
     /**
-     * Ctrl-Z: gives the terminal back as it was found and stops this process with SIGTSTP, as
-     * the terminal would stop a program in cooked mode; returns once the process is continued
-     * ({@code fg}), with the screen taken again (the next refresh redraws everything).
+     * Ctrl-Z: stops this process with SIGTSTP, as the terminal would stop a program in cooked
+     * mode; returns once the process is continued ({@code fg}). The caller has given the
+     * terminal back first ({@link #stopScreen()}) and takes it again afterwards.
      *
-     * @throws IOException when the process could not be stopped (SIGTSTP ignored, no {@code
-     *     kill}): the screen is taken again all the same
+     * @throws IOException when the process could not be stopped (SIGTSTP ignored, no {@code kill})
      */
-    public void suspend() throws IOException {
-        stopScreen();
+    public void stopThisProcess() throws IOException {
         try {
             Process stopper = new ProcessBuilder("sh", "-c", STOP_AND_CONFIRM, "sh",
                     Long.toString(ProcessHandle.current().pid()))
@@ -210,8 +213,6 @@ public final class TerminalOwner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        } finally {
-            startScreen();
         }
     }
 

@@ -114,7 +114,23 @@ final class HostRowsPainter {
                 canvas.text(row, tagsAt, canvas.columns(), tags, focused ? base : theme.dim());
             }
         }
-        probeNote(canvas, state, row, host, at, focused, base);
+        if (!sessionNote(canvas, state, row, host, at, focused, base)) {
+            probeNote(canvas, state, row, host, at, focused, base);
+        }
+    }
+
+    /** The host's sessions at the right end of the row (before the probe's note); false when it has none. */
+    private boolean sessionNote(Canvas canvas, ViewState state, int row, Host host, int minimumColumn, boolean focused,
+            Style base) {
+        String note = SessionMarks.note(state.sessions().of(host.alias()), state.now(), look.unicode());
+        if (note.isEmpty()) {
+            return false;
+        }
+        int width = DisplayText.width(note, look.unicode());
+        int column = Math.max(minimumColumn, canvas.columns() - width - 1);
+        canvas.fill(row, column - 1, canvas.columns(), focused ? base : look.theme().normal());
+        canvas.text(row, column, canvas.columns(), note, focused ? base : look.theme().highlight());
+        return true;
     }
 
     /** The probe's note at the right end of the row, where it fits after the host's target. */

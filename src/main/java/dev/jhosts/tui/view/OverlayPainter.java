@@ -38,11 +38,40 @@ final class OverlayPainter {
             prompt(prompt);
         } else if (overlay instanceof Overlay.HostKeyChanged changed) {
             state.probe(changed.alias()).ifPresent(this::hostKeyChanged);
+        } else if (overlay instanceof Overlay.ChooseSession chooser) {
+            chooser(chooser);
+        } else if (overlay instanceof Overlay.ConfirmQuit quit) {
+            List<String> lines = new ArrayList<>();
+            lines.add("Quit? These sessions are hung up:");
+            quit.sessions().forEach(name -> lines.add("  " + name));
+            lines.add("");
+            lines.add("y Enter: quit    any other key: stay");
+            box("quit", lines);
         } else if (overlay instanceof Overlay.Connecting) {
             String alias = ((Overlay.Connecting) overlay).alias();
             box("connect", List.of(look.glyphs().spinnerFrame(state.spinner()) + " connecting to " + alias + "...",
                     "", "Esc: cancel"));
         }
+    }
+
+    /** Which of a host's sessions: each with its age, idle time and unseen mark, then "new session". */
+    private void chooser(Overlay.ChooseSession chooser) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i <= chooser.ids().size(); i++) {
+            String pointer = i == chooser.selected() ? look.glyphs().pointer() + " " : "  ";
+            String choice;
+            if (i < chooser.ids().size()) {
+                long id = chooser.ids().get(i);
+                choice = state.sessions().find(id).map(row -> SessionMarks.line(row, state.now(), look.unicode()))
+                        .orElse("#" + id + " (ended)");
+            } else {
+                choice = "new session";
+            }
+            lines.add(pointer + (i < 9 ? (i + 1) + "  " : "   ") + choice);
+        }
+        lines.add("");
+        lines.add("Enter or 1-9: attach    Esc: back to the list");
+        box(chooser.alias() + ": sessions", lines);
     }
 
     private void confirm(MasterAction action, MasterRow row) {

@@ -145,20 +145,19 @@ public final class Renderer {
             return "Enter run  Esc cancel  ^U clear";
         }
         if (run.shown()) {
-            return "Up/Down host  PgUp/PgDn scroll  x stop  ^R run again  Esc/F4 back to the list";
+            return KeyHelp.footer(KeyHelp.RUN_RESULTS);
         }
         if (state.focus() == Focus.MASTERS) {
             if (state.work().forwards().open()) {
-                return state.work().forwards().composing() ? "Enter add  Esc cancel"
-                        : "a add  d cancel  r list again  Up/Down select  Esc masters";
+                return state.work().forwards().composing() ? "Enter add  Esc cancel" : KeyHelp.footer(KeyHelp.FORWARDS);
             }
-            return "c check  s stop  x exit  k kill  f forwards  Up/Down select  Tab hosts  F2 hide  ^C quit";
+            return KeyHelp.footer(KeyHelp.STATUS_PANE) + "  F2 hide  ^C quit";
         }
         if (!state.work().marks().isEmpty()) {
             return "Space mark  ^A mark shown  ^X clear  ^R run on " + state.work().marks().aliases().size()
                     + " marked  F4 results  ? help";
         }
-        return "Enter connect  Up/Down move  Space mark  ^R run  Tab masters  ? help  Esc quit";
+        return KeyHelp.footer(KeyHelp.HOST_LIST);
     }
 
     private static String plural(int count, String one, String many) {
@@ -195,6 +194,7 @@ public final class Renderer {
         if (!results) {
             section(lines, "Run results (F4)", KeyHelp.RUN_RESULTS);
         }
+        section(lines, "In a session", KeyHelp.SESSION);
         return lines;
     }
 

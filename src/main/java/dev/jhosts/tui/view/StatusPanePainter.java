@@ -68,9 +68,20 @@ final class StatusPanePainter {
                     + master.state().word() + "  " + (master.startedByJhosts() ? "jhosts" : "found")
                     + (master.via().isEmpty() ? "" : "  via " + String.join(" > ", master.via()))
                     + (master.dependants().isEmpty() ? "" : "  jump for " + String.join(",", master.dependants()))
+                    + sessions(state, master)
                     + (selected && focused && master.pid() > 0 ? "  f forwards" : "");
             canvas.text(row, at, canvas.columns(), facts, base);
         }
+    }
+
+    /** The sessions riding this master: "  sessions: web1 #1 12m idle 4s ●, web1 #3 …". */
+    private String sessions(ViewState state, MasterRow master) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (String alias : master.aliases()) {
+            state.sessions().liveOf(alias).forEach(row -> lines.add(alias + " " + SessionMarks.line(row, state.now(),
+                    look.unicode()).replace("  ", " ")));
+        }
+        return lines.isEmpty() ? "" : "  sessions: " + String.join(", ", lines);
     }
 
     /** A short age: 42s, 12m, 3h05m, 2d4h. */

@@ -288,7 +288,7 @@ class UpdateTest {
     void aSessionThatCouldNotOpenSaysWhy() {
         send(new UiEvent.MasterChanged("host00", new MasterState.Live(42)));
         press(named(Key.Name.ENTER));
-        send(new UiEvent.SessionEnded("host00", "master does not answer"));
+        send(new UiEvent.SessionNotOpened("host00", "master does not answer"));
         assertThat(state.overlay()).isInstanceOf(Overlay.None.class);
         assertThat(state.message()).contains("master does not answer");
     }
@@ -353,7 +353,7 @@ class UpdateTest {
         type("host1");
         press(named(Key.Name.DOWN));
         String selected = selectedAlias();
-        send(new UiEvent.SessionEnded(selected, "exit 3"));
+        send(new UiEvent.SessionNotOpened(selected, "exit 3"));
         assertThat(state.message()).contains("exit 3");
         assertThat(state.list().filter()).isEqualTo("host1");
         assertThat(selectedAlias()).isEqualTo(selected);

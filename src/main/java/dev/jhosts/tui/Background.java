@@ -1,0 +1,110 @@
+package dev.jhosts.tui;
+
+import dev.jhosts.askpass.AskpassServer;
+import dev.jhosts.askpass.PasswordCommands;
+import dev.jhosts.askpass.PasswordSource;
+import dev.jhosts.catalog.Host;
+import dev.jhosts.config.Settings;
+import dev.jhosts.master.HostConfigs;
+import dev.jhosts.master.Masters;
+import dev.jhosts.tui.state.UiEvent;
+import dev.jhosts.tui.terminal.TerminalOwner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What the picker builds once its first frame is out (nothing before it needs them): the
+ * helpers that work in the background and post events, and the sessions it holds. Closed, in
+ * turn, when the picker ends.
+ */
+final class Background implements AutoCloseable {
+    final DetailsLookup details;
+    final MasterWatch watch;
+    final MasterCommands commands;
+    final SessionRunner runner;
+    final SessionOpener opener;
+    final SessionHub sessions;
+    final ProbeWatch probes;
+    final ForwardCommands forwards;
+    final RunCommands runs;
+    private final AskpassServer askpass;
+
+    private Background(DetailsLookup details, MasterWatch watch, MasterCommands commands, SessionRunner runner,
+            SessionOpener opener, SessionHub sessions, ProbeWatch probes, ForwardCommands forwards, RunCommands runs,
+            AskpassServer askpass) {
+        this.details = details;
+        this.watch = watch;
+        this.commands = commands;
+        this.runner = runner;
+        this.opener = opener;
+        this.sessions = sessions;
+        this.probes = probes;
+        this.forwards = forwards;
+        this.runs = runs;
+        this.askpass = askpass;
+    }
+
+    /** Builds and starts them; {@code post} is how each reaches the UI thread. */
+    static Background start(List<Host> hosts, Settings settings, Path sshConfig, HostConfigs hostConfigs,
+            Masters masters, TerminalOwner terminal, Consumer<UiEvent> post, Clock clock) {
+        DetailsLookup details = new DetailsLookup(hostConfigs, post);
+        MasterWatch watch = new MasterWatch(masters, hosts.stream().map(Host::alias).toList(), post);
+        MasterCommands commands = new MasterCommands(masters, post, watch::refreshSoon);
+        SessionRunner runner = new SessionRunner(settings, sshConfig, hostConfigs, masters, terminal, System.getenv());
+        SessionHub sessions = new SessionHub(post, runner::summary, clock);
+        ProbeWatch probes = new ProbeWatch(hostConfigs, masters, settings.probes(), post, clock);
+        AskpassServer askpass = askpass(hosts, settings, post);
+        SessionOpener opener = new SessionOpener(runner, post);
+        ForwardCommands forwards = new ForwardCommands(masters, post);
+        RunCommands runs = new RunCommands(masters, settings, post);
+        masters.addListener(event -> {
+            post.accept(new UiEvent.MasterChanged(event.alias(), event.state()));
+            watch.refreshSoon();
+        });
+        watch.start();
+        return new Background(details, watch, commands, runner, opener, sessions, probes, forwards, runs, askpass);
+    }
+
+    /** Present where jhosts' askpass helper is installed beside the launcher. */
+    Optional<AskpassServer> askpass() {
+        return Optional.ofNullable(askpass);
+    }
+
+    private static AskpassServer askpass(List<Host> hosts, Settings settings, Consumer<UiEvent> post) {
+        Path helper = Path.of(System.getProperty("jhosts.home", "."), "jhosts-askpass");
+        if (!Files.isExecutable(helper)) {
+            return null;
+        }
+        Map<String, Set<String>> tags = new HashMap<>();
+        hosts.forEach(host -> tags.put(host.alias(), Set.copyOf(host.tags())));
+        PasswordCommands passwords = new PasswordCommands(settings.prompts().passwordCommands().stream()
+                .map(command -> new PasswordSource(command.hosts(), command.command(), command.timeout())).toList(),
+                alias -> tags.getOrDefault(alias, Set.of()));
+        return new AskpassServer(settings.controlDirectory(), helper,
+                request -> post.accept(new UiEvent.PromptAsked(request)),
+                id -> post.accept(new UiEvent.PromptWithdrawn(id)), passwords);
+    }
+
+    /** Hangs the sessions up and stops every helper. */
+    @Override
+    public void close() {
+        sessions.close();
+        watch.close();
+        commands.close();
+        details.close();
+        probes.close();
+        if (askpass != null) {
+            askpass.close();
+        }
+        opener.close();
+        forwards.close();
+        runs.close();
+    }
+}

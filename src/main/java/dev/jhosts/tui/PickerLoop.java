@@ -1,0 +1,271 @@
+package dev.jhosts.tui;
+
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.screen.Screen;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.jhosts.catalog.Host;
+import dev.jhosts.config.Settings;
+import dev.jhosts.master.HostConfigs;
+import dev.jhosts.master.Masters;
+import dev.jhosts.tui.state.Overlay;
+import dev.jhosts.tui.state.ScreenSize;
+import dev.jhosts.tui.state.Transition;
+import dev.jhosts.tui.state.UiEvent;
+import dev.jhosts.tui.state.Update;
+import dev.jhosts.tui.state.ViewState;
+import dev.jhosts.tui.terminal.KeyReader;
+import dev.jhosts.tui.terminal.TerminalOwner;
+import dev.jhosts.tui.view.Appearance;
+import dev.jhosts.tui.view.CursorAt;
+import dev.jhosts.tui.view.Renderer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The UI thread's loop over one opened terminal. It owns the view state: it takes events from
+ * the queue (keys from the key reader, ticks, resizes, background results, sessions' news),
+ * applies {@link Update#update}, has the {@link EffectRunner} carry out the effects, and
+ * redraws. It never blocks on a session: a session runs on its own threads while the terminal
+ * is lent to it ({@link TerminalLending}), and the loop goes on meanwhile (ticks, master
+ * listings, other sessions' news) without drawing.
+ *
+ * <p>While the list shows that it is connecting, what is typed is kept for the session (a lone
+ * Esc cancels); the session gets it first, then the terminal ({@link KeyReader}).
+ */
+final class PickerLoop implements EffectRunner.Loop {
+    private static final Duration TICK = Duration.ofMillis(100);
+    /** A session that opens within this time does not get a frame of "connecting" drawn first. */
+    private static final Duration QUIET_OPEN = Duration.ofMillis(150);
+
+    /** Everything the picker is made of that comes from outside. */
+    record Parts(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig, HostConfigs hostConfigs,
+            Masters masters, Consumer<String> connectRecorder, List<String> jhostsCommand, Appearance look) {}
+
+    private final Parts parts;
+    private final BlockingQueue<UiEvent> events;
+    private final Clock clock = Clock.systemUTC();
+    private final TerminalOwner terminal;
+    private final TerminalScreen screen;
+    private final Renderer renderer;
+    private final KeyReader keys;
+    private final TerminalLending lending;
+    /** Made once the first frame is out (nothing before it needs them): see {@link #run()}. */
+    private Background background;
+    private EffectRunner effects;
+    private ViewState state;
+    /** The events of the batch being applied that are still to come. */
+    private final Deque<UiEvent> batch = new ArrayDeque<>();
+    private boolean redrawAll = true;
+    /** A change not drawn yet (a draw held back while a session opens). */
+    private boolean dirty;
+    private boolean quitting;
+    private int exitCode;
+
+    PickerLoop(Parts parts, TerminalOwner terminal, BlockingQueue<UiEvent> events) {
+        this.parts = parts;
+        this.events = events;
+        this.terminal = terminal;
+        this.screen = terminal.screen();
+        this.renderer = new Renderer(parts.look());
+        this.keys = terminal.keyReader(parts.settings().escapeTimeout(), key -> post(new UiEvent.KeyPressed(key)),
+                () -> post(new UiEvent.InputClosed()));
+        this.lending = new TerminalLending(terminal, keys, this::post);
+    }
+
+    private void post(UiEvent event) {
+        events.add(event);
+    }
+
+    int run() throws IOException {
+        TerminalSize size = terminal.size();
+        Settings settings = parts.settings();
+        state = ViewState.initial(parts.hosts(), parts.warnings(), new ScreenSize(size.getColumns(), size.getRows()),
+                clock.instant(), settings.prelaunchDelay());
+        ScheduledExecutorService ticker = null;
+        try {
+            terminal.startScreen();
+            keys.resume();
+            draw();
+            // everything else only once the first frame is out
+            terminal.watchResizes(resized -> post(new UiEvent.Resized(resized.getColumns(), resized.getRows())));
+            background = Background.start(parts.hosts(), settings, parts.sshConfig(), parts.hostConfigs(),
+                    parts.masters(), terminal, this::post, clock);
+            effects = new EffectRunner(background, parts.masters(), lending,
+                    new TmuxOpener(parts.jhostsCommand(), settings.sessions().tmuxOpen(), System.getenv(), this::post),
+                    parts.connectRecorder(), this::post, clock, this);
+            apply(Update.update(state, new UiEvent.Started(settings.prelaunch(), settings.prompts().askAtStart(),
+                    background.askpass().isPresent(), settings.onSessionEnd() == Settings.OnSessionEnd.EXIT)));
+            apply(Update.withDetailsFor(state));
+            ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "jhosts-tick");
+                thread.setDaemon(true);
+                return thread;
+            });
+            ticker.scheduleAtFixedRate(() -> post(new UiEvent.Tick(clock.instant())),
+                    TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+            while (!quitting) {
+                batch.clear();
+                batch.add(take());
+                events.drainTo(batch);
+                ViewState before = state;
+                while (!batch.isEmpty() && !quitting) {
+                    handle(batch.poll());
+                }
+                if (quitting || lending.lent()) {
+                    continue; // the terminal is lent: nothing is drawn
+                }
+                if (redrawAll || dirty || looksDifferent(before, state)) {
+                    if (background.opener.openingForLessThan(QUIET_OPEN)) {
+                        dirty = true; // drawn at the next event (a tick at the latest) if the session is not there yet
+                    } else {
+                        draw();
+                    }
+                }
+            }
+            return exitCode;
+        } finally {
+            if (ticker != null) {
+                ticker.shutdownNow();
+            }
+            if (background != null) {
+                background.close();
+            }
+            keys.stop();
+            terminal.stopScreen();
+        }
+    }
+
+    /** One event: the key reader told of a consumed key, the terminal taken back, the update applied. */
+    private void handle(UiEvent event) throws IOException {
+        if (event instanceof UiEvent.KeyPressed) {
+            keys.consumed();
+        }
+        if (event instanceof UiEvent.TerminalBack) {
+            takeTerminalBack();
+        }
+        apply(Update.update(state, event));
+        followConnecting(event);
+    }
+
+    /**
+     * While the list shows it is connecting, what is typed is kept for the session; once it no
+     * longer does (cancelled, failed), the keys are the list's again, and a session that is being
+     * opened or was opened for it is closed.
+     */
+    private void followConnecting(UiEvent event) {
+        if (lending.lent() || quitting) {
+            return;
+        }
+        if (state.overlay() instanceof Overlay.Connecting) {
+            dropKeyEvents(keys.hold());
+            return;
+        }
+        dropKeyEvents(keys.release());
+        if (state.overlay() instanceof Overlay.Prompt prompt && !prompt.connecting().isEmpty()) {
+            return; // the keys are the dialog's; the session waits for its master (or its confirmation)
+        }
+        if (event instanceof UiEvent.KeyPressed || event instanceof UiEvent.SessionReady
+                || event instanceof UiEvent.SessionNotOpened) {
+            background.opener.cancel();
+        }
+    }
+
+    @Override
+    public void dropKeyEvents(int count) {
+        int left = dropKeyEvents(batch.iterator(), count);
+        dropKeyEvents(events.iterator(), left);
+    }
+
+    private static int dropKeyEvents(Iterator<UiEvent> queued, int count) {
+        while (count > 0 && queued.hasNext()) {
+            if (queued.next() instanceof UiEvent.KeyPressed) {
+                queued.remove();
+                count--;
+            }
+        }
+        return count;
+    }
+
+    /** After a loan: the screen again (redrawn whole, at the terminal's size now), the keys the list's. */
+    private void takeTerminalBack() throws IOException {
+        try {
+            lending.takeBack();
+        } finally {
+            // applied now rather than posted: the first frame after the loan has the size
+            TerminalSize size = terminal.size();
+            apply(Update.update(state, new UiEvent.Resized(size.getColumns(), size.getRows())));
+            redrawAll = true;
+            background.watch.refreshSoon();
+        }
+    }
+
+    /**
+     * Whether the screen changes: any change but the clock's, or the clock passing a whole
+     * second (the ages in the status pane and of the sessions). Ticks alone do not redraw ten
+     * times a second.
+     */
+    private boolean looksDifferent(ViewState before, ViewState after) {
+        if (!after.withTime(before.now(), after.spinner()).equals(before)) {
+            return true;
+        }
+        return after.now().getEpochSecond() != before.now().getEpochSecond()
+                && (after.pane().visible() || !after.sessions().rows().isEmpty());
+    }
+
+    @Override
+    public void quit(int status) {
+        quitting = true;
+        exitCode = status;
+    }
+
+    @Override
+    public void redrawAll() {
+        redrawAll = true;
+    }
+
+    @Override
+    public void apply(UiEvent event) throws IOException {
+        apply(Update.update(state, event));
+    }
+
+    private UiEvent take() throws IOException {
+        try {
+            return events.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        }
+    }
+
+    private void apply(Transition transition) throws IOException {
+        state = transition.state();
+        for (var effect : transition.effects()) {
+            effects.run(effect);
+        }
+    }
+
+    private void draw() throws IOException {
+        TerminalSize resized = screen.doResizeIfNecessary();
+        if (resized != null) {
+            redrawAll = true;
+        }
+        Optional<CursorAt> cursor = renderer.render(state, screen.newTextGraphics());
+        screen.setCursorPosition(cursor.map(at -> new TerminalPosition(at.column(), at.row())).orElse(null));
+        screen.refresh(redrawAll ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+        redrawAll = false;
+        dirty = false;
+    }
+}

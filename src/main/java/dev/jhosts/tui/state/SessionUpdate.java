@@ -1,0 +1,191 @@
+package dev.jhosts.tui.state;
+
+import dev.jhosts.master.MasterState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The picker's sessions in the update: start-up policy, sessions opened, detached, switched,
+ * ended, and quitting while some live. Pure, like {@link Update}.
+ */
+final class SessionUpdate {
+    private SessionUpdate() {}
+
+    /** Start-up: the prelaunch and ask-at-start masters, and the on-session-end policy. */
+    static Transition onStarted(ViewState state, UiEvent.Started started) {
+        List<Effect> effects = new ArrayList<>();
+        ViewState next = state.withSessions(state.sessions().withExitOnEnd(started.exitOnEnd()));
+        if (started.canAsk()) {
+            for (String alias : started.askAtStart()) {
+                if (known(state, alias)) {
+                    next = next.withMaster(alias, new MasterState.Starting());
+                    effects.add(new Effect.StartMasterAsking(alias));
+                }
+            }
+        }
+        for (String alias : started.prelaunch()) {
+            if (known(state, alias) && !started.askAtStart().contains(alias)) {
+                effects.add(new Effect.StartMaster(alias));
+            }
+        }
+        return new Transition(next, effects);
+    }
+
+    private static boolean known(ViewState state, String alias) {
+        return state.catalogue().stream().anyMatch(host -> host.alias().equals(alias));
+    }
+
+    /**
+     * Enter on a host: its live session back (with several, a chooser); empty when it has none.
+     * The host's sessions that ended are let go first (their status has been seen).
+     */
+    static Optional<Transition> toSessionOf(ViewState state, String alias) {
+        ViewState cleared = state.withSessions(state.sessions().withoutEndedOf(alias));
+        List<SessionRow> live = cleared.sessions().liveOf(alias);
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
+        if (live.size() == 1) {
+            return Optional.of(reattach(cleared, live.get(0).id()));
+        }
+        List<Long> ids = live.stream().map(SessionRow::id).toList();
+        return Optional.of(Transition.of(cleared.withOverlay(new Overlay.ChooseSession(alias, ids, 0))));
+    }
+
+    /** Session {@code id} gets the terminal again. */
+    static Transition reattach(ViewState state, long id) {
+        return Transition.of(state.withOverlay(new Overlay.None()).withMessage("")
+                .withSessions(state.sessions().changed(id, SessionRow::seen).attachedTo(id)), new Effect.Reattach(id));
+    }
+
+    /** Keys in the chooser: Up/Down, Enter takes the highlighted choice, Esc cancels. */
+    static Transition onChooserKey(ViewState state, Overlay.ChooseSession chooser, Key key) {
+        int choices = chooser.ids().size() + 1;
+        if (key.equals(Key.named(Key.Name.UP)) || key.equals(Key.ctrl('p'))) {
+            return Transition.of(state.withOverlay(new Overlay.ChooseSession(chooser.alias(), chooser.ids(),
+                    Math.floorMod(chooser.selected() - 1, choices))));
+        }
+        if (key.equals(Key.named(Key.Name.DOWN)) || key.equals(Key.ctrl('n'))) {
+            return Transition.of(state.withOverlay(new Overlay.ChooseSession(chooser.alias(), chooser.ids(),
+                    Math.floorMod(chooser.selected() + 1, choices))));
+        }
+        if (key instanceof Key.Typed typed && typed.codePoint() >= '1' && typed.codePoint() <= '9') {
+            int index = typed.codePoint() - '1';
+            if (index < choices) {
+                return choose(state, chooser, index);
+            }
+            return Transition.of(state);
+        }
+        if (key.equals(Key.named(Key.Name.ENTER)) || key.equals(Key.ctrl('m')) || key.equals(Key.ctrl('j'))) {
+            return choose(state, chooser, chooser.selected());
+        }
+        if (key.equals(Key.named(Key.Name.ESCAPE))) {
+            return Transition.of(state.withOverlay(new Overlay.None()));
+        }
+        return Transition.of(state);
+    }
+
+    private static Transition choose(ViewState state, Overlay.ChooseSession chooser, int index) {
+        ViewState closed = state.withOverlay(new Overlay.None());
+        if (index >= chooser.ids().size()) {
+            return Update.connectRegardless(closed);
+        }
+        long id = chooser.ids().get(index);
+        if (closed.sessions().find(id).filter(SessionRow::live).isEmpty()) {
+            return Transition.of(closed.withMessage("that session has ended"));
+        }
+        return reattach(closed, id);
+    }
+
+    /** Esc on an empty filter, Ctrl-C: quit, after asking when sessions live. */
+    static Transition quit(ViewState state, int exitCode) {
+        List<SessionRow> live = state.sessions().live();
+        if (live.isEmpty()) {
+            return Transition.of(state, new Effect.Quit(exitCode));
+        }
+        List<String> names = live.stream().map(row -> row.alias() + " #" + row.id()).toList();
+        return Transition.of(state.withOverlay(new Overlay.ConfirmQuit(names, exitCode)));
+    }
+
+    /** In the quit question: y, Enter or a second Ctrl-C quits (hanging the sessions up); anything else stays. */
+    static Transition onConfirmQuitKey(ViewState state, Overlay.ConfirmQuit confirm, Key key) {
+        if (key.equals(Key.typed('y')) || key.equals(Key.typed('Y')) || key.equals(Key.named(Key.Name.ENTER))
+                || key.equals(Key.ctrl('m')) || key.equals(Key.ctrl('c'))) {
+            return Transition.of(state.withOverlay(new Overlay.None()), new Effect.Quit(confirm.exitCode()));
+        }
+        return Transition.of(state.withOverlay(new Overlay.None()).withMessage("not quitting: the sessions go on"));
+    }
+
+    static Transition onOpened(ViewState state, UiEvent.SessionOpened opened) {
+        Sessions sessions = state.sessions().added(SessionRow.opened(opened.id(), opened.alias(), opened.at()))
+                .attachedTo(opened.id());
+        return Transition.of(state.withSessions(sessions));
+    }
+
+    static Transition onOutput(ViewState state, UiEvent.SessionOutput output) {
+        if (output.id() == state.sessions().attached()) {
+            return Transition.of(state);
+        }
+        return Transition.of(state.withSessions(state.sessions().changed(output.id(), row -> row.withOutput(output.at()))));
+    }
+
+    /** A session is over: one that had the terminal is dealt with when the terminal is back. */
+    static Transition onOver(ViewState state, UiEvent.SessionOver over) {
+        Optional<SessionRow> row = state.sessions().find(over.id());
+        if (row.isEmpty() || !row.get().live()) {
+            return Transition.of(state);
+        }
+        ViewState ended = state.withSessions(state.sessions().changed(over.id(), r -> r.endedWith(over.summary())));
+        if (over.id() == state.sessions().attached()) {
+            return Transition.of(ended);
+        }
+        return Transition.of(ended.withMessage(row.get().alias() + ": detached session ended: " + over.summary()));
+    }
+
+    /** The terminal is the list's again: after a detach, maybe straight on to the next session. */
+    static Transition onTerminalBack(ViewState state, LoanEnd end) {
+        Sessions sessions = state.sessions().attachedTo(0);
+        ViewState back = state.withSessions(sessions);
+        if (end instanceof LoanEnd.Detached detached) {
+            ViewState left = back.withSessions(sessions.changed(detached.id(), row -> row.leftAt(state.now())));
+            if (detached.toward() == LoanEnd.Toward.LIST) {
+                return Transition.of(left.withMessage(alias(state, detached.id()) + ": detached; Enter on it comes back"));
+            }
+            Optional<SessionRow> beside = left.sessions().beside(detached.id(),
+                    detached.toward() == LoanEnd.Toward.NEXT ? 1 : -1);
+            if (beside.isEmpty()) {
+                return Transition.of(left.withMessage("no other live session"));
+            }
+            return reattach(left, beside.get().id());
+        }
+        if (end instanceof LoanEnd.SessionOver over) {
+            String alias = alias(state, over.id());
+            ViewState ended = back.withSessions(sessions.removed(over.id()))
+                    .withMessage(alias + ": session ended: " + over.summary());
+            return afterAttachedEnd(ended, over.status());
+        }
+        if (end instanceof LoanEnd.SshOver ssh) {
+            return afterAttachedEnd(back.withMessage(ssh.alias() + ": session ended: " + ssh.summary()), ssh.status());
+        }
+        LoanEnd.Resumed resumed = (LoanEnd.Resumed) end;
+        return Transition.of(resumed.problem().isEmpty() ? back : back.withMessage("cannot suspend: " + resumed.problem()));
+    }
+
+    /** {@code on-session-end = exit}: jhosts exits with the remote status (asking first if others live). */
+    private static Transition afterAttachedEnd(ViewState state, int status) {
+        if (!state.sessions().exitOnEnd() || status < 0) {
+            return Transition.of(state);
+        }
+        return quit(state, status);
+    }
+
+    static Transition onNotOpened(ViewState state, UiEvent.SessionNotOpened notOpened) {
+        return Transition.of(state.withOverlay(new Overlay.None())
+                .withMessage(notOpened.alias() + ": session ended: " + notOpened.why()));
+    }
+
+    private static String alias(ViewState state, long id) {
+        return state.sessions().find(id).map(SessionRow::alias).orElse("session #" + id);
+    }
+}
