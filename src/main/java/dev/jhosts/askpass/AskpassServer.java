@@ -1,5 +1,6 @@
 package dev.jhosts.askpass;
 
+import dev.jhosts.master.MasterPrompts;
 import dev.jhosts.master.PromptChannel;
 import dev.jhosts.master.PromptSession;
 import dev.jhosts.mux.LocalUser;
@@ -35,6 +36,13 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  * nothing (and is noted in the debug log). One dialog at a time: a second prompt waits for the
  * first. The typed answer lives in a char buffer here, never in the picker's state, and is
  * overwritten once written to the helper.
+ *
+ * <p>A master that asks to confirm each use (ControlMaster ask/autoask) keeps its session after
+ * its launch: ssh reads SSH_ASKPASS from the master's own environment every time it asks
+ * (readpass.c), so the token given at launch is the one its confirmations present, for as long
+ * as that master lives and this picker runs. Only that master's environment holds it. When the
+ * picker is gone the helper finds no socket: it then asks the user's own SSH_ASKPASS where ssh
+ * would have used it, or else exits non-zero, and ssh refuses the client.
  */
 public final class AskpassServer implements PromptChannel, AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -48,6 +56,8 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final Semaphore oneDialog = new Semaphore(1, true);
+    /** What a master's helper falls back to when this picker is gone (see {@link #fallbackOf}). */
+    private final Map<String, String> fallback;
     private AFUNIXServerSocket server;
     private Path socket;
 
@@ -64,6 +74,13 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
     /** As above; {@code passwords} answers password prompts before a dialog is shown. */
     public AskpassServer(Path directory, Path helper, Consumer<PromptRequest> asked, LongConsumer withdrawn,
             PasswordCommands passwords) {
+        this(directory, helper, asked, withdrawn, passwords, System.getenv());
+    }
+
+    /** As above, with the environment jhosts was started in (where the user's own SSH_ASKPASS is). */
+    AskpassServer(Path directory, Path helper, Consumer<PromptRequest> asked, LongConsumer withdrawn,
+            PasswordCommands passwords, Map<String, String> startedIn) {
+        this.fallback = fallbackOf(startedIn, helper);
         this.passwords = passwords;
         this.directory = directory;
         this.helper = helper;
@@ -71,7 +88,24 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
         this.withdrawn = withdrawn;
     }
 
-    private final class Session implements PromptSession {
+    /**
+     * The user's own askpass program, for a master's helper to ask when the picker is gone: only
+     * where ssh would have run it itself (readpass.c read_passphrase: DISPLAY or WAYLAND_DISPLAY
+     * set, or SSH_ASKPASS_REQUIRE=force), and never jhosts' own helper.
+     */
+    static Map<String, String> fallbackOf(Map<String, String> environment, Path helper) {
+        String own = environment.getOrDefault("SSH_ASKPASS", "");
+        boolean display = !environment.getOrDefault("DISPLAY", "").isEmpty()
+                || !environment.getOrDefault("WAYLAND_DISPLAY", "").isEmpty();
+        String require = environment.getOrDefault("SSH_ASKPASS_REQUIRE", "");
+        boolean allowed = (display && !require.equalsIgnoreCase("never")) || require.equalsIgnoreCase("force");
+        if (own.isEmpty() || !allowed || own.equals(helper.toString()) || Path.of(own).getFileName().toString().equals("jhosts-askpass")) {
+            return Map.of();
+        }
+        return Map.of(AskpassMain.FALLBACK, own);
+    }
+
+    private final class Session implements MasterPrompts {
         private final String label;
         private final String token;
         private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -79,14 +113,16 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
         private final AtomicBoolean commandTried = new AtomicBoolean();
         private final Map<String, String> environment;
 
-        Session(String label, String token, Path socket) {
+        Session(String label, String token, Path socket, Map<String, String> extra) {
             this.label = label;
             this.token = token;
-            this.environment = Map.of(
+            Map<String, String> environment = new java.util.HashMap<>(extra);
+            environment.putAll(Map.of(
                     "SSH_ASKPASS", helper.toString(),
                     "SSH_ASKPASS_REQUIRE", "force",
                     AskpassMain.SOCKET, socket.toString(),
-                    AskpassMain.TOKEN, token);
+                    AskpassMain.TOKEN, token));
+            this.environment = Map.copyOf(environment);
         }
 
         @Override
@@ -102,6 +138,17 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
         @Override
         public void close() {
             closeSession(this);
+        }
+
+        @Override
+        public void keepWhile(long masterPid) {
+            java.util.Optional<ProcessHandle> master = ProcessHandle.of(masterPid);
+            if (master.isEmpty()) {
+                close();
+                return;
+            }
+            // the JDK watches a process that is not its child by polling; the token goes with it
+            master.get().onExit().thenRun(this::close);
         }
     }
 
@@ -156,7 +203,16 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
     }
 
     @Override
-    public synchronized PromptSession open(String forLabel) {
+    public PromptSession open(String forLabel) {
+        return session(forLabel, Map.of());
+    }
+
+    @Override
+    public MasterPrompts openForMaster(String forLabel) {
+        return session(forLabel, fallback);
+    }
+
+    private synchronized Session session(String forLabel, Map<String, String> extra) {
         try {
             ensureListening();
         } catch (IOException e) {
@@ -164,7 +220,7 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
         }
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
-        Session session = new Session(forLabel, HexFormat.of().formatHex(secret), socket);
+        Session session = new Session(forLabel, HexFormat.of().formatHex(secret), socket, extra);
         sessions.put(session.token, session);
         return session;
     }

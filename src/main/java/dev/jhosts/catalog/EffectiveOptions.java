@@ -45,4 +45,15 @@ public record EffectiveOptions(String alias, Map<String, List<String>> options) 
     public String controlMaster() {
         return first("controlmaster").orElse("false");
     }
+
+    /**
+     * Whether a master of this host asks the user to confirm each use: ControlMaster {@code ask}
+     * or {@code autoask} (readconf.c SSHCTL_MASTER_ASK / SSHCTL_MASTER_AUTO_ASK). Such a master
+     * runs SSH_ASKPASS for every new session, stdio forward ({@code -W}, ProxyJump through it),
+     * port forward, {@code -O stop}, {@code -O exit} and {@code -O proxy} (mux.c, ask_permission).
+     */
+    public boolean confirmsEachUse() {
+        String mode = controlMaster();
+        return mode.equals("ask") || mode.equals("autoask");
+    }
 }

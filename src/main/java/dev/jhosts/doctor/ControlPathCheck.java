@@ -88,7 +88,8 @@ final class ControlPathCheck {
         }
         if (!masterAsk.isEmpty()) {
             findings.add(new Finding(NAME, Severity.WARNING, Hosts.named(masterAsk) + ": ControlMaster ask/autoask in your "
-                    + "ssh config: the master asks before every session, forward, stop or exit",
+                    + "ssh config: the master asks before every session, forward (also -W and ProxyJump through it), "
+                    + "stop or exit; jhosts makes such masters only on request and shows their questions in the picker",
                     "use ControlMaster auto unless you want those confirmations"));
         }
         destinationsByPath.forEach((path, destinations) -> {

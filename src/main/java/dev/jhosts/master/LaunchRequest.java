@@ -12,11 +12,19 @@ import java.util.List;
  * @param controlPath where the master listens
  * @param log the master's own log ({@code -E})
  * @param prompts where the launch's prompts go; {@link Prompting.Never} for background launches
+ * @param confirmsEachUse the host's ControlMaster is ask or autoask: the master asks the user
+ *     before each new client (see {@link dev.jhosts.catalog.EffectiveOptions#confirmsEachUse})
  */
 public record LaunchRequest(MasterTarget target, List<String> routeOptions, ControlPath controlPath, Path log,
-        Prompting prompts) {
+        Prompting prompts, boolean confirmsEachUse) {
     public LaunchRequest {
         routeOptions = List.copyOf(routeOptions);
+    }
+
+    /** A master that does not ask to confirm its clients. */
+    public LaunchRequest(MasterTarget target, List<String> routeOptions, ControlPath controlPath, Path log,
+            Prompting prompts) {
+        this(target, routeOptions, controlPath, log, prompts, false);
     }
 
     /** A launch that never prompts. */

@@ -121,8 +121,9 @@ public final class Launches {
             EffectiveOptions options = resolver.resolve(target);
             ControlPath path = index.pathOf(target, options);
             Optional<MasterTarget> jump = JumpRoute.jumpOf(options);
+            boolean confirms = options.confirmsEachUse();
             if (jump.isEmpty()) {
-                finish(target, result, launchOrReuse(target, path, List.of(), List.of(), prompts));
+                finish(target, result, launchOrReuse(target, path, List.of(), List.of(), prompts, confirms));
                 return;
             }
             MasterState here = inspector.look(path.socket());
@@ -140,7 +141,7 @@ public final class Launches {
                 chain.add(via);
                 try {
                     List<String> route = routeThrough.apply(jump.get(), via.socket());
-                    executor.execute(() -> finish(target, result, launchOrReuse(target, path, route, chain, prompts)));
+                    executor.execute(() -> finish(target, result, launchOrReuse(target, path, route, chain, prompts, confirms)));
                 } catch (RuntimeException rejected) {
                     finish(target, result, Made.failed(new MasterState.Failed("launches are shut down", false)));
                 }
@@ -180,7 +181,7 @@ public final class Launches {
     }
 
     private Made launchOrReuse(MasterTarget target, ControlPath path, List<String> route, List<Via> chain,
-            Prompting prompts) {
+            Prompting prompts, boolean confirms) {
         ReentrantLock lock = socketLocks.computeIfAbsent(path.socket(), socket -> new ReentrantLock());
         lock.lock();
         try {
@@ -189,7 +190,7 @@ public final class Launches {
                 return found instanceof MasterState.Live ? reused(path, found)
                         : Made.failed(socketStates.decided(path.socket(), found));
             }
-            return launch(target, path, route, chain, prompts);
+            return launch(target, path, route, chain, prompts, confirms);
         } catch (MasterException e) {
             return Made.failed(new MasterState.Failed(e.getMessage(), false));
         } catch (InterruptedException e) {
@@ -200,11 +201,11 @@ public final class Launches {
         }
     }
 
-    private Made launch(MasterTarget target, ControlPath path, List<String> route, List<Via> chain, Prompting prompts)
-            throws InterruptedException, MasterException {
+    private Made launch(MasterTarget target, ControlPath path, List<String> route, List<Via> chain, Prompting prompts,
+            boolean confirms) throws InterruptedException, MasterException {
         var started = clock.instant();
         LaunchOutcome outcome = launcher.launch(new LaunchRequest(target, route, path,
-                directory.recordFor(path.socket(), ".log"), prompts));
+                directory.recordFor(path.socket(), ".log"), prompts, confirms));
         if (outcome instanceof LaunchOutcome.Failed failed) {
             if (failed.reason().equals(SshMasterLauncher.ANOTHER_MASTER)) {
                 MasterState there = inspector.look(path.socket());
@@ -213,8 +214,11 @@ public final class Launches {
             }
             return Made.failed(socketStates.decided(path.socket(), new MasterState.Failed(failed.reason(), failed.needsPrompt())));
         }
+        MasterPrompts kept = ((LaunchOutcome.Launched) outcome).prompts();
         Probe after = inspector.probe(path.socket());
         if (after instanceof Probe.Alive alive) {
+            // the daemonised master's pid: its confirmations are served while it lives
+            kept.keepWhile(alive.pid());
             try {
                 records.write(new LaunchRecord(path.socket(), List.copyOf(index.labelsAt(path.socket())), started,
                         alive.pid(), chain));
@@ -225,6 +229,7 @@ public final class Launches {
             MasterState live = socketStates.decided(path.socket(), new MasterState.Live(alive.pid()));
             return new Made(live, Optional.of(new Via(target.label(), path.socket())), chain);
         }
+        kept.close();
         return Made.failed(socketStates.decided(path.socket(), new MasterState.Failed("ssh went to the background but "
                 + path.socket() + " does not answer (" + SocketInspector.describe(after) + ")", false)));
     }

@@ -123,9 +123,32 @@ public final class Masters implements AutoCloseable {
                 .orElse(List.of());
     }
 
-    /** The control socket of the live master {@code alias}'s master would ride (its last jump hop's), if any. */
+    /**
+     * The control socket of the live master {@code alias}'s master would ride (its last jump
+     * hop's), if any, for probes. None when that jump host's master asks to confirm each use
+     * (ControlMaster ask/autoask): every probe through it would put "Allow forward to …?" to the
+     * user (mux.c asks for each MUX_C_NEW_STDIO_FWD), and probes never ask.
+     */
     public Optional<Path> liveJumpSocket(String alias) {
-        return liveJump(alias).map(Via::socket);
+        return liveJump(alias).filter(jump -> !jumpConfirms(alias)).map(Via::socket);
+    }
+
+    private boolean jumpConfirms(String alias) {
+        try {
+            Optional<MasterTarget> jump = JumpRoute.jumpOf(hosts.resolve(hosts.target(alias)));
+            return jump.isPresent() && hosts.resolve(jump.get()).confirmsEachUse();
+        } catch (MasterException unresolvable) {
+            return true;
+        }
+    }
+
+    /** Whether {@code alias}'s master asks the user to confirm each new session (ControlMaster ask/autoask). */
+    public boolean confirmsEachUse(String alias) {
+        try {
+            return hosts.resolve(hosts.target(alias)).confirmsEachUse();
+        } catch (MasterException unresolvable) {
+            return false;
+        }
     }
 
     /** The jump master of {@code alias}, as its destination and socket, when it answers. */

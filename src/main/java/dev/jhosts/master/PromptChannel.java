@@ -8,4 +8,11 @@ package dev.jhosts.master;
 public interface PromptChannel {
     /** A session for one launch of the master named {@code forLabel} (dialogs name the host they are for). */
     PromptSession open(String forLabel);
+
+    /**
+     * A session for the launch of a master that asks to confirm each use (ControlMaster
+     * ask/autoask), kept beyond the launch: see {@link MasterPrompts}. Closing it before {@link
+     * MasterPrompts#keepWhile} ends it as {@link PromptSession#close} does.
+     */
+    MasterPrompts openForMaster(String forLabel);
 }

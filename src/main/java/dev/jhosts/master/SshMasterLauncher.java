@@ -17,6 +17,14 @@ import java.util.concurrent.TimeUnit;
  * Launches a master with the system {@code ssh}: {@code -M -N}, ControlPersist so it goes to the
  * background once the socket exists, BatchMode so it never prompts, and {@code -E} to a log of
  * its own so that no pipe stays open to the daemonised master.
+ *
+ * <p>A host whose ControlMaster is {@code ask} or {@code autoask} gets {@code ControlMaster=ask}:
+ * a master all the same (ssh.c/mux.c treat SSHCTL_MASTER_ASK as {@code yes} plus confirmations),
+ * but one that asks through SSH_ASKPASS before each new client. Such a master is made only where
+ * someone can answer: through the picker's prompt channel, whose token it keeps for its whole
+ * life, or on the command line on a terminal (then with the user's own environment, as ssh
+ * would). A background launch (prelaunch, {@code jhosts run}) of such a host makes nothing and
+ * reports that it needs the user.
  */
 public final class SshMasterLauncher implements MasterLauncher {
     /** The reason given when another master took the ControlPath while this one was connecting. */
@@ -33,6 +41,10 @@ public final class SshMasterLauncher implements MasterLauncher {
         this.sshConfig = sshConfig;
     }
 
+    /** The reason given when a background launch leaves a host that confirms each use to the user. */
+    public static final String CONFIRMS_EACH_USE =
+            "its ControlMaster asks to confirm each use (ask/autoask): made when you ask for it";
+
     /** How long a launch that waits for the user's answers may take (an OTP fetched from a phone). */
     private static final Duration PROMPTING_LIMIT = Duration.ofMinutes(10);
 
@@ -42,7 +54,8 @@ public final class SshMasterLauncher implements MasterLauncher {
         command.addAll(request.routeOptions());
         command.addAll(request.target().options());
         ControlPath controlPath = request.controlPath();
-        option(command, "ControlMaster", "yes");
+        // -o on the command line wins over the config: keep the host's confirmations, as a master
+        option(command, "ControlMaster", request.confirmsEachUse() ? "ask" : "yes");
         // ssh expands % tokens in ControlPath; the path given is already expanded.
         option(command, "ControlPath", controlPath.socket().toString().replace("%", "%%"));
         option(command, "ControlPersist", persist(settings.controlPersist()));
@@ -57,6 +70,25 @@ public final class SshMasterLauncher implements MasterLauncher {
     /** Runs ssh until it has gone to the background (or failed), bounded in time. */
     @Override
     public LaunchOutcome launch(LaunchRequest request) throws InterruptedException {
+        if (request.confirmsEachUse() && request.prompts() instanceof Prompting.Never) {
+            // its every client would wait for an answer nobody is there to give
+            return new LaunchOutcome.Failed(CONFIRMS_EACH_USE, true);
+        }
+        if (request.confirmsEachUse() && request.prompts() instanceof Prompting.Through through) {
+            MasterPrompts kept = through.channel().openForMaster(request.target().label());
+            LaunchOutcome outcome;
+            try {
+                outcome = run(request, kept.environment(), PROMPTING_LIMIT);
+            } catch (InterruptedException | RuntimeException e) {
+                kept.close();
+                throw e;
+            }
+            if (outcome instanceof LaunchOutcome.Failed failed) {
+                kept.close();
+                return kept.cancelled() ? new LaunchOutcome.Failed("cancelled", false) : failed;
+            }
+            return new LaunchOutcome.Launched(kept);
+        }
         if (request.prompts() instanceof Prompting.Through through) {
             try (PromptSession session = through.channel().open(request.target().label())) {
                 LaunchOutcome outcome = run(request, session.environment(), PROMPTING_LIMIT);
