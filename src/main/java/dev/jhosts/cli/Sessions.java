@@ -23,13 +23,21 @@ final class Sessions {
                 DirectSession.Tty.AUTO).run(spec).status();
     }
 
-    /** ssh on the terminal with ControlMaster=auto: the user answers once, and it becomes the master. */
+    /** ssh on the terminal with ControlMaster=auto (autoask for a host that asks): the user answers once, and it becomes the master. */
     static int fallback(Context context, HostConfigs hosts, List<String> route, String host, ControlPath path,
             List<String> command) throws Exception {
         List<String> options = new java.util.ArrayList<>(route);
         options.addAll(hosts.sshOptions(host));
-        return new FallbackSsh(context.settings().sshBinary(), context.sshConfig(), path.socket(),
-                context.settings().controlPersist(), options).run(host, command);
+        FallbackSsh ssh = new FallbackSsh(context.settings().sshBinary(), context.sshConfig(), path.socket(),
+                context.settings().controlPersist(), options);
+        boolean confirms;
+        try {
+            confirms = hosts.resolve(host).confirmsEachUse();
+        } catch (SshOptionsResolver.ResolveException e) {
+            confirms = false;
+        }
+        // the user's ControlMaster ask/autoask stays with the master this connection becomes
+        return (confirms ? ssh.confirmingEachUse() : ssh).run(host, command);
     }
 
     /** The host's SendEnv patterns as ssh -G reports them (the master filters them again). */

@@ -24,6 +24,7 @@ public final class FallbackSsh {
     private final Path controlPath;
     private final Duration persist;
     private final List<String> sshOptions;
+    private final boolean confirmsEachUse;
 
     /**
      * @param sshBinary the ssh program ("ssh" to look it up on PATH)
@@ -33,6 +34,12 @@ public final class FallbackSsh {
      * @param sshOptions options the host needs beyond the ssh config (a host of jhosts' own)
      */
     public FallbackSsh(String sshBinary, Path sshConfig, Path controlPath, Duration persist, List<String> sshOptions) {
+        this(sshBinary, sshConfig, controlPath, persist, sshOptions, false);
+    }
+
+    private FallbackSsh(String sshBinary, Path sshConfig, Path controlPath, Duration persist, List<String> sshOptions,
+            boolean confirmsEachUse) {
+        this.confirmsEachUse = confirmsEachUse;
         this.sshBinary = Objects.requireNonNull(sshBinary, "sshBinary");
         this.sshConfig = Objects.requireNonNull(sshConfig, "sshConfig");
         this.controlPath = Objects.requireNonNull(controlPath, "controlPath");
@@ -41,6 +48,14 @@ public final class FallbackSsh {
         if (persist.isNegative()) {
             throw new IllegalArgumentException("negative ControlPersist: " + persist);
         }
+    }
+
+    /**
+     * The same, for a host whose config says ControlMaster ask or autoask: the master this
+     * connection becomes keeps asking for each new session ({@code autoask}).
+     */
+    public FallbackSsh confirmingEachUse() {
+        return new FallbackSsh(sshBinary, sshConfig, controlPath, persist, sshOptions, true);
     }
 
     /** Runs ssh on this process's terminal and returns its exit status (255 for ssh's own errors). */
@@ -57,7 +72,7 @@ public final class FallbackSsh {
     public ProcessBuilder processBuilder(String host, List<String> command) {
         List<String> line = new ArrayList<>(List.of(sshBinary,
                 "-F", sshConfig.toString(),
-                "-o", "ControlMaster=auto",
+                "-o", confirmsEachUse ? "ControlMaster=autoask" : "ControlMaster=auto",
                 // ssh expands % tokens in ControlPath; the path given is already expanded
                 "-o", "ControlPath=" + controlPath.toString().replace("%", "%%"),
                 "-o", "ControlPersist=" + persistValue()));

@@ -18,6 +18,7 @@ import dev.jhosts.tui.state.LoanEnd;
 import dev.jhosts.tui.terminal.TerminalOwner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,9 @@ final class SessionRunner {
         /** No session: {@code why} says it in a few words. */
         record NotOpened(String alias, String why) implements Prepared {}
     }
+
+    /** How long the user has to answer a ControlMaster ask confirmation of jhosts' own session. */
+    private static final Duration CONFIRMATION_LIMIT = Duration.ofMinutes(2);
 
     private final Settings settings;
     private final Path sshConfig;
@@ -68,8 +72,11 @@ final class SessionRunner {
             MasterState now = masters.refresh(alias);
             if (now instanceof MasterState.Live live) {
                 SessionSpec spec = SessionSpec.fromEnvironment("", settings.escapeChar(), environment, sendEnv(alias));
+                // a master that confirms each use answers MUX_C_NEW_SESSION only once the user has
+                Duration answer = masters.confirmsEachUse(alias) ? CONFIRMATION_LIMIT
+                        : settings.aliveCheckTimeout().multipliedBy(4);
                 PtyBridge bridge = new PtyBridge(terminal.sessionTerminal(), terminal.cookedAttributes(),
-                        masters.controlPath(alias).socket(), live.pid(), settings.aliveCheckTimeout().multipliedBy(4));
+                        masters.controlPath(alias).socket(), live.pid(), answer);
                 return new Prepared.Bridged(alias, bridge.open(spec, settings.sessions().keys()));
             }
             if (masters.state(alias) instanceof MasterState.Failed failed && failed.needsPrompt()) {
@@ -98,8 +105,10 @@ final class SessionRunner {
      */
     LoanEnd runPlainSsh(Prepared.PlainSsh plain) {
         try {
-            int status = new FallbackSsh(settings.sshBinary(), sshConfig, plain.path().socket(),
-                    settings.controlPersist(), withRoute(plain.alias())).run(plain.alias(), List.of());
+            FallbackSsh ssh = new FallbackSsh(settings.sshBinary(), sshConfig, plain.path().socket(),
+                    settings.controlPersist(), withRoute(plain.alias()));
+            int status = (masters.confirmsEachUse(plain.alias()) ? ssh.confirmingEachUse() : ssh)
+                    .run(plain.alias(), List.of());
             return new LoanEnd.SshOver(plain.alias(), "ssh exit " + status, status);
         } catch (IOException | RuntimeException e) {
             return new LoanEnd.SshOver(plain.alias(), "session failed: " + e.getMessage(), -1);

@@ -30,6 +30,9 @@ class FallbackSshTest {
                 .contains("ControlPath=/s%%h").containsSubsequence("-o", "HostName=10.0.0.5", "--", "lab");
         assertThat(new FallbackSsh("ssh", Path.of("/cfg"), Path.of("/s"), Duration.ofMillis(1500), List.of())
                 .processBuilder("web", List.of()).command()).contains("ControlPersist=2");
+        assertThat(ssh.confirmingEachUse().processBuilder("web", List.of()).command())
+                .as("a host set to ask keeps asking through the master it becomes")
+                .contains("ControlMaster=autoask").doesNotContain("ControlMaster=auto");
     }
 
     @Test
