@@ -64,6 +64,8 @@ public final class BridgedSession implements AutoCloseable {
     private static final int BUFFER_SIZE = 1 << 16;
     /** Beyond this much output before the first attach, the first attach repaints from the model instead. */
     private static final int EARLY_LIMIT = 1 << 20;
+    /** SGR reset, cursor home, erase the screen: where a session's model starts. */
+    private static final byte[] CLEAR = "\033[0m\033[H\033[2J".getBytes(StandardCharsets.US_ASCII);
 
     /** What a session tells its owner, from the session's own threads. */
     public interface Listener {
@@ -187,7 +189,7 @@ public final class BridgedSession implements AutoCloseable {
         }
         KeyboardPump keyboard = null;
         try {
-            handTheScreenOver();
+            handTheScreenOver(detachable);
             keyboard = new KeyboardPump(keyboard(), pty.getMasterOutput(),
                     new EscapeScanner(escapeChar, detachable ? keys : SessionKeys.NONE, detachable),
                     command -> escape(command, leaving, detachable), typeahead, this::giveBack).start();
@@ -239,8 +241,11 @@ public final class BridgedSession implements AutoCloseable {
         }
     }
 
-    /** The last screen first (for a session attached before), then the session's output live. */
-    private void handTheScreenOver() throws IOException {
+    /**
+     * The last screen first (for a session attached before), then the session's output live. A
+     * session of the picker ({@code fromClear}) starts on a clear screen.
+     */
+    private void handTheScreenOver(boolean fromClear) throws IOException {
         Size size = terminal.getSize();
         synchronized (lock) {
             if (size.getColumns() > 0 && size.getRows() > 0 && !size.equals(ptySize)) {
@@ -252,7 +257,11 @@ public final class BridgedSession implements AutoCloseable {
             }
             OutputStream out = terminal.output();
             if (!attachedBefore && early.size() <= EARLY_LIMIT) {
-                // the first time: the bytes as they came, so the terminal is in step with the model
+                // the first time: a clear screen, as the model starts, then the bytes as they came, so
+                // that the terminal is in step with the model (and not drawn over another session's leftovers)
+                if (fromClear) {
+                    out.write(CLEAR);
+                }
                 early.writeTo(out);
                 out.flush();
                 screen.takeScrolledOff();
@@ -264,7 +273,7 @@ public final class BridgedSession implements AutoCloseable {
                     frame.write("\r\n\033[0m".getBytes(StandardCharsets.US_ASCII));
                     frame.write(line);
                 }
-                frame.write("\033[0m\033[H\033[2J".getBytes(StandardCharsets.US_ASCII));
+                frame.write(CLEAR);
                 frame.write(screen.repaint());
                 out.write(frame.toByteArray());
                 out.flush();

@@ -193,6 +193,9 @@ class SwitcherInTmuxTest {
         tmux.waitUntil(s -> PROMPT.matcher(s).find(), "the shell after less");
         tmux.keys("C-\\");
         backInTheList();
+        // the filter still says h0: Esc clears it, then a second Esc quits (and asks)
+        tmux.keys("Escape");
+        tmux.waitUntil(s -> s.contains("type to filter"), "the filter cleared");
         tmux.keys("Escape");
         tmux.waitFor("Quit?");
         tmux.keys("Enter");
