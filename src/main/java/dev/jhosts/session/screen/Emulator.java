@@ -98,42 +98,61 @@ final class Emulator {
 
     // ---------------------------------------------------------------- characters
 
-    /** Printable ASCII {@code bytes[from, to)}: copied straight into the row. */
-    void printAscii(byte[] bytes, int from, int to) {
+    /** 0x20–0x7E, in one comparison (a negative byte, a C0 control and DEL all fall outside). */
+    static boolean isPrintableAscii(byte b) {
+        return (b - 0x20 & 0xff) < 0x5f;
+    }
+
+    /**
+     * The printable ASCII run that starts at {@code bytes[from]} and ends before {@code end} or
+     * at the first other byte, copied straight into the rows; returns where it ended.
+     */
+    int printAscii(byte[] bytes, int from, int end) {
         if (insert || graphicsActive()) {
-            for (int i = from; i < to; i++) {
-                print(bytes[i]);
+            int i = from;
+            while (i < end && isPrintableAscii(bytes[i])) {
+                print(bytes[i++]);
             }
-            return;
+            return i;
         }
         int i = from;
-        while (i < to) {
+        while (true) {
             if (pendingWrap) {
                 wrap();
             }
             Row row = grid.row(y);
-            int n = Math.min(to - i, columns - x);
-            long blank = blankStyle();
-            row.splitWideAt(x, blank);
-            row.splitWideAt(x + n, blank);
+            int room = Math.min(end - i, columns - x);
+            row.splitWideAt(x, blankStyle());
             int[] text = row.text;
-            for (int k = 0; k < n; k++) {
-                text[x + k] = bytes[i + k];
+            int n = 0;
+            for (byte b; n < room && isPrintableAscii(b = bytes[i + n]); n++) {
+                text[x + n] = b;
             }
-            Arrays.fill(row.style, x, x + n, style);
+            int after = x + n;
+            if (after < columns && text[after] == Row.WIDE_TAIL) {
+                text[after] = Row.BLANK; // its left half was just overwritten
+            }
+            Arrays.fill(row.style, x, after, style);
             i += n;
-            x += n;
+            lastPrinted = bytes[i - 1];
+            x = after;
             if (x >= columns) {
                 x = columns - 1;
                 if (autowrap) {
                     pendingWrap = true;
-                } else if (i < to) {
-                    text[x] = bytes[to - 1]; // without autowrap the rest lands on the last column
-                    i = to;
+                } else {
+                    // without autowrap the rest of the run lands on the last column
+                    while (i < end && isPrintableAscii(bytes[i])) {
+                        i++;
+                    }
+                    text[x] = bytes[i - 1];
+                    lastPrinted = bytes[i - 1];
                 }
             }
+            if (n < room || i == end || !isPrintableAscii(bytes[i])) {
+                return i; // (a wrap waits for the next character, which may not come)
+            }
         }
-        lastPrinted = bytes[to - 1];
     }
 
     void print(int codePoint) {

@@ -35,18 +35,29 @@ final class Grid {
     void scrollUp(int top, int bottom, int count, long blankStyle, Scrollback history) {
         int span = bottom - top + 1;
         count = Math.min(count, span);
+        if (count == 1) { // a line feed at the bottom: the common case, without an array
+            Row leaving = rows[top];
+            System.arraycopy(rows, top + 1, rows, top, span - 1);
+            rows[bottom] = recycled(leaving, blankStyle, history);
+            return;
+        }
         Row[] leaving = new Row[count];
         System.arraycopy(rows, top, leaving, 0, count);
         System.arraycopy(rows, top + count, rows, top, span - count);
         for (int i = 0; i < count; i++) {
-            Row reuse = leaving[i];
-            if (history != null) {
-                Row evicted = history.push(reuse);
-                reuse = evicted != null ? evicted : new Row(columns);
-            }
-            reuse.reset(columns, blankStyle);
-            rows[bottom - count + 1 + i] = reuse;
+            rows[bottom - count + 1 + i] = recycled(leaving[i], blankStyle, history);
         }
+    }
+
+    /** The row to bring in for {@code leaving}: itself, or (when it goes to the history) one freed there. */
+    private Row recycled(Row leaving, long blankStyle, Scrollback history) {
+        Row reuse = leaving;
+        if (history != null) {
+            Row evicted = history.push(leaving);
+            reuse = evicted != null ? evicted : new Row(columns);
+        }
+        reuse.reset(columns, blankStyle);
+        return reuse;
     }
 
     /** Scrolls rows {@code [top, bottom]} down by {@code count}: blank rows come in at the top. */

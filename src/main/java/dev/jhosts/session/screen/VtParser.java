@@ -54,17 +54,10 @@ final class VtParser {
         int i = offset;
         int end = offset + length;
         while (i < end) {
-            if (state == GROUND && utf8Remaining == 0) {
-                // the fast path: a run of printable ASCII goes to the row in one call
-                int run = i;
-                while (run < end && bytes[run] >= 0x20 && bytes[run] < 0x7f) {
-                    run++;
-                }
-                if (run > i) {
-                    emulator.printAscii(bytes, i, run);
-                    i = run;
-                    continue;
-                }
+            if (state == GROUND && utf8Remaining == 0 && Emulator.isPrintableAscii(bytes[i])) {
+                // the fast path: a run of printable ASCII goes to the rows in one pass
+                i = emulator.printAscii(bytes, i, end);
+                continue;
             }
             int b = bytes[i++] & 0xff;
             switch (state) {
