@@ -2,6 +2,7 @@ package dev.jhosts.tui;
 
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
+import dev.jhosts.session.screen.ScreenModel;
 import dev.jhosts.tui.terminal.TerminalOwner;
 
 /**
@@ -22,6 +23,31 @@ final class LibraryWarmUp implements Runnable {
     static void start() {
         Thread thread = new Thread(new LibraryWarmUp(), "jhosts-warm-up");
         thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * After the first frame: what the first session needs and nothing before it does (the
+     * session classes, the screen model's parser), so that Enter does not pay for loading them.
+     */
+    static void forSessions() {
+        Thread thread = new Thread(() -> {
+            try {
+                ScreenModel model = new ScreenModel(80, 24);
+                byte[] sample = "\033[H\033[2J\033[1;32muser@host\033[0m:~$ ls\r\nfile  \u00e9t\u00e9\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                for (int i = 0; i < 200; i++) {
+                    model.feed(sample, 0, sample.length);
+                }
+                model.repaint();
+                Class.forName("dev.jhosts.session.BridgedSession");
+                Class.forName("dev.jhosts.session.PtyBridge");
+            } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+                // the session's own thread meets the same problem and reports it
+            }
+        }, "jhosts-warm-up-sessions");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 

@@ -109,6 +109,7 @@ final class PickerLoop implements EffectRunner.Loop {
             apply(Update.update(state, new UiEvent.Started(settings.prelaunch(), settings.prompts().askAtStart(),
                     background.askpass().isPresent(), settings.onSessionEnd() == Settings.OnSessionEnd.EXIT)));
             apply(Update.withDetailsFor(state));
+            LibraryWarmUp.forSessions();
             ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "jhosts-tick");
                 thread.setDaemon(true);
