@@ -224,6 +224,7 @@ final class Emulator {
     // ---------------------------------------------------------------- C0 and escape sequences
 
     void control(int c) {
+        lastPrinted = -1; // REP repeats a graphic character only right after it (ECMA-48 8.3.103)
         switch (c) {
             case 0x08 -> {
                 pendingWrap = false;
@@ -446,6 +447,10 @@ final class Emulator {
         moveTo(x, Math.min(limit, y + count));
     }
 
+    /**
+     * HT and CHT. At the last column they leave the last-column flag set, as tmux does (DEC STD
+     * 070 resets it; xterm's behaviour here is not documented).
+     */
     private void tabForward(int count) {
         for (int i = 0; i < count && x < columns - 1; i++) {
             pendingWrap = false;
