@@ -124,10 +124,19 @@ final class Emulator {
             int room = Math.min(end - i, columns - x);
             row.splitWideAt(x, blankStyle());
             int[] text = row.text;
-            int n = 0;
-            for (byte b; n < room && isPrintableAscii(b = bytes[i + n]); n++) {
-                text[x + n] = b;
+            // plain locals and one exit test per byte: also fast under C1, which the launcher uses
+            int source = i;
+            int target = x;
+            int limit = x + room;
+            while (target < limit) {
+                byte b = bytes[source];
+                if ((b - 0x20 & 0xff) >= 0x5f) {
+                    break;
+                }
+                text[target++] = b;
+                source++;
             }
+            int n = target - x;
             int after = x + n;
             if (after < columns && text[after] == Row.WIDE_TAIL) {
                 text[after] = Row.BLANK; // its left half was just overwritten
