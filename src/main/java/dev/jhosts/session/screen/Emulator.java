@@ -124,10 +124,19 @@ final class Emulator {
             int room = Math.min(end - i, columns - x);
             row.splitWideAt(x, blankStyle());
             int[] text = row.text;
-            int n = 0;
-            for (byte b; n < room && isPrintableAscii(b = bytes[i + n]); n++) {
-                text[x + n] = b;
+            // plain locals and one exit test per byte: also fast under C1, which the launcher uses
+            int source = i;
+            int target = x;
+            int limit = x + room;
+            while (target < limit) {
+                byte b = bytes[source];
+                if ((b - 0x20 & 0xff) >= 0x5f) {
+                    break;
+                }
+                text[target++] = b;
+                source++;
             }
+            int n = target - x;
             int after = x + n;
             if (after < columns && text[after] == Row.WIDE_TAIL) {
                 text[after] = Row.BLANK; // its left half was just overwritten
@@ -224,6 +233,7 @@ final class Emulator {
     // ---------------------------------------------------------------- C0 and escape sequences
 
     void control(int c) {
+        lastPrinted = -1; // REP repeats a graphic character only right after it (ECMA-48 8.3.103)
         switch (c) {
             case 0x08 -> {
                 pendingWrap = false;
@@ -446,6 +456,10 @@ final class Emulator {
         moveTo(x, Math.min(limit, y + count));
     }
 
+    /**
+     * HT and CHT. At the last column they leave the last-column flag set, as tmux does (DEC STD
+     * 070 resets it; xterm's behaviour here is not documented).
+     */
     private void tabForward(int count) {
         for (int i = 0; i < count && x < columns - 1; i++) {
             pendingWrap = false;

@@ -270,6 +270,19 @@ class ScreenModelTest {
     }
 
     @Test
+    void resizeOnTheAlternateScreenKeepsBothScreens() {
+        ScreenModel model = model(10, 5, "1\r\n2\r\n3\r\n$ \033[?1049h\033[Hvim\033[5;1H~");
+        model.resize(6, 3);
+        assertThat(model.alternateScreen()).isTrue();
+        assertThat(model.cursorRow()).isEqualTo(2);
+        assertRoundTrip(model);
+        feed(model, "\033[?1049l");
+        assertThat(model.lines()).containsExactly("2", "3", "$");
+        assertThat(model.cursorRow()).isEqualTo(2);
+        assertThat(model.cursorColumn()).isEqualTo(2);
+    }
+
+    @Test
     void modesSurviveTheRepaint() {
         ScreenModel model = model(20, 4, "\033[?1h\033=\033[?2004h\033[?1002h\033[?1006h\033[?1004h\033[?7l"
                 + "\033[4h\033[?25l\033[?12h\033[5 q\033]2;my title\007\033[2;3r\033[?6h\033[2;2Hx\033[44m");

@@ -56,7 +56,10 @@ final class TmuxOracle {
                 lines.add("");
             }
             lines.replaceAll(line -> line.replaceAll(" +$", ""));
-            return new Shown(lines, attributes, Integer.parseInt(cursor[0]), Integer.parseInt(cursor[1]),
+            // tmux puts the cursor one past the last column while a wrap is pending; xterm and the
+            // model keep it in the last column with a flag
+            int column = Math.min(columns - 1, Integer.parseInt(cursor[0]));
+            return new Shown(lines, attributes, column, Integer.parseInt(cursor[1]),
                     cursor[2].equals("1"), cursor[3].equals("1"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
