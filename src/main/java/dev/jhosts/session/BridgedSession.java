@@ -31,8 +31,9 @@ import org.jline.utils.Signals;
  * on its own threads from {@link #start} to its end, and is given the user's terminal for a
  * while each time it is {@link #attach attached}.
  *
- * <p>One thread reads the PTY master for as long as the session lives and feeds every byte to
- * the session's {@link ScreenModel}; while attached it also writes it to the user's terminal. So
+ * <p>One thread reads the PTY master for as long as the session lives and hands every byte to
+ * the session's {@link ScreenModel} (fed beside the copy: {@link ScreenFeed}); while attached it
+ * also writes it to the user's terminal. So
  * a session that is not attached keeps running (its output is read, never blocked), and when it
  * is attached again the model repaints the screen the remote program last drew, before any new
  * byte arrives. While detached the model answers the program's terminal queries (cursor
@@ -98,12 +99,14 @@ public final class BridgedSession implements AutoCloseable {
     private final WinchRelay winch;
     /** Guards the model, the sink and the attachment: output, attach and detach take it in turn. */
     private final Object lock = new Object();
-    private final ScreenModel screen;
+    private final ScreenFeed screen;
     private final CountDownLatch outputDone = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closedByUs;
     private volatile boolean ttyRefused;
     private volatile Listener listener = Listener.NONE;
+    /** Whether the model answers the program's terminal queries: while no real terminal is attached. */
+    private volatile boolean answering = true;
     private Size ptySize; // guarded by lock
     private OutputStream sink; // guarded by lock; the user's terminal while attached
     private boolean abandoned; // guarded by lock: output is never written anywhere again
@@ -128,7 +131,9 @@ public final class BridgedSession implements AutoCloseable {
         this.escapeChar = escapeChar;
         this.keys = Objects.requireNonNull(keys, "keys");
         this.ptySize = ptySize;
-        this.screen = new ScreenModel(Math.max(1, ptySize.getColumns()), Math.max(1, ptySize.getRows()));
+        ScreenModel model = new ScreenModel(Math.max(1, ptySize.getColumns()), Math.max(1, ptySize.getRows()));
+        model.setReplies(this::reply);
+        this.screen = new ScreenFeed(model);
         this.winch = new WinchRelay(masterPid);
     }
 
@@ -138,7 +143,7 @@ public final class BridgedSession implements AutoCloseable {
             return;
         }
         this.listener = Objects.requireNonNull(news, "listener");
-        screen.setReplies(this::reply);
+        screen.start();
         Thread output = new Thread(this::copyOutput, "jhosts-pty-output");
         output.setDaemon(true);
         output.start();
@@ -157,7 +162,7 @@ public final class BridgedSession implements AutoCloseable {
     /** Approximate bytes the session holds while detached (its screen model and its buffer). */
     public long footprint() {
         synchronized (lock) {
-            return screen.footprint() + BUFFER_SIZE;
+            return screen.current(ScreenModel::footprint) + BUFFER_SIZE;
         }
     }
 
@@ -252,7 +257,12 @@ public final class BridgedSession implements AutoCloseable {
                 // a size change while detached is passed on now
                 pty.setSize(size);
                 ptySize = size;
-                screen.resize(size.getColumns(), size.getRows());
+                try {
+                    screen.resize(size.getColumns(), size.getRows());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while attaching");
+                }
                 winch.resized();
             }
             OutputStream out = terminal.output();
@@ -264,17 +274,17 @@ public final class BridgedSession implements AutoCloseable {
                 }
                 early.writeTo(out);
                 out.flush();
-                screen.takeScrolledOff();
+                screen.current(ScreenModel::takeScrolledOff);
             } else {
                 ByteArrayOutputStream frame = new ByteArrayOutputStream();
                 // lines that scrolled off while detached go into the terminal's own history first
                 frame.write(("\033[" + Math.max(1, size.getRows()) + ";1H").getBytes(StandardCharsets.US_ASCII));
-                for (byte[] line : screen.takeScrolledOff()) {
+                for (byte[] line : screen.current(ScreenModel::takeScrolledOff)) {
                     frame.write("\r\n\033[0m".getBytes(StandardCharsets.US_ASCII));
                     frame.write(line);
                 }
                 frame.write(CLEAR);
-                frame.write(screen.repaint());
+                frame.write(screen.current(ScreenModel::repaint));
                 out.write(frame.toByteArray());
                 out.flush();
             }
@@ -282,6 +292,7 @@ public final class BridgedSession implements AutoCloseable {
             attachedBefore = true;
             if (!abandoned) {
                 sink = out;
+                answering = false;
             }
         }
     }
@@ -290,10 +301,14 @@ public final class BridgedSession implements AutoCloseable {
     private void takeTheScreenBack() throws IOException {
         synchronized (lock) {
             sink = null;
+            answering = true;
             attachment = null;
-            screen.takeScrolledOff();
+            byte[] leave = screen.current(model -> {
+                model.takeScrolledOff();
+                return model.leave();
+            });
             OutputStream out = terminal.output();
-            out.write(screen.leave());
+            out.write(leave);
             out.flush();
         }
     }
@@ -313,15 +328,16 @@ public final class BridgedSession implements AutoCloseable {
                     if (abandoned) {
                         return;
                     }
-                    screen.feed(buffer, 0, n);
-                    if (!attachedBefore && early.size() <= EARLY_LIMIT) {
-                        early.write(buffer, 0, n);
-                    }
                     detached = sink == null;
                     if (!detached) {
+                        // the terminal first (what the user waits for), then the model
                         sink.write(buffer, 0, n);
                         sink.flush();
                     }
+                    if (!attachedBefore && early.size() <= EARLY_LIMIT) {
+                        early.write(buffer, 0, n);
+                    }
+                    screen.offer(buffer, n);
                 }
                 if (detached) {
                     tellOfOutput();
@@ -331,6 +347,8 @@ public final class BridgedSession implements AutoCloseable {
             }
         } catch (IOException endOrBrokenTerminal) {
             // EIO once every slave descriptor is closed and the buffer is drained: the normal end
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             outputDone.countDown();
         }
@@ -346,10 +364,8 @@ public final class BridgedSession implements AutoCloseable {
 
     /** The model's answer to a terminal query, while no real terminal is there to answer. */
     private void reply(byte[] answer) {
-        synchronized (lock) {
-            if (sink != null) {
-                return; // the real terminal answers
-            }
+        if (!answering) {
+            return; // the real terminal answers
         }
         try {
             OutputStream toRemote = pty.getMasterOutput();
@@ -397,6 +413,7 @@ public final class BridgedSession implements AutoCloseable {
             }
         }
         winch.close();
+        screen.close();
         closePty();
         listener.ended(over);
     }
@@ -467,11 +484,14 @@ public final class BridgedSession implements AutoCloseable {
             synchronized (lock) {
                 pty.setSize(size);
                 ptySize = size;
+                // in the output's order: what the program draws after its SIGWINCH is at the new size
                 screen.resize(Math.max(1, size.getColumns()), Math.max(1, size.getRows()));
             }
             winch.resized();
         } catch (IOException e) {
             // the PTY is closing: the session is ending anyway
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
