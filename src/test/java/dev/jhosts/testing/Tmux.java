@@ -82,6 +82,17 @@ public final class Tmux implements AutoCloseable {
         return run(List.of("display-message", "-p", "-t", SESSION, "#{pane_tty}")).stdout().strip();
     }
 
+    /** The session's windows, one line each: index, name, and the command its first pane started with. */
+    public String windows() {
+        return run(List.of("list-windows", "-t", SESSION, "-F", "#{window_index} #{window_name} #{pane_start_command}"))
+                .stdout();
+    }
+
+    /** The visible screen of window {@code index}. */
+    public String screenOfWindow(int index) {
+        return run(List.of("capture-pane", "-p", "-t", SESSION + ":" + index)).stdout();
+    }
+
     /** The visible screen, one line per row. */
     public String screen() {
         return run(List.of("capture-pane", "-p", "-t", SESSION)).stdout();

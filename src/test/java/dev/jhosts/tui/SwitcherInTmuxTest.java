@@ -229,4 +229,37 @@ class SwitcherInTmuxTest {
         }
         assertThat(alive(shell)).as("the detached session's remote shell hung up").isFalse();
     }
+
+    @Test
+    void insideTmuxF5OpensTheHostInAWindowOfItsOwnOnTheSameMaster() {
+        picker();
+        tmux.keys("C-u");
+        tmux.type("h1");
+        tmux.waitUntil(s -> s.lines().anyMatch(line -> line.startsWith("›●") && line.contains("h1 ")),
+                "h1 selected with its master live");
+        tmux.keys("F5");
+        // tmux makes the new window the current one; the picker stays in window 0
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        String windows = tmux.windows();
+        while (!windows.contains("connect h1") && System.nanoTime() < deadline) {
+            sleep(50);
+            windows = tmux.windows();
+        }
+        assertThat(windows).contains("1 h1 ").contains("-F " + config + " connect h1");
+        String window = "";
+        while (!PROMPT.matcher(window).find() && System.nanoTime() < deadline) {
+            sleep(50);
+            window = tmux.screenOfWindow(1);
+        }
+        assertThat(PROMPT.matcher(window).find()).as(window).isTrue();
+        String picker = tmux.screenOfWindow(0);
+        while (!picker.contains("h1: opened in a tmux window") && System.nanoTime() < deadline) {
+            sleep(50);
+            picker = tmux.screenOfWindow(0);
+        }
+        assertThat(picker).contains("h1: opened in a tmux window");
+        // the window's session rides the picker's master: still one master for h1
+        assertThat(SSHD.jhosts(LIMIT, "-F", config.toString(), "master", "list").stdout().lines()
+                .filter(line -> line.contains("h1")).count()).isEqualTo(1);
+    }
 }
