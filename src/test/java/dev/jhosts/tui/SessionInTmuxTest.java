@@ -367,7 +367,9 @@ class SessionInTmuxTest {
         tmux.waitUntil(screen -> hasLine(screen, "24 80"), "stty size 24 80");
         tmux.resize(100, 30);
         tmux.waitUntil(screen -> screen.lines().count() == 30, "the bigger pane");
-        tmux.type("clear; stty size");
+        // the new size travels as ssh's does (SIGWINCH to the master, window-change to the server):
+        // the remote shell waits for it, bounded by the test's patience
+        tmux.type("clear; until [ \"$(stty size)\" = '30 100' ]; do sleep 0.05; done; stty size");
         tmux.keys("Enter");
         tmux.waitUntil(screen -> hasLine(screen, "30 100"), "stty size 30 100");
         tmux.type("exit");
