@@ -36,21 +36,17 @@ final class SessionUpdate {
         return state.catalogue().stream().anyMatch(host -> host.alias().equals(alias));
     }
 
-    /**
-     * Enter on a host: its live session back (with several, a chooser); empty when it has none.
-     * The host's sessions that ended are let go first (their status has been seen).
-     */
+    /** Enter on a host: its live session back (with several, a chooser); empty when it has none. */
     static Optional<Transition> toSessionOf(ViewState state, String alias) {
-        ViewState cleared = state.withSessions(state.sessions().withoutEndedOf(alias));
-        List<SessionRow> live = cleared.sessions().liveOf(alias);
+        List<SessionRow> live = state.sessions().liveOf(alias);
         if (live.isEmpty()) {
             return Optional.empty();
         }
         if (live.size() == 1) {
-            return Optional.of(reattach(cleared, live.get(0).id()));
+            return Optional.of(reattach(state, live.get(0).id()));
         }
         List<Long> ids = live.stream().map(SessionRow::id).toList();
-        return Optional.of(Transition.of(cleared.withOverlay(new Overlay.ChooseSession(alias, ids, 0))));
+        return Optional.of(Transition.of(state.withOverlay(new Overlay.ChooseSession(alias, ids, 0))));
     }
 
     /** Session {@code id} gets the terminal again. */

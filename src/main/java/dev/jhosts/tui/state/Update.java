@@ -361,20 +361,16 @@ public final class Update {
         return List.copyOf(order);
     }
 
+    /** Enter on a host: back to its live session (a chooser for several), else a new one. */
     private static Transition connect(ViewState state) {
         Optional<HostMatch> selected = state.list().selectedMatch();
         if (selected.isPresent()) {
-            Optional<Transition> back = SessionUpdate.toSessionOf(state, selected.get().host().alias());
-            if (back.isPresent()) {
-                return back.get();
-            }
-            state = state.withSessions(state.sessions().withoutEndedOf(selected.get().host().alias()));
+            String alias = selected.get().host().alias();
+            // the host's sessions that ended are let go: their status has been seen
+            ViewState cleared = state.withSessions(state.sessions().withoutEndedOf(alias));
+            return SessionUpdate.toSessionOf(cleared, alias).orElseGet(() -> newSession(cleared));
         }
-        if (selected.isPresent() && state.probe(selected.get().host().alias())
-                .map(probe -> probe.hostKey() instanceof HostKeyState.Changed).orElse(false)) {
-            return Transition.of(state.withOverlay(new Overlay.HostKeyChanged(selected.get().host().alias())));
-        }
-        return connectRegardless(state);
+        return newSession(state);
     }
 
     /** Keys in a prompt: typed characters go to the askpass side as effects; Enter sends, Esc refuses. */
@@ -412,7 +408,10 @@ public final class Update {
         return prompt.connecting().isEmpty() ? new Overlay.None() : new Overlay.Connecting(prompt.connecting(), true);
     }
 
-    /** Ctrl-T: a new session on the selected host even when it has live ones. */
+    /**
+     * A new session on the selected host (Ctrl-T: even when it has live ones), unless its probe
+     * found the host key changed.
+     */
     private static Transition newSession(ViewState state) {
         Optional<HostMatch> selected = state.list().selectedMatch();
         if (selected.isPresent() && state.probe(selected.get().host().alias())
