@@ -170,7 +170,7 @@ public final class SettingsLoader {
                         DurationRange.of(Settings.MIN_ESCAPE_TIMEOUT, Settings.MAX_ESCAPE_TIMEOUT)),
                 reader.duration("prelaunch-delay", DurationRange.of(Duration.ZERO, Duration.ofMinutes(1))),
                 reader.aliases("prelaunch"),
-                reader.onSessionEnd("on-session-end"),
+                reader.oneOf("on-session-end", Settings.OnSessionEnd.class, "list or exit"),
                 reader.hostEntries("hosts"),
                 new ProbeSettings(
                         reader.onOff("probes"),
@@ -185,7 +185,7 @@ public final class SettingsLoader {
                         reader.onOff("run-hangup")),
                 new SessionSettings(new dev.jhosts.session.SessionKeys(reader.sessionKey("detach-key"),
                         reader.sessionKey("next-session-key"), reader.sessionKey("previous-session-key")),
-                        reader.tmuxOpen("tmux-open")));
+                        reader.oneOf("tmux-open", SessionSettings.TmuxOpen.class, "window or split")));
     }
 
     /**
@@ -432,21 +432,13 @@ public final class SettingsLoader {
                     "expected ^X, F1 to F12, S-F1 to S-F12, or \"none\", got " + Printable.quoted(shortened(text))));
         }
 
-        SessionSettings.TmuxOpen tmuxOpen(String key) throws SettingsException {
+        /** One of {@code choices}' constants, written in lower case; {@code words} name them in the error. */
+        <E extends Enum<E>> E oneOf(String key, Class<E> choices, String words) throws SettingsException {
             String text = string(key);
             try {
-                return SessionSettings.TmuxOpen.valueOf(text.toUpperCase(Locale.ROOT));
+                return Enum.valueOf(choices, text.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw problem(key, "expected window or split, got " + Printable.quoted(shortened(text)));
-            }
-        }
-
-        Settings.OnSessionEnd onSessionEnd(String key) throws SettingsException {
-            String text = string(key);
-            try {
-                return Settings.OnSessionEnd.valueOf(text.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw problem(key, "expected list or exit, got " + Printable.quoted(shortened(text)));
+                throw problem(key, "expected " + words + ", got " + Printable.quoted(shortened(text)));
             }
         }
 
