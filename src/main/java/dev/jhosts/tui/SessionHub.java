@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -52,8 +51,7 @@ final class SessionHub implements AutoCloseable {
             @Override
             public void ended(BridgeEnd end) {
                 sessions.remove(id);
-                int status = end.session().exitMessageReceived() ? end.session().status() : -1;
-                events.accept(new UiEvent.SessionOver(id, summary.apply(end), status));
+                events.accept(new UiEvent.SessionOver(id, summary.apply(end), status(end)));
             }
         });
         return id;
@@ -74,21 +72,16 @@ final class SessionHub implements AutoCloseable {
                 return new LoanEnd.Detached(id, LoanEnd.Toward.valueOf(detached.toward().name()));
             }
             BridgeEnd over = ((AttachEnd.Ended) end).end();
-            return new LoanEnd.SessionOver(id, summary.apply(over),
-                    over.session().exitMessageReceived() ? over.session().status() : -1);
+            return new LoanEnd.SessionOver(id, summary.apply(over), status(over));
         } catch (IOException | RuntimeException e) {
             session.close();
             return new LoanEnd.SessionOver(id, "session failed: " + e.getMessage(), -1);
         }
     }
 
-    /** The bytes the live sessions hold while detached, for the benchmarks and the debug log. */
-    long footprint() {
-        return sessions.values().stream().mapToLong(BridgedSession::footprint).sum();
-    }
-
-    Optional<BridgedSession> session(long id) {
-        return Optional.ofNullable(sessions.get(id));
+    /** The remote exit status, or -1 when the master sent none. */
+    private static int status(BridgeEnd end) {
+        return end.session().exitMessageReceived() ? end.session().status() : -1;
     }
 
     private void hangUpAll() {
