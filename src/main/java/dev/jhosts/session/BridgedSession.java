@@ -104,6 +104,8 @@ public final class BridgedSession implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closedByUs;
     private volatile boolean ttyRefused;
+    /** The normal modes of the attachment under way, entered at once if MUX_S_TTY_ALLOC_FAIL comes now. */
+    private volatile NormalModesWithoutPty attachedModes;
     private volatile Listener listener = Listener.NONE;
     /** Whether the model answers the program's terminal queries: while no real terminal is attached. */
     private volatile boolean answering = true;
@@ -159,13 +161,6 @@ public final class BridgedSession implements AutoCloseable {
         }
     }
 
-    /** Approximate bytes the session holds while detached (its screen model and its buffer). */
-    public long footprint() {
-        synchronized (lock) {
-            return screen.current(ScreenModel::footprint) + BUFFER_SIZE;
-        }
-    }
-
     /**
      * Gives the session the user's terminal until it ends or the user leaves it ({@code ~^Z}, the
      * detach, next or previous key when {@code detachable}); {@code typeahead} (what was typed
@@ -189,6 +184,7 @@ public final class BridgedSession implements AutoCloseable {
             resize();
         });
         NormalModesWithoutPty withoutPty = new NormalModesWithoutPty();
+        attachedModes = withoutPty;
         if (ttyRefused) {
             withoutPty.enter();
         }
@@ -198,12 +194,13 @@ public final class BridgedSession implements AutoCloseable {
             keyboard = new KeyboardPump(keyboard(), pty.getMasterOutput(),
                     new EscapeScanner(escapeChar, detachable ? keys : SessionKeys.NONE, detachable),
                     command -> escape(command, leaving, detachable), typeahead, this::giveBack).start();
-            return awaitLeaving(leaving, withoutPty);
+            return awaitLeaving(leaving);
         } finally {
             if (keyboard != null) {
                 stopKeyboard(keyboard);
             }
             takeTheScreenBack();
+            attachedModes = null;
             withoutPty.leave();
             terminal.handle(Signal.WINCH, previousWinch);
             terminal.setAttributes(entryModes);
@@ -227,22 +224,14 @@ public final class BridgedSession implements AutoCloseable {
         }
     }
 
-    private AttachEnd awaitLeaving(CompletableFuture<AttachEnd> leaving, NormalModesWithoutPty withoutPty)
-            throws IOException {
-        while (true) {
-            try {
-                AttachEnd left = leaving.get(100, TimeUnit.MILLISECONDS);
-                return left;
-            } catch (java.util.concurrent.TimeoutException stillAttached) {
-                if (ttyRefused) {
-                    withoutPty.enter();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } catch (ExecutionException e) {
-                throw new IOException(e.getCause());
-            }
+    private static AttachEnd awaitLeaving(CompletableFuture<AttachEnd> leaving) throws IOException {
+        try {
+            return leaving.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause());
         }
     }
 
@@ -385,7 +374,7 @@ public final class BridgedSession implements AutoCloseable {
     private void awaitEnd() {
         SessionEnd ended;
         try {
-            ended = session.awaitEndWith(() -> ttyRefused = true);
+            ended = session.awaitEndWith(this::ttyRefused);
         } catch (MuxException e) {
             ended = new SessionEnd(SessionEnd.NO_EXIT_STATUS, false, false);
         }
@@ -416,6 +405,15 @@ public final class BridgedSession implements AutoCloseable {
         screen.close();
         closePty();
         listener.ended(over);
+    }
+
+    /** MUX_S_TTY_ALLOC_FAIL: the user's normal modes from now on, at once if attached. */
+    private void ttyRefused() {
+        ttyRefused = true;
+        NormalModesWithoutPty modes = attachedModes;
+        if (modes != null) {
+            modes.enter();
+        }
     }
 
     private void closePty() {
