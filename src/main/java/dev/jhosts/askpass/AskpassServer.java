@@ -323,26 +323,28 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
         return found;
     }
 
+    /** Sends {@code answer} to the helper and wipes it, whatever happens. */
+    private static void send(DataOutputStream out, byte[] answer) throws IOException {
+        try {
+            out.writeByte(AskpassWire.ANSWER);
+            AskpassWire.writeBytes(out, answer);
+            out.flush();
+        } finally {
+            Arrays.fill(answer, (byte) 0);
+        }
+    }
+
     private void answer(Session session, String text, PromptKind kind, DataOutputStream out)
             throws IOException, InterruptedException {
         if (kind == PromptKind.NOTICE) {
             asked.accept(new PromptRequest(ids.incrementAndGet(), session.label, text, kind));
-            out.writeByte(AskpassWire.ANSWER);
-            AskpassWire.writeBytes(out, new byte[0]);
-            out.flush();
+            send(out, new byte[0]);
             return;
         }
         if (kind == PromptKind.SECRET && PasswordSource.asksForPassword(text) && session.commandTried.compareAndSet(false, true)) {
             java.util.Optional<byte[]> fromCommand = passwords.answer(session.label, text);
             if (fromCommand.isPresent()) {
-                byte[] answer = fromCommand.get();
-                try {
-                    out.writeByte(AskpassWire.ANSWER);
-                    AskpassWire.writeBytes(out, answer);
-                    out.flush();
-                } finally {
-                    Arrays.fill(answer, (byte) 0);
-                }
+                send(out, fromCommand.get());
                 return;
             }
         }
@@ -363,14 +365,7 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
                 out.flush();
                 return;
             }
-            byte[] answer = kind == PromptKind.CONFIRM ? "yes".getBytes(StandardCharsets.UTF_8) : prompt.takeAnswer();
-            try {
-                out.writeByte(AskpassWire.ANSWER);
-                AskpassWire.writeBytes(out, answer);
-                out.flush();
-            } finally {
-                Arrays.fill(answer, (byte) 0);
-            }
+            send(out, kind == PromptKind.CONFIRM ? "yes".getBytes(StandardCharsets.UTF_8) : prompt.takeAnswer());
         } finally {
             prompt.wipe();
             pending.remove(id);
