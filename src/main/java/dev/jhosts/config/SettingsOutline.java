@@ -51,6 +51,8 @@ final class SettingsOutline {
         boolean plain;
         /** Whether its value has an object part, which merges with what the key held before. */
         boolean object;
+        /** Whether it is {@code key += value}: a list of what the key held and the value. */
+        boolean append;
 
         Assignment(Path file, int line, List<String> key, List<String> includedUnder, int[] order) {
             this.file = file;

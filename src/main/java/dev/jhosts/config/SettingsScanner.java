@@ -173,6 +173,7 @@ final class SettingsScanner {
                 position += 2;
                 limits.substitution(file, keyLine);
                 frame.value = assignment(frame, path, keyLine);
+                frame.value.append = frame.owner == null;
                 frame.value.references.add(new Reference(path.subList(Math.min(placement.prefix().size(), path.size()),
                         path.size())));
                 skipWhitespaceAndComments();

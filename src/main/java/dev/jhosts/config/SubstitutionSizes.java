@@ -22,8 +22,8 @@ import java.util.function.UnaryOperator;
  * everything under it, and any value above it that it may lie in ({@code ${b.x}} after {@code b
  * = ${a}}). A value replaces what its key held before, unless it is an object (objects merge),
  * or made of substitutions alone that could be objects: those are counted with what came before.
- * One that names its own key or a key around or under it ({@code a = ${a} ${a}}, what {@code +=}
- * writes) names what was written before it, any other what is written anywhere. In an included
+ * One that names its own key or a key around it ({@code a = ${a} ${a}}, what {@code +=} writes)
+ * names what was written before it, any other what is written anywhere. In an included
  * file a substitution is tried under the include's key and at the top, and both are counted; one
  * that names nothing is an environment variable. A loop of substitutions is cut where it closes,
  * as HOCON cuts it by looking back.
@@ -120,8 +120,9 @@ final class SubstitutionSizes {
         long size = 0;
         boolean found = false;
         for (List<String> candidate : candidates(from, reference)) {
-            // a key that names itself, or a key around or under it, names what was written before it
-            Assignment before = isPrefix(candidate, from.key) || isPrefix(from.key, candidate) ? from : null;
+            // a key that names itself or a key around it names what was written before it (HOCON
+            // looks back; looking forward would find itself); any other path, what is written in the end
+            Assignment before = isPrefix(candidate, from.key) ? from : null;
             Node node = root;
             for (int i = 0; i < candidate.size() && node != null; i++) {
                 node = node.children.get(candidate.get(i));
@@ -208,11 +209,14 @@ final class SubstitutionSizes {
     }
 
     /**
-     * Whether {@code assignment}'s value replaces what its key held: it is no object, and it is
-     * a string, number or list, or names the key's own earlier value (merged into itself, an
-     * object does not grow).
+     * Whether {@code assignment}'s value replaces what its key held: it is an append (a list), or
+     * no object and a string, number or list, or names the key's own earlier value (merged into
+     * itself, an object does not grow).
      */
     private static boolean replaces(Assignment assignment) {
+        if (assignment.append) {
+            return true;  // a list, whatever is appended
+        }
         if (assignment.object) {
             return false;
         }

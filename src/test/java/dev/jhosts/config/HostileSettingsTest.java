@@ -153,16 +153,17 @@ class HostileSettingsTest {
         // many lines that name one value once each, and a long chain of appends: no doubling
         Files.writeString(dir.resolve("big.conf"), "ssh-binary = \"" + "x".repeat(1_000) + "\"\n");
         StringBuilder many = new StringBuilder("include \"big.conf\"\nhosts = [\n");
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 30; i++) {
             many.append("  { alias = h").append(i).append(", description = ${ssh-binary} }\n");
         }
         many.append("]\n");
-        for (int i = 0; i < 39; i++) {
+        for (int i = 0; i < 30; i++) {
             many.append("prelaunch += h").append(i).append('\n');
+            many.append("hosts += { alias = g").append(i).append(", description = \"").append("y".repeat(900)).append("\" }\n");
         }
         Settings big = load(many.toString());
         assertThat(big.hosts()).hasSize(60);
-        assertThat(big.prelaunch()).hasSize(39);
+        assertThat(big.prelaunch()).hasSize(30);
     }
 
     @Test
