@@ -2,6 +2,11 @@ package dev.jhosts.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,12 +36,43 @@ record SettingsFile(Path path, String text) {
             if (bytes.length > MAX_BYTES) {
                 throw new SettingsException(path, 0, "larger than " + (MAX_BYTES >> 20) + " MiB; not read", null);
             }
-            return new SettingsFile(path, new String(bytes, StandardCharsets.UTF_8));
+            return new SettingsFile(path, utf8(path, bytes));
         } catch (NoSuchFileException e) {
             throw new SettingsException(path, 0, "no such file", e);
         } catch (IOException e) {
             throw new SettingsException(path, 0, "cannot be read: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code bytes} decoded as UTF-8, which HOCON requires; anything else is refused at its line
+     * rather than read as replacement characters (a Latin-1 file would otherwise give a host name
+     * or a path that is not the one written).
+     */
+    private static String utf8(Path path, byte[] bytes) throws SettingsException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new SettingsException(path, line, String.format("not UTF-8: byte %d of the line is 0x%02x; "
+                    + "save the file as UTF-8", offset - lineStart + 1, bytes[offset] & 0xff), null);
+        }
+        return out.flip().toString();
     }
 
     /** Why {@code path} cannot be read as settings, or null when it can. */

@@ -10,6 +10,7 @@ import com.typesafe.config.ConfigIncluderURL;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
+import dev.jhosts.config.SettingsOutline.Include;
 import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
@@ -63,25 +64,29 @@ final class SettingsIncluder implements ConfigIncluder, ConfigIncluderFile, Conf
     }
 
     private final SettingsFile including;
+    private final SettingsOutline outline;
     private final List<Path> chain;
     private final Budget budget;
 
-    private SettingsIncluder(SettingsFile including, List<Path> chain, Budget budget) {
+    private SettingsIncluder(SettingsFile including, SettingsOutline outline, List<Path> chain, Budget budget) {
         this.including = including;
+        this.outline = outline;
         this.chain = chain;
         this.budget = budget;
     }
 
     /**
      * Parse options for the user's settings file: HOCON, must exist, includes through this
-     * includer; every included file is checked by {@code limits} too (which has seen {@code file}).
+     * includer; every included file is checked by {@code limits} too (which has seen {@code
+     * file}, whose outline is {@code outline}).
      */
-    static ConfigParseOptions optionsFor(SettingsFile file, TextLimits limits) {
-        return options(new SettingsIncluder(file, List.of(canonical(file.path())), new Budget(limits)));
+    static ConfigParseOptions optionsFor(SettingsFile file, SettingsOutline outline, TextLimits limits) {
+        return options(new SettingsIncluder(file, outline, List.of(canonical(file.path())), new Budget(limits)));
     }
 
     private static ConfigParseOptions options(SettingsIncluder includer) {
         return ConfigParseOptions.defaults()
+                .setOriginDescription(includer.including.path().toString())
                 .setAllowMissing(false)
                 .setSyntax(ConfigSyntax.CONF)
                 .setIncluder(includer);
@@ -94,28 +99,31 @@ final class SettingsIncluder implements ConfigIncluder, ConfigIncluderFile, Conf
 
     @Override
     public ConfigObject include(ConfigIncludeContext context, String what) {
+        Include site = outline.next(what);
         if (URL_LIKE.matcher(what).matches()) {
-            throw refused(what, "include of a URL is refused: save the file and include it by its path");
+            throw refused(site, what, "include of a URL is refused: save the file and include it by its path");
         }
-        return includeFile(context, new File(what), what);
+        return includeFile(context, new File(what), what, site);
     }
 
     @Override
     public ConfigObject includeFile(ConfigIncludeContext context, File what) {
-        return includeFile(context, what, what.getPath());
+        return includeFile(context, what, what.getPath(), outline.next(what.getPath()));
     }
 
     @Override
     public ConfigObject includeURL(ConfigIncludeContext context, URL what) {
-        throw refused(what.toString(), "include url(...) is refused: save the file and include it with file(...)");
+        throw refused(outline.next(what.toString()), what.toString(),
+                "include url(...) is refused: save the file and include it with file(...)");
     }
 
     @Override
     public ConfigObject includeResources(ConfigIncludeContext context, String what) {
-        throw refused(what, "include classpath(...) is refused: include a file with file(...)");
+        throw refused(outline.next(what), what, "include classpath(...) is refused: include a file with file(...)");
     }
 
-    private ConfigObject includeFile(ConfigIncludeContext context, File what, String name) {
+    /** {@code site} is the include statement in the including file (null if its scan missed it). */
+    private ConfigObject includeFile(ConfigIncludeContext context, File what, String name, Include site) {
         Path target = what.toPath();
         if (!target.isAbsolute()) {
             Path directory = including.path().toAbsolutePath().getParent();
@@ -125,36 +133,44 @@ final class SettingsIncluder implements ConfigIncluder, ConfigIncluderFile, Conf
             if (context.parseOptions().getAllowMissing()) {
                 return ConfigFactory.empty().root();
             }
-            throw refused(name, "include required(...): no such file " + target);
+            throw refused(site, name, "include required(...): no such file " + target);
         }
         String problem = SettingsFile.problemWith(target);
         if (problem != null) {
-            throw refused(name, "include of " + target + " refused: " + problem);
+            throw refused(site, name, "include of " + target + " refused: " + problem);
         }
         Path key = canonical(target);
         if (chain.contains(key)) {
-            throw refused(name, "include cycle: " + target + " is already being read");
+            throw refused(site, name, "include cycle: " + target + " is already being read");
         }
         if (chain.size() >= MAX_DEPTH) {
-            throw refused(name, "includes nested more than " + MAX_DEPTH + " deep");
+            throw refused(site, name, "includes nested more than " + MAX_DEPTH + " deep");
         }
         if (++budget.files > MAX_FILES) {
-            throw refused(name, "more than " + MAX_FILES + " included files");
+            throw refused(site, name, "more than " + MAX_FILES + " included files");
+        }
+        SettingsFile file;
+        try {
+            file = SettingsFile.read(target);
+        } catch (SettingsException e) {
+            // a problem with a line is in the file (not UTF-8); without one, in reading it (/proc/self/pagemap)
+            throw e.line() > 0 ? new Refused(e) : refused(site, name, "include of " + target + " refused: " + e.what());
         }
         try {
-            SettingsFile file = SettingsFile.read(target);
-            budget.limits.check(file.path(), file.text());
+            SettingsOutline included = budget.limits.checkIncluded(site, file.path(), file.text());
             List<Path> deeper = new ArrayList<>(chain);
             deeper.add(key);
-            return ConfigFactory.parseFile(target.toFile(),
-                    options(new SettingsIncluder(file, List.copyOf(deeper), budget))).root();
+            // the text that was checked, not the file read again
+            return ConfigFactory.parseString(file.text(),
+                    options(new SettingsIncluder(file, included, List.copyOf(deeper), budget))).root();
         } catch (SettingsException e) {
             throw new Refused(e);
         }
     }
 
-    private Refused refused(String name, String what) {
-        return new Refused(new SettingsException(including.path(), including.lineOfInclude(name), what, null));
+    private Refused refused(Include site, String name, String what) {
+        int line = site != null ? site.line() : including.lineOfInclude(name);
+        return new Refused(new SettingsException(including.path(), line, what, null));
     }
 
     private static Path canonical(Path path) {

@@ -66,11 +66,14 @@ public final class SettingsLoader {
     private Settings load(SettingsFile source) throws SettingsException {
         Path file = source.path();
         TextLimits limits = new TextLimits();
-        limits.check(file, source.text());
+        SettingsOutline outline = limits.check(file, source.text());
         try {
+            // the text that was checked, not the file read again (it may have changed since)
+            Config parsed = ConfigFactory.parseString(source.text(), SettingsIncluder.optionsFor(source, outline, limits));
+            limits.checkExpansion();
             // Resolved before it is scoped under ROOT: a substitution such as the ${?prelaunch}
             // that "prelaunch += x" stands for names a key as the file writes it.
-            Config user = ConfigFactory.parseFile(file.toFile(), SettingsIncluder.optionsFor(source, limits)).resolve();
+            Config user = parsed.resolve();
             Config scoped = isWrapped(user) ? user : user.atPath(ROOT);
             rejectUnknownKeys(scoped, file);
             Config merged = scoped.withFallback(Defaults.config(ROOT));
@@ -81,7 +84,7 @@ public final class SettingsLoader {
             throw new SettingsException(fileOf(e.origin(), file), lineOf(e.origin()), withoutOrigin(e), e);
         } catch (StackOverflowError e) {
             // TextLimits bounds what it can see in the text; this is the net under it
-            throw new SettingsException(file, 0, "nested too deeply to be read", null);
+            throw limits.tooDeep(file);
         }
     }
 
@@ -116,7 +119,7 @@ public final class SettingsLoader {
                                 : "a value, not an object"), null);
             }
             throw new SettingsException(fileOf(origin, file), lineOf(origin),
-                    "unknown key " + Printable.quoted(key) + suggestion(key, known), null);
+                    "unknown key " + Printable.quoted(shortened(key)) + suggestion(key, known), null);
         }
     }
 
@@ -199,7 +202,7 @@ public final class SettingsLoader {
             return locations.defaultControlDirectory();
         }
         if (Printable.hasControl(text) || text.indexOf('\0') >= 0) {
-            throw reader.problem("control-directory", "must not contain control characters, got " + Printable.quoted(text));
+            throw reader.problem("control-directory", "must not contain control characters, got " + Printable.quoted(shortened(text)));
         }
         Path path;
         if (text.equals("~")) {
@@ -228,13 +231,23 @@ public final class SettingsLoader {
         return origin == null ? 0 : Math.max(origin.lineNumber(), 0);
     }
 
-    /** The file a value or an error comes from: an included file, else {@code file}. */
+    /**
+     * The file a value or an error comes from: an included file, else {@code file}. Each file is
+     * parsed from the text that was checked, under its path as the origin's description ({@code
+     * PATH: LINE}, {@code PATH: LINE-LINE}); an included file's path is absolute, and a value
+     * merged from several files ({@code merge of …}) is put down to {@code file}.
+     */
     private static Path fileOf(ConfigOrigin origin, Path file) {
-        if (origin != null && origin.filename() != null) {
+        if (origin == null) {
+            return file;
+        }
+        if (origin.filename() != null) {
             Path named = Path.of(origin.filename());
             return named.equals(file.toAbsolutePath()) ? file : named;
         }
-        return file;
+        String described = origin.lineNumber() < 0 ? origin.description()
+                : origin.description().replaceFirst(": [0-9]+(-[0-9]+)?$", "");
+        return !described.equals(file.toString()) && described.startsWith("/") ? Path.of(described) : file;
     }
 
     /** Typesafe Config prefixes messages with the origin; the caller prints its own. One line. */
@@ -246,7 +259,14 @@ public final class SettingsLoader {
                 message = message.substring(prefix.length());
             }
         }
+        // its hint repeats the token and suggests renaming the file .properties
+        message = message.replaceFirst(" \\(if you intended .*$", " (to keep it in a value, put the value in double quotes)");
         return Printable.escaped(message.replace(ROOT + ".", ""));
+    }
+
+    /** Text quoted from the file, at most 80 characters of it (a key may be megabytes long). */
+    private static String shortened(String text) {
+        return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 
     private static String key(String path) {
@@ -458,7 +478,7 @@ public final class SettingsLoader {
                 }
                 for (String field : object.keySet()) {
                     if (!Set.of("hosts", "command", "timeout").contains(field)) {
-                        throw problemAt(object.get(field).origin(), key + ": unknown key " + Printable.quoted(field)
+                        throw problemAt(object.get(field).origin(), key + ": unknown key " + Printable.quoted(shortened(field))
                                 + " (known: hosts, command, timeout)");
                     }
                 }
@@ -511,7 +531,7 @@ public final class SettingsLoader {
         private HostEntry hostEntry(ConfigObject object) throws SettingsException {
             for (Map.Entry<String, ConfigValue> field : object.entrySet()) {
                 if (!HOST_ENTRY_KEYS.contains(field.getKey())) {
-                    throw problemAt(field.getValue().origin(), "hosts: unknown key " + Printable.quoted(field.getKey())
+                    throw problemAt(field.getValue().origin(), "hosts: unknown key " + Printable.quoted(shortened(field.getKey()))
                             + " (known: alias, hostname, user, port, tags, group, description, favourite)");
                 }
             }
@@ -526,7 +546,7 @@ public final class SettingsLoader {
             String aliasProblem = alias.chars().anyMatch(c -> c == '*' || c == '?' || c == '!')
                     ? "must be a plain name (no spaces or patterns)" : nameProblem(alias);
             if (aliasProblem != null) {
-                throw problemAt(object.get(aliasKey).origin(), "hosts: alias " + Printable.quoted(alias) + " "
+                throw problemAt(object.get(aliasKey).origin(), "hosts: alias " + Printable.quoted(shortened(alias)) + " "
                         + (aliasProblem.startsWith("must") ? aliasProblem : "must be a plain name: " + aliasProblem));
             }
             int port = 0;
@@ -586,8 +606,8 @@ public final class SettingsLoader {
                 }
                 for (Map.Entry<String, ConfigValue> field : object.entrySet()) {
                     if (!field.getKey().equals("host") && !field.getKey().equals("open")) {
-                        throw problemAt(field.getValue().origin(), key + ": unknown key '" + field.getKey()
-                                + "' (known: host, open)");
+                        throw problemAt(field.getValue().origin(), key + ": unknown key "
+                                + Printable.quoted(shortened(field.getKey())) + " (known: host, open)");
                     }
                 }
                 ConfigValue host = object.get("host");
@@ -620,7 +640,7 @@ public final class SettingsLoader {
             String text = field(object, name, MAX_NAME_LENGTH);
             String problem = text.isEmpty() ? null : nameProblem(text);
             if (problem != null) {
-                throw problemAt(object.get(name).origin(), "hosts: " + name + " " + Printable.quoted(text) + " " + problem);
+                throw problemAt(object.get(name).origin(), "hosts: " + name + " " + Printable.quoted(shortened(text)) + " " + problem);
             }
             return text;
         }
@@ -663,9 +683,6 @@ public final class SettingsLoader {
             return null;
         }
 
-        private static String shortened(String text) {
-            return text.length() > 80 ? text.substring(0, 77) + "..." : text;
-        }
 
         private static String describe(ConfigValue value) {
             return switch (value.valueType()) {

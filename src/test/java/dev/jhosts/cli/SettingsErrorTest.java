@@ -1,14 +1,23 @@
 package dev.jhosts.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jhosts.testing.Processes;
 import dev.jhosts.testing.SshdFixture;
+import dev.jhosts.testing.Tmux;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +78,84 @@ class SettingsErrorTest {
                 assertThat(result.stdout()).isEmpty();
                 assertThat(result.stderr()).isEqualTo("jhosts: " + settings + entry.getValue() + "\n");
             }
+        }
+    }
+
+    /** Writes {@code bytes} to a file named {@code name} in the test's directory. */
+    private Path settingsFile(String name, byte[] bytes) throws IOException {
+        Path file = dir.resolve(name);
+        Files.write(file, bytes);
+        return file;
+    }
+
+    private static String doubling(String first, IntFunction<String> step, int levels) {
+        StringBuilder text = new StringBuilder("a0 = " + first + "\n");
+        for (int level = 1; level <= levels; level++) {
+            text.append("a").append(level).append(" = ").append(step.apply(level - 1)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /**
+     * Settings files that hung jhosts, crashed it with a stack trace, or were accepted (issue 20):
+     * {@code jhosts list} refuses each with one line naming the file and line, and exit 2. Each run
+     * is bounded (a net for a hang, not a measure of speed).
+     */
+    @Test
+    void hostileSettingsAreOneLineWithFileAndLine() throws Exception {
+        Path sshConfig = dir.resolve("ssh_config");
+        Files.writeString(sshConfig, "Host a\n  HostName 127.0.0.1\n");
+        byte[] garbage = new byte[1 << 20];
+        new Random(20).nextBytes(garbage);
+        Map<Path, String> cases = new LinkedHashMap<>();
+        String dollar = ": a '\\$' outside quotes must start a substitution \\$\\{\\.\\.\\.\\}; put the ";
+        cases.put(settingsFile("lone-dollar.conf", "$\n".getBytes(UTF_8)), ":1" + dollar + "key in double quotes to keep the '\\$'");
+        cases.put(settingsFile("dollar-value.conf", "control-persist = 1m\nssh-binary = /usr/bin/ssh$\n".getBytes(UTF_8)),
+                ":2" + dollar + "value in double quotes to keep the '\\$'");
+        String doubled = ":[0-9]+: substitutions \\(\\$\\{\\.\\.\\.\\}\\) make the settings larger than 16 MiB once written out "
+                + "\\(each copies the value it names\\); write the value out instead";
+        cases.put(settingsFile("double-strings.conf", doubling("x", p -> "${a" + p + "}${a" + p + "}", 44).getBytes(UTF_8)), doubled);
+        cases.put(settingsFile("double-lists.conf", doubling("[x]", p -> "${a" + p + "} ${a" + p + "}", 44).getBytes(UTF_8)), doubled);
+        cases.put(settingsFile("double-objects.conf",
+                doubling("{ x = 1 }", p -> "{ l = ${a" + p + "}, r = ${a" + p + "} }", 44).getBytes(UTF_8)), doubled);
+        cases.put(settingsFile("garbage.conf", garbage), ":[0-9]+: not UTF-8: byte [0-9]+ of the line is 0x[0-9a-f]{2}; save the file as UTF-8");
+        cases.put(settingsFile("latin1.conf", "escape-char = \"\u00a7\"\n".getBytes(StandardCharsets.ISO_8859_1)),
+                ":1: not UTF-8: byte 16 of the line is 0xa7; save the file as UTF-8");
+        cases.put(settingsFile("deep-key.conf", (String.join(".", Collections.nCopies(5_000, "\"a\"")) + " = 1\n").getBytes(UTF_8)),
+                ":1: nested too deeply \\(more than 64 levels of objects, lists and key segments\\); jhosts' settings need at most 4");
+        if (Files.isRegularFile(Path.of("/proc/self/pagemap"))) {
+            cases.put(settingsFile("pagemap.conf", "\ninclude \"/proc/self/pagemap\"\n".getBytes(UTF_8)),
+                    ":2: include of /proc/self/pagemap refused: cannot be read: .*");
+        }
+        cases.put(settingsFile("long-key.conf", ("x".repeat(3_000_000) + " = 1\n").getBytes(UTF_8)),
+                ":1: unknown key 'x{77}\\.\\.\\.' \\(the settings are listed in jhosts\\(1\\), SETTINGS, and in reference.conf\\)");
+        for (Map.Entry<Path, String> entry : cases.entrySet()) {
+            Processes.Result result = jhosts("-c", entry.getKey().toString(), "-F", sshConfig.toString(), "list");
+            assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+            assertThat(result.stdout()).isEmpty();
+            assertThat(result.stderr()).as(entry.getKey().toString())
+                    .matches(Pattern.quote("jhosts: " + entry.getKey()) + entry.getValue() + "\n");
+        }
+    }
+
+    /**
+     * The picker with such a file (it spun at full CPU until Ctrl-C): the same line, exit 2, and
+     * the terminal's modes as they were.
+     */
+    @Test
+    void thePickerRefusesHostileSettingsAndLeavesTheTerminalAsItWas() throws Exception {
+        Path sshConfig = dir.resolve("ssh_config");
+        Files.writeString(sshConfig, "Host a\n  HostName 127.0.0.1\n");
+        Path settings = settingsFile("dollar.conf", "ssh-binary = /usr/bin/ssh$\n".getBytes(UTF_8));
+        String command = "cd " + dir + " && stty -g > before; " + SshdFixture.launcher().toAbsolutePath()
+                + " -c " + settings + " -F " + sshConfig + "; echo \"jhosts exited $?\"; stty -g > after; exec sleep 600";
+        try (Tmux tmux = Tmux.start(200, 24, Map.of("TERM", "xterm-256color", "XDG_CONFIG_HOME", dir.toString(),
+                "XDG_STATE_HOME", dir.toString(), "XDG_RUNTIME_DIR", dir.toString()), command)) {
+            String screen = tmux.waitFor("jhosts exited");
+            assertThat(screen).contains("jhosts: " + settings + ":1: a '$' outside quotes must start a substitution")
+                    .contains("jhosts exited 2");
+            tmux.waitUntil(shown -> Files.exists(dir.resolve("after")), "the modes after jhosts");
+            assertThat(Files.readString(dir.resolve("after"))).isEqualTo(Files.readString(dir.resolve("before")));
         }
     }
 
