@@ -80,6 +80,11 @@ final class PtyInput implements AutoCloseable {
         return true;
     }
 
+    /** Whether the writer thread still runs; for tests. */
+    boolean writerAlive() {
+        return writer.isAlive();
+    }
+
     /** How many bytes wait for the remote to read; for tests. */
     synchronized int waitingBytes() {
         return waitingBytes;
