@@ -42,7 +42,10 @@ import org.jline.utils.Signals;
  *
  * <p>While attached the user's terminal is raw (also without ISIG, IXON and OPOST, so Ctrl-C,
  * Ctrl-S and every output byte pass unchanged), and a third thread copies the keyboard to the
- * PTY through jhosts' escapes and session keys ({@link EscapeScanner}). When the server refuses
+ * PTY through jhosts' escapes and session keys ({@link EscapeScanner}). Keys and the model's
+ * answers reach the PTY through {@link PtyInput}, whose own thread alone waits when the program
+ * does not read its input: the keyboard (so {@code ~.} and the detach key), the model and the
+ * output go on whatever the program does. When the server refuses
  * the pty (MUX_S_TTY_ALLOC_FAIL) the terminal gets the user's normal modes back, as OpenSSH's
  * own mux client does: the remote side echoes nothing then, the local terminal does, and
  * Ctrl-C, which is then the terminal's SIGINT, closes the session (as it ends {@code ssh -T}).
