@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * one that floods the session with terminal queries and never reads their answers while it is
  * detached (the session must stay usable: its screen back on attach, {@code ~.} working), and one
  * that leaves the terminal in its modes when jhosts is killed by a signal (the terminal must be
- * given back as it was: tmux's pane flags and {@code stty -g} as before jhosts started).
+ * given back as it was: tmux's pane flags and {@code stty -g} as before jhosts started), in the
+ * picker and in {@code jhosts connect}.
  */
 class HostileRemoteInTmuxTest {
     @RegisterExtension
@@ -50,6 +51,11 @@ class HostileRemoteInTmuxTest {
      * Returns the pane's modes before jhosts.
      */
     private String picker() throws IOException {
+        return jhosts("");
+    }
+
+    /** {@link #picker()} for {@code jhosts ARGUMENTS} (after {@code -F}). */
+    private String jhosts(String arguments) throws IOException {
         Map<String, String> env = new TreeMap<>(SSHD.jhostsEnv());
         env.put("TERM", "xterm-256color");
         env.put("LANG", "C.UTF-8");
@@ -57,7 +63,7 @@ class HostileRemoteInTmuxTest {
         Path go = files.resolve("go");
         tmux = Tmux.start(100, 30, env, "stty -g > " + files.resolve("before") + "; echo $$ > " + files.resolve("shell")
                 + "; i=0; while [ ! -e " + go + " ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i + 1)); done; "
-                + SshdFixture.launcher().toAbsolutePath() + " -F " + SSHD.sshConfig()
+                + SshdFixture.launcher().toAbsolutePath() + " -F " + SSHD.sshConfig() + arguments
                 + "; echo \"jhosts exited $?\"; stty -g > " + files.resolve("after") + "; exec sleep 600");
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!Files.exists(files.resolve("shell")) && System.nanoTime() < deadline) {
@@ -65,11 +71,11 @@ class HostileRemoteInTmuxTest {
         }
         String before = paneModes();
         Files.writeString(go, "");
-        tmux.waitFor("testhost");
         return before;
     }
 
     private void open() {
+        tmux.waitFor("testhost");
         tmux.waitFor("Enter connect");
         tmux.keys("Enter");
         tmux.waitUntil(s -> !s.contains("Enter connect") && PROMPT.matcher(s).find(), "the remote prompt");
@@ -79,7 +85,7 @@ class HostileRemoteInTmuxTest {
         return tmux.display(PANE_MODES);
     }
 
-    private long pickerPid() throws IOException {
+    private long jhostsPid() throws IOException {
         String shell = Files.readString(files.resolve("shell")).strip();
         return ProcessHandle.of(Long.parseLong(shell)).orElseThrow().children()
                 .filter(child -> child.info().command().orElse("").contains("java")).findFirst().orElseThrow().pid();
@@ -107,14 +113,27 @@ class HostileRemoteInTmuxTest {
     @ValueSource(strings = {"TERM", "HUP", "INT"})
     void aSignalGivesTheTerminalBackWithoutTheModesTheRemoteProgramSet(String signal) throws Exception {
         String before = picker();
-        assertThat(before).isEqualTo("alternate=0 cursor-shown=1 cursor-keys=0 keypad=0 mouse=0 insert=0");
         open();
+        setModesAndEndWith(signal, before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "HUP", "INT"})
+    void aSignalGivesTheTerminalOfConnectBackWithoutTheModesTheRemoteProgramSet(String signal) throws Exception {
+        String before = jhosts(" connect testhost");
+        tmux.waitUntil(s -> PROMPT.matcher(s).find(), "the remote prompt");
+        setModesAndEndWith(signal, before);
+    }
+
+    /** The remote program sets its modes and waits; jhosts gets {@code signal}; the terminal is as {@code before}. */
+    private void setModesAndEndWith(String signal, String before) throws Exception {
+        assertThat(before).isEqualTo("alternate=0 cursor-shown=1 cursor-keys=0 keypad=0 mouse=0 insert=0");
         // what `tput smcup` and a full-screen program do, then it waits
         tmux.type("printf '\\033[?1049h\\033[?1h\\033=\\033[?1000h\\033[?25l\\033[4h'; sleep 600");
         tmux.keys("Enter");
         awaitPaneModes("alternate=1 cursor-shown=0 cursor-keys=1 keypad=1 mouse=1 insert=1");
 
-        new ProcessBuilder("kill", "-" + signal, Long.toString(pickerPid())).start().waitFor();
+        new ProcessBuilder("kill", "-" + signal, Long.toString(jhostsPid())).start().waitFor();
         tmux.waitFor("jhosts exited");
         assertThat(paneModes()).as("after SIG" + signal).isEqualTo(before);
         Path after = files.resolve("after");
