@@ -42,7 +42,10 @@ import org.jline.utils.Signals;
  *
  * <p>While attached the user's terminal is raw (also without ISIG, IXON and OPOST, so Ctrl-C,
  * Ctrl-S and every output byte pass unchanged), and a third thread copies the keyboard to the
- * PTY through jhosts' escapes and session keys ({@link EscapeScanner}). When the server refuses
+ * PTY through jhosts' escapes and session keys ({@link EscapeScanner}). Keys and the model's
+ * answers reach the PTY through {@link PtyInput}, whose own thread alone waits when the program
+ * does not read its input: the keyboard (so {@code ~.} and the detach key), the model and the
+ * output go on whatever the program does. When the server refuses
  * the pty (MUX_S_TTY_ALLOC_FAIL) the terminal gets the user's normal modes back, as OpenSSH's
  * own mux client does: the remote side echoes nothing then, the local terminal does, and
  * Ctrl-C, which is then the terminal's SIGINT, closes the session (as it ends {@code ssh -T}).
@@ -63,6 +66,8 @@ public final class BridgedSession implements AutoCloseable {
     /** Output news while detached: the first chunk at once, then at most this often (idle times). */
     private static final long OUTPUT_NEWS_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int BUFFER_SIZE = 1 << 16;
+    /** At an ending (a signal), how long the model may take to catch up with what the terminal was sent. */
+    private static final long MODES_AT_ENDING_MILLIS = 500;
     /** Beyond this much output before the first attach, the first attach repaints from the model instead. */
     private static final int EARLY_LIMIT = 1 << 20;
     /** SGR reset, cursor home, erase the screen: where a session's model starts. */
@@ -100,6 +105,8 @@ public final class BridgedSession implements AutoCloseable {
     /** Guards the model, the sink and the attachment: output, attach and detach take it in turn. */
     private final Object lock = new Object();
     private final ScreenFeed screen;
+    /** The remote program's input: keys and answers, written on a thread of its own (never blocking us). */
+    private final PtyInput input;
     private final CountDownLatch outputDone = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean closedByUs;
@@ -136,6 +143,7 @@ public final class BridgedSession implements AutoCloseable {
         ScreenModel model = new ScreenModel(Math.max(1, ptySize.getColumns()), Math.max(1, ptySize.getRows()));
         model.setReplies(this::reply);
         this.screen = new ScreenFeed(model);
+        this.input = new PtyInput(pty.getMasterOutput());
         this.winch = new WinchRelay(masterPid);
     }
 
@@ -146,6 +154,7 @@ public final class BridgedSession implements AutoCloseable {
         }
         this.listener = Objects.requireNonNull(news, "listener");
         screen.start();
+        input.start();
         Thread output = new Thread(this::copyOutput, "jhosts-pty-output");
         output.setDaemon(true);
         output.start();
@@ -188,10 +197,15 @@ public final class BridgedSession implements AutoCloseable {
         if (ttyRefused) {
             withoutPty.enter();
         }
+        SessionTerminal own = terminal instanceof SessionTerminal sessionTerminal ? sessionTerminal : null;
+        if (own != null) {
+            // a signal that ends jhosts meanwhile undoes what the program set, as takeTheScreenBack would
+            own.lend(() -> screen.current(ScreenModel::modesToUndo, MODES_AT_ENDING_MILLIS));
+        }
         KeyboardPump keyboard = null;
         try {
             handTheScreenOver(detachable);
-            keyboard = new KeyboardPump(keyboard(), pty.getMasterOutput(),
+            keyboard = new KeyboardPump(keyboard(), input.keyStream(),
                     new EscapeScanner(escapeChar, detachable ? keys : SessionKeys.NONE, detachable),
                     command -> escape(command, leaving, detachable), typeahead, this::giveBack).start();
             return awaitLeaving(leaving);
@@ -200,6 +214,9 @@ public final class BridgedSession implements AutoCloseable {
                 stopKeyboard(keyboard);
             }
             takeTheScreenBack();
+            if (own != null) {
+                own.takeBack();
+            }
             attachedModes = null;
             withoutPty.leave();
             terminal.handle(Signal.WINCH, previousWinch);
@@ -351,17 +368,13 @@ public final class BridgedSession implements AutoCloseable {
         }
     }
 
-    /** The model's answer to a terminal query, while no real terminal is there to answer. */
+    /**
+     * The model's answer to a terminal query, while no real terminal is there to answer; dropped
+     * when the program does not read its input ({@link PtyInput}): the model never waits for it.
+     */
     private void reply(byte[] answer) {
-        if (!answering) {
-            return; // the real terminal answers
-        }
-        try {
-            OutputStream toRemote = pty.getMasterOutput();
-            toRemote.write(answer);
-            toRemote.flush();
-        } catch (IOException sessionGone) {
-            // nothing to answer any more
+        if (answering) {
+            input.answer(answer);
         }
     }
 
@@ -378,6 +391,8 @@ public final class BridgedSession implements AutoCloseable {
         } catch (MuxException e) {
             ended = new SessionEnd(SessionEnd.NO_EXIT_STATUS, false, false);
         }
+        // a key or an answer still being written into a PTY nobody reads is read off our slave
+        input.close(pty.getSlaveFD());
         try {
             // closes the descriptor itself, so JLine's own close of it later does nothing
             new FileInputStream(pty.getSlaveFD()).close();

@@ -2,6 +2,7 @@ package dev.jhosts.session;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
@@ -10,8 +11,8 @@ import org.jline.terminal.Terminal;
  * terminal without capability tables or shutdown task ({@link BareSysTerminal}), its input
  * read only when bytes wait ({@link ConsoleInput}, so no read is left pending when the terminal
  * changes hands), and its modes as found ({@link ExactModes}), written back byte for byte on
- * {@link #close()}. The picker draws on {@link #jline()}; a session gets {@link
- * #sessionTerminal()}.
+ * {@link #close()}, after the modes an attached session's program set are undone. The picker
+ * draws on {@link #jline()}; a session gets {@link #sessionTerminal()}.
  */
 public final class Console implements AutoCloseable {
     private static final int STANDARD_INPUT = 0;
@@ -20,13 +21,16 @@ public final class Console implements AutoCloseable {
     private final Attributes cooked;
     private final ExactModes modes;
     private final ConsoleInput input = new ConsoleInput();
+    private final TerminalHandBack handBack;
     private final Terminal sessionTerminal;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Console(Terminal jline, String userTerm) throws IOException {
         this.jline = jline;
         this.cooked = new Attributes(jline.getAttributes());
         this.modes = ExactModes.capture(STANDARD_INPUT);
-        this.sessionTerminal = new SessionTerminal(jline, input, modes, userTerm);
+        this.handBack = new TerminalHandBack(jline.output());
+        this.sessionTerminal = new SessionTerminal(jline, input, modes, handBack, userTerm);
     }
 
     /**
@@ -78,11 +82,18 @@ public final class Console implements AutoCloseable {
     }
 
     /**
-     * Closes JLine's terminal, then writes the modes found at {@link #open} back exactly (JLine's
-     * own close writes its speedless attributes first). Safe on a terminal that is gone.
+     * Gives the terminal back as found, whatever ends: a session attached stops writing on it and
+     * the modes its program set are undone ({@link TerminalHandBack}); then JLine's terminal is
+     * closed and the modes found at {@link #open} are written back exactly (JLine's own close
+     * writes its speedless attributes first). Safe on a terminal that is gone, from a shutdown
+     * hook, and more than once.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        handBack.end();
         try {
             jline.close();
         } catch (IOException | RuntimeException ignored) {

@@ -20,8 +20,9 @@ import org.jline.utils.Signals;
  *
  * <p>With a pty (standard input and output both a terminal): through the {@link PtyBridge}, as in
  * the picker, so that jhosts reads the session escapes itself ({@code ~.} works whatever the
- * master does). The terminal goes raw once the session is open and is restored exactly, also on
- * exceptions and on SIGTERM/SIGHUP (shutdown hook).
+ * master does). The terminal goes raw once the session is open and is restored exactly, with the
+ * modes the remote program set undone, also on exceptions and on SIGTERM, SIGHUP and SIGINT
+ * (shutdown hook).
  *
  * <p>Without a pty (pipes, {@code -T}, a command): the three descriptors go to the master in
  * MUX_C_NEW_SESSION, so no byte passes through jhosts, and there are no escapes, as with ssh.
@@ -100,7 +101,8 @@ public final class DirectSession {
     /** Through a PTY of jhosts' own, with jhosts' escapes. */
     private SessionEnd bridged(SessionSpec spec) throws IOException {
         try (Console console = Console.open(StandardCharsets.UTF_8, spec.term())) {
-            Thread restoreOnSignal = new Thread(console.modes()::restore, "jhosts-restore-terminal");
+            // the modes the remote program set are undone too, the exact modes written back
+            Thread restoreOnSignal = new Thread(console::close, "jhosts-restore-terminal");
             Runtime.getRuntime().addShutdownHook(restoreOnSignal);
             try {
                 return new PtyBridge(console.sessionTerminal(), console.cookedAttributes(), socket, masterPid, timeout)

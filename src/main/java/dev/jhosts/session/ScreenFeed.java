@@ -9,7 +9,9 @@ import java.util.function.Function;
  * A session's screen model, fed on a thread of its own, so that the session's output reaches
  * the terminal at the speed of the copy and the model (slower under the launcher's C1-only JIT)
  * catches up beside it on the second core. The queue is bounded: a model that falls too far
- * behind slows the copy down rather than holding an unbounded amount of output. Whoever reads
+ * behind slows the copy down rather than holding an unbounded amount of output; the model itself
+ * never waits on the remote program (its answers to queries go through {@link PtyInput}, dropped
+ * when the program does not read them), so the copy is never held up for good. Whoever reads
  * the model ({@link #current}) first waits until every chunk offered so far is in it.
  */
 final class ScreenFeed implements AutoCloseable {
@@ -73,10 +75,23 @@ final class ScreenFeed implements AutoCloseable {
 
     /** What {@code read} makes of the model once everything offered so far is in it. */
     <T> T current(Function<ScreenModel, T> read) {
+        return current(read, Long.MAX_VALUE);
+    }
+
+    /**
+     * What {@code read} makes of the model once everything offered so far is in it, or as it is
+     * after {@code limitMillis} (at an ending, which must not wait long).
+     */
+    <T> T current(Function<ScreenModel, T> read, long limitMillis) {
+        long deadline = limitMillis == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + limitMillis;
         synchronized (progress) {
             while (fed < offered && !closed) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    break;
+                }
                 try {
-                    progress.wait();
+                    progress.wait(deadline == Long.MAX_VALUE ? 0 : left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;

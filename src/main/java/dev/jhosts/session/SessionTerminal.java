@@ -1,11 +1,13 @@
 package dev.jhosts.session;
 
+import dev.jhosts.terminal.ModesToUndo;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Cursor;
 import org.jline.terminal.MouseEvent;
@@ -18,22 +20,25 @@ import org.jline.utils.NonBlockingReader;
 
 /**
  * JLine's system terminal as jhosts hands it to a session: input is the {@link ConsoleInput}
- * (never a pending read left behind), and setting attributes keeps the line speed, which JLine
- * alone would zero ({@link ExactModes}). Everything else goes to JLine's terminal. Closing it
- * does nothing: the {@link Console} closes the terminal.
+ * (never a pending read left behind), setting attributes keeps the line speed, which JLine
+ * alone would zero ({@link ExactModes}), and output passes through the {@link TerminalHandBack}
+ * (shut at the ending). Everything else goes to JLine's terminal. Closing it does nothing: the
+ * {@link Console} closes the terminal.
  */
 final class SessionTerminal implements Terminal {
     private final Terminal jline;
     private final ConsoleInput input;
     private final ExactModes modes;
+    private final TerminalHandBack handBack;
     private final NonBlockingReader reader;
     private final String type;
 
-    SessionTerminal(Terminal jline, ConsoleInput input, ExactModes modes, String type) {
+    SessionTerminal(Terminal jline, ConsoleInput input, ExactModes modes, TerminalHandBack handBack, String type) {
         this.jline = jline;
         this.type = type;
         this.input = input;
         this.modes = modes;
+        this.handBack = handBack;
         this.reader = NonBlocking.nonBlocking(jline.getName(), input, jline.encoding());
     }
 
@@ -72,6 +77,25 @@ final class SessionTerminal implements Terminal {
         // the owner closes the terminal
     }
 
+    /**
+     * A session has the terminal from now on: {@code modes} tells (bounded in time) what its
+     * program has set, undone if the process ends before {@link #takeBack()}.
+     */
+    void lend(Supplier<ModesToUndo> modes) {
+        handBack.lend(modes);
+    }
+
+    /** The session has given the terminal back, its modes undone. */
+    void takeBack() {
+        handBack.takeBack();
+    }
+
+    /** The terminal's output, which the ending shuts before it undoes the session's modes. */
+    @Override
+    public OutputStream output() {
+        return handBack.output();
+    }
+
     // Everything below is JLine's terminal as it is.
 
     @Override
@@ -97,11 +121,6 @@ final class SessionTerminal implements Terminal {
     @Override
     public Charset encoding() {
         return jline.encoding();
-    }
-
-    @Override
-    public OutputStream output() {
-        return jline.output();
     }
 
     @Override

@@ -42,8 +42,9 @@ import java.util.function.Consumer;
  * is lent to it ({@link TerminalLending}), and the loop goes on meanwhile (ticks, master
  * listings, other sessions' news) without drawing.
  *
- * <p>While the list shows that it is connecting, what is typed is kept for the session (a lone
- * Esc cancels); the session gets it first, then the terminal ({@link KeyReader}).
+ * <p>While the list shows that it is connecting, what is typed is kept for what comes next (a
+ * lone Esc cancels): the session gets it first, then the terminal ({@link KeyReader}); a dialog
+ * that comes first (ssh asks) gets it as keys.
  */
 final class PickerLoop implements EffectRunner.Loop {
     private static final Duration TICK = Duration.ofMillis(100);
@@ -174,10 +175,13 @@ final class PickerLoop implements EffectRunner.Loop {
             dropKeyEvents(keys.hold());
             return;
         }
-        dropKeyEvents(keys.release());
         if (state.overlay() instanceof Overlay.Prompt prompt && !prompt.connecting().isEmpty()) {
-            return; // the keys are the dialog's; the session waits for its master (or its confirmation)
+            // the keys are the dialog's, also those typed while connecting; the session waits for
+            // its master (or its confirmation)
+            dropKeyEvents(keys.handToDialog());
+            return;
         }
+        dropKeyEvents(keys.release());
         if (event instanceof UiEvent.KeyPressed || event instanceof UiEvent.SessionReady
                 || event instanceof UiEvent.SessionNotOpened) {
             background.opener.cancel();

@@ -82,6 +82,11 @@ public final class Tmux implements AutoCloseable {
         return run(List.of("display-message", "-p", "-t", SESSION, "#{pane_tty}")).stdout().strip();
     }
 
+    /** The pane's {@code format} as tmux expands it ({@code #{alternate_on}}, {@code #{cursor_flag}}…). */
+    public String display(String format) {
+        return run(List.of("display-message", "-p", "-t", SESSION, format)).stdout().strip();
+    }
+
     /** The session's windows, one line each: index, name, and the command its first pane started with. */
     public String windows() {
         return run(List.of("list-windows", "-t", SESSION, "-F", "#{window_index} #{window_name} #{pane_start_command}"))

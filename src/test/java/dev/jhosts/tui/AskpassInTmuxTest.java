@@ -127,6 +127,23 @@ class AskpassInTmuxTest {
         assertThat(Files.readString(SSHD.dir().resolve("stranger_known_hosts"))).contains("ssh-ed25519");
     }
 
+    @Test
+    void yesTypedRightAfterEnterIsTheAnswerToTheHostKeyQuestionThatFollows() throws Exception {
+        Path config = config();
+        start(config);
+        tmux.type("stranger");
+        tmux.waitFor("1 shown");
+        // one burst: "yes" and its Enter arrive while jhosts shows "connecting", before ssh asks
+        tmux.keys("Enter", "y", "e", "s", "Enter");
+        tmux.waitUntil(s -> java.util.regex.Pattern.compile("(?m)^\\S+@\\S+[#$] ?$").matcher(s).find()
+                || s.contains("verification failed"), "the remote prompt");
+        String screen = tmux.screen();
+        assertThat(screen).doesNotContain("verification failed");
+        assertThat(Files.readString(SSHD.dir().resolve("stranger_known_hosts"))).contains("ssh-ed25519");
+        tmux.type("exit\r");
+        tmux.waitFor("session ended");
+    }
+
     /** The secret is in no file of the test's directories and in no process's command line or environment. */
     private static void assertNowhere(String secret) throws IOException {
         byte[] needle = secret.getBytes(StandardCharsets.UTF_8);

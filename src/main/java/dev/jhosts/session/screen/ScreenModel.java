@@ -1,5 +1,6 @@
 package dev.jhosts.session.screen;
 
+import dev.jhosts.terminal.ModesToUndo;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,13 @@ public final class ScreenModel {
     /** Bytes that undo what this session's modes did to a terminal, for handing it back to the picker. */
     public byte[] leave() {
         return repainter.leave();
+    }
+
+    /** The modes this session's program has set that its terminal must not keep when it leaves. */
+    public ModesToUndo modesToUndo() {
+        Emulator e = emulator;
+        return new ModesToUndo(e.inAlternate, !e.cursorVisible, e.applicationCursor, e.applicationKeypad,
+                e.mouseTracking != 0 || e.mouseEncoding != 0, e.focusEvents, e.insert, e.bracketedPaste);
     }
 
     /** The plain text of each row of the screen shown (trailing blanks stripped). */

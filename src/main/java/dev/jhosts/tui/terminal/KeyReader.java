@@ -161,6 +161,21 @@ public final class KeyReader {
      * cancel, still queued) the caller drops. No-op unless holding.
      */
     public int release() {
+        return endHold(false);
+    }
+
+    /**
+     * Ends a hold because a dialog comes before the session (ssh asks for a password, a host
+     * key, a confirmation): what was held is the dialog's, delivered to the list as keys in the
+     * order typed, so that {@code yes} typed while connecting answers the host-key question.
+     * Returns how many key events (an Esc typed to cancel, still queued) the caller drops.
+     * No-op unless holding.
+     */
+    public int handToDialog() {
+        return endHold(true);
+    }
+
+    private int endHold(boolean toDialog) {
         synchronized (lock) {
             if (mode != Mode.HOLD) {
                 return 0;
@@ -171,7 +186,7 @@ public final class KeyReader {
             for (Entry entry : unconsumed) {
                 if (entry.delivered()) {
                     dropped++;
-                } else if (escapeConsumedWhileHolding) {
+                } else if (escapeConsumedWhileHolding || toDialog) {
                     replay.writeBytes(entry.bytes());
                 }
             }

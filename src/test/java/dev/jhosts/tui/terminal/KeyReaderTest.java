@@ -131,6 +131,20 @@ class KeyReaderTest {
     }
 
     @Test
+    void whatWasHeldGoesToADialogThatComesBeforeTheSessionAsKeysInOrder() throws Exception {
+        reader.resume();
+        input.type("\r");
+        consume();
+        reader.hold();
+        input.type("yes\r");
+        awaitKept(4);
+        assertThat(reader.handToDialog()).isZero();
+        assertThat(List.of(consume(), consume(), consume(), consume())).containsExactly(Key.typed('y'),
+                Key.typed('e'), Key.typed('s'), Key.named(Key.Name.ENTER));
+        assertThat(reader.keptBytes()).isZero();
+    }
+
+    @Test
     void anArrowKeyIsOneKeyAndASessionGetsItsBytesWhole() throws Exception {
         reader.resume();
         input.type("\u001b[B\r\u001b[A");
