@@ -1,6 +1,7 @@
 package dev.jhosts.askpass;
 
 import dev.jhosts.master.MasterPrompts;
+import dev.jhosts.master.OwnSockets;
 import dev.jhosts.master.PromptChannel;
 import dev.jhosts.master.PromptSession;
 import dev.jhosts.mux.LocalUser;
@@ -231,7 +232,7 @@ public final class AskpassServer implements PromptChannel, AutoCloseable {
         }
         byte[] name = new byte[8];
         RANDOM.nextBytes(name);
-        socket = directory.resolve("askpass-" + HexFormat.of().formatHex(name));
+        socket = OwnSockets.in(directory, "askpass", HexFormat.of().formatHex(name));
         AFUNIXServerSocket listening = AFUNIXServerSocket.newInstance();
         listening.bind(AFUNIXSocketAddress.of(socket));
         Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));

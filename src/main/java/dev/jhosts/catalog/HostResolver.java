@@ -37,10 +37,17 @@ final class HostResolver {
     private final String localUser;
     /** Sections tried and patterns compared, all hosts together: what keeps the list linear in the config. */
     private long work;
+    /** Whether the blocks tried come from the index; without it, every block is tried (the reference). */
+    private final boolean indexed;
 
     HostResolver(Warnings warnings, String localUser) {
+        this(warnings, localUser, true);
+    }
+
+    HostResolver(Warnings warnings, String localUser, boolean indexed) {
         this.warnings = warnings;
         this.localUser = localUser;
+        this.indexed = indexed;
     }
 
     /** The hosts in the order their first Host line appears. */
@@ -101,12 +108,12 @@ final class HostResolver {
 
         Readings(ParsedSshConfig config) {
             this.config = config;
-            this.first = new SectionIndex(config.sections(), new Condition.Reading(false, localUser));
+            this.first = new SectionIndex(config.sections(), new Condition.Reading(false, localUser), indexed);
         }
 
         SectionIndex second() {
             if (second == null) {
-                second = new SectionIndex(config.sections(), new Condition.Reading(true, localUser));
+                second = new SectionIndex(config.sections(), new Condition.Reading(true, localUser), indexed);
             }
             return second;
         }

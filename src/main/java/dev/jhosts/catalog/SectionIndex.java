@@ -20,20 +20,40 @@ import java.util.Optional;
  *       evaluated in order;
  *   <li>a block whose Host line names hosts literally is found by name, one whose patterns
  *       all start or end with literal text ({@code web-*}, {@code *.example.com}) by that
- *       text; only the rest ({@code * !bastion}, {@code *web*}, Match lines with criteria)
- *       is tried on every host.
+ *       text, one whose patterns all hold literal text ({@code *web*}, {@code *-db?-*}) by
+ *       its longest run of it, looked up among the name's substrings;
+ *   <li>a block that applies to every host but those its negated patterns name
+ *       ({@code Host * !bastion}) is kept per field it sets: since the first value obtained
+ *       wins, a host needs only the first such block per field that applies to it;
+ *   <li>only the rest ({@code ?*}, Match lines with criteria, blocks with notes or under a
+ *       Match) is tried on every host.
  * </ul>
+ *
+ * Without the index ({@code indexed} false) every section that depends on the host is tried
+ * on every host, in reading order: the reference the index must agree with.
  */
 final class SectionIndex {
     private final Condition.Reading reading;
     private final Map<String, List<Section>> byName = new HashMap<>();
     private final ByteTrie byPrefix = new ByteTrie();
     private final ByteTrie bySuffix = new ByteTrie();
+    private final ByteTrie byInfix = new ByteTrie();
+    /** Per field, the blocks for every host but a few (their negated patterns) that set it, in reading order. */
+    private final List<List<Section>> allButSome = new ArrayList<>();
     private final List<Section> unindexed = new ArrayList<>();
     private final Section[] everyHost = new Section[Field.ALL.length];
+    private final boolean indexed;
 
     SectionIndex(List<Section> sections, Condition.Reading reading) {
+        this(sections, reading, true);
+    }
+
+    SectionIndex(List<Section> sections, Condition.Reading reading, boolean indexed) {
         this.reading = reading;
+        this.indexed = indexed;
+        for (int i = 0; i < Field.ALL.length; i++) {
+            allButSome.add(new ArrayList<>(0));
+        }
         for (Section section : sections) {
             Optional<Truth> constant = constant(section);
             if (constant.isPresent() && constant.get() == Truth.FALSE) {
@@ -71,6 +91,15 @@ final class SectionIndex {
         List<Section> patterned = new ArrayList<>(0);
         byPrefix.collect(nameBytes, false, patterned);
         bySuffix.collect(nameBytes, true, patterned);
+        byInfix.collectSubstrings(nameBytes, patterned);
+        for (List<Section> setters : allButSome) {
+            for (Section section : setters) {
+                if (((Condition.HostLine) section.own()).applies(name, nameBytes)) {
+                    patterned.add(section);
+                    break;
+                }
+            }
+        }
         if (patterned.isEmpty()) {
             return named.isEmpty() ? unindexed : merged(named, unindexed);
         }
@@ -124,6 +153,10 @@ final class SectionIndex {
     }
 
     private void index(Section section) {
+        if (!indexed) {
+            unindexed.add(section);
+            return;
+        }
         Condition.HostLine naming = namingCondition(section);
         if (naming != null) {
             for (HostPattern pattern : naming.patterns()) {
@@ -134,22 +167,67 @@ final class SectionIndex {
                     }
                 }
             }
-        } else if (section.own() instanceof Condition.HostLine host && everyPositiveHasLiteralEnd(host)) {
+        } else if (section.own() instanceof Condition.HostLine host && everyPositiveHoldsLiteralText(host)) {
             for (HostPattern pattern : host.patterns()) {
                 if (pattern.negated()) {
                     continue;
                 }
                 byte[] bytes = pattern.bytes();
                 int prefix = literalPrefixLength(bytes);
+                int suffix = literalSuffixLength(bytes);
                 if (prefix > 0) {
                     byPrefix.add(bytes, 0, prefix, false, section);
+                } else if (suffix > 0) {
+                    bySuffix.add(bytes, bytes.length - suffix, bytes.length, true, section);
                 } else {
-                    bySuffix.add(bytes, bytes.length - literalSuffixLength(bytes), bytes.length, true, section);
+                    int[] run = longestLiteralRun(bytes);
+                    byInfix.add(bytes, run[0], run[1], false, section);
+                }
+            }
+        } else if (appliesToAllButSome(section)) {
+            for (Field field : Field.ALL) {
+                if (section.value(field) != null) {
+                    allButSome.get(field.ordinal()).add(section);
                 }
             }
         } else {
             unindexed.add(section);
         }
+    }
+
+    /**
+     * A Host block, not under another block, without notes, with a pattern that matches every
+     * name ({@code *}): it applies to every host but those its negated patterns match, and gives
+     * a host nothing but the fields it sets first.
+     */
+    private static boolean appliesToAllButSome(Section section) {
+        if (!(section.own() instanceof Condition.HostLine host) || !section.guard().isEmpty()
+                || !section.notes().isEmpty() || !section.setsFields()) {
+            return false;
+        }
+        for (HostPattern pattern : host.patterns()) {
+            if (!pattern.negated() && pattern.matchesEverything()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The start and end of the pattern's longest run of literal bytes (no {@code *}, no {@code ?}). */
+    private static int[] longestLiteralRun(byte[] pattern) {
+        int bestFrom = 0;
+        int bestTo = 0;
+        int from = 0;
+        for (int i = 0; i <= pattern.length; i++) {
+            if (i == pattern.length || pattern[i] == '*' || pattern[i] == '?') {
+                if (i - from > bestTo - bestFrom) {
+                    bestFrom = from;
+                    bestTo = i;
+                }
+                from = i + 1;
+            }
+        }
+        return new int[] {bestFrom, bestTo};
     }
 
     /** The innermost Host line, own or enclosing, that names its hosts literally, or null. */
@@ -166,11 +244,13 @@ final class SectionIndex {
         return null;
     }
 
-    private static boolean everyPositiveHasLiteralEnd(Condition.HostLine host) {
+    /** Whether every positive pattern holds literal text (so that a name it matches holds that text). */
+    private static boolean everyPositiveHoldsLiteralText(Condition.HostLine host) {
         boolean any = false;
         for (HostPattern pattern : host.patterns()) {
             if (!pattern.negated()) {
-                if (literalPrefixLength(pattern.bytes()) == 0 && literalSuffixLength(pattern.bytes()) == 0) {
+                int[] run = longestLiteralRun(pattern.bytes());
+                if (run[1] == run[0]) {
                     return false;
                 }
                 any = true;
@@ -223,6 +303,22 @@ final class SectionIndex {
                 node = node.child(name[backwards ? name.length - 1 - i : i]);
                 if (node != null) {
                     into.addAll(node.sections);
+                }
+            }
+        }
+
+        /** Adds the sections of every node reached from any position of the name: its substrings' sections. */
+        void collectSubstrings(byte[] name, List<Section> into) {
+            if (keys.length == 0) {
+                return;
+            }
+            for (int start = 0; start < name.length; start++) {
+                ByteTrie node = this;
+                for (int i = start; i < name.length && node != null; i++) {
+                    node = node.child(name[i]);
+                    if (node != null) {
+                        into.addAll(node.sections);
+                    }
                 }
             }
         }

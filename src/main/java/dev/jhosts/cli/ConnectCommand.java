@@ -62,7 +62,7 @@ final class ConnectCommand implements Callable<Integer> {
                 context.recordConnect(host);
                 return Sessions.fallback(context, hosts, masters.routeOptions(host), host, path, command);
             }
-            err.println("jhosts: " + host + ": " + MasterCommand.describe(state));
+            err.println(Messages.line(host + ": " + MasterCommand.describe(state)));
             err.flush();
             return ExitCodes.NO_SESSION;
         }

@@ -52,7 +52,7 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
     /** Notes a connect in the history that orders the picker; a history that cannot be written is no reason to fail. */
     void recordConnect(String alias) {
         History history = History.load(locations.stateDirectory());
-        history.warnings().forEach(warning -> System.err.println("jhosts: warning: " + warning));
+        history.warnings().forEach(warning -> System.err.println(Messages.warning(warning)));
         try {
             history.recordConnect(alias, Instant.now());
         } catch (IOException | IllegalArgumentException e) {
@@ -108,7 +108,7 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
      */
     Masters masters(HostConfigs hosts) throws MasterException {
         return masters(hosts, problem -> {
-            System.err.println("jhosts: warning: " + problem);
+            System.err.println(Messages.warning(problem));
             System.err.flush();
         });
     }

@@ -69,7 +69,7 @@ final class DebugLog {
             root.addHandler(new AppendingHandler(PrivateFiles.open(log, StandardOpenOption.APPEND)));
             root.setLevel(Level.FINE);
         } catch (IOException e) {
-            System.err.println("jhosts: no debug log: " + e.getMessage());
+            System.err.println(Messages.line("no debug log: " + e.getMessage()));
         }
     }
 

@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
             problem.printStackTrace(err);
         }
         String message = problem.getMessage() == null ? problem.getClass().getSimpleName() : problem.getMessage();
-        err.println("jhosts: demo: " + message.replace('\n', ' '));
+        err.println(Messages.line("demo: " + message));
         err.flush();
         return problem instanceof SettingsException ? ExitCodes.USAGE : ExitCodes.FAILURE;
     }

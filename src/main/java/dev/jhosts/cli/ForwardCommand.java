@@ -146,7 +146,7 @@ final class ForwardCommand implements Callable<Integer> {
             }
             line.append(String.format("%-8s", entry.origin().word()));
             line.append(note(entry));
-            out.println(line.toString().stripTrailing());
+            out.println(Messages.output(line.toString().stripTrailing()));
         }
     }
 

@@ -35,7 +35,7 @@ final class ListCommand implements Callable<Integer> {
     static int list(GlobalOptions global, boolean json, PrintWriter out, PrintWriter err) throws Exception {
         Context context = Context.load(global);
         Catalog catalog = context.catalog();
-        catalog.warnings().forEach(warning -> err.println("jhosts: warning: " + warning));
+        catalog.warnings().forEach(warning -> err.println(Messages.warning(warning)));
         err.flush();
         if (json) {
             out.println(Json.render(catalog.hosts().stream().map(ListCommand::toJson).toList()));
@@ -86,7 +86,7 @@ final class ListCommand implements Callable<Integer> {
             } else {
                 line.append(host.port());
             }
-            out.println(line);
+            out.println(Messages.output(line.toString()));
         }
     }
 

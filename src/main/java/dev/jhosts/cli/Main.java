@@ -66,7 +66,7 @@ public final class Main {
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("jhosts: " + e.getMessage());
+        err.println(Messages.line(e.getMessage()));
         err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
         err.flush();
         return ExitCodes.USAGE;
@@ -87,7 +87,7 @@ public final class Main {
         if (debug) {
             exception.printStackTrace(err);
         }
-        err.println("jhosts: " + oneLine(exception));
+        err.println(Messages.line(describe(exception)));
         err.flush();
         if (exception instanceof SettingsException || exception instanceof UsageException) {
             return ExitCodes.USAGE;
@@ -95,11 +95,8 @@ public final class Main {
         return exception instanceof MasterException ? ExitCodes.FAILURE : otherwise;
     }
 
-    private static String oneLine(Exception exception) {
+    private static String describe(Exception exception) {
         String message = exception.getMessage();
-        if (message == null || message.isBlank()) {
-            message = exception.getClass().getSimpleName();
-        }
-        return dev.jhosts.config.Printable.escaped(message.strip().replaceAll("\\s*\\R\\s*", "; "));
+        return message == null || message.isBlank() ? exception.getClass().getSimpleName() : message;
     }
 }

@@ -74,15 +74,15 @@ final class MasterCommand implements Callable<Integer> {
                     MasterState state = entry.getValue().join();
                     if (onTerminal && state instanceof MasterState.Failed failed && failed.needsPrompt()) {
                         // as ssh itself would: ask on the terminal, one host at a time
-                        err.println("jhosts: " + entry.getKey() + ": " + failed.reason() + "; asking on the terminal");
+                        err.println(Messages.line(entry.getKey() + ": " + failed.reason() + "; asking on the terminal"));
                         err.flush();
                         state = masters.startOnTerminal(entry.getKey()).join();
                     }
                     if (state instanceof MasterState.Live live) {
-                        out.println(entry.getKey() + ": live (pid " + live.pid() + ")");
+                        out.println(Messages.output(entry.getKey() + ": live (pid " + live.pid() + ")"));
                     } else {
                         allLive = false;
-                        err.println("jhosts: " + entry.getKey() + ": " + describe(state));
+                        err.println(Messages.line(entry.getKey() + ": " + describe(state)));
                     }
                 }
                 out.flush();
@@ -118,7 +118,7 @@ final class MasterCommand implements Callable<Integer> {
                     out.println(Json.render(found.stream().map(ListMasters::toJson).toList()));
                 } else {
                     for (MasterInfo info : found) {
-                        out.println(String.join("  ",
+                        out.println(Messages.output(String.join("  ",
                                 info.aliases().isEmpty() ? "-" : String.join(",", info.aliases()),
                                 pid(info.state()) == 0 ? "-" : Long.toString(pid(info.state())),
                                 info.state().word(),
@@ -126,13 +126,13 @@ final class MasterCommand implements Callable<Integer> {
                                 info.startedByJhosts() ? "jhosts" : "other",
                                 info.socket().toString())
                                 + (info.via().isEmpty() ? "" : "  via " + info.via().stream().map(Via::label)
-                                        .collect(java.util.stream.Collectors.joining(" > "))));
+                                        .collect(java.util.stream.Collectors.joining(" > ")))));
                     }
                 }
                 out.flush();
                 if (aliases.size() > Masters.DISCOVERY_ALIAS_LIMIT) {
-                    spec.commandLine().getErr().println("jhosts: note: looked at the ControlPaths of the first "
-                            + Masters.DISCOVERY_ALIAS_LIMIT + " of " + aliases.size() + " hosts");
+                    spec.commandLine().getErr().println(Messages.line("note: looked at the ControlPaths of the first "
+                            + Masters.DISCOVERY_ALIAS_LIMIT + " of " + aliases.size() + " hosts"));
                 }
                 return ExitCodes.OK;
             }
@@ -195,18 +195,18 @@ final class MasterCommand implements Callable<Integer> {
                     out.flush();
                     return ExitCodes.OK;
                 } else if (found instanceof Probe.Frozen frozen) {
-                    err.println("jhosts: " + host + ": master at " + socket + " does not answer (" + frozen.detail()
-                            + "); 'jhosts master kill " + host + "' ends it");
+                    err.println(Messages.line(host + ": master at " + socket + " does not answer (" + frozen.detail()
+                            + "); 'jhosts master kill " + host + "' ends it"));
                     err.flush();
                     return ExitCodes.UNRESPONSIVE;
                 } else if (found instanceof Probe.Refused refused) {
-                    err.println("jhosts: " + host + ": " + refused.detail());
+                    err.println(Messages.line(host + ": " + refused.detail()));
                 } else if (found instanceof Probe.Untrusted untrusted) {
-                    err.println("jhosts: " + host + ": " + untrusted.detail());
+                    err.println(Messages.line(host + ": " + untrusted.detail()));
                 } else {
-                    err.println("jhosts: " + host + ": no master running at " + socket
+                    err.println(Messages.line(host + ": no master running at " + socket
                             + (found instanceof Probe.Stale ? " (stale socket)" : "")
-                            + "; 'jhosts master start " + host + "' starts one");
+                            + "; 'jhosts master start " + host + "' starts one"));
                 }
                 err.flush();
                 return ExitCodes.FAILURE;
@@ -239,14 +239,14 @@ final class MasterCommand implements Callable<Integer> {
                 try {
                     done = perform(masters, socket, force);
                 } catch (MasterException.HasDependants e) {
-                    spec.commandLine().getErr().println("jhosts: " + host + ": " + e.getMessage()
-                            + "; give --force to go ahead");
+                    spec.commandLine().getErr().println(Messages.line(host + ": " + e.getMessage()
+                            + "; give --force to go ahead"));
                     spec.commandLine().getErr().flush();
                     return ExitCodes.FAILURE;
                 }
-                spec.commandLine().getOut().println(host + ": " + done);
+                spec.commandLine().getOut().println(Messages.output(host + ": " + done));
                 if (!dependants.isEmpty()) {
-                    spec.commandLine().getOut().println(host + ": rode it: " + String.join(", ", dependants));
+                    spec.commandLine().getOut().println(Messages.output(host + ": rode it: " + String.join(", ", dependants)));
                 }
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
@@ -313,7 +313,7 @@ final class MasterCommand implements Callable<Integer> {
     }
 
     private static String oneLine(String text) {
-        return dev.jhosts.config.Printable.escaped(text.strip().replaceAll("\\s*\\R\\s*", "; "));
+        return dev.jhosts.config.Printable.oneLine(text);
     }
 
 }

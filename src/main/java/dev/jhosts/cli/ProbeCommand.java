@@ -52,6 +52,9 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        for (String host : hosts) {
+            HostArgument.check("probe", host);
+        }
         Context context = Context.load(Commands.global(spec));
         Settings settings = context.settings();
         PrintWriter out = spec.commandLine().getOut();
@@ -66,7 +69,7 @@ final class ProbeCommand implements Callable<Integer> {
                 try {
                     resolved.add(targets.forHost(hostConfigs.resolve(host)));
                 } catch (SshOptionsResolver.ResolveException e) {
-                    err.println("jhosts: " + host + ": " + e.getMessage());
+                    err.println(Messages.line(host + ": " + e.getMessage()));
                     allGood = false;
                 }
             }
@@ -79,10 +82,10 @@ final class ProbeCommand implements Callable<Integer> {
         for (ProbeResult result : results) {
             allGood &= result.reachableWithKnownKey();
             if (!json) {
-                out.println(line(result));
+                out.println(Messages.output(line(result)));
                 out.flush();
             }
-            warning(result).ifPresent(err::println);
+            warning(result).map(Messages::output).ifPresent(err::println);
         }
         if (json) {
             out.println(Json.render(results.stream().map(ProbeCommand::toJson).toList()));

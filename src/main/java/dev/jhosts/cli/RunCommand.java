@@ -97,6 +97,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         String command = String.join(" ", words.subList(words.size() - commandWords, words.size()));
         List<String> named = words.subList(0, words.size() - commandWords);
+        for (String host : named) {
+            HostArgument.check("run", host);
+        }
         if (command.isBlank()) {
             throw new ParameterException(spec.commandLine(), "the command after -- is empty");
         }
@@ -167,11 +170,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 List<String> stopped = cut.get().isEmpty()
                         ? results.stream().filter(r -> r.outcome() instanceof HostOutcome.Cut).map(HostResult::alias).toList()
                         : cut.get();
-                err.println("jhosts: interrupted: cut " + (stopped.isEmpty() ? "none" : String.join(", ", stopped)));
+                err.println(Messages.line("interrupted: cut " + (stopped.isEmpty() ? "none" : String.join(", ", stopped))));
             }
             RunSummary summary = new RunSummary(results);
             // the first line as jhosts' other messages, the groups under it indented
-            summary.lines().forEach(line -> err.println(line.startsWith(" ") ? line : "jhosts: " + line));
+            summary.lines().forEach(line -> err.println(line.startsWith(" ") ? Messages.output(line) : Messages.line(line)));
             err.flush();
             if (interrupted.get()) {
                 return INTERRUPTED;

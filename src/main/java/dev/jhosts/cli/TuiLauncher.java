@@ -38,7 +38,7 @@ final class TuiLauncher {
             return app.run();
         } catch (MasterException | IOException e) {
             String next = System.console() == null ? "; 'jhosts list' and 'jhosts connect HOST' work without one" : "";
-            System.err.println("jhosts: " + e.getMessage() + next);
+            System.err.println(Messages.line(e.getMessage() + next));
             return ExitCodes.FAILURE;
         }
     }

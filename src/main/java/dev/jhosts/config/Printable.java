@@ -1,9 +1,10 @@
 package dev.jhosts.config;
 
 /**
- * Text from a file or the command line made safe for a one-line message: control characters
- * (a newline in a host name, an escape sequence) are shown escaped instead of breaking the
- * line or reaching the terminal.
+ * Text from a file, the command line or a server made safe for a one-line message: control
+ * characters (a newline in a host name, an escape sequence) are shown escaped instead of
+ * breaking the line or reaching the terminal. The one place jhosts escapes what it prints:
+ * the command line's messages go through {@code cli.Messages}, which uses it.
  */
 public final class Printable {
     private Printable() {}
@@ -11,6 +12,11 @@ public final class Printable {
     /** {@code text} in single quotes, with control characters as {@code \n}, {@code \t}, {@code \x1b}. */
     public static String quoted(String text) {
         return "'" + escaped(text) + "'";
+    }
+
+    /** {@code text} as one line: line breaks (and the blanks around them) as "; ", the rest escaped. */
+    public static String oneLine(String text) {
+        return escaped(text.strip().replaceAll("\\s*\\R\\s*", "; "));
     }
 
     /** {@code text} with control characters escaped. */

@@ -1,6 +1,7 @@
 package dev.jhosts.demo;
 
 import dev.jhosts.cli.DemoPicker;
+import java.nio.file.Path;
 
 /**
  * {@code jhosts demo}'s entry point, found by name from the command line ({@code
@@ -18,7 +19,17 @@ public final class Demo {
             return picker.open(world.setup());
         } finally {
             world.close();
-            System.err.println("jhosts demo: ended; its servers and masters are gone, " + world.root() + " removed");
+            System.err.println(endLine(world.root(), ProcFs.isTerminal(2)));
         }
+    }
+
+    /**
+     * The demo's last line. The picker may give the terminal back with the cursor on lines that
+     * still hold older text (a session's last lines); on a terminal the line starts with CR and
+     * ED (CSI J: erase to the end of the screen), so that neither it nor the shell's next lines
+     * end in that text.
+     */
+    static String endLine(Path root, boolean terminal) {
+        return (terminal ? "\r\033[J" : "") + "jhosts demo: ended; its servers and masters are gone, " + root + " removed";
     }
 }

@@ -115,6 +115,16 @@ final class ProcFs {
         return false;
     }
 
+    /** Whether this process' file descriptor {@code fd} is a terminal (a pseudo-terminal or a console). */
+    static boolean isTerminal(int fd) {
+        try {
+            String target = Files.readSymbolicLink(PROC.resolve("self/fd/" + fd)).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** The uid that owns this process (the owner of {@code /proc/self}). */
     static int currentUid() throws IOException {
         return (Integer) Files.getAttribute(PROC.resolve("self"), "unix:uid");

@@ -1,6 +1,7 @@
 package dev.jhosts.doctor;
 
 import dev.jhosts.master.MasterProbe;
+import dev.jhosts.master.OwnSockets;
 import dev.jhosts.master.Probe;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -18,9 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The sockets in jhosts' control directory and at the hosts' own ControlPaths, each asked over
- * the mux protocol (MUX_C_ALIVE_CHECK, no ssh process) what is behind it. Stale and frozen
- * ones are reported, never removed: jhosts removes a stale socket only when it is about to
+ * The sockets in jhosts' control directory (but jhosts' own, {@link OwnSockets}) and at the
+ * hosts' own ControlPaths, each asked over the mux protocol (MUX_C_ALIVE_CHECK, no ssh process)
+ * what is behind it. Stale and frozen ones, and another user's, are reported, never removed: jhosts removes a stale socket only when it is about to
  * start a master there, after a connect to it was refused again.
  */
 final class SocketCheck {
@@ -57,6 +58,14 @@ final class SocketCheck {
                 } else if (answer instanceof Probe.Frozen frozen) {
                     findings.add(new Finding(NAME, Severity.WARNING, "the master at " + socket + hosts + " does not answer ("
                             + frozen.detail() + ")", "jhosts master kill " + host));
+                } else if (answer instanceof Probe.Untrusted untrusted) {
+                    // jhosts refuses such a socket before it sends a byte, so no master of the user's
+                    // can live at that ControlPath while the socket is there.
+                    findings.add(new Finding(NAME, Severity.PROBLEM, "the socket at " + socket + hosts
+                            + " belongs to another user (served by uid " + untrusted.uid()
+                            + "): jhosts refuses it, and no master of yours can start there",
+                            "remove it as its owner or root (rm " + socket + "), and give " + host
+                                    + " a ControlPath in a directory only you can write (without one, jhosts uses its own)"));
                 } else if (answer instanceof Probe.Refused refused) {
                     findings.add(new Finding(NAME, Severity.WARNING, "the master at " + socket + hosts + " refuses jhosts: "
                             + refused.detail(), "check who owns " + socket));
@@ -83,7 +92,7 @@ final class SocketCheck {
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
             for (Path entry : entries) {
-                if (isSocket(entry)) {
+                if (isSocket(entry) && !OwnSockets.isOwn(entry)) {
                     sockets.add(entry);
                 }
             }

@@ -19,7 +19,7 @@ import java.util.concurrent.Executor;
 
 /**
  * Finds every master jhosts can see: those it launched (launch records), every socket in its
- * control directory, and those at the ControlPaths learned so far. Stale sockets are removed on
+ * control directory (but jhosts' own, {@link OwnSockets}), and those at the ControlPaths learned so far. Stale sockets are removed on
  * the way; sockets with nothing behind them are left out. What it sees is published as
  * observations, so it never overrides a launch that finished after the listing began.
  */
@@ -95,7 +95,8 @@ public final class Discovery {
         List<Path> sockets = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory.path())) {
             for (Path file : files) {
-                if (Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
+                if (!OwnSockets.isOwn(file)
+                        && Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
                     sockets.add(file);
                 }
             }

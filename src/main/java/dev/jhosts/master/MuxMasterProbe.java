@@ -28,7 +28,7 @@ public final class MuxMasterProbe implements MasterProbe {
         } catch (MuxException.Timeout e) {
             return new Probe.Frozen("no answer within " + timeout.toMillis() + " ms");
         } catch (MuxException.Untrusted e) {
-            return new Probe.Untrusted(e.getMessage());
+            return new Probe.Untrusted(e.getMessage(), e.peerUid());
         } catch (MuxException.PermissionDenied e) {
             return new Probe.Refused("permission denied: " + e.getMessage());
         } catch (MuxException e) {

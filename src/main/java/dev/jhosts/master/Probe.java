@@ -17,6 +17,6 @@ public sealed interface Probe {
     /** The master refused (MUX_S_PERMISSION_DENIED, or the socket is not ours to use). */
     record Refused(String detail) implements Probe {}
 
-    /** The socket is served by another user's process: refused before anything was sent to it. */
-    record Untrusted(String detail) implements Probe {}
+    /** The socket is served by another user's process ({@code uid}): refused before anything was sent to it. */
+    record Untrusted(String detail, long uid) implements Probe {}
 }

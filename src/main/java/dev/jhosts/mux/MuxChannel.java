@@ -62,7 +62,7 @@ final class MuxChannel implements AutoCloseable {
         long me = LocalUser.uid();
         if (peer != me && peer != 0) {
             throw new MuxException.Untrusted("the control socket " + path + " is served by uid " + peer
-                    + ", not by you (uid " + me + "); refusing to use it: remove it or fix the ControlPath", null);
+                    + ", not by you (uid " + me + "); refusing to use it: remove it or fix the ControlPath", peer);
         }
     }
 

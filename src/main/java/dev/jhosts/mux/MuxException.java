@@ -81,9 +81,16 @@ public abstract sealed class MuxException extends IOException
     /** The socket is served by another user's process: never a master of ours, never sent a request. */
     public static final class Untrusted extends MuxException {
         private static final long serialVersionUID = 1L;
+        private final long peerUid;
 
-        public Untrusted(String message, Throwable cause) {
-            super(message, cause);
+        public Untrusted(String message, long peerUid) {
+            super(message, null);
+            this.peerUid = peerUid;
+        }
+
+        /** The uid of the process that serves the socket. */
+        public long peerUid() {
+            return peerUid;
         }
     }
 }

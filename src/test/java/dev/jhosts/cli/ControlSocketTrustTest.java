@@ -82,6 +82,15 @@ class ControlSocketTrustTest {
 
             pickerRefuses(config, shared);
 
+            // doctor names the socket, whose it is and what to do, instead of "All is well"
+            Processes.Result doctor = SSHD.jhosts(LIMIT, "-F", config.toString(), "doctor");
+            assertThat(doctor.exitCode()).as(doctor.describe()).isEqualTo(1);
+            assertThat(doctor.stdout()).as(doctor.describe())
+                    .contains("problem  sockets: the socket at " + socket + " (" + HOST + ") belongs to another user "
+                            + "(served by uid 65534)")
+                    .contains("fix: remove it as its owner or root (rm " + socket + ")")
+                    .doesNotContain("All is well");
+
             awaitLines(log, 3);
             assertThat(Files.readAllLines(log)).as("bytes and fds the foreign listener got").allMatch(line -> line.equals("0 0"));
         } finally {

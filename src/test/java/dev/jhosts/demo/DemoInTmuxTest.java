@@ -101,7 +101,14 @@ class DemoInTmuxTest {
 
     /** Runs {@code jhosts demo} from a shell that sets an unusual erase character and notes the pid and the exit status. */
     private void startDemo() {
-        tmux = Tmux.start(120, 32, env(), "cd " + dir + " && stty erase '^H' && "
+        startDemo(Map.of());
+    }
+
+    /** As {@link #startDemo()}, with {@code changes} to the environment. */
+    private void startDemo(Map<String, String> changes) {
+        Map<String, String> env = env();
+        env.putAll(changes);
+        tmux = Tmux.start(120, 32, env, "cd " + dir + " && stty erase '^H' && "
                 + "sh -c 'echo $$ > pid; exec \"$0\" demo' " + SshdFixture.launcher().toAbsolutePath()
                 + "; echo \"jhosts exited $?\"; exec sleep 600");
     }
@@ -267,6 +274,40 @@ class DemoInTmuxTest {
         tmux.keys("Escape");
         waitUntil(s -> s.contains("jhosts exited 0"), "jhosts to end");
         assertNothingLeft(root, pids);
+    }
+
+    /**
+     * The picker hands the terminal back over a session's old lines (in the C locale they are
+     * still there): they must not trail what is written after.
+     */
+    @Test
+    void theLastLinesAreWrittenOnCleanLines() throws Exception {
+        startDemo(Map.of("LANG", "C"));
+        waitForMaster("quick", "live");
+        waitForMaster("slow", "live");
+        waitForMaster("behind-jump", "live");
+        tmux.type("quick");
+        // in the C locale the selection mark is ASCII
+        waitUntil(s -> s.lines().anyMatch(line -> line.matches("^>. quick .*@127\\.0\\.0\\.1:.*")),
+                "quick selected by the filter");
+        tmux.keys("Enter");
+        waitUntil(s -> s.lines().anyMatch(line -> line.matches("^\\S+@quick:.*")), "the prompt of the shell on quick");
+        tmux.type("exit");
+        tmux.keys("Enter");
+        waitUntil(s -> s.contains("session ended: exit 0"), "the end of the session");
+        tmux.keys("Escape");
+        waitUntil(s -> s.contains("6 shown"), "the whole list");
+        tmux.keys("Escape");
+        String screen = waitUntil(s -> s.contains("jhosts exited "), "jhosts to end");
+        List<String> lines = screen.lines().map(String::stripTrailing).toList();
+        int last = 0;
+        while (last < lines.size() && !lines.get(last).contains("jhosts demo: ended")) {
+            last++;
+        }
+        assertThat(last).as("the demo's last line on\n" + screen).isLessThan(lines.size() - 1);
+        assertThat(lines.get(last)).as("the demo's last line").endsWith(" removed");
+        assertThat(lines.get(last + 1)).as("the shell's line after it").isEqualTo("jhosts exited 0");
+        assertThat(lines.subList(last + 2, lines.size())).as("the lines below").allMatch(String::isEmpty);
     }
 
     @ParameterizedTest
