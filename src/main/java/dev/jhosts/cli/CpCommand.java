@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
  * masters (no new login, no ssh process).
  */
 @Command(name = "cp", mixinStandardHelpOptions = true,
-        header = "Copy files to or from hosts through their masters (scp's syntax, over SFTP).",
+        header = "Copy files to or from hosts through their masters (SFTP).",
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:everything was copied", "1:something failed (a file, a host), or no master could be had",
             "2:usage or settings error", "130:stopped by Ctrl-C"},
@@ -66,10 +66,10 @@ final class CpCommand implements Callable<Integer> {
     @Option(names = "-p", description = "Keep modification and access times and modes.")
     boolean preserve;
 
-    @Option(names = "--partial", description = "Write into NAME.part, renamed when complete; kept when stopped.")
+    @Option(names = "--partial", description = "Write NAME.part, renamed when complete.")
     boolean partial;
 
-    @Option(names = "--resume", description = "Continue each NAME.part an earlier copy left (implies --partial).")
+    @Option(names = "--resume", description = "Continue each NAME.part left (implies --partial).")
     boolean resume;
 
     @Option(names = "--no-clobber", description = "Leave existing destination files alone.")
@@ -78,13 +78,13 @@ final class CpCommand implements Callable<Integer> {
     @Option(names = "--host", paramLabel = "H", description = "A host for :PATH (repeatable).")
     List<String> hosts = new ArrayList<>();
 
-    @Option(names = "--tag", paramLabel = "T", description = "The hosts with tag T, for :PATH (repeatable: all of them).")
+    @Option(names = "--tag", paramLabel = "T", description = "The hosts with tag T, for :PATH (repeatable).")
     List<String> tags = new ArrayList<>();
 
     @Option(names = "--group", paramLabel = "G", description = "The catalogue's hosts in group G, for :PATH.")
     List<String> groups = new ArrayList<>();
 
-    @Option(names = "--match", paramLabel = "QUERY", description = "The hosts the picker's filter lets through, for :PATH.")
+    @Option(names = "--match", paramLabel = "QUERY", description = "The hosts the filter lets through, for :PATH.")
     String match = "";
 
     @Option(names = "--parallel", paramLabel = "N", description = "At most N hosts at once (default: run-parallelism).")

@@ -69,7 +69,12 @@ final class PacketWriter {
 
     /** The packet with its length filled in; the writer must not be used after. */
     byte[] frame() {
-        int body = length - 4;
+        return frame(0);
+    }
+
+    /** The packet's start, its length counting {@code trailing} more bytes the caller sends right after it. */
+    byte[] frame(int trailing) {
+        int body = length - 4 + trailing;
         bytes[0] = (byte) (body >>> 24);
         bytes[1] = (byte) (body >>> 16);
         bytes[2] = (byte) (body >>> 8);

@@ -304,8 +304,9 @@ public final class SftpClient implements AutoCloseable {
 
     CompletableFuture<Reply> write(byte[] handle, long offset, byte[] data, int from, int length) throws SftpException {
         int id = nextId();
-        return send(id, new PacketWriter(SSH_FXP_WRITE, 48 + length).u32(id).string(handle).u64(offset)
-                .string(data, from, length));
+        // the header carries the whole packet's length; the data follows it on the wire without being copied
+        PacketWriter header = new PacketWriter(SSH_FXP_WRITE, 48).u32(id).string(handle).u64(offset).u32(length);
+        return send(id, header, length, data, from);
     }
 
     /**
@@ -380,8 +381,14 @@ public final class SftpClient implements AutoCloseable {
     }
 
     private CompletableFuture<Reply> send(int id, PacketWriter writer) throws SftpException {
-        byte[] packet = writer.frame();
-        if (packet.length - 4 > MAX_PACKET) {
+        return send(id, writer, 0, null, 0);
+    }
+
+    /** Sends {@code writer}'s packet followed by {@code trailing} bytes of {@code data} that belong to it. */
+    private CompletableFuture<Reply> send(int id, PacketWriter writer, int trailing, byte[] data, int from)
+            throws SftpException {
+        byte[] packet = writer.frame(trailing);
+        if (packet.length + trailing - 4 > MAX_PACKET) {
             throw new SftpException(SftpStatus.BAD_MESSAGE, "a request of " + packet.length + " bytes is over the limit");
         }
         CompletableFuture<Reply> reply = new CompletableFuture<>();
@@ -394,6 +401,9 @@ public final class SftpClient implements AutoCloseable {
         synchronized (sendLock) {
             try {
                 out.write(packet);
+                if (trailing > 0) {
+                    out.write(data, from, trailing);
+                }
                 out.flush();
             } catch (IOException e) {
                 pending.remove(id);
@@ -437,21 +447,31 @@ public final class SftpClient implements AutoCloseable {
 
     /** One packet's body (without its length), or null at EOF before its first byte. */
     private static byte[] readPacket(InputStream in) throws IOException {
-        byte[] header = in.readNBytes(4);
-        if (header.length == 0) {
-            return null;
-        }
-        if (header.length < 4) {
-            throw new EOFException("the SFTP session ended inside a packet");
+        byte[] header = new byte[4];
+        int got = 0;
+        while (got < 4) {
+            int n = in.read(header, got, 4 - got);
+            if (n < 0) {
+                if (got == 0) {
+                    return null;
+                }
+                throw new EOFException("the SFTP session ended inside a packet");
+            }
+            got += n;
         }
         int length = (header[0] & 0xff) << 24 | (header[1] & 0xff) << 16 | (header[2] & 0xff) << 8 | header[3] & 0xff;
         if (length < 1 || length > MAX_PACKET) {
             throw PacketReader.bad("a packet of " + Integer.toUnsignedString(length) + " bytes (the limit is "
                     + MAX_PACKET + ")");
         }
-        byte[] body = in.readNBytes(length);
-        if (body.length < length) {
-            throw new EOFException("the SFTP session ended inside a packet");
+        // one array of the packet's size, filled in place (readNBytes(int) reads 8 KiB at a time and copies)
+        byte[] body = new byte[length];
+        for (int filled = 0; filled < length; ) {
+            int n = in.read(body, filled, length - filled);
+            if (n < 0) {
+                throw new EOFException("the SFTP session ended inside a packet");
+            }
+            filled += n;
         }
         return body;
     }
