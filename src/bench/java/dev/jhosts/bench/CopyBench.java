@@ -66,11 +66,24 @@ public final class CopyBench {
                     env);
             Timing.Figure sftpDown = Timing.time("download: sftp -b", 1, RUNS,
                     command("sftp", ssh, "-b", getBatch.toString(), host), env);
+            // the fixed price of each command (the JVM's start, the master's check, the session's opening)
+            Path tiny = here.resolve("tiny.txt");
+            Files.writeString(tiny, "x\n");
+            Timing.Figure jhostsTiny = Timing.time("one byte up: jhosts cp", 1, RUNS, List.of(
+                    SshdFixture.launcher().toString(), "-F", config, "cp", tiny.toString(),
+                    host + ":" + there.resolve("tiny-jhosts.txt")), env);
+            Timing.Figure scpTiny = Timing.time("one byte up: scp", 1, RUNS,
+                    command("scp", ssh, tiny.toString(), host + ":" + there.resolve("tiny-scp.txt")), env);
             check(source, there.resolve("up-jhosts.bin"));
             check(there.resolve("remote.bin"), here.resolve("down-jhosts.bin"));
             for (Timing.Figure figure : List.of(jhostsUp, scpUp, sftpUp, jhostsDown, scpDown, sftpDown)) {
                 System.out.printf("%s  %7.1f MiB/s%n", figure.line(), mebibytes * 1000 / figure.medianMs());
             }
+            System.out.println(jhostsTiny.line());
+            System.out.println(scpTiny.line());
+            double fixed = jhostsTiny.medianMs() - scpTiny.medianMs();
+            System.out.printf("without jhosts' extra fixed price (%.0f ms): upload %.2f× scp, download %.2f× scp%n", fixed,
+                    scpUp.medianMs() / (jhostsUp.medianMs() - fixed), scpDown.medianMs() / (jhostsDown.medianMs() - fixed));
             System.out.printf("upload throughput:   %.2f× scp, %.2f× sftp%n", scpUp.medianMs() / jhostsUp.medianMs(),
                     sftpUp.medianMs() / jhostsUp.medianMs());
             System.out.printf("download throughput: %.2f× scp, %.2f× sftp%n", scpDown.medianMs() / jhostsDown.medianMs(),

@@ -59,12 +59,10 @@ public final class CopyProgress implements CopyListener {
         } else if (event instanceof CopyEvent.Transferred transferred) {
             doneBytes += transferred.bytes();
             currentDone += transferred.bytes();
-        } else if (event instanceof CopyEvent.FileFinished) {
+        } else if (event instanceof CopyEvent.FileFinished || event instanceof CopyEvent.Skipped) {
             doneFiles++;
         } else if (event instanceof CopyEvent.Failed) {
             failed++;
-        } else if (event instanceof CopyEvent.Skipped skipped) {
-            doneFiles++;
         }
     }
 

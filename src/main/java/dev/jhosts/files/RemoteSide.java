@@ -27,20 +27,22 @@ final class RemoteSide implements Side {
 
     @Override
     public Optional<Node> stat(String path) throws IOException {
-        try {
-            return Optional.of(Node.of(client.stat(path)));
-        } catch (SftpException e) {
-            if (e.status() == SftpStatus.NO_SUCH_FILE) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return existing(() -> client.stat(path));
     }
 
     @Override
     public Optional<Node> lstat(String path) throws IOException {
+        return existing(() -> client.lstat(path));
+    }
+
+    private interface AttributesRequest {
+        FileAttributes ask() throws IOException;
+    }
+
+    /** What the request found; empty for NO_SUCH_FILE. */
+    private static Optional<Node> existing(AttributesRequest request) throws IOException {
         try {
-            return Optional.of(Node.of(client.lstat(path)));
+            return Optional.of(Node.of(request.ask()));
         } catch (SftpException e) {
             if (e.status() == SftpStatus.NO_SUCH_FILE) {
                 return Optional.empty();

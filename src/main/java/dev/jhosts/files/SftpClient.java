@@ -134,12 +134,7 @@ public final class SftpClient implements AutoCloseable {
 
     /** SSH_FXP_REALPATH: the canonical absolute form of {@code path} ("." is the login directory). */
     public String realPath(String path) throws IOException {
-        Reply reply = await(request(SSH_FXP_REALPATH, path), path);
-        PacketReader fields = names(reply, path);
-        if (fields.u32() < 1) {
-            throw PacketReader.bad("SSH_FXP_NAME without a name for REALPATH");
-        }
-        return fields.string();
+        return firstName(await(request(SSH_FXP_REALPATH, path), path), path, "REALPATH");
     }
 
     /** SSH_FXP_STAT: follows symbolic links. */
@@ -187,12 +182,7 @@ public final class SftpClient implements AutoCloseable {
     }
 
     public String readLink(String path) throws IOException {
-        Reply reply = await(request(SSH_FXP_READLINK, path), path);
-        PacketReader fields = names(reply, path);
-        if (fields.u32() < 1) {
-            throw PacketReader.bad("SSH_FXP_NAME without a name for READLINK");
-        }
-        return fields.string();
+        return firstName(await(request(SSH_FXP_READLINK, path), path), path, "READLINK");
     }
 
     /**
@@ -510,6 +500,15 @@ public final class SftpClient implements AutoCloseable {
             throw PacketReader.bad("type " + reply.type() + " where attributes were due");
         }
         return reply.reader().attributes();
+    }
+
+    /** The one name of an SSH_FXP_NAME that answers REALPATH or READLINK. */
+    private static String firstName(Reply reply, String path, String request) throws SftpException {
+        PacketReader fields = names(reply, path);
+        if (fields.u32() < 1) {
+            throw PacketReader.bad("SSH_FXP_NAME without a name for " + request);
+        }
+        return fields.string();
     }
 
     private static PacketReader names(Reply reply, String path) throws SftpException {

@@ -112,6 +112,10 @@ final class FakeSftpServer implements AutoCloseable {
                 }
                 return status(id, 2);
             }
+            case SftpMessages.SSH_FXP_REALPATH -> {
+                String path = request.string();
+                return new Reply(SftpMessages.SSH_FXP_NAME).u32(id).u32(1).string(path).string(path).u32(0);
+            }
             case SftpMessages.SSH_FXP_OPENDIR -> {
                 String path = request.string();
                 if (!directories.containsKey(path)) {

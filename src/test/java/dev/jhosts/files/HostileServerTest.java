@@ -90,6 +90,24 @@ class HostileServerTest {
     }
 
     @Test
+    void aPanesListingSortsDirectoriesFirstAndKeepsOddNamesApartEscaped() throws IOException {
+        try (FakeSftpServer server = new FakeSftpServer()
+                .directory("/home/u", "b.txt", "a.txt", "zdir", "../up", ESCAPE_NAME)
+                .directory("/home/u/zdir")
+                .file("/home/u/a.txt", bytes("a")).file("/home/u/b.txt", bytes("b"))
+                .file("/home/u/" + ESCAPE_NAME, bytes("c"));
+             SftpClient client = server.connect()) {
+            List<RemoteDirectory.Listing> batches = new CopyOnWriteArrayList<>();
+            RemoteDirectory.Listing listing = RemoteDirectory.read(client, "/home/u", batches::add);
+            assertThat(listing.path()).isEqualTo("/home/u");
+            assertThat(listing.entries()).extracting(RemoteEntry::name)
+                    .containsExactly("zdir", ESCAPE_NAME, "a.txt", "b.txt");
+            assertThat(listing.refused()).containsExactly("../up");
+            assertThat(batches).isNotEmpty();
+        }
+    }
+
+    @Test
     void entryNamesThatCannotBeUsed() {
         assertThat(EntryNames.problem("ok.txt")).isEmpty();
         assertThat(EntryNames.problem("..")).isPresent();
