@@ -257,7 +257,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     private static String outcomeWord(HostOutcome outcome) {
         if (outcome instanceof HostOutcome.Succeeded) {
             return "succeeded";
-        } else if (outcome instanceof HostOutcome.Failed) {
+        } else if (outcome instanceof HostOutcome.Failed || outcome instanceof HostOutcome.Incomplete) {
             return "failed";
         } else if (outcome instanceof HostOutcome.NoExitStatus) {
             return "no-exit-status";

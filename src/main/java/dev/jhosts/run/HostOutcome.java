@@ -23,6 +23,9 @@ public sealed interface HostOutcome {
     /** The master would not open the session (MUX_S_FAILURE: the server refused the channel, MaxSessions…). */
     record Refused(String reason) implements HostOutcome {}
 
+    /** The work ran but part of it failed (a copy where some files failed: {@code reason} says how many). */
+    record Incomplete(String reason) implements HostOutcome {}
+
     /** Stopped when it had run for {@code limit}. */
     record TimedOut(Duration limit) implements HostOutcome {}
 
@@ -42,6 +45,8 @@ public sealed interface HostOutcome {
             return "exit " + failed.status();
         } else if (this instanceof NoExitStatus) {
             return "no exit status";
+        } else if (this instanceof Incomplete) {
+            return "incomplete";
         } else if (this instanceof Unreachable) {
             return "unreachable";
         } else if (this instanceof Refused) {
@@ -58,6 +63,8 @@ public sealed interface HostOutcome {
             return unreachable.reason();
         } else if (this instanceof Refused refused) {
             return refused.reason();
+        } else if (this instanceof Incomplete incomplete) {
+            return incomplete.reason();
         } else if (this instanceof TimedOut timedOut) {
             return "stopped after " + Durations.describe(timedOut.limit());
         } else if (this instanceof NoExitStatus) {

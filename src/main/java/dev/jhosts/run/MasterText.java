@@ -3,10 +3,10 @@ package dev.jhosts.run;
 import dev.jhosts.master.MasterState;
 
 /** Why a host has no master to run on, in words for the summary. */
-final class MasterText {
+public final class MasterText {
     private MasterText() {}
 
-    static String describe(String alias, MasterState state) {
+    public static String describe(String alias, MasterState state) {
         if (state instanceof MasterState.Failed failed) {
             return failed.needsPrompt()
                     ? failed.reason() + " (it needs a prompt: connect once with 'jhosts connect " + alias + "')"

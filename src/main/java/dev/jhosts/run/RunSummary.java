@@ -10,9 +10,16 @@ import java.util.function.Predicate;
  * unreachable, timed out or were cut, and which.
  */
 public final class RunSummary {
+    private final String action;
     private final List<HostResult> results;
 
     public RunSummary(List<HostResult> results) {
+        this("run on", results);
+    }
+
+    /** A summary whose first line begins with {@code action} ("run on", "cp to", "cp from"). */
+    public RunSummary(String action, List<HostResult> results) {
+        this.action = action;
         this.results = List.copyOf(results);
     }
 
@@ -24,15 +31,17 @@ public final class RunSummary {
     /** The summary's lines. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add("run on " + results.size() + (results.size() == 1 ? " host: " : " hosts: ")
+        lines.add(action + " " + results.size() + (results.size() == 1 ? " host: " : " hosts: ")
                 + count(o -> o instanceof HostOutcome.Succeeded) + " succeeded, "
                 + count(o -> o instanceof HostOutcome.Failed || o instanceof HostOutcome.NoExitStatus
-                        || o instanceof HostOutcome.Refused) + " failed, "
+                        || o instanceof HostOutcome.Refused || o instanceof HostOutcome.Incomplete) + " failed, "
                 + count(o -> o instanceof HostOutcome.Unreachable) + " unreachable, "
                 + count(o -> o instanceof HostOutcome.TimedOut) + " timed out"
                 + cutCount());
         group(lines, "failed", o -> o instanceof HostOutcome.Failed || o instanceof HostOutcome.NoExitStatus,
                 result -> result.alias() + " (" + result.outcome().word() + ")");
+        group(lines, "incomplete", o -> o instanceof HostOutcome.Incomplete,
+                result -> result.alias() + ": " + result.outcome().detail());
         group(lines, "refused", o -> o instanceof HostOutcome.Refused,
                 result -> result.alias() + ": " + result.outcome().detail());
         group(lines, "unreachable", o -> o instanceof HostOutcome.Unreachable,
@@ -59,7 +68,7 @@ public final class RunSummary {
             return;
         }
         boolean oneLine = members.stream().allMatch(result -> !(result.outcome() instanceof HostOutcome.Unreachable
-                || result.outcome() instanceof HostOutcome.Refused));
+                || result.outcome() instanceof HostOutcome.Refused || result.outcome() instanceof HostOutcome.Incomplete));
         String label = String.format("  %-12s ", title);
         if (oneLine) {
             lines.add(label + String.join(", ", members.stream().map(describe).toList()));

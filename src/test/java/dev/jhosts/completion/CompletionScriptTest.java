@@ -91,7 +91,7 @@ class CompletionScriptTest {
     @Test
     void bashOffersSubcommandsOptionsAndFiles() throws IOException {
         String script = script("bash");
-        assertThat(bash(script, "")).containsExactly("list", "connect", "master", "forward", "probe", "demo", "completion", "doctor", "run", "ssh-config");
+        assertThat(bash(script, "")).containsExactly("list", "connect", "master", "forward", "probe", "demo", "completion", "doctor", "run", "ssh-config", "cp");
         assertThat(bash(script, "ma")).containsExactly("master");
         assertThat(bash(script, "master", "")).containsExactly("start", "list", "check", "stop", "exit", "kill");
         assertThat(bash(script, "list", "--")).contains("--json", "--help", "--debug");

@@ -48,13 +48,13 @@ class DocumentationTest {
         String man = Files.readString(MAN).replace("\\-", "-");
         String readme = Files.readString(Path.of("README.md"));
         Set<String> commands = Set.of("list", "connect", "master start", "master list", "master check",
-                "master stop", "master exit", "master kill", "forward", "probe", "demo", "completion", "doctor", "run", "ssh-config");
+                "master stop", "master exit", "master kill", "forward", "probe", "demo", "completion", "doctor", "run", "ssh-config", "cp");
         for (String command : commands) {
             assertThat(readme).as("README documents %s", command).contains("jhosts " + command);
         }
         Set<String> manWords = java.util.Arrays.stream(man.split("\\s+")).collect(Collectors.toSet());
         assertThat(manWords).contains("list", "connect", "start", "check", "stop", "exit", "kill", "forward",
-                "probe", "demo", "completion", "doctor", "run", "ssh-config");
+                "probe", "demo", "completion", "doctor", "run", "ssh-config", "cp");
     }
 
     @Test

@@ -35,4 +35,15 @@ class RunSummaryTest {
         assertThat(summary.allSucceeded()).isTrue();
         assertThat(summary.lines()).containsExactly("run on 1 host: 1 succeeded, 0 failed, 0 unreachable, 0 timed out");
     }
+
+    @Test
+    void aCopyThatPartlyFailedCountsAsFailedWithItsReason() {
+        RunSummary summary = new RunSummary("cp to", List.of(
+                result("a", new HostOutcome.Succeeded()),
+                result("b", new HostOutcome.Incomplete("2 of 9 failed"))));
+        assertThat(summary.allSucceeded()).isFalse();
+        assertThat(summary.lines()).containsExactly(
+                "cp to 2 hosts: 1 succeeded, 1 failed, 0 unreachable, 0 timed out",
+                "  incomplete   b: 2 of 9 failed");
+    }
 }

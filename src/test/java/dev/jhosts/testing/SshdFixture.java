@@ -44,6 +44,7 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
     private Path sshConfig;
     private Path clientKey;
     private Path knownHosts;
+    private String extraConfig = "";
 
     /** An sshd logging at VERBOSE with one ed25519 host key. */
     public SshdFixture() {
@@ -68,6 +69,15 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
         this.logLevel = logLevel;
         this.extraHostKeyTypes = List.of(extraHostKeyTypes);
         this.extraPortCount = extraPorts;
+    }
+
+    /**
+     * Adds {@code lines} at the end of sshd_config (after every global keyword, so Match blocks
+     * fit); call before the server starts.
+     */
+    public SshdFixture withConfig(String lines) {
+        extraConfig = extraConfig + lines + "\n";
+        return this;
     }
 
     @Override
@@ -134,7 +144,7 @@ public final class SshdFixture implements BeforeAllCallback, AfterAllCallback {
                 "AcceptEnv LANG LC_* JHOSTS_TEST_*",
                 "Subsystem sftp internal-sftp",
                 "LogLevel " + logLevel,
-                ""));
+                extraConfig));
         ProcessBuilder builder = new ProcessBuilder(sshdBinary.toString(), "-D", "-e", "-f", sshdConfig.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("sshd.log").toFile());

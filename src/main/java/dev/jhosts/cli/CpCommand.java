@@ -1,0 +1,245 @@
+package dev.jhosts.cli;
+
+import dev.jhosts.catalog.Catalog;
+import dev.jhosts.files.Cancellation;
+import dev.jhosts.files.CopyOptions;
+import dev.jhosts.files.CopyRequest;
+import dev.jhosts.files.CopyResult;
+import dev.jhosts.files.FleetCopy;
+import dev.jhosts.files.HostCopy;
+import dev.jhosts.master.HostConfigs;
+import dev.jhosts.master.MasterState;
+import dev.jhosts.master.Masters;
+import dev.jhosts.run.Captured;
+import dev.jhosts.run.HostOutcome;
+import dev.jhosts.run.HostResult;
+import dev.jhosts.run.HostSelection;
+import dev.jhosts.run.RunSummary;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.jline.terminal.spi.SystemStream;
+import org.jline.utils.Signals;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jhosts cp}: files between here and one host, or many, over SFTP sessions of their
+ * masters (no new login, no ssh process).
+ */
+@Command(name = "cp", mixinStandardHelpOptions = true,
+        header = "Copy files to or from hosts through their masters (SFTP).",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:everything was copied", "1:something failed (a file, a host), or no master could be had",
+            "2:usage or settings error", "130:stopped by Ctrl-C"},
+        customSynopsis = {"jhosts cp [-rp] [--partial|--resume] [--no-clobber] [--json] SOURCE... HOST:DEST",
+            "jhosts cp [-rp] [--partial|--resume] [--no-clobber] [--json] HOST:SOURCE... DEST",
+            "jhosts cp [-rp] [--host H]... [--tag T]... [--group G] [--match Q] [--parallel N] SOURCE... :DEST",
+            "jhosts cp [-rp] [--host H]... [--tag T]... [--group G] [--match Q] [--parallel N] :SOURCE... DEST"},
+        description = "Copy files between here and HOST through HOST's master (made if needed, as for connect), "
+                + "over the SFTP subsystem on a new session of it: no new login, and SFTP-only servers work. "
+                + "Relative remote paths and HOST: alone are the login directory, as for scp; wildcards in a remote "
+                + "source's last part are matched against its directory. With :PATH instead of HOST:PATH, the copy "
+                + "goes to (or comes from) every selected host in parallel, each into DEST/ALIAS/ when gathering. "
+                + "With -r, symbolic links inside directories are copied as links. An existing file is overwritten, "
+                + "as scp does, unless --no-clobber. Ctrl-C stops: the file being written is removed, or kept as "
+                + "NAME.part with --partial, which --resume continues.")
+final class CpCommand implements Callable<Integer> {
+    private static final int INTERRUPTED = 130;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "OPERAND", arity = "0..*", description = "Sources, then the destination.")
+    List<String> operands = new ArrayList<>();
+
+    @Option(names = "-r", description = "Copy directories with their contents.")
+    boolean recursive;
+
+    @Option(names = "-p", description = "Keep modification and access times and modes.")
+    boolean preserve;
+
+    @Option(names = "--partial", description = "Write NAME.part, renamed when complete.")
+    boolean partial;
+
+    @Option(names = "--resume", description = "Continue each NAME.part left (implies --partial).")
+    boolean resume;
+
+    @Option(names = "--no-clobber", description = "Leave existing destination files alone.")
+    boolean noClobber;
+
+    @Option(names = "--host", paramLabel = "H", description = "A host for :PATH (repeatable).")
+    List<String> hosts = new ArrayList<>();
+
+    @Option(names = "--tag", paramLabel = "T", description = "The hosts with tag T, for :PATH (repeatable).")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--group", paramLabel = "G", description = "The catalogue's hosts in group G, for :PATH.")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--match", paramLabel = "QUERY", description = "The hosts the filter lets through, for :PATH.")
+    String match = "";
+
+    @Option(names = "--parallel", paramLabel = "N", description = "At most N hosts at once (default: run-parallelism).")
+    Integer parallel;
+
+    @Option(names = "--json", description = "One JSON object per host, a line each (see jhosts(1)).")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        CopyOperands.Shape shape = CopyOperands.shape(operands);
+        HostSelection selection = new HostSelection(hosts, tags, groups, match);
+        boolean fleet = shape instanceof CopyOperands.Shape.FanOut || shape instanceof CopyOperands.Shape.Gather;
+        if (!fleet && (!hosts.isEmpty() || selection.filters())) {
+            throw new UsageException("cp: --host, --tag, --group and --match select hosts for :PATH; "
+                    + "with HOST:PATH the host is named already");
+        }
+        if (parallel != null && parallel < 1) {
+            throw new UsageException("cp: --parallel must be at least 1, not " + parallel);
+        }
+        for (String host : hosts) {
+            HostArgument.check("cp", host);
+        }
+        CopyOptions options = new CopyOptions(recursive, preserve, partial, resume, noClobber);
+        Context context = Context.load(Commands.global(spec));
+        CopyRequest request;
+        List<String> aliases;
+        Catalog catalog = selection.filters() || context.settings().hosts().stream().anyMatch(h -> h.definesHost())
+                ? context.catalog() : new Catalog(List.of(), List.of());
+        if (shape instanceof CopyOperands.Shape.Upload upload) {
+            request = new CopyRequest(true, upload.sources(), upload.destination(), false, options);
+            aliases = List.of(upload.host());
+        } else if (shape instanceof CopyOperands.Shape.Download download) {
+            request = new CopyRequest(false, remoteSources(download.sources()), download.destination(), false, options);
+            aliases = List.of(download.host());
+        } else if (shape instanceof CopyOperands.Shape.FanOut fanOut) {
+            request = new CopyRequest(true, fanOut.sources(), fanOut.destination(), false, options);
+            aliases = selected(selection, catalog);
+        } else {
+            CopyOperands.Shape.Gather gather = (CopyOperands.Shape.Gather) shape;
+            request = new CopyRequest(false, remoteSources(gather.sources()), gather.destination(), true, options);
+            aliases = selected(selection, catalog);
+        }
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        HostConfigs hostConfigs = context.hosts(catalog);
+        try (Masters masters = context.masters(hostConfigs)) {
+            if (!fleet) {
+                // one host: as connect does, a master that needs the user asks on the terminal
+                MasterState state = masters.start(aliases.get(0)).join();
+                if (state instanceof MasterState.Failed failed && failed.needsPrompt() && System.console() != null) {
+                    err.println("jhosts: " + aliases.get(0) + ": " + failed.reason() + "; asking on the terminal");
+                    err.flush();
+                    masters.startOnTerminal(aliases.get(0)).join();
+                }
+            }
+            CopyDisplay display = json ? new CopyDisplay.JsonLines(out, err)
+                    : stdoutIsTerminal() ? new CopyDisplay.Terminal(aliases.size(), fleet, out, err)
+                    : new CopyDisplay.Plain(aliases, fleet, out, err);
+            return copy(context, masters, aliases, request, display, fleet, err);
+        }
+    }
+
+    private int copy(Context context, Masters masters, List<String> aliases, CopyRequest request, CopyDisplay display,
+            boolean fleet, PrintStream err) throws InterruptedException {
+        Cancellation cancellation = new Cancellation();
+        int parallelism = parallel != null ? parallel : context.settings().run().parallelism();
+        AtomicBoolean interrupted = new AtomicBoolean();
+        List<HostCopy.Result> results;
+        Object previous = Signals.register("INT", () -> {
+            if (!interrupted.compareAndSet(false, true)) {
+                Runtime.getRuntime().halt(INTERRUPTED);
+            }
+            cancellation.cancel();
+        });
+        FleetCopy copy = FleetCopy.start(masters, aliases, parallelism, request, cancellation, display,
+                display::hostFinished, context.settings().aliveCheckTimeout().multipliedBy(4));
+        // SIGTERM and SIGHUP end the JVM: stop the copies first, so that they clean up
+        Thread onExit = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                copy.await();
+            } catch (InterruptedException ignored) {
+                // leaving anyway
+            }
+        }, "jhosts-cp-exit");
+        Runtime.getRuntime().addShutdownHook(onExit);
+        try (copy; display) {
+            results = copy.await();
+        } finally {
+            Signals.unregister("INT", previous);
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs now
+            }
+        }
+        List<HostResult> summary = results.stream().map(CpCommand::asHostResult).toList();
+        if (interrupted.get()) {
+            err.println("jhosts: interrupted: " + (request.options().partial()
+                    ? "the file being written was kept as NAME" + CopyOptions.PART_SUFFIX + " (--resume continues it)"
+                    : "the file being written was removed"));
+        }
+        if (fleet) {
+            new RunSummary(request.upload() ? "cp to" : "cp from", summary).lines()
+                    .forEach(line -> err.println(line.startsWith(" ") ? line : "jhosts: " + line));
+        } else {
+            HostCopy.Result only = results.get(0);
+            if (only.outcome() instanceof HostCopy.Outcome.Copied copied && !copied.result().failures().isEmpty()) {
+                CopyResult result = copied.result();
+                err.println("jhosts: cp: " + result.failures().size() + " of " + (result.failures().size()
+                        + result.files() + result.skipped()) + " failed");
+            }
+        }
+        err.flush();
+        if (interrupted.get()) {
+            return INTERRUPTED;
+        }
+        return results.stream().allMatch(HostCopy.Result::complete) ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private List<String> selected(HostSelection selection, Catalog catalog) throws UsageException {
+        List<String> aliases = selection.select(catalog.hosts());
+        if (aliases.isEmpty()) {
+            throw new UsageException("cp: " + (selection.filters() ? "no host matches " + selection.describe()
+                    : "no host for :PATH: use --host, --tag, --group or --match"));
+        }
+        return aliases;
+    }
+
+    /** "HOST:" alone is the login directory. */
+    private static List<String> remoteSources(List<String> sources) {
+        return sources.stream().map(source -> source.isEmpty() ? "." : source).toList();
+    }
+
+    static HostResult asHostResult(HostCopy.Result result) {
+        HostOutcome outcome;
+        HostCopy.Outcome copy = result.outcome();
+        if (copy instanceof HostCopy.Outcome.Copied copied) {
+            CopyResult done = copied.result();
+            outcome = done.cancelled() ? new HostOutcome.Cut(true)
+                    : done.complete() ? new HostOutcome.Succeeded()
+                    : new HostOutcome.Incomplete(done.failures().size() + " of " + (done.failures().size() + done.files()
+                            + done.skipped()) + " failed");
+        } else if (copy instanceof HostCopy.Outcome.Unreachable unreachable) {
+            outcome = new HostOutcome.Unreachable(unreachable.reason());
+        } else if (copy instanceof HostCopy.Outcome.Cancelled) {
+            outcome = new HostOutcome.Cut(false);
+        } else {
+            outcome = new HostOutcome.Refused(CopyDisplay.reason(copy));
+        }
+        return new HostResult(result.alias(), outcome, result.duration(), Captured.NOTHING, Captured.NOTHING);
+    }
+
+    private static boolean stdoutIsTerminal() {
+        return new JniTerminalProvider().isSystemStream(SystemStream.Output);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.jhosts.files;
+
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+
+/** An open remote file (an SFTP handle). Close it: servers limit open handles. */
+public final class RemoteFile implements AutoCloseable {
+    private final SftpClient client;
+    private final String path;
+    private final byte[] handle;
+    private boolean closed;
+
+    RemoteFile(SftpClient client, String path, byte[] handle) {
+        this.client = client;
+        this.path = path;
+        this.handle = handle;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public FileAttributes stat() throws IOException {
+        return client.fstat(handle, path);
+    }
+
+    public void setStat(FileAttributes attributes) throws IOException {
+        client.fsetstat(handle, path, attributes);
+    }
+
+    CompletableFuture<SftpClient.Reply> read(long offset, int length) throws SftpException {
+        return client.read(handle, offset, length);
+    }
+
+    CompletableFuture<SftpClient.Reply> write(long offset, byte[] data, int from, int length) throws SftpException {
+        return client.write(handle, offset, data, from, length);
+    }
+
+    /** SSH_FXP_CLOSE; the server reports a failed write-back here (a full disk on an NFS home…). */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        client.closeHandle(handle, path);
+    }
+}

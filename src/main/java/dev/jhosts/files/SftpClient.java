@@ -1,0 +1,559 @@
+package dev.jhosts.files;
+
+import static dev.jhosts.files.SftpMessages.*;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * An SFTP version 3 client over a stream pair (the subsystem's stdout and stdin), as OpenSSH's
+ * sftp-server and internal-sftp serve it. Requests carry ids and may be outstanding together
+ * (pipelining: what makes a copy as fast as {@code sftp}'s); one reader thread matches each
+ * reply to its request. Every method may be called from any thread.
+ *
+ * <p>Everything the server sends is checked: a packet over {@link SftpMessages#MAX_PACKET}, a
+ * reply to no request, or a field past a packet's end ends the session with {@link
+ * SftpStatus#BAD_MESSAGE}.
+ */
+public final class SftpClient implements AutoCloseable {
+    /** Requests in flight per transfer, as OpenSSH's sftp (-R 64). */
+    public static final int OUTSTANDING = 64;
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final AutoCloseable transport;
+    private final Map<String, byte[]> extensions;
+    private final Map<Integer, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+    private final Object sendLock = new Object();
+    // set once by withLimits(), before the client is handed out
+    private int readChunk = DEFAULT_CHUNK;
+    private int writeChunk = DEFAULT_CHUNK;
+    private int nextId;
+    private volatile SftpException lost;
+    private final Thread reader;
+
+    /** One reply: its type, and its body after the id. */
+    record Reply(int type, byte[] body, int offset, int length) {
+        PacketReader reader() {
+            return new PacketReader(body, offset, length);
+        }
+    }
+
+    private SftpClient(InputStream in, OutputStream out, AutoCloseable transport, Map<String, byte[]> extensions) {
+        this.in = in;
+        this.out = out;
+        this.transport = transport;
+        this.extensions = extensions;
+        this.reader = new Thread(null, this::readReplies, "jhosts-sftp-reader", 256 * 1024);
+        this.reader.setDaemon(true);
+    }
+
+    /**
+     * Speaks SSH_FXP_INIT / SSH_FXP_VERSION over {@code in}/{@code out}, then asks for the
+     * server's limits when it offers {@code limits@openssh.com}. {@code transport} is closed
+     * with the client (the session the streams belong to).
+     */
+    public static SftpClient start(InputStream in, OutputStream out, AutoCloseable transport) throws IOException {
+        out.write(new PacketWriter(SSH_FXP_INIT, 4).u32(3).frame());
+        out.flush();
+        byte[] version = readPacket(in);
+        if (version == null) {
+            throw new SftpException(SftpStatus.CONNECTION_LOST,
+                    "the SFTP subsystem closed at once (is sftp enabled on the server? Subsystem sftp in sshd_config)");
+        }
+        PacketReader fields = new PacketReader(version, 0, version.length);
+        if (fields.u8() != SSH_FXP_VERSION) {
+            throw PacketReader.bad("the first packet is not SSH_FXP_VERSION (is something printing text on login?)");
+        }
+        int serverVersion = fields.u32();
+        if (serverVersion < 3) {
+            throw new SftpException(SftpStatus.OP_UNSUPPORTED, "the SFTP server speaks version " + serverVersion
+                    + "; jhosts needs version 3");
+        }
+        Map<String, byte[]> extensions = new HashMap<>();
+        while (fields.position() < version.length) {
+            String name = fields.string();
+            extensions.put(name, fields.bytes());
+        }
+        SftpClient client = new SftpClient(in, out, transport, Map.copyOf(extensions));
+        client.reader.start();
+        return client.withLimits();
+    }
+
+    private SftpClient withLimits() throws IOException {
+        if (!extensions.containsKey(LIMITS)) {
+            return this;
+        }
+        Reply reply = await(extended(LIMITS, new PacketWriter(SSH_FXP_EXTENDED, 32)), LIMITS);
+        if (reply.type() != SSH_FXP_EXTENDED_REPLY) {
+            return this;
+        }
+        PacketReader fields = reply.reader();
+        long maxPacket = fields.u64();
+        long maxRead = fields.u64();
+        long maxWrite = fields.u64();
+        readChunk = chunk(maxRead, maxPacket);
+        writeChunk = chunk(maxWrite, maxPacket);
+        return this;
+    }
+
+    /** A length that fits in a packet the server takes: 0 from the server means "no limit". */
+    private static int chunk(long advertised, long maxPacket) {
+        long packet = maxPacket <= 0 ? MAX_PACKET : Math.min(maxPacket, MAX_PACKET);
+        long room = packet - 1024;
+        long value = advertised <= 0 ? room : Math.min(advertised, room);
+        return (int) Math.max(DEFAULT_CHUNK, value);
+    }
+
+    /** How many bytes one READ asks for. */
+    public int readChunk() {
+        return readChunk;
+    }
+
+    /** How many bytes one WRITE carries. */
+    public int writeChunk() {
+        return writeChunk;
+    }
+
+    public boolean supports(String extension) {
+        return extensions.containsKey(extension);
+    }
+
+    // ---- requests
+
+    /** SSH_FXP_REALPATH: the canonical absolute form of {@code path} ("." is the login directory). */
+    public String realPath(String path) throws IOException {
+        return firstName(await(request(SSH_FXP_REALPATH, path), path), path, "REALPATH");
+    }
+
+    /** SSH_FXP_STAT: follows symbolic links. */
+    public FileAttributes stat(String path) throws IOException {
+        return attributes(await(request(SSH_FXP_STAT, path), path), path);
+    }
+
+    /** SSH_FXP_LSTAT: a symbolic link's own attributes. */
+    public FileAttributes lstat(String path) throws IOException {
+        return attributes(await(request(SSH_FXP_LSTAT, path), path), path);
+    }
+
+    /** SSH_FXP_SETSTAT. */
+    public void setStat(String path, FileAttributes attributes) throws IOException {
+        int id = nextId();
+        ok(await(send(id, new PacketWriter(SSH_FXP_SETSTAT, 64).u32(id).string(path).attributes(attributes)), path),
+                path);
+    }
+
+    /** SSH_FXP_MKDIR with {@code attributes} (the permission bits; the server applies its umask). */
+    public void mkdir(String path, FileAttributes attributes) throws IOException {
+        int id = nextId();
+        ok(await(send(id, new PacketWriter(SSH_FXP_MKDIR, 64).u32(id).string(path).attributes(attributes)), path),
+                path);
+    }
+
+    public void remove(String path) throws IOException {
+        ok(await(request(SSH_FXP_REMOVE, path), path), path);
+    }
+
+    public void rmdir(String path) throws IOException {
+        ok(await(request(SSH_FXP_RMDIR, path), path), path);
+    }
+
+    /**
+     * Renames {@code from} to {@code to}, replacing {@code to} when it exists: {@code
+     * posix-rename@openssh.com} when offered (SSH_FXP_RENAME refuses an existing target).
+     */
+    public void rename(String from, String to) throws IOException {
+        int id = nextId();
+        PacketWriter request = supports(POSIX_RENAME)
+                ? new PacketWriter(SSH_FXP_EXTENDED, 64).u32(id).string(POSIX_RENAME).string(from).string(to)
+                : new PacketWriter(SSH_FXP_RENAME, 64).u32(id).string(from).string(to);
+        ok(await(send(id, request), from), from);
+    }
+
+    public String readLink(String path) throws IOException {
+        return firstName(await(request(SSH_FXP_READLINK, path), path), path, "READLINK");
+    }
+
+    /**
+     * Makes {@code link} a symbolic link to {@code target}. OpenSSH's server takes the two
+     * paths of SSH_FXP_SYMLINK in the reverse of the draft's order (target first), and so does
+     * every client that talks to it.
+     */
+    public void symlink(String target, String link) throws IOException {
+        int id = nextId();
+        ok(await(send(id, new PacketWriter(SSH_FXP_SYMLINK, 64).u32(id).string(target).string(link)), link), link);
+    }
+
+    /** SSH_FXP_OPEN with {@code flags} (SSH_FXF_*); {@code attributes} apply when the file is created. */
+    public RemoteFile open(String path, int flags, FileAttributes attributes) throws IOException {
+        int id = nextId();
+        Reply reply = await(send(id, new PacketWriter(SSH_FXP_OPEN, 64).u32(id).string(path).u32(flags)
+                .attributes(attributes)), path);
+        return new RemoteFile(this, path, handle(reply, path));
+    }
+
+    public RemoteFile openForReading(String path) throws IOException {
+        return open(path, SSH_FXF_READ, FileAttributes.NONE);
+    }
+
+    /**
+     * Opens {@code path} for writing: created with {@code mode} when missing, emptied unless
+     * {@code append}, refused when it exists and {@code exclusive}.
+     */
+    public RemoteFile openForWriting(String path, int mode, boolean append, boolean exclusive) throws IOException {
+        int flags = SSH_FXF_WRITE | SSH_FXF_CREAT | (append ? 0 : exclusive ? SSH_FXF_EXCL : SSH_FXF_TRUNC);
+        return open(path, flags, FileAttributes.permissions(mode));
+    }
+
+    /**
+     * Reads the directory {@code path} in the server's batches (SSH_FXP_READDIR until EOF), each
+     * handed to {@code batch} as it comes, so that a huge directory never has to be held whole.
+     * Entries are as the server sent them: see {@link EntryNames} before using a name.
+     */
+    public void readDirectory(String path, Consumer<List<RemoteEntry>> batch) throws IOException {
+        byte[] handle = handle(await(request(SSH_FXP_OPENDIR, path), path), path);
+        IOException failure = null;
+        try {
+            while (true) {
+                int id = nextId();
+                Reply reply = await(send(id, new PacketWriter(SSH_FXP_READDIR, 32).u32(id).string(handle)), path);
+                if (reply.type() == SSH_FXP_STATUS) {
+                    SftpException status = status(reply, path);
+                    if (status.status() == SftpStatus.EOF) {
+                        break;
+                    }
+                    throw status;
+                }
+                PacketReader fields = names(reply, path);
+                int count = fields.u32();
+                if (count < 0 || count > MAX_PACKET) {
+                    throw PacketReader.bad("a directory batch of " + Integer.toUnsignedString(count) + " names");
+                }
+                List<RemoteEntry> entries = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    byte[] name = fields.bytes();
+                    fields.skip(fields.stringLength());
+                    entries.add(new RemoteEntry(new String(name, StandardCharsets.UTF_8), fields.attributes()));
+                }
+                batch.accept(entries);
+            }
+        } catch (IOException e) {
+            failure = e;
+            throw e;
+        } finally {
+            try {
+                closeHandle(handle, path);
+            } catch (IOException e) {
+                if (failure == null && !(e instanceof SftpException lostSession && lostSession.sessionLost())) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The whole directory, as {@link #readDirectory} reads it. */
+    public List<RemoteEntry> list(String path) throws IOException {
+        List<RemoteEntry> all = new ArrayList<>();
+        readDirectory(path, all::addAll);
+        return all;
+    }
+
+    // ---- handles (RemoteFile calls these)
+
+    void closeHandle(byte[] handle, String path) throws IOException {
+        int id = nextId();
+        ok(await(send(id, new PacketWriter(SSH_FXP_CLOSE, 32).u32(id).string(handle)), path), path);
+    }
+
+    FileAttributes fstat(byte[] handle, String path) throws IOException {
+        int id = nextId();
+        return attributes(await(send(id, new PacketWriter(SSH_FXP_FSTAT, 32).u32(id).string(handle)), path), path);
+    }
+
+    void fsetstat(byte[] handle, String path, FileAttributes attributes) throws IOException {
+        int id = nextId();
+        ok(await(send(id, new PacketWriter(SSH_FXP_FSETSTAT, 64).u32(id).string(handle).attributes(attributes)), path),
+                path);
+    }
+
+    CompletableFuture<Reply> read(byte[] handle, long offset, int length) throws SftpException {
+        int id = nextId();
+        return send(id, new PacketWriter(SSH_FXP_READ, 48).u32(id).string(handle).u64(offset).u32(length));
+    }
+
+    CompletableFuture<Reply> write(byte[] handle, long offset, byte[] data, int from, int length) throws SftpException {
+        int id = nextId();
+        // the header carries the whole packet's length; the data follows it on the wire without being copied
+        PacketWriter header = new PacketWriter(SSH_FXP_WRITE, 48).u32(id).string(handle).u64(offset).u32(length);
+        return send(id, header, length, data, from);
+    }
+
+    /**
+     * The data of a READ's reply into {@code sink}: its length, or -1 at the end of the file.
+     * More than {@code asked} bytes is the server's error.
+     */
+    int data(Reply reply, String path, int asked, DataSink sink) throws IOException {
+        if (reply.type() == SSH_FXP_STATUS) {
+            SftpException status = status(reply, path);
+            if (status.status() == SftpStatus.EOF) {
+                return -1;
+            }
+            throw status;
+        }
+        if (reply.type() != SSH_FXP_DATA) {
+            throw PacketReader.bad("type " + reply.type() + " in reply to SSH_FXP_READ");
+        }
+        PacketReader fields = reply.reader();
+        int length = fields.stringLength();
+        if (length > asked) {
+            throw PacketReader.bad(length + " bytes of data for a read of " + asked);
+        }
+        sink.accept(fields.array(), fields.position(), length);
+        return length;
+    }
+
+    /** Where a READ's data goes. */
+    interface DataSink {
+        void accept(byte[] bytes, int offset, int length) throws IOException;
+    }
+
+    /** SSH_FXP_STATUS OK, or the status as an exception. */
+    void ok(Reply reply, String path) throws SftpException {
+        if (reply.type() != SSH_FXP_STATUS) {
+            throw PacketReader.bad("type " + reply.type() + " where a status was due");
+        }
+        SftpException status = status(reply, path);
+        if (status.status() != SftpStatus.OK) {
+            throw status;
+        }
+    }
+
+    /** Waits for a reply; the session's loss and interruption come back as {@link SftpException}. */
+    Reply await(CompletableFuture<Reply> reply, String what) throws SftpException {
+        try {
+            return reply.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SftpException sftp) {
+                throw new SftpException(sftp.status(), sftp.getMessage(), sftp);
+            }
+            throw new SftpException(SftpStatus.CONNECTION_LOST, what + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SftpException(SftpStatus.CONNECTION_LOST, what + ": interrupted", e);
+        }
+    }
+
+    // ---- plumbing
+
+    private CompletableFuture<Reply> request(int type, String path) throws SftpException {
+        int id = nextId();
+        return send(id, new PacketWriter(type, 16 + path.length() * 3).u32(id).string(path));
+    }
+
+    private CompletableFuture<Reply> extended(String name, PacketWriter writer) throws SftpException {
+        int id = nextId();
+        return send(id, writer.u32(id).string(name));
+    }
+
+    private synchronized int nextId() {
+        return nextId++;
+    }
+
+    private CompletableFuture<Reply> send(int id, PacketWriter writer) throws SftpException {
+        return send(id, writer, 0, null, 0);
+    }
+
+    /** Sends {@code writer}'s packet followed by {@code trailing} bytes of {@code data} that belong to it. */
+    private CompletableFuture<Reply> send(int id, PacketWriter writer, int trailing, byte[] data, int from)
+            throws SftpException {
+        byte[] packet = writer.frame(trailing);
+        if (packet.length + trailing - 4 > MAX_PACKET) {
+            throw new SftpException(SftpStatus.BAD_MESSAGE, "a request of " + packet.length + " bytes is over the limit");
+        }
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        SftpException gone = lost;
+        if (gone != null) {
+            pending.remove(id);
+            throw new SftpException(gone.status(), gone.getMessage(), gone);
+        }
+        synchronized (sendLock) {
+            try {
+                out.write(packet);
+                if (trailing > 0) {
+                    out.write(data, from, trailing);
+                }
+                out.flush();
+            } catch (IOException e) {
+                pending.remove(id);
+                SftpException failure = new SftpException(SftpStatus.CONNECTION_LOST,
+                        "the SFTP session is gone: " + e.getMessage(), e);
+                fail(failure);
+                throw failure;
+            }
+        }
+        return reply;
+    }
+
+    private void readReplies() {
+        try {
+            while (true) {
+                byte[] packet = readPacket(in);
+                if (packet == null) {
+                    fail(new SftpException(SftpStatus.CONNECTION_LOST, "the SFTP session ended"));
+                    return;
+                }
+                if (packet.length < 5) {
+                    throw PacketReader.bad("a packet of " + packet.length + " bytes");
+                }
+                PacketReader fields = new PacketReader(packet, 0, packet.length);
+                int type = fields.u8();
+                int id = fields.u32();
+                CompletableFuture<Reply> reply = pending.remove(id);
+                if (reply == null) {
+                    throw PacketReader.bad("a reply (type " + type + ") to request " + Integer.toUnsignedString(id)
+                            + ", which is not outstanding");
+                }
+                reply.complete(new Reply(type, packet, 5, packet.length - 5));
+            }
+        } catch (SftpException e) {
+            fail(e);
+            closeQuietly();
+        } catch (IOException e) {
+            fail(new SftpException(SftpStatus.CONNECTION_LOST, "the SFTP session is gone: " + e.getMessage(), e));
+        }
+    }
+
+    /** One packet's body (without its length), or null at EOF before its first byte. */
+    private static byte[] readPacket(InputStream in) throws IOException {
+        byte[] header = new byte[4];
+        int got = 0;
+        while (got < 4) {
+            int n = in.read(header, got, 4 - got);
+            if (n < 0) {
+                if (got == 0) {
+                    return null;
+                }
+                throw new EOFException("the SFTP session ended inside a packet");
+            }
+            got += n;
+        }
+        int length = (header[0] & 0xff) << 24 | (header[1] & 0xff) << 16 | (header[2] & 0xff) << 8 | header[3] & 0xff;
+        if (length < 1 || length > MAX_PACKET) {
+            throw PacketReader.bad("a packet of " + Integer.toUnsignedString(length) + " bytes (the limit is "
+                    + MAX_PACKET + ")");
+        }
+        // one array of the packet's size, filled in place (readNBytes(int) reads 8 KiB at a time and copies)
+        byte[] body = new byte[length];
+        for (int filled = 0; filled < length; ) {
+            int n = in.read(body, filled, length - filled);
+            if (n < 0) {
+                throw new EOFException("the SFTP session ended inside a packet");
+            }
+            filled += n;
+        }
+        return body;
+    }
+
+    private void fail(SftpException why) {
+        if (lost == null) {
+            lost = why;
+        }
+        for (Integer id : List.copyOf(pending.keySet())) {
+            CompletableFuture<Reply> reply = pending.remove(id);
+            if (reply != null) {
+                reply.completeExceptionally(why);
+            }
+        }
+    }
+
+    private static byte[] handle(Reply reply, String path) throws SftpException {
+        if (reply.type() == SSH_FXP_STATUS) {
+            throw status(reply, path);
+        }
+        if (reply.type() != SSH_FXP_HANDLE) {
+            throw PacketReader.bad("type " + reply.type() + " where a handle was due");
+        }
+        byte[] handle = reply.reader().bytes();
+        if (handle.length > 256) {
+            throw PacketReader.bad("a handle of " + handle.length + " bytes");
+        }
+        return handle;
+    }
+
+    private static FileAttributes attributes(Reply reply, String path) throws SftpException {
+        if (reply.type() == SSH_FXP_STATUS) {
+            throw status(reply, path);
+        }
+        if (reply.type() != SSH_FXP_ATTRS) {
+            throw PacketReader.bad("type " + reply.type() + " where attributes were due");
+        }
+        return reply.reader().attributes();
+    }
+
+    /** The one name of an SSH_FXP_NAME that answers REALPATH or READLINK. */
+    private static String firstName(Reply reply, String path, String request) throws SftpException {
+        PacketReader fields = names(reply, path);
+        if (fields.u32() < 1) {
+            throw PacketReader.bad("SSH_FXP_NAME without a name for " + request);
+        }
+        return fields.string();
+    }
+
+    private static PacketReader names(Reply reply, String path) throws SftpException {
+        if (reply.type() == SSH_FXP_STATUS) {
+            throw status(reply, path);
+        }
+        if (reply.type() != SSH_FXP_NAME) {
+            throw PacketReader.bad("type " + reply.type() + " where names were due");
+        }
+        return reply.reader();
+    }
+
+    private static SftpException status(Reply reply, String path) throws SftpException {
+        PacketReader fields = reply.reader();
+        SftpStatus code = SftpStatus.of(fields.u32());
+        return new SftpException(code, path + ": " + code.words());
+    }
+
+    /** Whether the session still works. */
+    public boolean open() {
+        return lost == null;
+    }
+
+    /** Ends the session: the streams, the transport; outstanding requests fail. */
+    @Override
+    public void close() {
+        fail(new SftpException(SftpStatus.CONNECTION_LOST, "the SFTP session was closed"));
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            transport.close();
+        } catch (Exception ignored) {
+            // closing is all that was wanted
+        }
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // the transport took it with it
+        }
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the transport took it with it
+        }
+    }
+}
