@@ -18,10 +18,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code jhosts host add|edit|rm}: ssh config hosts changed in the file that defines them. */
 @Command(name = "host", mixinStandardHelpOptions = true,
-        header = "Add, change or remove a host in the ssh config file that defines it.",
+        header = "Add, change or remove a host where it is defined.",
         description = {"Change a host where it is defined (an Included file too), one line per value, comments, "
                 + "indentation and line endings kept, after ssh -G has accepted the result; the previous version "
                 + "is kept under $XDG_STATE_HOME/jhosts/backups. See man jhosts, HOST EDITING."},
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:done", "1:the file could not be written", "2:usage error, or the change is refused (nothing written)"},
         subcommands = {HostCommand.Add.class, HostCommand.Edit.class, HostCommand.Remove.class})
 final class HostCommand implements Callable<Integer> {
     @Spec
@@ -49,8 +51,8 @@ final class HostCommand implements Callable<Integer> {
         @Option(names = "--identity-file", paramLabel = "F", description = "IdentityFile.")
         Path identityFile;
 
-        @Option(names = "--option", paramLabel = "KEY=VALUE",
-                description = "Any other option, in ssh's syntax (repeatable); an empty VALUE removes it.")
+        @Option(names = "--option", paramLabel = "K=V",
+                description = "Any option as in ssh_config (repeatable).")
         List<String> options = new ArrayList<>();
 
         List<HostEditor.Option> options() throws UsageException {
@@ -83,10 +85,10 @@ final class HostCommand implements Callable<Integer> {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            header = "Add a host: a Host block in --file, the new-hosts-file setting, or the ssh config.",
+            header = "Add a host's block to the ssh config (or --file).",
             exitCodeListHeading = "Exit status:%n",
             exitCodeList = {"0:added", "1:the file could not be written",
-                "2:usage error, the alias exists, or ssh -G refuses the result (nothing written)"})
+                "2:usage error, the alias exists, or refused (nothing written)"})
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -98,7 +100,7 @@ final class HostCommand implements Callable<Integer> {
         Values values = new Values();
 
         @Option(names = "--file", paramLabel = "FILE",
-                description = "The file to add it to (one the ssh config reads); default: new-hosts-file, else the ssh config.")
+                description = "The file for it (default: new-hosts-file).")
         Path file;
 
         @Override
@@ -116,7 +118,7 @@ final class HostCommand implements Callable<Integer> {
             header = "Change a host's values in the block that defines it.",
             exitCodeListHeading = "Exit status:%n",
             exitCodeList = {"0:changed (or nothing to change)", "1:the file could not be written",
-                "2:usage error, no such host, or ssh -G refuses the result (nothing written)"})
+                "2:usage error, no such host, or refused (nothing written)"})
     static final class Edit implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -127,7 +129,7 @@ final class HostCommand implements Callable<Integer> {
         @Mixin
         Values values = new Values();
 
-        @Option(names = "--split", description = "When its Host line names other hosts too, move it into a block of its own.")
+        @Option(names = "--split", description = "Off a Host line naming others, into its own block.")
         boolean split;
 
         @Override
@@ -144,10 +146,10 @@ final class HostCommand implements Callable<Integer> {
     }
 
     @Command(name = "rm", mixinStandardHelpOptions = true,
-            header = "Remove a host's block (with the comments right above it).",
+            header = "Remove a host's block and its own comments.",
             exitCodeListHeading = "Exit status:%n",
             exitCodeList = {"0:removed", "1:the file could not be written",
-                "2:usage error, no such host, or ssh -G refuses the result (nothing written)"})
+                "2:usage error, no such host, or refused (nothing written)"})
     static final class Remove implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -155,7 +157,7 @@ final class HostCommand implements Callable<Integer> {
         @Parameters(paramLabel = "HOST", description = "The host's alias.")
         String alias;
 
-        @Option(names = "--split", description = "When its Host line names other hosts too, take it off that line only.")
+        @Option(names = "--split", description = "Take it off a Host line naming others only.")
         boolean split;
 
         @Override
