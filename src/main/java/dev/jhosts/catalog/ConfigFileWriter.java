@@ -1,10 +1,10 @@
 package dev.jhosts.catalog;
 
+import dev.jhosts.config.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -190,7 +189,8 @@ final class ConfigFileWriter {
 
     /**
      * Copies the previous version to {@code BACKUPS/<the file's absolute path>/<UTC time>}, 0600 in
-     * 0700 directories; the oldest beyond {@link #KEPT_VERSIONS} go.
+     * 0700 directories, never through a link ({@link PrivateFiles}); the oldest beyond
+     * {@link #KEPT_VERSIONS} go.
      */
     private Path backup(Snapshot snapshot) throws IOException {
         Path target = snapshot.target().toAbsolutePath().normalize();
@@ -199,29 +199,20 @@ final class ConfigFileWriter {
             directory = directory.resolve(part.toString());
         }
         directory = directory.resolve(target.getFileName().toString());
-        createPrivateDirectories(directory);
+        PrivateFiles.directory(directory);
         Path backup = directory.resolve(STAMP.format(Instant.now()));
         for (int i = 1; Files.exists(backup, LinkOption.NOFOLLOW_LINKS); i++) {
             backup = directory.resolve(STAMP.format(Instant.now()) + "-" + i);
         }
-        try {
-            Files.write(backup, snapshot.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Files.setPosixFilePermissions(backup, PosixFilePermissions.fromString("rw-------"));
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("backup " + backup + " already exists");
+        try (FileChannel channel = PrivateFiles.open(backup, StandardOpenOption.CREATE_NEW)) {
+            ByteBuffer buffer = ByteBuffer.wrap(snapshot.bytes());
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
         }
         prune(directory);
         return backup;
-    }
-
-    private void createPrivateDirectories(Path directory) throws IOException {
-        List<Path> missing = new ArrayList<>();
-        for (Path path = directory; path != null && !Files.isDirectory(path); path = path.getParent()) {
-            missing.add(0, path);
-        }
-        for (Path path : missing) {
-            Files.createDirectory(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
     }
 
     private static void prune(Path directory) throws IOException {
@@ -248,7 +239,4 @@ final class ConfigFileWriter {
         return bytes;
     }
 
-    static boolean sameBytes(byte[] a, byte[] b) {
-        return Arrays.equals(a, b);
-    }
 }
