@@ -119,57 +119,76 @@ final class BlockEdits {
 
     /** {@code text} with the value after its keyword replaced; a trailing comment stays. */
     static String withValue(String text, String value) {
-        int i = 0;
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
+        int valueStart = afterKeyword(text);
+        if (valueStart < text.length() && text.charAt(valueStart) == '=') {
+            valueStart = skipBlanks(text, valueStart + 1);
         }
-        while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '=') {
-            i++;
-        }
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
-        }
-        if (i < text.length() && text.charAt(i) == '=') {
-            i++;
-            while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-                i++;
-            }
-        }
-        int valueStart = i;
-        int valueEnd = valueEnd(text, valueStart);
+        List<Word> words = words(text, valueStart);
+        int valueEnd = words.isEmpty() ? valueStart : words.get(words.size() - 1).end();
         return text.substring(0, valueStart) + value + text.substring(valueEnd);
     }
 
-    /** Where the value ends: before the blanks ahead of a {@code #} word outside quotes, or before trailing blanks. */
-    private static int valueEnd(String text, int from) {
-        char quote = 0;
-        int lastWordEnd = from;
-        boolean wordStart = true;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-                lastWordEnd = i + 1;
-                continue;
-            }
-            if (c == ' ' || c == '\t') {
-                wordStart = true;
-                continue;
-            }
-            if (c == '#' && wordStart && i > from) {
-                return lastWordEnd;
-            }
-            if (c == '\\' && i + 1 < text.length()) {
-                i++;
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            }
-            wordStart = false;
-            lastWordEnd = i + 1;
+    /** A word of a line: where it is, and its text with quotes and escapes removed. */
+    private record Word(int start, int end, String text) {}
+
+    /** Where the words after the keyword start: past the indentation, the keyword and the blanks after it. */
+    private static int afterKeyword(String text) {
+        int i = skipBlanks(text, 0);
+        while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '=') {
+            i++;
         }
-        return lastWordEnd;
+        return skipBlanks(text, i);
+    }
+
+    private static int skipBlanks(String text, int from) {
+        int i = from;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The words from {@code from} on, split as ssh's argv_split splits them (blanks separate;
+     * quotes group; a backslash escapes a quote, a backslash or, outside quotes, a blank), up to
+     * a word starting with {@code #}, which starts a comment.
+     */
+    private static List<Word> words(String text, int from) {
+        List<Word> words = new ArrayList<>();
+        int position = from;
+        while (position < text.length()) {
+            char c = text.charAt(position);
+            if (c == ' ' || c == '\t') {
+                position++;
+                continue;
+            }
+            if (c == '#') {
+                break;
+            }
+            int start = position;
+            StringBuilder word = new StringBuilder();
+            char quote = 0;
+            for (; position < text.length(); position++) {
+                c = text.charAt(position);
+                if (c == '\\' && position + 1 < text.length() && escapable(text.charAt(position + 1), quote)) {
+                    word.append(text.charAt(++position));
+                } else if (quote == 0 && (c == ' ' || c == '\t')) {
+                    break;
+                } else if (quote == 0 && (c == '"' || c == '\'')) {
+                    quote = c;
+                } else if (quote != 0 && c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            }
+            words.add(new Word(start, position, word.toString()));
+        }
+        return words;
+    }
+
+    private static boolean escapable(char next, char quote) {
+        return next == '\'' || next == '"' || next == '\\' || (quote == 0 && next == ' ');
     }
 
     /** The document without the block at {@code header}, its own leading comments with it. */
@@ -277,61 +296,17 @@ final class BlockEdits {
 
     /** The Host line's text without the word naming {@code alias} (and the blanks that separated it). */
     static String withoutWord(String text, String alias) {
-        int i = 0;
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
-        }
-        while (i < text.length() && !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '=') {
-            i++;
-        }
-        List<int[]> words = new ArrayList<>();
-        int position = i;
-        while (position < text.length()) {
-            char c = text.charAt(position);
-            if (c == ' ' || c == '\t' || (c == '=' && words.isEmpty())) {
-                position++;
+        List<Word> words = words(text, afterKeyword(text));
+        for (int i = 0; i < words.size(); i++) {
+            Word word = words.get(i);
+            if (!word.text().equals(alias)) {
                 continue;
             }
-            if (c == '#') {
-                break;
+            if (i > 0) {
+                // Not the first name: the blanks before it go with it.
+                return text.substring(0, words.get(i - 1).end()) + text.substring(word.end());
             }
-            int start = position;
-            StringBuilder word = new StringBuilder();
-            char quote = 0;
-            for (; position < text.length(); position++) {
-                c = text.charAt(position);
-                if (quote == 0 && (c == ' ' || c == '\t')) {
-                    break;
-                } else if (quote == 0 && (c == '"' || c == '\'')) {
-                    quote = c;
-                } else if (quote != 0 && c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            }
-            if (word.toString().equals(alias)) {
-                words.add(new int[] {start, position});
-            }
-            if (!words.isEmpty()) {
-                int[] found = words.get(0);
-                int from = found[0];
-                int to = found[1];
-                boolean blankBefore = from > 0 && (text.charAt(from - 1) == ' ' || text.charAt(from - 1) == '\t');
-                int before = from;
-                while (before > i && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '\t')) {
-                    before--;
-                }
-                if (before > i && blankBefore) {
-                    // Not the first name: its separating blanks go with it.
-                    return text.substring(0, before) + text.substring(to);
-                }
-                int after = to;
-                while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
-                    after++;
-                }
-                return text.substring(0, from) + text.substring(after);
-            }
+            return text.substring(0, word.start()) + text.substring(skipBlanks(text, word.end()));
         }
         return text;
     }

@@ -98,16 +98,15 @@ public final class HostEditor {
 
     /** Changes {@code options} in the block of {@code alias}; {@code split} moves it out of a several-name Host line first. */
     public Outcome edit(Catalog catalog, String alias, List<Option> options, boolean split) throws Refused, IOException {
-        Host host = sshConfigHost(catalog, alias, "edit");
-        List<Path> chain = chainTo(host.file());
-        ConfigFileWriter.Snapshot snapshot = ConfigFileWriter.read(host.file());
-        ConfigDocument document = ConfigDocument.parse(snapshot.bytes());
-        int header = headerOf(document, host, alias);
-        List<String> names = ConfigDocument.arguments(document.line(header));
+        Located found = locate(catalog, alias, "edit");
+        Host host = found.host();
+        ConfigFileWriter.Snapshot snapshot = found.snapshot();
+        ConfigDocument document = found.document();
+        int header = found.header();
         String summary = "";
-        if (names.size() > 1) {
+        if (found.names().size() > 1) {
             if (!split) {
-                throw severalNames(host, names, "change them all");
+                throw severalNames(host, found.names(), "change them all");
             }
             BlockEdits.Split made = BlockEdits.split(document, header, alias);
             document = made.document();
@@ -118,34 +117,45 @@ public final class HostEditor {
         if (java.util.Arrays.equals(changed.bytes(), snapshot.bytes())) {
             return new Outcome(host.file(), "nothing to change", Path.of(""));
         }
-        verify(chain, changed.bytes(), alias, options);
+        verify(found.chain(), changed.bytes(), alias, options);
         Path backup = write(snapshot, changed.bytes());
         return new Outcome(host.file(), summary + "set" + describe(options), backup);
     }
 
     /** Removes the block of {@code alias}; {@code split} removes only its name from a several-name Host line. */
     public Outcome remove(Catalog catalog, String alias, boolean split) throws Refused, IOException {
-        Host host = sshConfigHost(catalog, alias, "remove");
+        Located found = locate(catalog, alias, "remove");
+        ConfigDocument changed;
+        String summary;
+        if (found.names().size() > 1) {
+            if (!split) {
+                throw severalNames(found.host(), found.names(), "remove them all");
+            }
+            changed = BlockEdits.removeName(found.document(), found.header(), alias);
+            summary = "removed " + alias + " from the Host line";
+        } else {
+            changed = BlockEdits.removeBlock(found.document(), found.header());
+            summary = "removed the block of " + alias;
+        }
+        verify(found.chain(), changed.bytes(), alias, List.of());
+        Path backup = write(found.snapshot(), changed.bytes());
+        return new Outcome(found.host().file(), summary, backup);
+    }
+
+    /**
+     * A host's block as read for a change: the files from the ssh config to its file, that file
+     * as read, its Host line and the names on it.
+     */
+    private record Located(Host host, List<Path> chain, ConfigFileWriter.Snapshot snapshot, ConfigDocument document,
+            int header, List<String> names) {}
+
+    private Located locate(Catalog catalog, String alias, String verb) throws Refused, IOException {
+        Host host = sshConfigHost(catalog, alias, verb);
         List<Path> chain = chainTo(host.file());
         ConfigFileWriter.Snapshot snapshot = ConfigFileWriter.read(host.file());
         ConfigDocument document = ConfigDocument.parse(snapshot.bytes());
         int header = headerOf(document, host, alias);
-        List<String> names = ConfigDocument.arguments(document.line(header));
-        ConfigDocument changed;
-        String summary;
-        if (names.size() > 1) {
-            if (!split) {
-                throw severalNames(host, names, "remove them all");
-            }
-            changed = BlockEdits.removeName(document, header, alias);
-            summary = "removed " + alias + " from the Host line";
-        } else {
-            changed = BlockEdits.removeBlock(document, header);
-            summary = "removed the block of " + alias;
-        }
-        verify(chain, changed.bytes(), alias, List.of());
-        Path backup = write(snapshot, changed.bytes());
-        return new Outcome(host.file(), summary, backup);
+        return new Located(host, chain, snapshot, document, header, ConfigDocument.arguments(document.line(header)));
     }
 
     private static void checkNewAlias(Catalog catalog, String alias) throws Refused {
