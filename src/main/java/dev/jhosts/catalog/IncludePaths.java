@@ -68,6 +68,44 @@ final class IncludePaths {
         }
     }
 
+    /**
+     * Whether the Include argument names {@code file} (an absolute, normalised path), whether
+     * or not it exists yet: a new file in an Included folder is read once it is written.
+     */
+    boolean names(String argument, boolean userConfig, Path file) {
+        String anchored;
+        if (argument.startsWith("~/") && userConfig) {
+            anchored = home + argument.substring(1);
+        } else if (argument.startsWith("/")) {
+            anchored = argument;
+        } else if (!argument.startsWith("~")) {
+            anchored = (userConfig ? home.resolve(".ssh") : systemDirectory) + "/" + argument;
+        } else {
+            return false;
+        }
+        String[] components = Arrays.stream(anchored.split("/+")).filter(part -> !part.isEmpty()).toArray(String[]::new);
+        if (components.length != file.getNameCount()) {
+            return false;
+        }
+        for (int i = 0; i < components.length; i++) {
+            String name = file.getName(i).toString();
+            boolean matches = GlobPattern.hasWildcards(components[i])
+                    ? GlobPattern.compile(components[i]).matches(name)
+                            && (!name.startsWith(".") || components[i].startsWith("."))
+                    : GlobPattern.literal(components[i]).equals(name);
+            if (!matches) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Paths in the order glob(3) gives them (by bytes: ssh leaves LC_COLLATE at "C"). */
+    static void sort(List<Path> paths) {
+        paths.sort((a, b) -> Arrays.compareUnsigned(
+                a.toString().getBytes(StandardCharsets.UTF_8), b.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static Expansion glob(String anchored) {
         String[] components = anchored.split("/+");
         boolean wildcard = Arrays.stream(components).anyMatch(GlobPattern::hasWildcards);
@@ -102,8 +140,7 @@ final class IncludePaths {
             boolean directoryMissing = !GlobPattern.hasWildcards(parent) && !Files.isDirectory(Path.of(GlobPattern.literal(parent)));
             return new Expansion.Nothing(anchored, wildcard, directoryMissing);
         }
-        existing.sort((a, b) -> Arrays.compareUnsigned(
-                a.toString().getBytes(StandardCharsets.UTF_8), b.toString().getBytes(StandardCharsets.UTF_8)));
+        sort(existing);
         return new Expansion.Files(existing);
     }
 

@@ -63,6 +63,23 @@ public final class SshOptionsResolver {
     }
 
     private EffectiveOptions run(String alias, List<String> sshOptions) throws ResolveException {
+        Printed printed = printed(sshBinary, sshConfig, sshOptions, alias, limit);
+        if (printed.exitCode() != 0) {
+            String reason = printed.stderr().strip();
+            throw new ResolveException(reason.isEmpty() ? "ssh -G " + alias + " exited " + printed.exitCode() : complaint(reason));
+        }
+        return parse(alias, printed.stdout());
+    }
+
+    /** What one {@code ssh -G} printed, and how it exited. */
+    record Printed(int exitCode, String stdout, String stderr) {}
+
+    /**
+     * Runs {@code ssh -F sshConfig -G OPTIONS -- alias} within {@code limit}; a failure to run
+     * it, or one past the limit, is a ResolveException.
+     */
+    static Printed printed(String sshBinary, Path sshConfig, List<String> sshOptions, String alias, Duration limit)
+            throws ResolveException {
         List<String> command = new ArrayList<>(List.of(sshBinary, "-F", sshConfig.toString(), "-G"));
         command.addAll(sshOptions);
         command.addAll(List.of("--", alias));
@@ -83,11 +100,9 @@ public final class SshOptionsResolver {
                 throw new ResolveException("ssh -G " + alias + " did not answer within " + limit.toMillis()
                         + " ms (a slow Match exec in the ssh config?)");
             }
-            if (process.exitValue() != 0) {
-                String reason = stderr.text(DRAIN_AFTER_EXIT).strip();
-                throw new ResolveException(reason.isEmpty() ? "ssh -G " + alias + " exited " + process.exitValue() : lastLine(reason));
-            }
-            return parse(alias, stdout.text(DRAIN_AFTER_EXIT));
+            int exit = process.exitValue();
+            String err = stderr.text(DRAIN_AFTER_EXIT);
+            return new Printed(exit, exit == 0 ? stdout.text(DRAIN_AFTER_EXIT) : "", err);
         } catch (InterruptedException e) {
             destroyTree(process);
             Thread.currentThread().interrupt();
@@ -98,9 +113,17 @@ public final class SshOptionsResolver {
         }
     }
 
-    /** ssh's last line of complaint (9.2 also prints a note about pseudo-terminals first). */
-    private static String lastLine(String text) {
-        String[] lines = text.split("\n");
+    /**
+     * ssh's complaint in one line: the lines naming a config file's line ({@code FILE line N:
+     * ...}), joined, since ssh lists every bad line before its closing "terminating, N bad
+     * configuration options"; else its last line (9.2 also prints a note about pseudo-terminals first).
+     */
+    static String complaint(String text) {
+        List<String> located = SshRefusal.locatedLines(text);
+        if (!located.isEmpty()) {
+            return String.join("; ", located);
+        }
+        String[] lines = text.strip().split("\n");
         return lines[lines.length - 1].strip();
     }
 

@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
             "2:usage or settings error", "n:with on-session-end = exit, the session's status"},
         subcommands = {ListCommand.class, ConnectCommand.class, MasterCommand.class, ForwardCommand.class,
             ProbeCommand.class, DemoCommand.class, CompletionCommand.class, DoctorCommand.class, RunCommand.class,
-            SshConfigCommand.class, CpCommand.class})
+            SshConfigCommand.class, CpCommand.class, HostCommand.class})
 final class JhostsCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();

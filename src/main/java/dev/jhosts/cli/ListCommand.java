@@ -2,7 +2,9 @@ package dev.jhosts.cli;
 
 import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.Host;
+import dev.jhosts.catalog.SshRefusal;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "list", mixinStandardHelpOptions = true,
         header = "List the hosts: alias, hostname, user, port.",
         description = "List the hosts of the ssh config and the settings, one a line: alias, hostname, user, port. "
-                + "Warnings about the ssh config go to standard error.",
+                + "Warnings about the ssh config go to standard error, with ssh's own line when ssh -G refuses it.",
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:listed (warnings do not change it)", "2:usage or settings error"})
 final class ListCommand implements Callable<Integer> {
+    /** How long the one ssh -G that checks the config may hold the list (a slow Match exec). */
+    private static final Duration REFUSAL_LIMIT = Duration.ofSeconds(3);
+
     @Spec
     CommandSpec spec;
 
@@ -36,6 +41,9 @@ final class ListCommand implements Callable<Integer> {
         Context context = Context.load(global);
         Catalog catalog = context.catalog();
         catalog.warnings().forEach(warning -> err.println(Messages.warning(warning)));
+        // ssh's own verdict on the config: one ssh -G, since ssh checks every line whichever host it is asked about.
+        SshRefusal.check(context.settings().sshBinary(), context.sshConfig(), catalog.hosts(), REFUSAL_LIMIT)
+                .forEach(line -> err.println(Messages.warning(SshRefusal.warning(line))));
         err.flush();
         if (json) {
             out.println(Json.render(catalog.hosts().stream().map(ListCommand::toJson).toList()));

@@ -43,7 +43,8 @@ final class Defaults {
                 PromptSettings.none(),
                 Map.of(),
                 new RunSettings(16, Duration.ZERO, true),
-                SessionSettings.defaults());
+                SessionSettings.defaults(),
+                UNSET);
     }
 
     /** The setting keys there are. */
@@ -93,6 +94,7 @@ final class Defaults {
         values.put("next-session-key", defaults.sessions().keys().next().name());
         values.put("previous-session-key", defaults.sessions().keys().previous().name());
         values.put("tmux-open", defaults.sessions().tmuxOpen().name().toLowerCase(Locale.ROOT));
+        values.put("new-hosts-file", "");
         return values;
     }
 

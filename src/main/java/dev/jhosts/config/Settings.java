@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param forwards by alias, the forwards jhosts opens whenever it makes that host's master
  * @param run the settings of {@code jhosts run}
  * @param sessions the picker's sessions: their keys, tmux
+ * @param newHostsFile where {@code jhosts host add} writes a new host without {@code --file};
+ *     the empty path for the ssh config itself
  */
 public record Settings(
         String sshBinary,
@@ -51,11 +53,23 @@ public record Settings(
         PromptSettings prompts,
         Map<String, List<Forward>> forwards,
         RunSettings run,
-        SessionSettings sessions) {
+        SessionSettings sessions,
+        Path newHostsFile) {
 
     /** The range {@link #escapeTimeout} must be in. */
     public static final Duration MIN_ESCAPE_TIMEOUT = Duration.ofMillis(10);
     public static final Duration MAX_ESCAPE_TIMEOUT = Duration.ofSeconds(2);
+
+    /** Settings with new hosts written to the ssh config itself. */
+    public Settings(String sshBinary, Path controlDirectory, Duration controlPersist, Duration connectTimeout,
+            Duration serverAliveInterval, int serverAliveCountMax, int maxParallelLaunches, Duration aliveCheckTimeout,
+            Duration killGrace, int escapeChar, Duration escapeTimeout, Duration prelaunchDelay, List<String> prelaunch,
+            OnSessionEnd onSessionEnd, List<HostEntry> hosts, ProbeSettings probes, PromptSettings prompts,
+            Map<String, List<Forward>> forwards, RunSettings run, SessionSettings sessions) {
+        this(sshBinary, controlDirectory, controlPersist, connectTimeout, serverAliveInterval, serverAliveCountMax,
+                maxParallelLaunches, aliveCheckTimeout, killGrace, escapeChar, escapeTimeout, prelaunchDelay, prelaunch,
+                onSessionEnd, hosts, probes, prompts, forwards, run, sessions, Path.of(""));
+    }
 
     public Settings {
         prelaunch = List.copyOf(prelaunch);
@@ -65,6 +79,11 @@ public record Settings(
 
     /** What the TUI does when a session ends. */
     public enum OnSessionEnd { LIST, EXIT }
+
+    /** The file of the {@code new-hosts-file} setting, when one is set. */
+    public Optional<Path> newHostsFileSet() {
+        return newHostsFile.toString().isEmpty() ? Optional.empty() : Optional.of(newHostsFile);
+    }
 
     /** The entry of {@link #hosts} for an alias, if any. */
     public Optional<HostEntry> entryFor(String alias) {

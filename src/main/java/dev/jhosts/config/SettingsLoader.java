@@ -188,7 +188,14 @@ public final class SettingsLoader {
                         reader.onOff("run-hangup")),
                 new SessionSettings(new dev.jhosts.session.SessionKeys(reader.sessionKey("detach-key"),
                         reader.sessionKey("next-session-key"), reader.sessionKey("previous-session-key")),
-                        reader.oneOf("tmux-open", SessionSettings.TmuxOpen.class, "window or split")));
+                        reader.oneOf("tmux-open", SessionSettings.TmuxOpen.class, "window or split")),
+                newHostsFile(reader));
+    }
+
+    /** {@code new-hosts-file}: empty for the ssh config itself; {@code ~/} and relative paths as for control-directory. */
+    private Path newHostsFile(Reader reader) throws SettingsException {
+        String text = reader.string("new-hosts-file");
+        return text.isEmpty() ? Path.of("") : settingPath(reader, "new-hosts-file", text);
     }
 
     /**
@@ -201,8 +208,23 @@ public final class SettingsLoader {
         if (text.isEmpty()) {
             return locations.defaultControlDirectory();
         }
+        Path path = settingPath(reader, "control-directory", text);
+        int bytes = path.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_CONTROL_DIRECTORY_BYTES) {
+            throw reader.problem("control-directory", path + " is " + bytes + " bytes; at most "
+                    + MAX_CONTROL_DIRECTORY_BYTES + " leave room for a socket name within OpenSSH's 90-byte "
+                    + "ControlPath limit: choose a shorter directory");
+        }
+        return path;
+    }
+
+    /**
+     * A path setting: {@code ~} is the home directory; a relative path is taken from the
+     * directory of the settings file that sets it (not from wherever jhosts happens to be started).
+     */
+    private Path settingPath(Reader reader, String key, String text) throws SettingsException {
         if (Printable.hasControl(text) || text.indexOf('\0') >= 0) {
-            throw reader.problem("control-directory", "must not contain control characters, got " + Printable.quoted(shortened(text)));
+            throw reader.problem(key, "must not contain control characters, got " + Printable.quoted(shortened(text)));
         }
         Path path;
         if (text.equals("~")) {
@@ -212,19 +234,12 @@ public final class SettingsLoader {
         } else {
             path = Path.of(text);
             if (!path.isAbsolute()) {
-                Path settingsFile = reader.fileOf("control-directory").toAbsolutePath();
+                Path settingsFile = reader.fileOf(key).toAbsolutePath();
                 Path base = settingsFile.getParent() == null ? Path.of("/") : settingsFile.getParent();
                 path = base.resolve(path);
             }
         }
-        path = path.normalize();
-        int bytes = path.toString().getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > MAX_CONTROL_DIRECTORY_BYTES) {
-            throw reader.problem("control-directory", path + " is " + bytes + " bytes; at most "
-                    + MAX_CONTROL_DIRECTORY_BYTES + " leave room for a socket name within OpenSSH's 90-byte "
-                    + "ControlPath limit: choose a shorter directory");
-        }
-        return path;
+        return path.normalize();
     }
 
     private static int lineOf(ConfigOrigin origin) {

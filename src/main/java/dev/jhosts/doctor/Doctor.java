@@ -3,6 +3,7 @@ package dev.jhosts.doctor;
 import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.catalog.SshOptionsResolver;
+import dev.jhosts.catalog.SshRefusal;
 import dev.jhosts.config.PrivateFiles;
 import dev.jhosts.config.Settings;
 import dev.jhosts.master.ControlDirectory;
@@ -56,10 +57,14 @@ public final class Doctor {
         List<Path> files = new ArrayList<>(input.configFiles());
         input.catalog().hosts().stream().filter(host -> !host.extra()).map(Host::file).distinct()
                 .filter(file -> !files.contains(file)).forEach(files::add);
+        boolean sshRuns = client.stream().noneMatch(finding -> finding.severity() == Severity.PROBLEM);
+        List<String> refusals = sshRuns
+                ? SshRefusal.check(settings.sshBinary(), input.sshConfig(), input.catalog().hosts(), SshOptionsResolver.DEFAULT_LIMIT)
+                : List.of();
         findings.addAll(SshConfigCheck.check(input.sshConfig(), input.catalog().hosts().size(),
-                input.catalog().warnings(), files));
+                input.catalog().warnings(), refusals, files));
         Map<Path, List<String>> hostSockets = new LinkedHashMap<>();
-        if (client.stream().noneMatch(finding -> finding.severity() == Severity.PROBLEM)) {
+        if (sshRuns) {
             List<Host> hosts = input.catalog().hosts();
             List<Host> looked = hosts.subList(0, Math.min(hosts.size(), Masters.DISCOVERY_ALIAS_LIMIT));
             ControlPaths paths = new ControlPaths(new ControlDirectory(settings.controlDirectory().toAbsolutePath().normalize()));

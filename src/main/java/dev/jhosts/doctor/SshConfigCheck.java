@@ -1,5 +1,6 @@
 package dev.jhosts.doctor;
 
+import dev.jhosts.catalog.SshRefusal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The ssh config as jhosts reads it: the catalogue's warnings (each names its file and line),
+ * The ssh config as jhosts reads it: ssh's own refusal of it, the catalogue's warnings (each names its file and line),
  * and {@code ControlPath none}, which {@code ssh -G} cannot show (it prints no ControlPath then,
  * as for none set) and which keeps plain {@code ssh}, {@code scp} and {@code git} from sharing
  * jhosts' masters: the lines are looked for in the files the catalogue came from.
@@ -22,8 +23,13 @@ final class SshConfigCheck {
 
     private SshConfigCheck() {}
 
-    static List<Finding> check(Path sshConfig, int hosts, List<String> warnings, List<Path> files) {
+    /** {@code refusals}: ssh's own lines refusing the config ({@code ssh -G}), each naming its file and line. */
+    static List<Finding> check(Path sshConfig, int hosts, List<String> warnings, List<String> refusals, List<Path> files) {
         List<Finding> findings = new ArrayList<>();
+        for (String refusal : refusals) {
+            findings.add(new Finding(NAME, Severity.PROBLEM, SshRefusal.warning(refusal),
+                    "fix the line ssh names (ssh -G HOST shows whether ssh accepts the config)"));
+        }
         for (String warning : warnings) {
             findings.add(new Finding(NAME, Severity.WARNING, warning, "fix the line named, or remove it"));
         }

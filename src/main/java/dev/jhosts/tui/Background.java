@@ -69,6 +69,7 @@ final class Background implements AutoCloseable {
             watch.refreshSoon();
         });
         watch.start();
+        ConfigRefusalCheck.start(settings.sshBinary(), sshConfig, hosts, post);
         return new Background(details, watch, commands, runner, opener, sessions, probes, forwards, runs, askpass);
     }
 

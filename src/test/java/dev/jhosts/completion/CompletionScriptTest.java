@@ -91,8 +91,10 @@ class CompletionScriptTest {
     @Test
     void bashOffersSubcommandsOptionsAndFiles() throws IOException {
         String script = script("bash");
-        assertThat(bash(script, "")).containsExactly("list", "connect", "master", "forward", "probe", "demo", "completion", "doctor", "run", "ssh-config", "cp");
+        assertThat(bash(script, "")).containsExactly("list", "connect", "master", "forward", "probe", "demo", "completion", "doctor", "run", "ssh-config", "cp", "host");
         assertThat(bash(script, "ma")).containsExactly("master");
+        assertThat(bash(script, "host", "")).containsExactly("add", "edit", "rm");
+        assertThat(bash(script, "host", "edit", "web1", "--p")).contains("--port", "--proxyjump");
         assertThat(bash(script, "master", "")).containsExactly("start", "list", "check", "stop", "exit", "kill");
         assertThat(bash(script, "list", "--")).contains("--json", "--help", "--debug");
         assertThat(bash(script, "completion", "")).containsExactly("bash", "zsh", "fish");
@@ -114,6 +116,7 @@ class CompletionScriptTest {
         assertThat(bash(script, "-F", sshConfig.toString(), "connect", "")).containsExactly("web1", "web2", "db-main");
         assertThat(bash(script, "-F", sshConfig.toString(), "connect", "w")).containsExactly("web1", "web2");
         assertThat(bash(script, "-F", sshConfig.toString(), "master", "start", "web1", "d")).containsExactly("db-main");
+        assertThat(bash(script, "-F", sshConfig.toString(), "host", "edit", "w")).containsExactly("web1", "web2");
         assertThat(bash(script, "-F", sshConfig.toString(), "connect", "web1", "")).isEmpty();
         assertThat(bash(script, "-F", sshConfig.toString(), "connect", "web1", "--", "")).isEmpty();
         assertThat(jvmStarts()).as("the cache was fresh: no jhosts started").isZero();

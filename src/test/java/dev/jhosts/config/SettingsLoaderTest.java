@@ -380,6 +380,18 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theNewHostsFileIsTheSshConfigUnlessSetAndItsPathIsReadAsControlDirectorysIs() throws Exception {
+        assertThat(load("").newHostsFileSet()).isEmpty();
+        assertThat(load("new-hosts-file = \"~/.ssh/config.d/new\"\n").newHostsFileSet())
+                .contains(dir.resolve(".ssh/config.d/new"));
+        Path elsewhere = Files.createDirectories(dir.resolve("etc"));
+        Path file = elsewhere.resolve("jhosts.conf");
+        Files.writeString(file, "new-hosts-file = \"hosts.d/new\"\n");
+        assertThat(new SettingsLoader(locations()).loadExplicit(file).newHostsFileSet()).contains(elsewhere.resolve("hosts.d/new"));
+        assertThat(problem("new-hosts-file = \"a\\u0007b\"\n").getMessage()).contains(":1: new-hosts-file: must not contain control characters");
+    }
+
+    @Test
     void aControlDirectoryTooLongForSocketsIsRefused() {
         String longDirectory = "/tmp/" + "d".repeat(60);
         assertThat(problem("control-directory = \"" + longDirectory + "\"\n").getMessage()).endsWith(":1: control-directory: "

@@ -48,7 +48,8 @@ class DocumentationTest {
         String man = Files.readString(MAN).replace("\\-", "-");
         String readme = Files.readString(Path.of("README.md"));
         Set<String> commands = Set.of("list", "connect", "master start", "master list", "master check",
-                "master stop", "master exit", "master kill", "forward", "probe", "demo", "completion", "doctor", "run", "ssh-config", "cp");
+                "master stop", "master exit", "master kill", "forward", "probe", "demo", "completion", "doctor", "run", "ssh-config", "cp",
+                "host add", "host edit", "host rm");
         for (String command : commands) {
             assertThat(readme).as("README documents %s", command).contains("jhosts " + command);
         }
@@ -62,7 +63,7 @@ class DocumentationTest {
         String man = Files.readString(MAN).replace("\\-", "-");
         String exitStatus = man.substring(man.indexOf(".SH EXIT STATUS"), man.indexOf(".SH FILES"));
         for (String command : List.of("jhosts", "list", "connect", "master start", "master list", "master check",
-                "master stop", "master exit", "master kill", "forward", "completion", "doctor")) {
+                "master stop", "master exit", "master kill", "forward", "completion", "doctor", "host add")) {
             assertThat(exitStatus).as("EXIT STATUS names %s", command).containsPattern("(?m)^\\.(B|BR) .*\\b" + command + "\\b");
         }
     }

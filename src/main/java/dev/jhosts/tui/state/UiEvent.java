@@ -41,6 +41,13 @@ public sealed interface UiEvent {
     /** A message for the status line (the outcome of an action, a failure). */
     record Notice(String text) implements UiEvent {}
 
+    /** Warnings about the configuration found after the start (ssh's own refusal of the ssh config). */
+    record LateWarnings(List<String> warnings) implements UiEvent {
+        public LateWarnings {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
     /** ssh asks (through jhosts' askpass helper) for the launch of a master made for the user. */
     record PromptAsked(PromptRequest request) implements UiEvent {}
 

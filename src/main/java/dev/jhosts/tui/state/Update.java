@@ -55,6 +55,8 @@ public final class Update {
             return Transition.of(state);
         } else if (event instanceof UiEvent.Probed probed) {
             return Transition.of(state.withProbe(probed.alias(), probed.result()));
+        } else if (event instanceof UiEvent.LateWarnings late) {
+            return Transition.of(state.withMoreWarnings(late.warnings()));
         } else if (event instanceof UiEvent.Notice) {
             return Transition.of(state.withMessage(((UiEvent.Notice) event).text()));
         } else if (event instanceof UiEvent.SessionReady ready) {

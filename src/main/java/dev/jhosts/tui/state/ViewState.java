@@ -64,12 +64,34 @@ public record ViewState(
     /** The state at start-up: the whole catalogue, nothing filtered, no masters known. */
     public static ViewState initial(List<Host> catalogue, List<String> warnings, ScreenSize size, Instant now,
             Duration prelaunchDelay) {
-        String message = warnings.isEmpty() ? ""
-                : warnings.size() == 1 ? "warning: " + warnings.get(0)
-                : warnings.size() + " warnings (F1 lists them): " + warnings.get(0);
+        String message = warningMessage(warnings);
         return new ViewState(catalogue, warnings, HostList.filtered(catalogue, ""), MasterPane.initial(),
                 Focus.HOSTS, new Overlay.None(), Map.of(), Map.of(), Map.of(), message, size, 0, now, now, prelaunchDelay, true,
                 Work.NONE, Sessions.NONE);
+    }
+
+    /** The status line for {@code warnings}: the first, and how many there are (empty for none). */
+    private static String warningMessage(List<String> warnings) {
+        return warnings.isEmpty() ? ""
+                : warnings.size() == 1 ? "warning: " + warnings.get(0)
+                : warnings.size() + " warnings (F1 lists them): " + warnings.get(0);
+    }
+
+    /**
+     * {@code more} added to the warnings (those already there not again); the status line shows
+     * the first of them, since the newest are what the user has not seen.
+     */
+    public ViewState withMoreWarnings(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        List<String> added = more.stream().filter(warning -> !warnings.contains(warning)).toList();
+        if (added.isEmpty()) {
+            return this;
+        }
+        all.addAll(added);
+        String newMessage = all.size() == 1 ? "warning: " + added.get(0)
+                : all.size() + " warnings (F1 lists them): " + added.get(0);
+        return new ViewState(catalogue, all, list, pane, focus, overlay, masters, details, probes, newMessage, size,
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work, sessions);
     }
 
     public MasterState masterState(String alias) {

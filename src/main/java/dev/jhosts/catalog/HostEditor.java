@@ -1,0 +1,292 @@
+package dev.jhosts.catalog;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code jhosts host add|edit|rm}: changes a host of the ssh config in the file that holds its
+ * block (an Included file too), as {@link BlockEdits} describes, after {@code ssh -G} has
+ * accepted the config as it would be ({@link StagedConfig}) and given the new values, through
+ * {@link ConfigFileWriter} (links, mode, owner, atomic rename, a backup, refused when the file
+ * changed since it was read).
+ *
+ * <p>Only the host's own block is changed. A value that a block read before it sets (a
+ * {@code Host *} or {@code Match} above it, an earlier Host line naming it) wins in ssh, so such
+ * an edit is refused with the option named rather than written to no effect.
+ */
+public final class HostEditor {
+    /** Option keywords that would change the structure of the file rather than a value. */
+    private static final Set<String> STRUCTURAL = Set.of("host", "match", "include");
+    private static final Pattern KEYWORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
+    private static final Duration SSH_LIMIT = Duration.ofSeconds(10);
+
+    /** One option to set: {@code value} as it goes in the file (ssh's syntax); empty removes the option. */
+    public record Option(String keyword, String value) {}
+
+    /** What was written: the file (as the config names it), what changed, where the previous version is. */
+    public record Outcome(Path file, String summary, Path backup) {}
+
+    /** The edit is refused; nothing was written. One line. */
+    public static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public Refused(String message) {
+            super(message);
+        }
+    }
+
+    private final String sshBinary;
+    private final Path sshConfig;
+    private final IncludePaths includes;
+    private final ConfigFileWriter writer;
+    private final Warnings names;
+
+    /**
+     * {@code sshConfig}: the user's ssh config (given to ssh with {@code -F}); {@code home}: where
+     * {@code ~} and relative Includes point; {@code backupDirectory}: where previous versions go.
+     */
+    public HostEditor(String sshBinary, Path sshConfig, Path home, Path backupDirectory) {
+        this.sshBinary = sshBinary;
+        this.sshConfig = sshConfig.toAbsolutePath();
+        this.includes = new IncludePaths(home, Path.of("/etc/ssh"));
+        this.writer = new ConfigFileWriter(backupDirectory);
+        this.names = new Warnings(home);
+    }
+
+    /** The options given, checked and written as ssh reads them. */
+    public static Option option(String keyword, String value) throws Refused {
+        if (!KEYWORD.matcher(keyword).matches()) {
+            throw new Refused("'" + keyword + "' is not an ssh_config keyword");
+        }
+        if (STRUCTURAL.contains(keyword.toLowerCase(Locale.ROOT))) {
+            throw new Refused(keyword + " cannot be set with --option: it is not a value of the host");
+        }
+        if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new Refused("the value of " + keyword + " contains a line break or control character");
+        }
+        return new Option(keyword, value.strip());
+    }
+
+    /** A value that must be one word in the file: quoted when it holds blanks or quotes. */
+    public static String word(String value) {
+        if (value.isEmpty() || value.chars().noneMatch(c -> c == ' ' || c == '\t' || c == '"' || c == '\'')) {
+            return value;
+        }
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Adds a block for {@code alias} to {@code file} (created 0600 when missing). */
+    public Outcome add(Catalog catalog, String alias, List<Option> options, Path file) throws Refused, IOException {
+        checkNewAlias(catalog, alias);
+        List<Path> chain = chainTo(file);
+        ConfigFileWriter.Snapshot snapshot = ConfigFileWriter.read(file);
+        ConfigDocument document = ConfigDocument.parse(snapshot.bytes());
+        ConfigDocument changed = BlockEdits.addBlock(document, alias, changes(options));
+        verify(chain, changed.bytes(), alias, options);
+        Path backup = write(snapshot, changed.bytes());
+        return new Outcome(file, "added Host " + alias + describe(options), backup);
+    }
+
+    /** Changes {@code options} in the block of {@code alias}; {@code split} moves it out of a several-name Host line first. */
+    public Outcome edit(Catalog catalog, String alias, List<Option> options, boolean split) throws Refused, IOException {
+        Located found = locate(catalog, alias, "edit");
+        Host host = found.host();
+        ConfigFileWriter.Snapshot snapshot = found.snapshot();
+        ConfigDocument document = found.document();
+        int header = found.header();
+        String summary = "";
+        if (found.names().size() > 1) {
+            if (!split) {
+                throw severalNames(host, found.names(), "change them all");
+            }
+            BlockEdits.Split made = BlockEdits.split(document, header, alias);
+            document = made.document();
+            header = made.header();
+            summary = "moved " + alias + " into a block of its own; ";
+        }
+        ConfigDocument changed = BlockEdits.set(document, header, changes(options));
+        if (java.util.Arrays.equals(changed.bytes(), snapshot.bytes())) {
+            return new Outcome(host.file(), "nothing to change", Path.of(""));
+        }
+        verify(found.chain(), changed.bytes(), alias, options);
+        Path backup = write(snapshot, changed.bytes());
+        return new Outcome(host.file(), summary + "set" + describe(options), backup);
+    }
+
+    /** Removes the block of {@code alias}; {@code split} removes only its name from a several-name Host line. */
+    public Outcome remove(Catalog catalog, String alias, boolean split) throws Refused, IOException {
+        Located found = locate(catalog, alias, "remove");
+        ConfigDocument changed;
+        String summary;
+        if (found.names().size() > 1) {
+            if (!split) {
+                throw severalNames(found.host(), found.names(), "remove them all");
+            }
+            changed = BlockEdits.removeName(found.document(), found.header(), alias);
+            summary = "removed " + alias + " from the Host line";
+        } else {
+            changed = BlockEdits.removeBlock(found.document(), found.header());
+            summary = "removed the block of " + alias;
+        }
+        verify(found.chain(), changed.bytes(), alias, List.of());
+        Path backup = write(found.snapshot(), changed.bytes());
+        return new Outcome(found.host().file(), summary, backup);
+    }
+
+    /**
+     * A host's block as read for a change: the files from the ssh config to its file, that file
+     * as read, its Host line and the names on it.
+     */
+    private record Located(Host host, List<Path> chain, ConfigFileWriter.Snapshot snapshot, ConfigDocument document,
+            int header, List<String> names) {}
+
+    private Located locate(Catalog catalog, String alias, String verb) throws Refused, IOException {
+        Host host = sshConfigHost(catalog, alias, verb);
+        List<Path> chain = chainTo(host.file());
+        ConfigFileWriter.Snapshot snapshot = ConfigFileWriter.read(host.file());
+        ConfigDocument document = ConfigDocument.parse(snapshot.bytes());
+        int header = headerOf(document, host, alias);
+        return new Located(host, chain, snapshot, document, header, ConfigDocument.arguments(document.line(header)));
+    }
+
+    private static void checkNewAlias(Catalog catalog, String alias) throws Refused {
+        Optional<Host> existing = catalog.find(alias);
+        if (existing.isPresent()) {
+            Host host = existing.get();
+            throw new Refused(alias + " is already defined (" + host.file() + ":" + host.line() + "): change it with "
+                    + "jhosts host edit " + alias);
+        }
+        if (!HostResolver.usableWithSsh(alias) || alias.chars().anyMatch(c -> c == '*' || c == '?' || c == '!')) {
+            throw new Refused("'" + alias + "' cannot be a host alias: no spaces, quotes, shell characters or "
+                    + "patterns (* ? !), not starting with -");
+        }
+    }
+
+    private static Host sshConfigHost(Catalog catalog, String alias, String verb) throws Refused {
+        Host host = catalog.find(alias).orElseThrow(() -> new Refused("no host " + alias
+                + " in the ssh config (jhosts list shows them); jhosts host add " + alias + " makes one"));
+        if (host.extra()) {
+            throw new Refused(alias + " is one of jhosts' own hosts, from the settings (" + host.file() + ":"
+                    + host.line() + "): " + verb + " its entry in the hosts setting there; jhosts host changes ssh "
+                    + "config hosts only");
+        }
+        return host;
+    }
+
+    private Refused severalNames(Host host, List<String> names, String what) {
+        return new Refused(host.file() + ":" + host.line() + ": the Host line names " + String.join(" ", names)
+                + ", and its block is theirs too: changing it would " + what + "; --split moves " + host.alias()
+                + " into a block of its own (rm --split: off the line)");
+    }
+
+    /** The Host line of the host's block; refused when it is no longer where the catalogue read it. */
+    private static int headerOf(ConfigDocument document, Host host, String alias) throws Refused {
+        int header = host.line() - 1;
+        if (header < 0 || header >= document.size() || !document.line(header).is("host")
+                || !ConfigDocument.arguments(document.line(header)).contains(alias)) {
+            throw new Refused(host.file() + " changed since jhosts read it (line " + host.line()
+                    + " is no longer Host " + alias + "); nothing written: run the command again");
+        }
+        return header;
+    }
+
+    private List<Path> chainTo(Path file) throws Refused {
+        return StagedConfig.chain(sshConfig, file, includes).orElseThrow(() -> new Refused(file
+                + " is not read by the ssh config " + sshConfig + " (no Include reaches it; the system config is not "
+                + "edited): add 'Include " + file + "' to it, or choose a file it reads"));
+    }
+
+    private static List<BlockEdits.Change> changes(List<Option> options) {
+        return options.stream().map(option -> new BlockEdits.Change(option.keyword(), option.value())).toList();
+    }
+
+    private static String describe(List<Option> options) {
+        StringBuilder text = new StringBuilder();
+        for (Option option : options) {
+            text.append(text.length() == 0 ? " " : ", ").append(option.keyword())
+                    .append(option.value().isEmpty() ? " (removed)" : " " + option.value());
+        }
+        return text.toString();
+    }
+
+    /**
+     * ssh must accept the config as it would be and, for each value set, give what it gives
+     * with that value forced on its command line ({@code -o}, which comes before any file): a
+     * difference means a block read earlier sets the option first.
+     */
+    private void verify(List<Path> chain, byte[] newBytes, String alias, List<Option> options) throws Refused, IOException {
+        try (StagedConfig staged = StagedConfig.stage(chain, newBytes, includes)) {
+            SshOptionsResolver.Printed after = ssh(staged.main(), List.of(), alias);
+            if (after.exitCode() != 0) {
+                throw new Refused("ssh refuses the changed config, nothing written: "
+                        + staged.described(SshOptionsResolver.complaint(after.stderr().isBlank()
+                                ? "ssh -G exited " + after.exitCode() : after.stderr())));
+            }
+            List<String> forcedOptions = new ArrayList<>();
+            for (Option option : options) {
+                if (!option.value().isEmpty()) {
+                    forcedOptions.addAll(List.of("-o", option.keyword() + " " + option.value()));
+                }
+            }
+            if (forcedOptions.isEmpty()) {
+                return;
+            }
+            SshOptionsResolver.Printed before = ssh(sshConfig, List.of(), alias);
+            SshOptionsResolver.Printed forced = ssh(sshConfig, forcedOptions, alias);
+            if (before.exitCode() != 0 || forced.exitCode() != 0) {
+                return; // the current config is refused already: the new one is accepted, which is what counts
+            }
+            Map<String, List<String>> was = SshOptionsResolver.parse(alias, before.stdout()).options();
+            Map<String, List<String>> wanted = SshOptionsResolver.parse(alias, forced.stdout()).options();
+            Map<String, List<String>> got = SshOptionsResolver.parse(alias, after.stdout()).options();
+            Set<String> keys = new LinkedHashSet<>(wanted.keySet());
+            keys.addAll(was.keySet());
+            for (String key : keys) {
+                List<String> want = wanted.getOrDefault(key, List.of());
+                List<String> old = was.getOrDefault(key, List.of());
+                List<String> now = got.getOrDefault(key, List.of());
+                if (want.equals(old) || want.equals(now)) {
+                    continue;
+                }
+                List<String> added = new ArrayList<>(want);
+                added.removeAll(old);
+                if (want.size() > old.size() && !added.isEmpty() && now.containsAll(added)) {
+                    continue; // an option ssh accumulates (IdentityFile): the new value is among them
+                }
+                throw new Refused("ssh -G " + alias + " would still give " + key + " " + String.join(" ", now)
+                        + " after the change (wanted " + String.join(" ", want) + "): a block ssh reads before "
+                        + alias + "'s (Host * or Match above it, or an earlier Host line naming it) sets it first; "
+                        + "nothing written");
+            }
+        } catch (SshOptionsResolver.ResolveException e) {
+            throw new Refused("cannot check the change with ssh -G, nothing written: " + e.getMessage());
+        }
+    }
+
+    private Path write(ConfigFileWriter.Snapshot snapshot, byte[] bytes) throws Refused, IOException {
+        try {
+            return writer.replace(snapshot, bytes);
+        } catch (ConfigFileWriter.Refused e) {
+            throw new Refused(e.getMessage());
+        }
+    }
+
+    private SshOptionsResolver.Printed ssh(Path config, List<String> options, String alias)
+            throws SshOptionsResolver.ResolveException {
+        return SshOptionsResolver.printed(sshBinary, config, options, alias, SSH_LIMIT);
+    }
+
+    /** A file named for messages: {@code ~/...} under the home directory. */
+    public String display(Path file) {
+        return names.display(file);
+    }
+}
