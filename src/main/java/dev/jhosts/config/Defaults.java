@@ -93,6 +93,7 @@ final class Defaults {
         values.put("next-session-key", defaults.sessions().keys().next().name());
         values.put("previous-session-key", defaults.sessions().keys().previous().name());
         values.put("tmux-open", defaults.sessions().tmuxOpen().name().toLowerCase(Locale.ROOT));
+        values.put("sources", List.of());
         return values;
     }
 
