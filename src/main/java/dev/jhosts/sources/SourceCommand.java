@@ -15,8 +15,11 @@ import java.util.concurrent.TimeUnit;
  * stopped (with whatever it started) at its timeout or when the thread is interrupted.
  */
 final class SourceCommand {
-    /** More than any inventory jhosts can list (100,000 hosts of a few hundred bytes each, with room). */
-    static final int MAX_OUTPUT = 64 << 20;
+    /**
+     * More than any inventory jhosts lists: 100,000 host objects of a few hundred bytes, or the
+     * {@code tailscale status --json} of a tailnet of ten thousand machines (about 1.5 KiB each).
+     */
+    static final int MAX_OUTPUT = 32 << 20;
     private static final int MAX_ERROR_OUTPUT = 8 << 10;
     /** After the command exited, how long its output may take to arrive (a child may hold the pipe). */
     private static final Duration DRAIN_AFTER_EXIT = Duration.ofSeconds(2);

@@ -151,7 +151,8 @@ public final class Sources {
 
     private static Answer failed(Answer before, String why) {
         String kept = before.given() && !before.hosts().isEmpty()
-                ? " (the " + before.hosts().size() + " hosts it gave " + age(before.fetchedAt()) + " are listed)" : "";
+                ? " (the " + (before.hosts().size() == 1 ? "host" : before.hosts().size() + " hosts") + " it gave "
+                        + age(before.fetchedAt()) + (before.hosts().size() == 1 ? " is" : " are") + " listed)" : "";
         return new Answer(before.spec(), before.hosts(), "source " + before.spec().name() + ": " + why + kept,
                 before.fetchedAt());
     }
