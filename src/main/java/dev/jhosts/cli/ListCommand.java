@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         header = "List the hosts: alias, hostname, user, port.",
         description = "List the hosts of the ssh config, the settings and the sources, one a line: alias, hostname, "
                 + "user, port. Sources whose cached hosts are older than their refresh run first (each within its "
-                + "timeout). Warnings about the ssh config and the sources go to standard error.",
+                + "timeout). Warnings about the ssh config and the sources go to standard error. --ansible prints an "
+                + "Ansible dynamic inventory: _meta.hostvars, a group per jhosts group and per tag, and ungrouped.",
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:listed (warnings do not change it)", "2:usage or settings error"})
 final class ListCommand implements Callable<Integer> {
@@ -27,8 +28,7 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array of host objects.")
     boolean json;
 
-    @Option(names = "--ansible", description = "Print an Ansible dynamic inventory (JSON with _meta.hostvars; "
-            + "groups from jhosts' groups and tags).")
+    @Option(names = "--ansible", description = "Print an Ansible dynamic inventory.")
     boolean ansible;
 
     @Override
