@@ -344,15 +344,8 @@ public final class SettingsLoader {
 
         Duration duration(String key, DurationRange range) throws SettingsException {
             ConfigValue value = value(key);
-            Duration duration;
-            try {
-                if (value.valueType() != ConfigValueType.STRING && value.valueType() != ConfigValueType.NUMBER) {
-                    throw new ConfigException.BadValue(key, "not a duration");
-                }
-                duration = settings.toConfig().getDuration(key);
-            } catch (ConfigException | ArithmeticException | IllegalArgumentException e) {
-                throw problem(key, "expected a duration such as 750ms, 10s or 5m, got " + describe(value));
-            }
+            Duration duration = asDuration(settings, key)
+                    .orElseThrow(() -> problem(key, "expected a duration such as 750ms, 10s or 5m, got " + describe(value)));
             if (!range.contains(duration)) {
                 String hint = value.valueType() == ConfigValueType.NUMBER
                         ? " (a number alone means milliseconds: write a unit, such as 10s)" : "";
@@ -494,21 +487,33 @@ public final class SettingsLoader {
         }
 
         List<HostEntry> hostEntries(String key) throws SettingsException {
-            ConfigValue value = value(key);
-            if (!(value instanceof ConfigList list)) {
-                throw problem(key, "expected a list of host entries, got " + describe(value));
-            }
-            if (list.size() > MAX_HOST_ENTRIES) {
-                throw problem(key, "at most " + MAX_HOST_ENTRIES + " entries, got " + list.size());
-            }
             List<HostEntry> entries = new ArrayList<>();
-            for (ConfigValue item : list) {
-                if (!(item instanceof ConfigObject object)) {
-                    throw problemAt(item.origin(), key + ": expected an entry { alias = ..., ... }, got " + describe(item));
-                }
+            for (ConfigObject object : objects(key, MAX_HOST_ENTRIES, "host entries", "an entry { alias = ..., ... }")) {
                 entries.add(hostEntry(object));
             }
             return entries;
+        }
+
+        /**
+         * The entries of a list setting, each an object: at most {@code max}; {@code listOf} and
+         * {@code shape} say in an error what the list holds and what one entry looks like.
+         */
+        private List<ConfigObject> objects(String key, int max, String listOf, String shape) throws SettingsException {
+            ConfigValue value = value(key);
+            if (!(value instanceof ConfigList list)) {
+                throw problem(key, "expected a list of " + listOf + ", got " + describe(value));
+            }
+            if (list.size() > max) {
+                throw problem(key, "at most " + max + " entries, got " + list.size());
+            }
+            List<ConfigObject> objects = new ArrayList<>();
+            for (ConfigValue item : list) {
+                if (!(item instanceof ConfigObject object)) {
+                    throw problemAt(item.origin(), key + ": expected " + shape + ", got " + describe(item));
+                }
+                objects.add(object);
+            }
+            return objects;
         }
 
         private HostEntry hostEntry(ConfigObject object) throws SettingsException {
@@ -577,19 +582,10 @@ public final class SettingsLoader {
          * { name = "tailnet", type = tailscale } ]}.
          */
         List<SourceSpec> sources(String key) throws SettingsException {
-            ConfigValue value = value(key);
-            if (!(value instanceof ConfigList list)) {
-                throw problem(key, "expected a list of { name = \"...\", command = [...] }, got " + describe(value));
-            }
-            if (list.size() > MAX_SOURCES) {
-                throw problem(key, "at most " + MAX_SOURCES + " sources, got " + list.size());
-            }
+            String shape = "{ name = \"...\", command = [...] }";
             List<SourceSpec> sources = new ArrayList<>();
             Map<String, Integer> lines = new LinkedHashMap<>();
-            for (ConfigValue item : list) {
-                if (!(item instanceof ConfigObject object)) {
-                    throw problemAt(item.origin(), key + ": expected { name = \"...\", command = [...] }, got " + describe(item));
-                }
+            for (ConfigObject object : objects(key, MAX_SOURCES, shape, shape)) {
                 SourceSpec source = source(key, object);
                 Integer earlier = lines.putIfAbsent(source.name(), source.line());
                 if (earlier != null) {
@@ -659,22 +655,27 @@ public final class SettingsLoader {
                     SettingsLoader.fileOf(object.origin(), file), lineOf(object.origin()));
         }
 
+        /** {@code field} of {@code object} as a duration (a string or number, with a unit); empty when it is not one. */
+        private static Optional<Duration> asDuration(ConfigObject object, String field) {
+            ConfigValue value = object.get(field);
+            if (value.valueType() != ConfigValueType.STRING && value.valueType() != ConfigValueType.NUMBER) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(object.toConfig().getDuration(field));
+            } catch (ConfigException | ArithmeticException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+
         private Duration sourceDuration(String key, ConfigObject object, String field, Duration otherwise,
                 DurationRange range) throws SettingsException {
             ConfigValue value = object.get(field);
             if (value == null) {
                 return otherwise;
             }
-            Duration duration;
-            try {
-                if (value.valueType() != ConfigValueType.STRING && value.valueType() != ConfigValueType.NUMBER) {
-                    throw new ConfigException.BadValue(field, "not a duration");
-                }
-                duration = object.toConfig().getDuration(field);
-            } catch (ConfigException | ArithmeticException | IllegalArgumentException e) {
-                throw problemAt(value.origin(), key + ": " + field + ": expected a duration such as 10m, got "
-                        + describe(value));
-            }
+            Duration duration = asDuration(object, field).orElseThrow(() -> problemAt(value.origin(),
+                    key + ": " + field + ": expected a duration such as 10m, got " + describe(value)));
             if (!range.contains(duration)) {
                 throw problemAt(value.origin(), key + ": " + field + " must be " + range.describe() + ", got "
                         + describe(value));
