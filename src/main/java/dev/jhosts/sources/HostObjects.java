@@ -28,10 +28,10 @@ final class HostObjects {
     /** An alias: what is typed after {@code ssh}, so no '@' (a user), no ':' (ssh://), no pattern characters. */
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._+-]*");
     private static final Pattern HOSTNAME = Pattern.compile("[A-Za-z0-9_:][A-Za-z0-9._:-]*");
-    private static final Pattern USER = Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9._@$\\\\-]*");
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9_.][A-Za-z0-9._@-]*");
     /** One hop of a ProxyJump: [user@]host[:port], a bracketed IPv6 address, or an ssh:// URI. */
     private static final Pattern HOP = Pattern.compile(
-            "(ssh://)?([A-Za-z0-9_.][A-Za-z0-9._$-]*@)?([A-Za-z0-9_][A-Za-z0-9._-]*|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
+            "(ssh://)?([A-Za-z0-9_.][A-Za-z0-9._-]*@)?([A-Za-z0-9_][A-Za-z0-9._-]*|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?");
 
     private final SourceSpec spec;
     private final String localUser;
@@ -138,7 +138,7 @@ final class HostObjects {
         return switch (key) {
             case "alias" -> "'.', '_', '+', '-'";
             case "hostname" -> "'.', '_', ':', '-'";
-            default -> "'.', '_', '@', '$', '\\', '-'";
+            default -> "'.', '_', '@', '-'";
         };
     }
 

@@ -47,6 +47,9 @@ final class SourceCommand {
         }
         Capture out = Capture.start(process.getInputStream(), MAX_OUTPUT, spec.name() + "-out");
         Capture err = Capture.start(process.getErrorStream(), MAX_ERROR_OUTPUT, spec.name() + "-err");
+        // jhosts ending meanwhile (Ctrl-C on jhosts list) does not leave the command running
+        Thread onExit = new Thread(() -> stop(process), "jhosts-source-exit");
+        Runtime.getRuntime().addShutdownHook(onExit);
         try {
             long deadline = System.nanoTime() + spec.timeout().toNanos();
             while (process.isAlive()) {
@@ -76,6 +79,11 @@ final class SourceCommand {
         } finally {
             out.close();
             err.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs now
+            }
         }
     }
 
