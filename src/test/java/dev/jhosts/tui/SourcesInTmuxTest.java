@@ -87,9 +87,10 @@ class SourcesInTmuxTest {
                 "the slow source's hosts");
         assertThat(Files.exists(done)).isTrue();
         assertThat(joined).contains("from the inventory").containsPattern("sleeper .*offline");
-        // the filter sees them like any host
+        // the filter sees them like any host; the details say where it comes from
         tmux.type("slow");
         tmux.waitFor("1 shown");
+        tmux.waitFor("from source slowinv");
         tmux.keys("Escape");
         tmux.keys("Escape");
         tmux.waitFor("jhosts exited 0");
