@@ -36,6 +36,11 @@ public final class CatalogLoader {
      * {@code -F none} reads no file at all, as ssh does.
      */
     public Catalog load(Path sshConfig, boolean explicitConfig) {
+        return read(sshConfig, explicitConfig).with(SourceHosts.NONE);
+    }
+
+    /** The ssh config read as {@link #load} reads it, for the sources' hosts to be merged on ({@link SshCatalog#with}). */
+    public SshCatalog read(Path sshConfig, boolean explicitConfig) {
         Warnings warnings = new Warnings(locations.home());
         List<SshConfigReader.Source> sources;
         if (explicitConfig) {
@@ -53,7 +58,6 @@ public final class CatalogLoader {
                 new IncludePaths(locations.home(), systemDirectory), ports, warnings, localUser);
         ParsedSshConfig parsed = reader.read(sources);
         List<Host> sshHosts = new HostResolver(warnings, localUser).hosts(parsed);
-        List<Host> hosts = new SettingsNotes(warnings, localUser).apply(sshHosts, settings.hosts());
-        return new Catalog(hosts, warnings.list());
+        return new SshCatalog(sshHosts, warnings.list(), settings.hosts(), localUser, locations.home());
     }
 }

@@ -16,12 +16,14 @@ import java.util.List;
  * @param group the group it is listed under, empty for none
  * @param description a line about the host, empty for none
  * @param favourite listed first
- * @param extra defined by jhosts' settings rather than the ssh config
+ * @param extra defined by jhosts' settings or a source rather than the ssh config
  * @param file the file that defines the host
  * @param line the line of its Host line (or settings entry) in that file
  * @param uncertainty why these values may differ from what ssh uses (a Match block jhosts does
  *     not evaluate, such as {@code Match exec}, may set one of them), empty when they do not;
  *     {@code ssh -G} gives the values ssh uses
+ * @param source the inventory that gave the host ({@code sources} setting), {@link HostSource#NONE} for none;
+ *     {@link #file} and {@link #line} are then those of the source's settings entry
  */
 public record Host(
         String alias,
@@ -36,10 +38,18 @@ public record Host(
         boolean extra,
         Path file,
         int line,
-        String uncertainty) {
+        String uncertainty,
+        HostSource source) {
 
     public Host {
         tags = List.copyOf(tags);
+    }
+
+    /** A host no source gave. */
+    public Host(String alias, String hostname, String user, int port, String proxyJump, List<String> tags,
+            String group, String description, boolean favourite, boolean extra, Path file, int line, String uncertainty) {
+        this(alias, hostname, user, port, proxyJump, tags, group, description, favourite, extra, file, line, uncertainty,
+                HostSource.NONE);
     }
 
     /** A host whose values are certain. */

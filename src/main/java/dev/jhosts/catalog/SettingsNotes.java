@@ -11,7 +11,8 @@ import java.util.Map;
  * Puts the {@code hosts} entries of jhosts' settings onto the ssh config hosts: tags are added
  * after the ssh config's, a group or description set in the settings replaces the config's,
  * favourite is set by either. An entry with a hostname whose alias is not in the ssh config
- * becomes an extra host; an entry that names no host is reported.
+ * becomes an extra host; an entry without one also notes a source's host; an entry that names
+ * no host is reported.
  */
 final class SettingsNotes {
     private final Warnings warnings;
@@ -23,6 +24,14 @@ final class SettingsNotes {
     }
 
     List<Host> apply(List<Host> sshHosts, List<HostEntry> entries) {
+        return apply(sshHosts, SourceHosts.NONE, entries);
+    }
+
+    /**
+     * The ssh config's hosts, then the settings' extra hosts, then the sources' hosts whose alias
+     * neither gives, each with the notes of its entry.
+     */
+    List<Host> apply(List<Host> sshHosts, SourceHosts sources, List<HostEntry> entries) {
         Map<String, HostEntry> byAlias = new LinkedHashMap<>();
         for (HostEntry entry : entries) {
             HostEntry earlier = byAlias.putIfAbsent(entry.alias(), entry);
@@ -32,12 +41,18 @@ final class SettingsNotes {
             }
         }
         Map<String, Host> known = new HashMap<>();
-        List<Host> result = new ArrayList<>(sshHosts.size() + byAlias.size());
+        List<Host> result = new ArrayList<>(sshHosts.size() + byAlias.size() + sources.hosts().size());
         for (Host host : sshHosts) {
             HostEntry entry = byAlias.get(host.alias());
             Host noted = entry == null ? host : noted(host, entry);
             known.put(host.alias(), noted);
             result.add(noted);
+        }
+        Map<String, Host> fromSources = new LinkedHashMap<>();
+        for (Host host : sources.hosts()) {
+            if (!known.containsKey(host.alias())) {
+                fromSources.putIfAbsent(host.alias(), host);
+            }
         }
         for (HostEntry entry : byAlias.values()) {
             if (known.containsKey(entry.alias())) {
@@ -47,11 +62,16 @@ final class SettingsNotes {
                 }
             } else if (entry.definesHost()) {
                 result.add(extra(entry));
-            } else {
+                fromSources.remove(entry.alias());
+            } else if (fromSources.containsKey(entry.alias())) {
+                fromSources.put(entry.alias(), noted(fromSources.get(entry.alias()), entry));
+            } else if (sources.complete()) {
                 warnings.at(entry.file(), entry.line(), "hosts: no ssh config host " + entry.alias()
+                        + (sources.hosts().isEmpty() ? "" : " (nor a source's)")
                         + " (set hostname to make it a host of its own)");
             }
         }
+        result.addAll(fromSources.values());
         return result;
     }
 
@@ -64,7 +84,7 @@ final class SettingsNotes {
                 host.favourite() || entry.favourite());
         return new Host(host.alias(), host.hostname(), host.user(), host.port(), host.proxyJump(),
                 notes.tags(), notes.group(), notes.description(), notes.favourite(),
-                host.extra(), host.file(), host.line(), host.uncertainty());
+                host.extra(), host.file(), host.line(), host.uncertainty(), host.source());
     }
 
     private Host extra(HostEntry entry) {

@@ -3,7 +3,10 @@ package dev.jhosts.cli;
 import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.CatalogLoader;
 import dev.jhosts.catalog.History;
+import dev.jhosts.catalog.SshCatalog;
 import dev.jhosts.catalog.SshOptionsResolver;
+import dev.jhosts.catalog.SourceHosts;
+import dev.jhosts.sources.Sources;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.completion.HostCache;
 import dev.jhosts.config.HostEntry;
@@ -63,16 +66,71 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
     }
 
     /**
-     * The host catalogue (ssh config and jhosts' own hosts). Reading it also refreshes the host
-     * list of shell completion ({@link HostCache}) when that is stale; a cache that cannot be
-     * written costs completion speed only, so it is no reason to fail.
+     * The host catalogue (ssh config, jhosts' own hosts, the sources' hosts) for a command about
+     * the whole list: sources whose cached hosts are older than their {@code refresh} are run
+     * first (each within its timeout); their warnings are among the catalogue's. Reading it also
+     * refreshes the host list of shell completion ({@link HostCache}) when that is stale; a cache
+     * that cannot be written costs completion speed only, so it is no reason to fail.
      */
     Catalog catalog() {
+        return catalog(Sources.Run.STALE);
+    }
+
+    /** As {@link #catalog()}, running the sources {@code which} names. */
+    Catalog catalog(Sources.Run which) {
         Instant readAt = Instant.now();
-        Catalog catalog = new CatalogLoader(locations, settings).load(sshConfig, explicitSshConfig);
+        SshCatalog read = sshCatalog();
+        return remembered(read.with(sourceHosts(which)), readAt);
+    }
+
+    /**
+     * As {@link #catalog(Sources.Run)} for a command that does not print the catalogue's
+     * warnings: those of the sources (one line each, naming the source) go to stderr.
+     */
+    Catalog catalogTellingSources(Sources.Run which) {
+        Instant readAt = Instant.now();
+        SshCatalog read = sshCatalog();
+        SourceHosts sourceHosts = sourceHosts(which);
+        sourceHosts.warnings().forEach(warning -> System.err.println("jhosts: warning: " + warning));
+        System.err.flush();
+        return remembered(read.with(sourceHosts), readAt);
+    }
+
+    /** The ssh config as read, for the sources' hosts to be merged on. */
+    SshCatalog sshCatalog() {
+        return new CatalogLoader(locations, settings).read(sshConfig, explicitSshConfig);
+    }
+
+    /** The inventories of the {@code sources} setting, cached in {@link Sources#cacheDirectory}. */
+    Sources sources() {
+        return new Sources(settings.sources(), sourceCacheDirectory(), System.getProperty("user.name", ""));
+    }
+
+    private Path sourceCacheDirectory() {
+        return Sources.cacheDirectory(System.getenv(), locations.home());
+    }
+
+    private SourceHosts sourceHosts(Sources.Run which) {
+        Sources sources = sources();
+        if (!sources.any()) {
+            return SourceHosts.NONE;
+        }
+        try {
+            return sources.refreshed(which);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return sources.cached();
+        }
+    }
+
+    /** {@code catalog}, with the completion cache brought up to date with it. */
+    Catalog remembered(Catalog catalog, Instant readAt) {
         List<Path> files = new ArrayList<>(List.of(sshConfig, settingsFile));
         if (!explicitSshConfig) {
             files.add(SYSTEM_SSH_CONFIG);
+        }
+        if (!settings.sources().isEmpty()) {
+            files.add(sourceCacheDirectory()); // a source's new answer is written there
         }
         HostCache.Source source = HostCache.Source.of(explicitSshConfig ? sshConfig.toString() : "",
                 explicitSettingsFile ? settingsFile.toString() : "", files, catalog.hosts());
@@ -87,12 +145,16 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
     }
 
     /**
-     * The hosts as ssh sees them, with the options of jhosts' own hosts; the ssh config is read
-     * only when the settings may define such hosts, so that a command about one host stays fast
-     * with a large ssh config.
+     * The hosts as ssh sees them, with the options of jhosts' own hosts and the sources' hosts;
+     * the ssh config is read only when the settings may define such hosts, so that a command
+     * about one host stays fast with a large ssh config. Sources are not waited for: their
+     * cached hosts are used whatever their age, and only a source that never gave hosts is run.
      */
     HostConfigs hosts() {
         boolean extraHostsPossible = settings.hosts().stream().anyMatch(HostEntry::definesHost);
+        if (!settings.sources().isEmpty()) {
+            return hosts(catalogTellingSources(Sources.Run.MISSING));
+        }
         return hosts(extraHostsPossible ? catalog() : new Catalog(List.of(), List.of()));
     }
 

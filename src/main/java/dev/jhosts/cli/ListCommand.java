@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
 /** {@code jhosts list}: the host catalogue, as a table or as JSON. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         header = "List the hosts: alias, hostname, user, port.",
-        description = "List the hosts of the ssh config and the settings, one a line: alias, hostname, user, port. "
-                + "Warnings about the ssh config go to standard error, with ssh's own line when ssh -G refuses it.",
+        description = "List the hosts of the ssh config, the settings and the sources, one a line: alias, hostname, "
+                + "user, port. Sources whose cached hosts are older than their refresh run first (each within its "
+                + "timeout). Warnings about the ssh config and the sources go to standard error, with ssh's own line when ssh -G refuses the config. --ansible prints an "
+                + "Ansible dynamic inventory: _meta.hostvars, a group per jhosts group and per tag, and ungrouped.",
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:listed (warnings do not change it)", "2:usage or settings error"})
 final class ListCommand implements Callable<Integer> {
@@ -31,13 +33,24 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON array of host objects.")
     boolean json;
 
+    @Option(names = "--ansible", description = "Print an Ansible dynamic inventory.")
+    boolean ansible;
+
     @Override
     public Integer call() throws Exception {
-        return list(Commands.global(spec), json, spec.commandLine().getOut(), spec.commandLine().getErr());
+        if (json && ansible) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--json and --ansible: choose one");
+        }
+        return list(Commands.global(spec), json, ansible, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
     static int list(GlobalOptions global, boolean json, PrintWriter out, PrintWriter err) throws Exception {
+        return list(global, json, false, out, err);
+    }
+
+    private static int list(GlobalOptions global, boolean json, boolean ansible, PrintWriter out, PrintWriter err)
+            throws Exception {
         Context context = Context.load(global);
         Catalog catalog = context.catalog();
         catalog.warnings().forEach(warning -> err.println(Messages.warning(warning)));
@@ -45,7 +58,9 @@ final class ListCommand implements Callable<Integer> {
         SshRefusal.check(context.settings().sshBinary(), context.sshConfig(), catalog.hosts(), REFUSAL_LIMIT)
                 .forEach(line -> err.println(Messages.warning(SshRefusal.warning(line))));
         err.flush();
-        if (json) {
+        if (ansible) {
+            out.println(Json.render(AnsibleInventory.of(catalog.hosts())));
+        } else if (json) {
             out.println(Json.render(catalog.hosts().stream().map(ListCommand::toJson).toList()));
         } else {
             printTable(out, catalog.hosts());
@@ -66,6 +81,10 @@ final class ListCommand implements Callable<Integer> {
         object.put("description", host.description());
         object.put("favourite", host.favourite());
         object.put("extra", host.extra());
+        object.put("source", host.source().name());
+        if (host.source().presence() != dev.jhosts.catalog.HostSource.Presence.UNKNOWN) {
+            object.put("online", host.source().presence() == dev.jhosts.catalog.HostSource.Presence.ONLINE);
+        }
         object.put("file", host.file().toString());
         object.put("line", host.line());
         object.put("uncertain", host.valuesMayDiffer());

@@ -1,6 +1,7 @@
 package dev.jhosts.cli;
 
 import dev.jhosts.catalog.Catalog;
+import dev.jhosts.sources.Sources;
 import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.Masters;
 import dev.jhosts.run.Durations;
@@ -116,7 +117,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         Context context = Context.load(Commands.global(spec));
         HostSelection selection = new HostSelection(named, tags, groups, match);
-        Catalog catalog = selection.filters() || context.settings().hosts().stream().anyMatch(h -> h.definesHost())
+        Catalog catalog = !context.settings().sources().isEmpty()
+                ? context.catalogTellingSources(selection.filters() ? Sources.Run.STALE : Sources.Run.MISSING)
+                : selection.filters() || context.settings().hosts().stream().anyMatch(h -> h.definesHost())
                 ? context.catalog() : new Catalog(List.of(), List.of());
         List<String> aliases = selection.select(catalog.hosts());
         if (aliases.isEmpty()) {

@@ -6,6 +6,10 @@ import dev.jhosts.catalog.HostOrdering;
 import dev.jhosts.master.MasterException;
 import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.Masters;
+import dev.jhosts.catalog.SourceHosts;
+import dev.jhosts.catalog.SshCatalog;
+import dev.jhosts.sources.Sources;
+import dev.jhosts.tui.CatalogueFeed;
 import dev.jhosts.tui.JhostsApp;
 import java.io.IOException;
 import java.time.Instant;
@@ -13,16 +17,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Starts the full-screen host picker: the catalogue in frecency order, the catalogue's and the history's warnings. */
+/**
+ * Starts the full-screen host picker: the catalogue in frecency order (the sources' hosts from
+ * their caches), the catalogue's and the history's warnings; the sources then run in the
+ * background, and their hosts join the list as they answer.
+ */
 final class TuiLauncher {
     private TuiLauncher() {}
 
     static int run(Context context) {
-        Catalog catalog = context.catalog();
+        // The sources' cached hosts only: a source runs in the background once the first frame is out.
+        Instant readAt = Instant.now();
+        SshCatalog read = context.sshCatalog();
+        Sources sources = context.sources();
+        Catalog catalog = context.remembered(read.with(sources.any() ? sources.cached() : SourceHosts.NONE), readAt);
         History history = History.load(context.locations().stateDirectory());
         List<String> warnings = new ArrayList<>(catalog.warnings());
         warnings.addAll(history.warnings());
         HostConfigs hosts = context.hosts(catalog);
+        CatalogueFeed feed = sources.any() ? changed -> {
+            Sources.Watch watch = sources.watch(sourceHosts -> {
+                Catalog now = context.remembered(read.with(sourceHosts), Instant.now());
+                hosts.useHosts(now.hosts());
+                List<String> nowWarnings = new ArrayList<>(now.warnings());
+                nowWarnings.addAll(history.warnings());
+                changed.accept(HostOrdering.frecency(history).sort(now.hosts()), nowWarnings);
+            });
+            return watch::close;
+        } : CatalogueFeed.NONE;
         // a forward of the forwards setting that a new master refuses is told in the status line
         AtomicReference<JhostsApp> shown = new AtomicReference<>();
         try (Masters masters = context.masters(hosts, problem -> {
@@ -33,7 +55,7 @@ final class TuiLauncher {
         })) {
             JhostsApp app = new JhostsApp(HostOrdering.frecency(history).sort(catalog.hosts()), warnings,
                     context.settings(), context.sshConfig(), hosts, masters, alias -> recordInBackground(history, alias),
-                    jhostsCommand(context));
+                    jhostsCommand(context), feed);
             shown.set(app);
             return app.run();
         } catch (MasterException | IOException e) {

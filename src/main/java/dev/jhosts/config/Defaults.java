@@ -95,6 +95,7 @@ final class Defaults {
         values.put("previous-session-key", defaults.sessions().keys().previous().name());
         values.put("tmux-open", defaults.sessions().tmuxOpen().name().toLowerCase(Locale.ROOT));
         values.put("new-hosts-file", "");
+        values.put("sources", List.of());
         return values;
     }
 

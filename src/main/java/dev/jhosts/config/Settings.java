@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param sessions the picker's sessions: their keys, tmux
  * @param newHostsFile where {@code jhosts host add} writes a new host without {@code --file};
  *     the empty path for the ssh config itself
+ * @param sources inventories whose hosts join the list (commands, Tailscale)
  */
 public record Settings(
         String sshBinary,
@@ -54,7 +55,8 @@ public record Settings(
         Map<String, List<Forward>> forwards,
         RunSettings run,
         SessionSettings sessions,
-        Path newHostsFile) {
+        Path newHostsFile,
+        List<SourceSpec> sources) {
 
     /** The range {@link #escapeTimeout} must be in. */
     public static final Duration MIN_ESCAPE_TIMEOUT = Duration.ofMillis(10);
@@ -75,6 +77,18 @@ public record Settings(
         prelaunch = List.copyOf(prelaunch);
         hosts = List.copyOf(hosts);
         forwards = Map.copyOf(forwards);
+        sources = List.copyOf(sources);
+    }
+
+    /** Settings without sources. */
+    public Settings(String sshBinary, Path controlDirectory, Duration controlPersist, Duration connectTimeout,
+            Duration serverAliveInterval, int serverAliveCountMax, int maxParallelLaunches, Duration aliveCheckTimeout,
+            Duration killGrace, int escapeChar, Duration escapeTimeout, Duration prelaunchDelay, List<String> prelaunch,
+            OnSessionEnd onSessionEnd, List<HostEntry> hosts, ProbeSettings probes, PromptSettings prompts,
+            Map<String, List<Forward>> forwards, RunSettings run, SessionSettings sessions) {
+        this(sshBinary, controlDirectory, controlPersist, connectTimeout, serverAliveInterval, serverAliveCountMax,
+                maxParallelLaunches, aliveCheckTimeout, killGrace, escapeChar, escapeTimeout, prelaunchDelay, prelaunch,
+                onSessionEnd, hosts, probes, prompts, forwards, run, sessions, List.of());
     }
 
     /** What the TUI does when a session ends. */

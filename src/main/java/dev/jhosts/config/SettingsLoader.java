@@ -45,6 +45,8 @@ public final class SettingsLoader {
     static final int MAX_NAME_LENGTH = 255;
     static final int MAX_TEXT_LENGTH = 1_000;
     static final int MAX_PATH_LENGTH = 4_096;
+    static final int MAX_SOURCES = 64;
+    private static final Set<String> SOURCE_KEYS = Set.of("name", "type", "command", "refresh", "timeout");
 
     private final Locations locations;
 
@@ -189,7 +191,8 @@ public final class SettingsLoader {
                 new SessionSettings(new dev.jhosts.session.SessionKeys(reader.sessionKey("detach-key"),
                         reader.sessionKey("next-session-key"), reader.sessionKey("previous-session-key")),
                         reader.oneOf("tmux-open", SessionSettings.TmuxOpen.class, "window or split")),
-                newHostsFile(reader));
+                newHostsFile(reader),
+                reader.sources("sources"));
     }
 
     /** {@code new-hosts-file}: empty for the ssh config itself; {@code ~/} and relative paths as for control-directory. */
@@ -376,15 +379,8 @@ public final class SettingsLoader {
 
         Duration duration(String key, DurationRange range) throws SettingsException {
             ConfigValue value = value(key);
-            Duration duration;
-            try {
-                if (value.valueType() != ConfigValueType.STRING && value.valueType() != ConfigValueType.NUMBER) {
-                    throw new ConfigException.BadValue(key, "not a duration");
-                }
-                duration = settings.toConfig().getDuration(key);
-            } catch (ConfigException | ArithmeticException | IllegalArgumentException e) {
-                throw problem(key, "expected a duration such as 750ms, 10s or 5m, got " + describe(value));
-            }
+            Duration duration = asDuration(settings, key)
+                    .orElseThrow(() -> problem(key, "expected a duration such as 750ms, 10s or 5m, got " + describe(value)));
             if (!range.contains(duration)) {
                 String hint = value.valueType() == ConfigValueType.NUMBER
                         ? " (a number alone means milliseconds: write a unit, such as 10s)" : "";
@@ -526,21 +522,33 @@ public final class SettingsLoader {
         }
 
         List<HostEntry> hostEntries(String key) throws SettingsException {
-            ConfigValue value = value(key);
-            if (!(value instanceof ConfigList list)) {
-                throw problem(key, "expected a list of host entries, got " + describe(value));
-            }
-            if (list.size() > MAX_HOST_ENTRIES) {
-                throw problem(key, "at most " + MAX_HOST_ENTRIES + " entries, got " + list.size());
-            }
             List<HostEntry> entries = new ArrayList<>();
-            for (ConfigValue item : list) {
-                if (!(item instanceof ConfigObject object)) {
-                    throw problemAt(item.origin(), key + ": expected an entry { alias = ..., ... }, got " + describe(item));
-                }
+            for (ConfigObject object : objects(key, MAX_HOST_ENTRIES, "host entries", "an entry { alias = ..., ... }")) {
                 entries.add(hostEntry(object));
             }
             return entries;
+        }
+
+        /**
+         * The entries of a list setting, each an object: at most {@code max}; {@code listOf} and
+         * {@code shape} say in an error what the list holds and what one entry looks like.
+         */
+        private List<ConfigObject> objects(String key, int max, String listOf, String shape) throws SettingsException {
+            ConfigValue value = value(key);
+            if (!(value instanceof ConfigList list)) {
+                throw problem(key, "expected a list of " + listOf + ", got " + describe(value));
+            }
+            if (list.size() > max) {
+                throw problem(key, "at most " + max + " entries, got " + list.size());
+            }
+            List<ConfigObject> objects = new ArrayList<>();
+            for (ConfigValue item : list) {
+                if (!(item instanceof ConfigObject object)) {
+                    throw problemAt(item.origin(), key + ": expected " + shape + ", got " + describe(item));
+                }
+                objects.add(object);
+            }
+            return objects;
         }
 
         private HostEntry hostEntry(ConfigObject object) throws SettingsException {
@@ -602,6 +610,112 @@ public final class SettingsLoader {
             return new HostEntry(alias, hostname, user, port, tags,
                     field(object, "group", MAX_TEXT_LENGTH), field(object, "description", MAX_TEXT_LENGTH),
                     favourite, SettingsLoader.fileOf(object.origin(), file), lineOf(object.origin()));
+        }
+
+        /**
+         * {@code [ { name = "cmdb", command = ["cmdb-hosts", "--json"], refresh = 10m, timeout = 30s },
+         * { name = "tailnet", type = tailscale } ]}.
+         */
+        List<SourceSpec> sources(String key) throws SettingsException {
+            String shape = "{ name = \"...\", command = [...] }";
+            List<SourceSpec> sources = new ArrayList<>();
+            Map<String, Integer> lines = new LinkedHashMap<>();
+            for (ConfigObject object : objects(key, MAX_SOURCES, shape, shape)) {
+                SourceSpec source = source(key, object);
+                Integer earlier = lines.putIfAbsent(source.name(), source.line());
+                if (earlier != null) {
+                    throw problemAt(object.get("name").origin(), key + ": the name " + Printable.quoted(source.name())
+                            + " is taken by the source at line " + earlier);
+                }
+                sources.add(source);
+            }
+            return sources;
+        }
+
+        private SourceSpec source(String key, ConfigObject object) throws SettingsException {
+            for (Map.Entry<String, ConfigValue> field : object.entrySet()) {
+                if (!SOURCE_KEYS.contains(field.getKey())) {
+                    throw problemAt(field.getValue().origin(), key + ": unknown key " + Printable.quoted(field.getKey())
+                            + " (known: name, type, command, refresh, timeout)");
+                }
+            }
+            ConfigValue nameValue = object.get("name");
+            if (nameValue == null || nameValue.valueType() != ConfigValueType.STRING) {
+                throw problemAt(nameValue == null ? object.origin() : nameValue.origin(),
+                        key + ": a source needs name = \"...\" (a word: letters, digits, '.', '_', '-')");
+            }
+            String name = (String) nameValue.unwrapped();
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+                throw problemAt(nameValue.origin(), key + ": name " + Printable.quoted(shortened(name))
+                        + " must be a word of letters, digits, '.', '_' and '-' (at most 64, not starting with '-')");
+            }
+            SourceSpec.Type type = SourceSpec.Type.COMMAND;
+            ConfigValue typeValue = object.get("type");
+            if (typeValue != null) {
+                String written = typeValue.valueType() == ConfigValueType.STRING ? (String) typeValue.unwrapped() : "";
+                if (written.equals("command")) {
+                    type = SourceSpec.Type.COMMAND;
+                } else if (written.equals("tailscale")) {
+                    type = SourceSpec.Type.TAILSCALE;
+                } else {
+                    throw problemAt(typeValue.origin(), key + ": type must be command or tailscale, got " + describe(typeValue));
+                }
+            }
+            ConfigValue commandValue = object.get("command");
+            List<String> command;
+            if (commandValue == null) {
+                if (type == SourceSpec.Type.COMMAND) {
+                    throw problemAt(object.origin(), key + ": source " + name
+                            + " needs command = [\"program\", \"argument\", ...] (or type = tailscale)");
+                }
+                command = SourceSpec.TAILSCALE_COMMAND;
+            } else {
+                if (!(commandValue instanceof ConfigList words) || words.isEmpty() || words.size() > 256
+                        || words.stream().anyMatch(word -> word.valueType() != ConfigValueType.STRING)) {
+                    throw problemAt(commandValue.origin(), key + ": command must be a list of words, such as "
+                            + "[\"cmdb-hosts\", \"--json\"] (run without a shell)");
+                }
+                command = words.stream().map(word -> (String) word.unwrapped()).toList();
+                if (command.get(0).isBlank() || command.stream().anyMatch(word -> word.indexOf('\0') >= 0
+                        || word.length() > MAX_PATH_LENGTH)) {
+                    throw problemAt(commandValue.origin(), key + ": command must start with a program name or path, "
+                            + "and no word may hold a NUL or be longer than " + MAX_PATH_LENGTH + " characters");
+                }
+            }
+            Duration refresh = sourceDuration(key, object, "refresh", Duration.ofMinutes(10),
+                    DurationRange.of(Duration.ofSeconds(10), Duration.ofDays(30)));
+            Duration timeout = sourceDuration(key, object, "timeout", Duration.ofSeconds(30),
+                    DurationRange.of(Duration.ofSeconds(1), Duration.ofMinutes(10)));
+            return new SourceSpec(name, type, command, refresh, timeout,
+                    SettingsLoader.fileOf(object.origin(), file), lineOf(object.origin()));
+        }
+
+        /** {@code field} of {@code object} as a duration (a string or number, with a unit); empty when it is not one. */
+        private static Optional<Duration> asDuration(ConfigObject object, String field) {
+            ConfigValue value = object.get(field);
+            if (value.valueType() != ConfigValueType.STRING && value.valueType() != ConfigValueType.NUMBER) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(object.toConfig().getDuration(field));
+            } catch (ConfigException | ArithmeticException | IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+
+        private Duration sourceDuration(String key, ConfigObject object, String field, Duration otherwise,
+                DurationRange range) throws SettingsException {
+            ConfigValue value = object.get(field);
+            if (value == null) {
+                return otherwise;
+            }
+            Duration duration = asDuration(object, field).orElseThrow(() -> problemAt(value.origin(),
+                    key + ": " + field + ": expected a duration such as 10m, got " + describe(value)));
+            if (!range.contains(duration)) {
+                throw problemAt(value.origin(), key + ": " + field + " must be " + range.describe() + ", got "
+                        + describe(value));
+            }
+            return duration;
         }
 
         /**

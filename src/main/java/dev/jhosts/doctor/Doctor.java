@@ -118,16 +118,9 @@ public final class Doctor {
         }
     }
 
+    /** The options jhosts gives ssh for a host of its settings or of a source (none for the ssh config's). */
     private static List<String> options(Host host) {
-        if (!host.extra()) {
-            return List.of();
-        }
-        List<String> options = new ArrayList<>(List.of("-o", "HostName=" + host.hostname()));
-        if (!host.user().isEmpty()) {
-            options.addAll(List.of("-o", "User=" + host.user()));
-        }
-        options.addAll(List.of("-o", "Port=" + host.port()));
-        return options;
+        return dev.jhosts.master.HostOptions.of(List.of(host)).forAlias(host.alias());
     }
 
     private static String firstLine(String text) {

@@ -11,11 +11,17 @@ import java.util.List;
  */
 public final class HostConfigs implements TargetResolver {
     private final SshOptionsResolver resolver;
-    private final HostOptions hostOptions;
+    /** Replaced whole when the catalogue changes (a source answered); read by any thread. */
+    private volatile HostOptions hostOptions;
 
     public HostConfigs(SshOptionsResolver resolver, HostOptions hostOptions) {
         this.resolver = resolver;
         this.hostOptions = hostOptions;
+    }
+
+    /** Takes the options of {@code catalogue}'s hosts from now on (the sources' hosts changed). */
+    public void useHosts(java.util.Collection<dev.jhosts.catalog.Host> catalogue) {
+        hostOptions = HostOptions.of(catalogue);
     }
 
     /** The options of a catalogue alias. */

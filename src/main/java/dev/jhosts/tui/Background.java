@@ -35,10 +35,13 @@ final class Background implements AutoCloseable {
     final ForwardCommands forwards;
     final RunCommands runs;
     private final AskpassServer askpass;
+    /** Each host's tags, for password-commands' tag: selections; replaced when the catalogue changes. */
+    private final Map<String, Set<String>> tags;
 
     private Background(DetailsLookup details, MasterWatch watch, MasterCommands commands, SessionRunner runner,
             SessionOpener opener, SessionHub sessions, ProbeWatch probes, ForwardCommands forwards, RunCommands runs,
-            AskpassServer askpass) {
+            AskpassServer askpass, Map<String, Set<String>> tags) {
+        this.tags = tags;
         this.details = details;
         this.watch = watch;
         this.commands = commands;
@@ -60,7 +63,9 @@ final class Background implements AutoCloseable {
         SessionRunner runner = new SessionRunner(settings, sshConfig, hostConfigs, masters, terminal, System.getenv());
         SessionHub sessions = new SessionHub(post, runner::summary, clock);
         ProbeWatch probes = new ProbeWatch(hostConfigs, masters, settings.probes(), post, clock);
-        AskpassServer askpass = askpass(hosts, settings, post);
+        Map<String, Set<String>> tags = new java.util.concurrent.ConcurrentHashMap<>();
+        hosts.forEach(host -> tags.put(host.alias(), Set.copyOf(host.tags())));
+        AskpassServer askpass = askpass(tags, settings, post);
         SessionOpener opener = new SessionOpener(runner, post);
         ForwardCommands forwards = new ForwardCommands(masters, post);
         RunCommands runs = new RunCommands(masters, settings, post);
@@ -70,7 +75,7 @@ final class Background implements AutoCloseable {
         });
         watch.start();
         ConfigRefusalCheck.start(settings.sshBinary(), sshConfig, hosts, post);
-        return new Background(details, watch, commands, runner, opener, sessions, probes, forwards, runs, askpass);
+        return new Background(details, watch, commands, runner, opener, sessions, probes, forwards, runs, askpass, tags);
     }
 
     /** Present where jhosts' askpass helper is installed beside the launcher. */
@@ -78,13 +83,19 @@ final class Background implements AutoCloseable {
         return Optional.ofNullable(askpass);
     }
 
-    private static AskpassServer askpass(List<Host> hosts, Settings settings, Consumer<UiEvent> post) {
+    /** The catalogue changed (a source answered): the tags password-commands select by are its hosts'. */
+    void catalogueChanged(List<Host> hosts) {
+        Map<String, Set<String>> now = new HashMap<>();
+        hosts.forEach(host -> now.put(host.alias(), Set.copyOf(host.tags())));
+        tags.keySet().retainAll(now.keySet());
+        tags.putAll(now);
+    }
+
+    private static AskpassServer askpass(Map<String, Set<String>> tags, Settings settings, Consumer<UiEvent> post) {
         Path helper = Path.of(System.getProperty("jhosts.home", "."), "jhosts-askpass");
         if (!Files.isExecutable(helper)) {
             return null;
         }
-        Map<String, Set<String>> tags = new HashMap<>();
-        hosts.forEach(host -> tags.put(host.alias(), Set.copyOf(host.tags())));
         PasswordCommands passwords = new PasswordCommands(settings.prompts().passwordCommands().stream()
                 .map(command -> new PasswordSource(command.hosts(), command.command(), command.timeout())).toList(),
                 alias -> tags.getOrDefault(alias, Set.of()));

@@ -42,8 +42,16 @@ public final class JhostsApp {
      */
     public JhostsApp(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig,
             HostConfigs hostConfigs, Masters masters, Consumer<String> connectRecorder, List<String> jhostsCommand) {
+        this(hosts, warnings, settings, sshConfig, hostConfigs, masters, connectRecorder, jhostsCommand,
+                CatalogueFeed.NONE);
+    }
+
+    /** As above, with {@code feed} telling of the catalogue's changes (hosts of inventories) while it runs. */
+    public JhostsApp(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig,
+            HostConfigs hostConfigs, Masters masters, Consumer<String> connectRecorder, List<String> jhostsCommand,
+            CatalogueFeed feed) {
         this.parts = new PickerLoop.Parts(List.copyOf(hosts), List.copyOf(warnings), settings, sshConfig, hostConfigs,
-                masters, connectRecorder, List.copyOf(jhostsCommand), Appearance.fromEnvironment(System.getenv()));
+                masters, connectRecorder, List.copyOf(jhostsCommand), Appearance.fromEnvironment(System.getenv()), feed);
     }
 
     /**

@@ -53,7 +53,8 @@ final class PickerLoop implements EffectRunner.Loop {
 
     /** Everything the picker is made of that comes from outside. */
     record Parts(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig, HostConfigs hostConfigs,
-            Masters masters, Consumer<String> connectRecorder, List<String> jhostsCommand, Appearance look) {}
+            Masters masters, Consumer<String> connectRecorder, List<String> jhostsCommand, Appearance look,
+            CatalogueFeed feed) {}
 
     private final Parts parts;
     private final BlockingQueue<UiEvent> events;
@@ -96,6 +97,7 @@ final class PickerLoop implements EffectRunner.Loop {
         state = ViewState.initial(parts.hosts(), parts.warnings(), new ScreenSize(size.getColumns(), size.getRows()),
                 clock.instant(), settings.prelaunchDelay());
         ScheduledExecutorService ticker = null;
+        Runnable stopFeed = () -> { };
         try {
             terminal.startScreen();
             keys.resume();
@@ -110,6 +112,7 @@ final class PickerLoop implements EffectRunner.Loop {
             apply(Update.update(state, new UiEvent.Started(settings.prelaunch(), settings.prompts().askAtStart(),
                     background.askpass().isPresent(), settings.onSessionEnd() == Settings.OnSessionEnd.EXIT)));
             apply(Update.withDetailsFor(state));
+            stopFeed = parts.feed().start((hosts, warnings) -> post(new UiEvent.CatalogueChanged(hosts, warnings)));
             LibraryWarmUp.forSessions();
             ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "jhosts-tick");
@@ -142,6 +145,7 @@ final class PickerLoop implements EffectRunner.Loop {
             if (ticker != null) {
                 ticker.shutdownNow();
             }
+            stopFeed.run();
             if (background != null) {
                 background.close();
             }
@@ -157,6 +161,9 @@ final class PickerLoop implements EffectRunner.Loop {
         }
         if (event instanceof UiEvent.TerminalBack) {
             takeTerminalBack();
+        }
+        if (event instanceof UiEvent.CatalogueChanged changed) {
+            background.catalogueChanged(changed.hosts());
         }
         apply(Update.update(state, event));
         followConnecting(event);

@@ -72,6 +72,17 @@ public record HostList(
         return list.keepingSelectionOf(this, visibleRows);
     }
 
+    /**
+     * The list of a new catalogue (a source answered), in the same order, with the same filter
+     * and folded groups; the selected host or header stays selected where it is still listed.
+     */
+    public HostList withCatalogue(List<Host> catalogue, int visibleRows) {
+        List<Host> arranged = order.arrange(catalogue);
+        HostList list = laidOut(order, arranged, GroupedRows.grouped(arranged), collapsed, filter,
+                HostFilter.apply(arranged, filter));
+        return list.keepingSelectionOf(this, visibleRows);
+    }
+
     /** {@code group} collapsed or expanded; its header is selected. */
     public HostList withGroupCollapsed(String group, boolean collapse, int visibleRows) {
         Set<String> groups = new HashSet<>(collapsed);

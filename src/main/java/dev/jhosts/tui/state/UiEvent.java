@@ -91,6 +91,17 @@ public sealed interface UiEvent {
     /** The terminal is the list's again, after what {@code end} says. */
     record TerminalBack(LoanEnd end) implements UiEvent {}
 
+    /**
+     * The catalogue changed while the picker runs (a source answered): every host, in catalogue
+     * order, and the warnings about reading them (the status line's).
+     */
+    record CatalogueChanged(List<dev.jhosts.catalog.Host> hosts, List<String> warnings) implements UiEvent {
+        public CatalogueChanged {
+            hosts = List.copyOf(hosts);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
     /** News of forwards or of a run (see {@link WorkNews}). */
     record Work(WorkNews news) implements UiEvent {}
 }

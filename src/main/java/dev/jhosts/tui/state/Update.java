@@ -75,8 +75,40 @@ public final class Update {
             return SessionUpdate.onTerminalBack(state, back.end());
         } else if (event instanceof UiEvent.Started started) {
             return SessionUpdate.onStarted(state, started);
+        } else if (event instanceof UiEvent.CatalogueChanged changed) {
+            return withDetailsFor(onCatalogueChanged(state, changed));
         }
         throw new IllegalArgumentException("unknown event " + event);
+    }
+
+    /**
+     * A new catalogue (a source answered): the list shows it, in the same order and filter, the
+     * selection kept; a warning that is new goes to the status line, and one that is gone leaves it.
+     */
+    static ViewState onCatalogueChanged(ViewState state, UiEvent.CatalogueChanged changed) {
+        List<String> fresh = changed.warnings().stream().filter(w -> !state.warnings().contains(w)).toList();
+        String message = state.message();
+        if (!fresh.isEmpty()) {
+            message = fresh.size() == 1 ? "warning: " + fresh.get(0)
+                    : fresh.size() + " warnings (F1 lists them): " + fresh.get(0);
+        } else if (state.warnings().stream().anyMatch(w -> !changed.warnings().contains(w) && state.message().endsWith(w))) {
+            message = "";
+        }
+        // the details of a host whose values changed are asked again
+        Map<String, dev.jhosts.catalog.Host> before = new java.util.HashMap<>();
+        state.catalogue().forEach(host -> before.put(host.alias(), host));
+        Map<String, Details> details = new java.util.HashMap<>(state.details());
+        for (dev.jhosts.catalog.Host host : changed.hosts()) {
+            dev.jhosts.catalog.Host was = before.get(host.alias());
+            if (was != null && !was.equals(host) && !(details.get(host.alias()) instanceof Details.Resolving)) {
+                details.remove(host.alias());
+            }
+        }
+        ViewState replaced = new ViewState(changed.hosts(), changed.warnings(), state.list(), state.pane(), state.focus(),
+                state.overlay(), state.masters(), details, state.probes(), message, state.size(),
+                state.spinner(), state.now(), state.selectedSince(), state.prelaunchDelay(), state.prelaunchPending(),
+                state.work(), state.sessions());
+        return replaced.withList(state.list().withCatalogue(changed.hosts(), listRows(state)));
     }
 
     /** Rows the host list has on screen in this state. */

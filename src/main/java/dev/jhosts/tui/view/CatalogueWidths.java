@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The widest alias and the widest user@hostname[:port] of a catalogue, in columns: what the
  * host list's columns are sized by. Measuring every host costs milliseconds at ten thousand
- * hosts, and the catalogue never changes while the picker runs, so the figures of the last
+ * hosts, and the catalogue changes only when a source answers, so the figures of the last
  * catalogue measured (the same list object) are kept. Used by the drawing thread only.
  */
 final class CatalogueWidths {

@@ -62,6 +62,10 @@ final class DetailsPainter {
         }
         MasterState master = state.masterState(host.alias());
         String extra = HostRowsPainter.tagsText(host, true);
+        if (host.source().present()) {
+            // read-only here: the inventory holds it
+            extra = (extra.isEmpty() ? "" : extra + "  ") + "from source " + host.source().name();
+        }
         int at = canvas.text(optionsRow + 1, 1, canvas.columns(), "Master " + describe(master, state.spinner()),
                 master instanceof MasterState.None ? theme.normal() : marks.style(master));
         if (!extra.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.jhosts.tui.view;
 
 import dev.jhosts.catalog.Host;
+import dev.jhosts.catalog.HostSource;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.catalog.filter.HostMatch;
 import dev.jhosts.tui.state.Band;
@@ -13,8 +14,8 @@ import java.util.List;
 
 /**
  * Draws the host list: group headers (fold mark, name, count) and hosts (pointer, master
- * state, "~" when the values may differ from ssh's, alias, user@hostname, description, group
- * unless under its header, and tags).
+ * state, "~" when the values may differ from ssh's, alias, user@hostname, online or offline
+ * for a host whose source says so, description, group unless under its header, and tags).
  */
 final class HostRowsPainter {
     private static final int GAP = 2;
@@ -104,6 +105,13 @@ final class HostRowsPainter {
         canvas.text(row, at, at + targetWidth, target, focused ? base : theme.dim(), highlight,
                 index -> index >= shift && match.hostnamePositions().contains(index - shift));
         at += targetWidth + GAP;
+        String presence = presenceWord(host);
+        if (!presence.isEmpty() && at < canvas.columns()) {
+            // what the host's source says of it (Tailscale's Online), before the description
+            canvas.text(row, at, canvas.columns(), presence, focused ? base
+                    : host.source().presence() == HostSource.Presence.ONLINE ? theme.highlight() : theme.dim());
+            at += presence.length() + 1;
+        }
         if (at < canvas.columns()) {
             canvas.text(row, at, canvas.columns(), host.description(), focused ? base : theme.normal(), highlight,
                     match.descriptionPositions()::contains);
@@ -148,6 +156,15 @@ final class HostRowsPainter {
                         focused ? base : new ProbeMarks(look.theme()).style(result));
             }
         }));
+    }
+
+    /** "online" or "offline" for a host whose source says so; empty otherwise. */
+    static String presenceWord(Host host) {
+        return switch (host.source().presence()) {
+            case ONLINE -> "online";
+            case OFFLINE -> "offline";
+            case UNKNOWN -> "";
+        };
     }
 
     /** "[group] #tag #tag"; the group only when {@code withGroup} (no header shows it). */
