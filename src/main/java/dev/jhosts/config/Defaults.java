@@ -44,7 +44,8 @@ final class Defaults {
                 Map.of(),
                 new RunSettings(16, Duration.ZERO, true),
                 SessionSettings.defaults(),
-                UNSET);
+                UNSET,
+                List.of());
     }
 
     /** The setting keys there are. */

@@ -62,7 +62,7 @@ public record Settings(
     public static final Duration MIN_ESCAPE_TIMEOUT = Duration.ofMillis(10);
     public static final Duration MAX_ESCAPE_TIMEOUT = Duration.ofSeconds(2);
 
-    /** Settings with new hosts written to the ssh config itself. */
+    /** Settings with new hosts written to the ssh config itself, and no sources. */
     public Settings(String sshBinary, Path controlDirectory, Duration controlPersist, Duration connectTimeout,
             Duration serverAliveInterval, int serverAliveCountMax, int maxParallelLaunches, Duration aliveCheckTimeout,
             Duration killGrace, int escapeChar, Duration escapeTimeout, Duration prelaunchDelay, List<String> prelaunch,
@@ -70,7 +70,7 @@ public record Settings(
             Map<String, List<Forward>> forwards, RunSettings run, SessionSettings sessions) {
         this(sshBinary, controlDirectory, controlPersist, connectTimeout, serverAliveInterval, serverAliveCountMax,
                 maxParallelLaunches, aliveCheckTimeout, killGrace, escapeChar, escapeTimeout, prelaunchDelay, prelaunch,
-                onSessionEnd, hosts, probes, prompts, forwards, run, sessions, Path.of(""));
+                onSessionEnd, hosts, probes, prompts, forwards, run, sessions, Path.of(""), List.of());
     }
 
     public Settings {
@@ -78,17 +78,6 @@ public record Settings(
         hosts = List.copyOf(hosts);
         forwards = Map.copyOf(forwards);
         sources = List.copyOf(sources);
-    }
-
-    /** Settings without sources. */
-    public Settings(String sshBinary, Path controlDirectory, Duration controlPersist, Duration connectTimeout,
-            Duration serverAliveInterval, int serverAliveCountMax, int maxParallelLaunches, Duration aliveCheckTimeout,
-            Duration killGrace, int escapeChar, Duration escapeTimeout, Duration prelaunchDelay, List<String> prelaunch,
-            OnSessionEnd onSessionEnd, List<HostEntry> hosts, ProbeSettings probes, PromptSettings prompts,
-            Map<String, List<Forward>> forwards, RunSettings run, SessionSettings sessions) {
-        this(sshBinary, controlDirectory, controlPersist, connectTimeout, serverAliveInterval, serverAliveCountMax,
-                maxParallelLaunches, aliveCheckTimeout, killGrace, escapeChar, escapeTimeout, prelaunchDelay, prelaunch,
-                onSessionEnd, hosts, probes, prompts, forwards, run, sessions, List.of());
     }
 
     /** What the TUI does when a session ends. */
