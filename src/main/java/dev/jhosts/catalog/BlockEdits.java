@@ -21,7 +21,7 @@ final class BlockEdits {
     /**
      * A block: {@code header} is its Host line, {@code lead} the first of the comment lines that
      * belong to it above the header, {@code end} the index after its last line, {@code optionsEnd}
-     * the index after its last option (the header's next line when it has none).
+     * the index after its last option before any Include line (the header's next line when it has none).
      */
     record Block(int lead, int header, int optionsEnd, int end) {}
 
@@ -38,8 +38,10 @@ final class BlockEdits {
         while (end > header + 1 && belongsToNext(document.line(end - 1), nextIndentation)) {
             end--;
         }
+        // A new option goes after the last option before any Include of the block: what the
+        // Included file sets comes at the Include's place, and the first value wins.
         int optionsEnd = header + 1;
-        for (int i = header + 1; i < end; i++) {
+        for (int i = header + 1; i < end && !document.line(i).is("include"); i++) {
             if (!document.line(i).keyword().isEmpty()) {
                 optionsEnd = i + 1;
             }

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * An ssh_config file as text to edit: its lines, each with its own line ending ({@code \n},
@@ -145,10 +144,5 @@ final class ConfigDocument {
             }
         }
         return "    ";
-    }
-
-    /** Lower-case keyword of an option the user names, for comparisons. */
-    static String normalised(String keyword) {
-        return keyword.toLowerCase(Locale.ROOT);
     }
 }

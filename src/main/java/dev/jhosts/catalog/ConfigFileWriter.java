@@ -105,6 +105,9 @@ final class ConfigFileWriter {
         checkUnchanged(snapshot);
         Path target = snapshot.target();
         Path directory = target.getParent();
+        if (!Files.isDirectory(directory)) {
+            throw new IOException("the directory " + directory + " does not exist: create it first");
+        }
         Set<PosixFilePermission> permissions;
         PosixFileAttributes attributes = null;
         if (snapshot.exists()) {

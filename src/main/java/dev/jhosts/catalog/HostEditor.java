@@ -227,9 +227,14 @@ public final class HostEditor {
         try (StagedConfig staged = StagedConfig.stage(chain, newBytes, includes)) {
             SshOptionsResolver.Printed after = ssh(staged.main(), List.of(), alias);
             if (after.exitCode() != 0) {
-                throw new Refused("ssh refuses the changed config, nothing written: "
-                        + staged.described(SshOptionsResolver.complaint(after.stderr().isBlank()
-                                ? "ssh -G exited " + after.exitCode() : after.stderr())));
+                String complaint = staged.described(SshOptionsResolver.complaint(after.stderr().isBlank()
+                        ? "ssh -G exited " + after.exitCode() : after.stderr()));
+                SshOptionsResolver.Printed now = ssh(sshConfig, List.of(), alias);
+                if (now.exitCode() != 0 && SshOptionsResolver.complaint(now.stderr()).equals(complaint)) {
+                    throw new Refused("ssh refuses the config already, whatever the change (fix that first), nothing "
+                            + "written: " + complaint);
+                }
+                throw new Refused("ssh refuses the changed config, nothing written: " + complaint);
             }
             List<String> forcedOptions = new ArrayList<>();
             for (Option option : options) {

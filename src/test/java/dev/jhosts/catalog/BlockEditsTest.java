@@ -55,6 +55,13 @@ class BlockEditsTest {
     }
 
     @Test
+    void aNewOptionGoesBeforeAnIncludeOfTheBlockWhoseValuesWouldComeFirst() {
+        ConfigDocument edited = BlockEdits.set(doc("Host a\n  User u\n  Include more\n  Compression yes\n"), 0,
+                List.of(new BlockEdits.Change("Port", "2")));
+        assertThat(text(edited)).isEqualTo("Host a\n  User u\n  Port 2\n  Include more\n  Compression yes\n");
+    }
+
+    @Test
     void removingAnOptionRemovesEveryLineOfItInTheBlockOnly() {
         ConfigDocument edited = BlockEdits.set(doc("Host a\n  Port 1\n  Port 2\nHost b\n  Port 3\n"), 0,
                 List.of(new BlockEdits.Change("port", "")));
