@@ -53,7 +53,7 @@ final class TrainingRun {
             List<String> training = java(build);
             training.add("-XX:ArchiveClassesAtExit=" + build.resolve("jhosts.jsa"));
             training.add("-Djhosts.home=" + build);
-            training.addAll(List.of("-cp", build.resolve("jhosts.jar").toString(), Training.class.getName(), sshConfig.toString()));
+            training.addAll(List.of("-cp", classPath(build), Training.class.getName(), sshConfig.toString()));
             int status;
             try {
                 status = onPseudoTerminal(training, settings, home);
@@ -67,12 +67,35 @@ final class TrainingRun {
         }
     }
 
-    /** The java command with the launcher's options. */
+    /**
+     * The java command with the launcher's options. In a package ({@code runtime/} beside the
+     * jar: the Java runtime of its own), that runtime, started as its launcher starts it: with
+     * the directory open as descriptor 9 (see {@link #classPath}).
+     */
     private static List<String> java(Path build) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path packaged = packagedJava(build);
+        if (Files.isExecutable(packaged)) {
+            command.addAll(List.of("/bin/sh", "-c", "exec 9<\"$0\" && exec \"$@\"", build.toString(), packaged.toString()));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        }
         command.addAll(List.of(Files.readString(build.resolve("jvm.options")).trim().split("\\s+")));
         return command;
+    }
+
+    private static Path packagedJava(Path build) {
+        return build.resolve("runtime").resolve("bin").resolve("java");
+    }
+
+    /**
+     * The class path as the launcher gives it. Java 17 uses the archive only when a run's class
+     * path reads as the training's did, so a package's archive is made with the jar named through
+     * descriptor 9, {@code /dev/fd/9/jhosts.jar}, which reads the same wherever the package is
+     * unpacked or installed.
+     */
+    private static String classPath(Path build) {
+        return Files.isExecutable(packagedJava(build)) ? "/dev/fd/9/jhosts.jar" : build.resolve("jhosts.jar").toString();
     }
 
     private static int onPseudoTerminal(List<String> command, Path settings, Path home) throws Exception {
