@@ -39,6 +39,8 @@ final class TrainingRun {
     /** After the first frame, how long the picker's background start runs before Esc. */
     private static final long SETTLE_MILLIS = 400;
     private static final byte ESCAPE = 0x1b;
+    /** The log's line when the picker did not come up (src/dist/build fails on it). */
+    static final String NO_FIRST_FRAME = "training: the picker showed no first frame";
 
     private TrainingRun() {}
 
@@ -48,8 +50,7 @@ final class TrainingRun {
         Path home = Files.createTempDirectory("jhosts-training");
         try {
             Path settings = home.resolve("jhosts.conf");
-            // no master is started in the background while the picker is up
-            Files.writeString(settings, "prelaunch-delay = 1h\ncontrol-directory = \"" + home.resolve("c") + "\"\n");
+            Files.writeString(settings, settings(home));
             List<String> training = java(build);
             training.add("-XX:ArchiveClassesAtExit=" + build.resolve("jhosts.jsa"));
             training.add("-Djhosts.home=" + build);
@@ -65,6 +66,14 @@ final class TrainingRun {
         } finally {
             deleteTree(home);
         }
+    }
+
+    /**
+     * The training picker's settings: no master is started in the background while it is up (the
+     * longest prelaunch delay, far beyond the training), sockets in the throw-away home.
+     */
+    static String settings(Path home) {
+        return "prelaunch-delay = 1m\ncontrol-directory = \"" + home.resolve("c") + "\"\n";
     }
 
     /**
@@ -116,6 +125,14 @@ final class TrainingRun {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FIRST_FRAME_SECONDS);
             while (!shows(screen, FIRST_FRAME_MARK) && training.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
+            }
+            if (!shows(screen, FIRST_FRAME_MARK)) {
+                // the archive is still made, without the picker's classes: say so in the log
+                String shown;
+                synchronized (screen) {
+                    shown = screen.toString(StandardCharsets.UTF_8).strip();
+                }
+                System.out.println(NO_FIRST_FRAME + ": " + shown.substring(Math.max(0, shown.length() - 400)));
             }
             Thread.sleep(SETTLE_MILLIS);
             OutputStream keys = pty.getMasterOutput();
