@@ -39,6 +39,8 @@ final class TrainingRun {
     /** After the first frame, how long the picker's background start runs before Esc. */
     private static final long SETTLE_MILLIS = 400;
     private static final byte ESCAPE = 0x1b;
+    /** The log's line when the picker did not come up (src/dist/build fails on it). */
+    static final String NO_FIRST_FRAME = "training: the picker showed no first frame";
 
     private TrainingRun() {}
 
@@ -48,12 +50,11 @@ final class TrainingRun {
         Path home = Files.createTempDirectory("jhosts-training");
         try {
             Path settings = home.resolve("jhosts.conf");
-            // no master is started in the background while the picker is up
-            Files.writeString(settings, "prelaunch-delay = 1h\ncontrol-directory = \"" + home.resolve("c") + "\"\n");
+            Files.writeString(settings, settings(home));
             List<String> training = java(build);
             training.add("-XX:ArchiveClassesAtExit=" + build.resolve("jhosts.jsa"));
             training.add("-Djhosts.home=" + build);
-            training.addAll(List.of("-cp", build.resolve("jhosts.jar").toString(), Training.class.getName(), sshConfig.toString()));
+            training.addAll(List.of("-cp", classPath(build), Training.class.getName(), sshConfig.toString()));
             int status;
             try {
                 status = onPseudoTerminal(training, settings, home);
@@ -67,12 +68,43 @@ final class TrainingRun {
         }
     }
 
-    /** The java command with the launcher's options. */
+    /**
+     * The training picker's settings: no master is started in the background while it is up (the
+     * longest prelaunch delay, far beyond the training), sockets in the throw-away home.
+     */
+    static String settings(Path home) {
+        return "prelaunch-delay = 1m\ncontrol-directory = \"" + home.resolve("c") + "\"\n";
+    }
+
+    /**
+     * The java command with the launcher's options. In a package ({@code runtime/} beside the
+     * jar: the Java runtime of its own), that runtime, started as its launcher starts it: with
+     * the directory open as descriptor 9 (see {@link #classPath}).
+     */
     private static List<String> java(Path build) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path packaged = packagedJava(build);
+        if (Files.isExecutable(packaged)) {
+            command.addAll(List.of("/bin/sh", "-c", "exec 9<\"$0\" && exec \"$@\"", build.toString(), packaged.toString()));
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        }
         command.addAll(List.of(Files.readString(build.resolve("jvm.options")).trim().split("\\s+")));
         return command;
+    }
+
+    private static Path packagedJava(Path build) {
+        return build.resolve("runtime").resolve("bin").resolve("java");
+    }
+
+    /**
+     * The class path as the launcher gives it. Java 17 uses the archive only when a run's class
+     * path reads as the training's did, so a package's archive is made with the jar named through
+     * descriptor 9, {@code /dev/fd/9/jhosts.jar}, which reads the same wherever the package is
+     * unpacked or installed.
+     */
+    private static String classPath(Path build) {
+        return Files.isExecutable(packagedJava(build)) ? "/dev/fd/9/jhosts.jar" : build.resolve("jhosts.jar").toString();
     }
 
     private static int onPseudoTerminal(List<String> command, Path settings, Path home) throws Exception {
@@ -93,6 +125,14 @@ final class TrainingRun {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FIRST_FRAME_SECONDS);
             while (!shows(screen, FIRST_FRAME_MARK) && training.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(20);
+            }
+            if (!shows(screen, FIRST_FRAME_MARK)) {
+                // the archive is still made, without the picker's classes: say so in the log
+                String shown;
+                synchronized (screen) {
+                    shown = screen.toString(StandardCharsets.UTF_8).strip();
+                }
+                System.out.println(NO_FIRST_FRAME + ": " + shown.substring(Math.max(0, shown.length() - 400)));
             }
             Thread.sleep(SETTLE_MILLIS);
             OutputStream keys = pty.getMasterOutput();
