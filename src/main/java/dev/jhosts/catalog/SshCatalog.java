@@ -1,6 +1,7 @@
 package dev.jhosts.catalog;
 
 import dev.jhosts.config.HostEntry;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,10 +15,10 @@ public final class SshCatalog {
     private final List<String> warnings;
     private final List<HostEntry> entries;
     private final String localUser;
-    private final java.nio.file.Path home;
+    private final Path home;
 
     SshCatalog(List<Host> sshHosts, List<String> warnings, List<HostEntry> entries, String localUser,
-            java.nio.file.Path home) {
+            Path home) {
         this.home = home;
         this.sshHosts = List.copyOf(sshHosts);
         this.warnings = List.copyOf(warnings);

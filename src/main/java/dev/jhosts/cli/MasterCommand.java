@@ -109,7 +109,8 @@ final class MasterCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Context context = Context.load(Commands.global(spec));
-            Catalog catalog = context.catalog();
+            // the sources' cached hosts, whatever their age: listing masters waits for no inventory
+            Catalog catalog = context.catalogTellingSources(dev.jhosts.sources.Sources.Run.MISSING);
             List<String> aliases = catalog.hosts().stream().map(Host::alias).toList();
             try (Masters masters = context.masters(context.hosts(catalog))) {
                 List<MasterInfo> found = masters.discover(aliases);

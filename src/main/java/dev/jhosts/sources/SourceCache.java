@@ -34,9 +34,17 @@ final class SourceCache {
     /** What was cached, with when the source printed it. */
     record Entry(String text, Instant fetchedAt) {}
 
+    /**
+     * The cached output of {@code spec}, when there is one in a directory only this user can
+     * write (one that others could write is not trusted: it is no cache).
+     */
     Optional<Entry> read(SourceSpec spec) {
         Path file = file(spec);
         try {
+            if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            PrivateFiles.directory(directory);
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile() || attributes.size() > SourceCommand.MAX_OUTPUT) {
                 return Optional.empty();

@@ -204,6 +204,16 @@ class SourcesTest {
     }
 
     @Test
+    void aCacheOthersCanWriteIsNotRead() throws Exception {
+        Path program = printing("shared", "{\"alias\": \"s1\"}");
+        SourceSpec spec = command("shared", program);
+        sources(spec).refreshed(Sources.Run.MISSING);
+        assertThat(sources(spec).cached().hosts()).hasSize(1);
+        Files.setPosixFilePermissions(dir.resolve("cache"), PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThat(sources(spec).cached().hosts()).isEmpty();
+    }
+
+    @Test
     void tailscalePeersAreHostsByTheirDnsName() throws Exception {
         String status = new String(SourcesTest.class.getResourceAsStream("/sources/tailscale-status.json").readAllBytes(),
                 StandardCharsets.UTF_8);
