@@ -93,7 +93,8 @@ public final class CatalogBench {
                 Duration.ofSeconds(30), 3, 4, Duration.ofMillis(1500), Duration.ofSeconds(2), '~', Duration.ofMillis(100),
                 Duration.ofMillis(300), List.of(), Settings.OnSessionEnd.LIST, List.of(),
                 new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)), PromptSettings.none(), java.util.Map.of(),
-                new dev.jhosts.config.RunSettings(16, Duration.ZERO, true), dev.jhosts.config.SessionSettings.defaults());
+                new dev.jhosts.config.RunSettings(16, Duration.ZERO, true), dev.jhosts.config.SessionSettings.defaults(),
+                dev.jhosts.tui.state.Keymap.defaults());
     }
 
     static Path generate(Path dir, int hostCount) throws IOException {

@@ -85,7 +85,8 @@ public final class CatalogBoundsBench {
                 Duration.ofMillis(300), List.of(), Settings.OnSessionEnd.LIST, List.of(),
                 new dev.jhosts.config.ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)),
                 dev.jhosts.config.PromptSettings.none(),
-                java.util.Map.of(), new dev.jhosts.config.RunSettings(16, Duration.ZERO, true), dev.jhosts.config.SessionSettings.defaults());
+                java.util.Map.of(), new dev.jhosts.config.RunSettings(16, Duration.ZERO, true), dev.jhosts.config.SessionSettings.defaults(),
+                dev.jhosts.tui.state.Keymap.defaults());
     }
 
     private static Path oneLine(Path dir, int names) throws IOException {

@@ -2,6 +2,7 @@ package dev.jhosts.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.jhosts.tui.state.Keymap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ final class Defaults {
                 PromptSettings.none(),
                 Map.of(),
                 new RunSettings(16, Duration.ZERO, true),
-                SessionSettings.defaults());
+                SessionSettings.defaults(),
+                Keymap.defaults());
     }
 
     /** The setting keys there are. */
@@ -89,10 +91,9 @@ final class Defaults {
         values.put("run-parallelism", defaults.run().parallelism());
         values.put("run-timeout", written(defaults.run().timeout()));
         values.put("run-hangup", defaults.run().hangup());
-        values.put("detach-key", defaults.sessions().keys().detach().name());
-        values.put("next-session-key", defaults.sessions().keys().next().name());
-        values.put("previous-session-key", defaults.sessions().keys().previous().name());
         values.put("tmux-open", defaults.sessions().tmuxOpen().name().toLowerCase(Locale.ROOT));
+        // each action's default keys are declared with it; the settings' keys block only rebinds
+        values.put("keys", Map.of());
         return values;
     }
 

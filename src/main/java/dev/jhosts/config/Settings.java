@@ -1,6 +1,7 @@
 package dev.jhosts.config;
 
 import dev.jhosts.mux.Forward;
+import dev.jhosts.tui.state.Keymap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * @param forwards by alias, the forwards jhosts opens whenever it makes that host's master
  * @param run the settings of {@code jhosts run}
  * @param sessions the picker's sessions: their keys, tmux
+ * @param keys the picker's key bindings, one table per mode, and a session's keys (setting {@code keys})
  */
 public record Settings(
         String sshBinary,
@@ -51,7 +53,8 @@ public record Settings(
         PromptSettings prompts,
         Map<String, List<Forward>> forwards,
         RunSettings run,
-        SessionSettings sessions) {
+        SessionSettings sessions,
+        Keymap keys) {
 
     /** The range {@link #escapeTimeout} must be in. */
     public static final Duration MIN_ESCAPE_TIMEOUT = Duration.ofMillis(10);

@@ -28,7 +28,8 @@ final class TestCatalogs {
                 Duration.ofMillis(300), List.of(), Settings.OnSessionEnd.LIST, hosts,
                 new ProbeSettings(true, 4, Duration.ofMinutes(1), Duration.ofSeconds(5)), PromptSettings.none(), java.util.Map.of(),
                 new dev.jhosts.config.RunSettings(16, Duration.ZERO, true),
-                dev.jhosts.config.SessionSettings.defaults());
+                dev.jhosts.config.SessionSettings.defaults(),
+                dev.jhosts.tui.state.Keymap.defaults());
     }
 
     static Locations locations(Path home) {

@@ -11,6 +11,7 @@ import dev.jhosts.catalog.EffectiveOptions;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.tui.state.Key;
+import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.MasterAction;
 import dev.jhosts.tui.state.MasterRow;
 import dev.jhosts.tui.state.Overlay;
@@ -45,7 +46,7 @@ class RendererTest {
     private static ViewState send(ViewState state, UiEvent... events) {
         ViewState current = state;
         for (UiEvent event : events) {
-            current = Update.update(current, event).state();
+            current = Update.update(Keymap.defaults(), current, event).state();
         }
         return current;
     }
