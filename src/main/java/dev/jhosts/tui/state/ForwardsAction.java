@@ -9,7 +9,7 @@ import java.util.List;
 public enum ForwardsAction implements KeyAction {
     UP("select the forward above", "Up", "C-p"),
     DOWN("select the forward below", "Down", "C-n"),
-    ADD("add one, in ssh's syntax: -L 8080:db:5432, -R 0:localhost:22, -D 1080", "a"),
+    ADD("add one in ssh's syntax (-L 8080:db:5432, -D 1080)", "a"),
     CANCEL("cancel the selected forward", "d", "Delete"),
     LIST("list them again", "r"),
     BACK("back to the masters", "Esc", "f", "Left"),

@@ -11,7 +11,6 @@ import dev.jhosts.tui.state.FormAction;
 import dev.jhosts.tui.state.HelpText;
 import dev.jhosts.tui.state.KeyAction;
 import dev.jhosts.tui.state.Keymap;
-import dev.jhosts.tui.state.PickerAction;
 import dev.jhosts.tui.state.MasterAction;
 import dev.jhosts.tui.state.MasterRow;
 import dev.jhosts.tui.state.Overlay;
@@ -35,11 +34,11 @@ final class OverlayPainter {
         this.keys = keys;
     }
 
-    /** The keys of {@code actions} as a dialog's hint names them: {@code y Y Enter}; "(unbound)" for none. */
+    /** The first key of each of {@code actions} as a dialog's hint names them: {@code y Enter}; "(unbound)" for none. */
     private String keysOf(KeyAction... actions) {
         List<String> names = new ArrayList<>();
         for (KeyAction action : actions) {
-            names.addAll(keys.shownKeys(action));
+            keys.shownKeys(action).stream().findFirst().ifPresent(names::add);
         }
         return names.isEmpty() ? "(unbound)" : String.join(" ", names);
     }
@@ -61,7 +60,7 @@ final class OverlayPainter {
             lines.add("Quit? These sessions are hung up:");
             quit.sessions().forEach(name -> lines.add("  " + name));
             lines.add("");
-            lines.add(keysOf(DialogAction.YES, DialogAction.ACCEPT, PickerAction.QUIT) + ": quit    any other key: stay");
+            lines.add(keysOf(DialogAction.YES, DialogAction.ACCEPT) + ": quit    any other key: stay");
             box("quit", lines);
         } else if (overlay instanceof Overlay.Connecting) {
             String alias = ((Overlay.Connecting) overlay).alias();
@@ -134,7 +133,7 @@ final class OverlayPainter {
         }
         lines.add("");
         lines.add(request.kind() == PromptKind.CONFIRM
-                ? keysOf(DialogAction.YES, DialogAction.ACCEPT) + ": allow    " + keysOf(DialogAction.NO, DialogAction.CANCEL)
+                ? keysOf(DialogAction.YES) + ": allow    " + keysOf(DialogAction.NO) + ", " + keysOf(DialogAction.CANCEL)
                         + ": refuse"
                 : keysOf(FormAction.SUBMIT) + ": send    " + keysOf(FormAction.CANCEL) + ": cancel");
         box("ssh", lines);
