@@ -119,6 +119,12 @@ public record Keymap(Map<KeyMode, KeyTable<?>> tables, SessionKeys session, int 
         return String.join(" ", shownKeys(action));
     }
 
+    /** The first key of {@code action} as a message names it ({@code ^R}), or "(no key)" when it has none. */
+    public String first(KeyAction action) {
+        List<String> keys = shownKeys(action);
+        return keys.isEmpty() ? "(no key)" : keys.get(0);
+    }
+
     /** The keys of any action as the help shows them, one by one. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public List<String> shownKeys(KeyAction action) {

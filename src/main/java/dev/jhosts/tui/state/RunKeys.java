@@ -17,10 +17,10 @@ final class RunKeys {
     private RunKeys() {}
 
     /** The list's mark-all: every host the filter shows. */
-    static Transition markAll(ViewState state) {
+    static Transition markAll(Keymap keys, ViewState state) {
         Work work = state.work();
         Marks marks = work.marks().withAll(state.list().matches());
-        return Transition.of(state.withWork(work.withMarks(marks)).withMessage(count(marks)));
+        return Transition.of(state.withWork(work.withMarks(marks)).withMessage(count(keys, marks)));
     }
 
     static Transition clearMarks(ViewState state) {
@@ -29,7 +29,7 @@ final class RunKeys {
                 .withMessage(work.marks().isEmpty() ? "no host is marked" : "marks cleared"));
     }
 
-    static ViewState toggleSelected(ViewState state) {
+    static ViewState toggleSelected(Keymap keys, ViewState state) {
         Optional<ListRow> row = state.list().selectedRow();
         Work work = state.work();
         if (row.isEmpty()) {
@@ -49,12 +49,13 @@ final class RunKeys {
                 }
             }
         }
-        return state.withWork(work.withMarks(marks)).withMessage(count(marks));
+        return state.withWork(work.withMarks(marks)).withMessage(count(keys, marks));
     }
 
-    private static String count(Marks marks) {
+    private static String count(Keymap keys, Marks marks) {
         int n = marks.aliases().size();
-        return n == 0 ? "no host marked" : n + (n == 1 ? " host" : " hosts") + " marked: ^R runs a command on them";
+        return n == 0 ? "no host marked" : n + (n == 1 ? " host" : " hosts") + " marked: " + keys.first(ListAction.RUN)
+                + " runs a command on them";
     }
 
     /** The marked hosts in list order (marked ones the filter hides last), else the selected host. */
@@ -74,21 +75,23 @@ final class RunKeys {
         return targets;
     }
 
-    static Transition compose(ViewState state, List<String> targets) {
+    static Transition compose(Keymap keys, ViewState state, List<String> targets) {
         RunPane run = state.work().run();
         if (run.running()) {
-            return Transition.of(state.withMessage("a command still runs: F4 shows it, x there stops it"));
+            return Transition.of(state.withMessage("a command still runs: " + keys.first(ListAction.RESULTS) + " shows it, "
+                    + keys.first(ResultsAction.STOP) + " there stops it"));
         }
         if (targets.isEmpty()) {
-            return Transition.of(state.withMessage("no host to run on: mark hosts with Space or ^A"));
+            return Transition.of(state.withMessage("no host to run on: mark hosts with " + keys.first(ListAction.MARK) + " or "
+                    + keys.first(ListAction.MARK_ALL)));
         }
         return Transition.of(state.withWork(state.work().withRun(run.composing(targets))).withMessage(""));
     }
 
-    static Transition toggleResults(ViewState state) {
+    static Transition toggleResults(Keymap keys, ViewState state) {
         RunPane run = state.work().run();
         if (!run.hasRun()) {
-            return Transition.of(state.withMessage("no command has run yet: mark hosts, then ^R"));
+            return Transition.of(state.withMessage("no command has run yet: mark hosts, then " + keys.first(ListAction.RUN)));
         }
         return Transition.of(state.withWork(state.work().withRun(run.withShown(!run.shown()))));
     }
@@ -102,8 +105,7 @@ final class RunKeys {
         }
         if (action.isPresent() && action.get() == FormAction.SUBMIT) {
             if (run.input().text().isBlank()) {
-                return Transition.of(state.withMessage("type the command to run, or "
-                        + keys.shown(FormAction.CANCEL).split(" ")[0]));
+                return Transition.of(state.withMessage("type the command to run, or " + keys.first(FormAction.CANCEL)));
             }
             RunPane started = run.started();
             return Transition.of(state.withWork(state.work().withRun(started)).withMessage(""),
@@ -125,8 +127,7 @@ final class RunKeys {
         int kept = run.selectedHost().map(host -> host.lines().size()).orElse(0);
         return Optional.of(switch (bound.get()) {
             case BACK -> Transition.of(withRun(state, run.withShown(false))
-                    .withMessage(run.running() ? "the command goes on: " + keys.shown(ListAction.RESULTS).split(" ")[0]
-                            + " shows it again" : ""));
+                    .withMessage(run.running() ? "the command goes on: " + keys.first(ListAction.RESULTS) + " shows it again" : ""));
             case UP -> Transition.of(withRun(state, run.withSelected(run.selected() - 1)));
             case DOWN -> Transition.of(withRun(state, run.withSelected(run.selected() + 1)));
             case SCROLL_BACK -> Transition.of(withRun(state, run.withScroll(Math.min(kept, run.scroll() + PAGE))));
@@ -137,7 +138,7 @@ final class RunKeys {
                     ? Transition.of(state.withMessage("stopping the command on every host…"),
                             new Effect.Work(new WorkRequest.StopRun(run.id())))
                     : Transition.of(state.withMessage("nothing runs"));
-            case RUN_AGAIN -> compose(state, run.targets());
+            case RUN_AGAIN -> compose(keys, state, run.targets());
         });
     }
 

@@ -178,11 +178,11 @@ public final class Update {
                 return refilter(state, list.filter() + new String(Character.toChars(typed.codePoint())));
             }
         }
-        return action.map(bound -> onListAction(state, bound)).orElseGet(() -> Transition.of(state));
+        return action.map(bound -> onListAction(keys, state, bound)).orElseGet(() -> Transition.of(state));
     }
 
     /** What a list's action does; some of them (help, the pane, the order, tmux) work in the panes too. */
-    static Transition onListAction(ViewState state, ListAction action) {
+    static Transition onListAction(Keymap keys, ViewState state, ListAction action) {
         HostList list = state.list();
         return switch (action) {
             case UP -> moveTo(state, list.selected() - 1);
@@ -199,11 +199,11 @@ public final class Update {
             case FOLD -> fold(state, true);
             case UNFOLD -> fold(state, false);
             case ORDER -> toggleOrder(state);
-            case MARK -> Transition.of(RunKeys.toggleSelected(state));
-            case MARK_ALL -> RunKeys.markAll(state);
+            case MARK -> Transition.of(RunKeys.toggleSelected(keys, state));
+            case MARK_ALL -> RunKeys.markAll(keys, state);
             case CLEAR_MARKS -> RunKeys.clearMarks(state);
-            case RUN -> RunKeys.compose(state, RunKeys.targets(state));
-            case RESULTS -> RunKeys.toggleResults(state);
+            case RUN -> RunKeys.compose(keys, state, RunKeys.targets(state));
+            case RESULTS -> RunKeys.toggleResults(keys, state);
             case DELETE_CHAR -> refilter(state, withoutLastCharacter(list.filter()));
             case DELETE_WORD -> refilter(state, withoutLastWord(list.filter()));
             case CLEAR_FILTER -> refilter(state, "");
@@ -224,7 +224,7 @@ public final class Update {
         Optional<StatusPaneAction> bound = keys.statusPane().action(key);
         if (bound.isEmpty()) {
             return keys.list().action(key).filter(Keymap.listActionsIn(KeyMode.STATUS_PANE)::contains)
-                    .map(action -> onListAction(state, action)).orElseGet(() -> Transition.of(state));
+                    .map(action -> onListAction(keys, state, action)).orElseGet(() -> Transition.of(state));
         }
         StatusPaneAction action = bound.get();
         switch (action) {

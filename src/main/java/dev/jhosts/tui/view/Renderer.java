@@ -5,8 +5,10 @@ import dev.jhosts.master.MasterState;
 import dev.jhosts.tui.state.Band;
 import dev.jhosts.tui.state.Focus;
 import dev.jhosts.tui.state.Footer;
+import dev.jhosts.tui.state.FormAction;
 import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.Layout;
+import dev.jhosts.tui.state.ListAction;
 import dev.jhosts.tui.state.Overlay;
 import dev.jhosts.tui.state.RunPane;
 import dev.jhosts.tui.state.ViewState;
@@ -105,7 +107,8 @@ public final class Renderer {
         int at = canvas.text(row, 0, canvas.columns(), look.glyphs().pointer() + " ", theme.highlight());
         String filter = state.list().filter();
         if (filter.isEmpty()) {
-            String hint = look.unicode() ? "type to filter · tag:x group:y · ? help" : "type to filter, tag:x group:y, ? help";
+            String help = keys.first(ListAction.HELP) + " help";
+            String hint = look.unicode() ? "type to filter · tag:x group:y · " + help : "type to filter, tag:x group:y, " + help;
             canvas.text(row, at, canvas.columns(), hint, theme.dim());
             return Optional.of(new CursorAt(Math.min(at, canvas.columns() - 1), row));
         }
@@ -127,7 +130,8 @@ public final class Renderer {
         int at = canvas.text(row, 0, canvas.columns(), prompt, theme.highlight());
         int end = canvas.text(row, at, canvas.columns(), run.input().text(), theme.normal());
         if (run.input().text().isEmpty()) {
-            canvas.text(row, at, canvas.columns(), "a command, as for ssh HOST COMMAND; Enter runs it, Esc cancels",
+            canvas.text(row, at, canvas.columns(), "a command, as for ssh HOST COMMAND; " + keys.first(FormAction.SUBMIT)
+                    + " runs it, " + keys.first(FormAction.CANCEL) + " cancels",
                     theme.dim());
         }
         return Optional.of(new CursorAt(Math.min(end, canvas.columns() - 1), row));
