@@ -526,6 +526,10 @@ public final class SettingsLoader {
                 ConfigOrigin origin = items.get(i).origin();
                 Key parsed = KeyNames.parse(name).orElseThrow(() -> problemAt(origin, where + ": unknown key "
                         + Printable.quoted(shortened(name)) + " (keys: " + KeyNames.FORMS + ")"));
+                if (parsed instanceof Key.Typed && (mode == KeyMode.PICKER || mode == KeyMode.FORMS)) {
+                    throw problemAt(origin, where + ": " + Printable.quoted(shortened(name)) + " is a character, which "
+                            + mode.word() + " cannot take: it could not be typed in a filter, a command or a password");
+                }
                 keys.add(parsed);
             }
             builder.bind(action, keys, value.origin());

@@ -97,6 +97,9 @@ class SettingsErrorTest {
         cases.put("keys { session { detach = Enter } }\n",
                 ":1: keys.session.detach: unknown key 'Enter' (a session's keys: C-x (C-a to C-z, C-\\, C-], C-^, C-_), "
                         + "F1 to F12, S-F1 to S-F12, or none)");
+        cases.put("keys.forms.submit = [Enter, q]\n",
+                ":1: keys.forms.submit: 'q' is a character, which forms cannot take: it could not be typed in a filter, "
+                        + "a command or a password");
         cases.put("# old\ndetach-key = \"^]\"\n",
                 ":2: detach-key is now written in the keys block: keys { session { detach = ... } }");
         Path settings = dir.resolve("keys.conf");

@@ -18,31 +18,19 @@ public enum DialogAction implements KeyAction {
     FIRST("to the start of the help", "Home"),
     LAST("to the end of the help", "End");
 
-    private final String help;
-    private final List<String> defaults;
+    private final Spec spec;
 
     DialogAction(String help, String... defaults) {
-        this.help = help;
-        this.defaults = List.of(defaults);
+        this.spec = new Spec(help, List.of(defaults));
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
     @Override
     public KeyMode mode() {
         return KeyMode.DIALOGS;
-    }
-
-    @Override
-    public String word() {
-        return KeyAction.wordOf(this);
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
-
-    @Override
-    public List<String> defaults() {
-        return defaults;
     }
 }

@@ -9,31 +9,19 @@ import java.util.List;
 public enum FilesAction implements KeyAction {
     ;
 
-    private final String help;
-    private final List<String> defaults;
+    private final Spec spec;
 
     FilesAction(String help, String... defaults) {
-        this.help = help;
-        this.defaults = List.of(defaults);
+        this.spec = new Spec(help, List.of(defaults));
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
     @Override
     public KeyMode mode() {
         return KeyMode.FILES;
-    }
-
-    @Override
-    public String word() {
-        return KeyAction.wordOf(this);
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
-
-    @Override
-    public List<String> defaults() {
-        return defaults;
     }
 }

@@ -13,31 +13,19 @@ public enum FormAction implements KeyAction {
     DELETE_WORD("delete a word (not in a prompt)", "C-w"),
     CLEAR("delete everything typed (not in a prompt)", "C-u");
 
-    private final String help;
-    private final List<String> defaults;
+    private final Spec spec;
 
     FormAction(String help, String... defaults) {
-        this.help = help;
-        this.defaults = List.of(defaults);
+        this.spec = new Spec(help, List.of(defaults));
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
     @Override
     public KeyMode mode() {
         return KeyMode.FORMS;
-    }
-
-    @Override
-    public String word() {
-        return KeyAction.wordOf(this);
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
-
-    @Override
-    public List<String> defaults() {
-        return defaults;
     }
 }

@@ -15,31 +15,19 @@ public enum ForwardsAction implements KeyAction {
     BACK("back to the masters", "Esc", "f", "Left"),
     HOSTS("back to the host list", "Tab", "S-Tab");
 
-    private final String help;
-    private final List<String> defaults;
+    private final Spec spec;
 
     ForwardsAction(String help, String... defaults) {
-        this.help = help;
-        this.defaults = List.of(defaults);
+        this.spec = new Spec(help, List.of(defaults));
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
     @Override
     public KeyMode mode() {
         return KeyMode.FORWARDS;
-    }
-
-    @Override
-    public String word() {
-        return KeyAction.wordOf(this);
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
-
-    @Override
-    public List<String> defaults() {
-        return defaults;
     }
 }

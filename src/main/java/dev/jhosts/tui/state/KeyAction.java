@@ -1,6 +1,7 @@
 package dev.jhosts.tui.state;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a key does in one {@link KeyMode}: each mode's actions are an enum implementing this,
@@ -8,19 +9,35 @@ import java.util.List;
  * and the keys it has by default.
  */
 public interface KeyAction {
+    /**
+     * An action's help and default keys.
+     *
+     * @param help what it does, in a few words without a final full stop
+     * @param defaults its keys by default, written as the settings write keys ({@link KeyNames})
+     */
+    record Spec(String help, List<String> defaults) {
+        public Spec {
+            defaults = List.copyOf(defaults);
+        }
+    }
+
     KeyMode mode();
 
-    /** As the settings write it: {@code connect}, {@code page-up}. */
-    String word();
+    Spec spec();
 
-    /** What it does, in a few words without a final full stop. */
-    String help();
+    /** The constant's name, as enums have it. */
+    String name();
 
-    /** Its keys by default, written as the settings write keys ({@link KeyNames}). */
-    List<String> defaults();
+    /** As the settings write it: {@code connect}, {@code page-up} (the constant {@code PAGE_UP}). */
+    default String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
-    /** The settings' word of an enum constant: {@code PAGE_UP} is {@code page-up}. */
-    static String wordOf(Enum<?> constant) {
-        return constant.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    default String help() {
+        return spec().help();
+    }
+
+    default List<String> defaults() {
+        return spec().defaults();
     }
 }

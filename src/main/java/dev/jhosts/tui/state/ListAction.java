@@ -32,31 +32,19 @@ public enum ListAction implements KeyAction {
     MASTERS("go to the status pane of masters", "Tab", "S-Tab"),
     TOGGLE_MASTERS("show or hide the status pane", "F2");
 
-    private final String help;
-    private final List<String> defaults;
+    private final Spec spec;
 
     ListAction(String help, String... defaults) {
-        this.help = help;
-        this.defaults = List.of(defaults);
+        this.spec = new Spec(help, List.of(defaults));
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
     @Override
     public KeyMode mode() {
         return KeyMode.LIST;
-    }
-
-    @Override
-    public String word() {
-        return KeyAction.wordOf(this);
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
-
-    @Override
-    public List<String> defaults() {
-        return defaults;
     }
 }

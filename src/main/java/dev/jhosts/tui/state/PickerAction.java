@@ -10,31 +10,19 @@ public enum PickerAction implements KeyAction {
     REDRAW("redraw the screen", "C-l"),
     SUSPEND("suspend jhosts (the shell's fg brings it back)", "C-z");
 
-    private final String help;
-    private final List<String> defaults;
+    private final Spec spec;
 
     PickerAction(String help, String... defaults) {
-        this.help = help;
-        this.defaults = List.of(defaults);
+        this.spec = new Spec(help, List.of(defaults));
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
     @Override
     public KeyMode mode() {
         return KeyMode.PICKER;
-    }
-
-    @Override
-    public String word() {
-        return KeyAction.wordOf(this);
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
-
-    @Override
-    public List<String> defaults() {
-        return defaults;
     }
 }

@@ -16,31 +16,19 @@ public enum ResultsAction implements KeyAction {
     RUN_AGAIN("run another command on the same hosts", "C-r"),
     BACK("back to the list (the command goes on)", "Esc", "F4");
 
-    private final String help;
-    private final List<String> defaults;
+    private final Spec spec;
 
     ResultsAction(String help, String... defaults) {
-        this.help = help;
-        this.defaults = List.of(defaults);
+        this.spec = new Spec(help, List.of(defaults));
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
     @Override
     public KeyMode mode() {
         return KeyMode.RESULTS;
-    }
-
-    @Override
-    public String word() {
-        return KeyAction.wordOf(this);
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
-
-    @Override
-    public List<String> defaults() {
-        return defaults;
     }
 }

@@ -11,31 +11,19 @@ public enum SessionAction implements KeyAction {
     NEXT_SESSION("straight to the next live session", "F12"),
     PREVIOUS_SESSION("straight to the previous live session", "S-F12");
 
-    private final String help;
-    private final List<String> defaults;
+    private final Spec spec;
 
     SessionAction(String help, String... defaults) {
-        this.help = help;
-        this.defaults = List.of(defaults);
+        this.spec = new Spec(help, List.of(defaults));
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
     @Override
     public KeyMode mode() {
         return KeyMode.SESSION;
-    }
-
-    @Override
-    public String word() {
-        return KeyAction.wordOf(this);
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
-
-    @Override
-    public List<String> defaults() {
-        return defaults;
     }
 }

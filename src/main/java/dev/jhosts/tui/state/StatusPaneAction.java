@@ -17,31 +17,19 @@ public enum StatusPaneAction implements KeyAction {
     FORWARDS("its forwards: list, add, cancel", "f"),
     BACK("back to the host list", "Tab", "S-Tab", "Esc");
 
-    private final String help;
-    private final List<String> defaults;
+    private final Spec spec;
 
     StatusPaneAction(String help, String... defaults) {
-        this.help = help;
-        this.defaults = List.of(defaults);
+        this.spec = new Spec(help, List.of(defaults));
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
     @Override
     public KeyMode mode() {
         return KeyMode.STATUS_PANE;
-    }
-
-    @Override
-    public String word() {
-        return KeyAction.wordOf(this);
-    }
-
-    @Override
-    public String help() {
-        return help;
-    }
-
-    @Override
-    public List<String> defaults() {
-        return defaults;
     }
 }
