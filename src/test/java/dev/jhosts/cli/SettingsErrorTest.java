@@ -58,10 +58,16 @@ class SettingsErrorTest {
                 ":1: include of " + fifo + " refused: not a regular file (a device, FIFO or socket); not read");
         cases.put("\n\ninclude required(file(\"" + dir.resolve("missing.conf") + "\"))\n",
                 ":3: include required(...): no such file " + dir.resolve("missing.conf"));
-        Path settings = dir.resolve("bad.conf");
+        assertEachIsOneLineAndExitTwo(dir.resolve("bad.conf"), sshConfig, cases,
+                List.of(List.of("master", "start", "a"), List.of("list")));
+    }
+
+    /** Each settings text of {@code cases}, for each command of {@code commands}: exit 2 and the one line it maps to. */
+    private void assertEachIsOneLineAndExitTwo(Path settings, Path sshConfig, Map<String, String> cases,
+            List<List<String>> commands) throws Exception {
         for (Map.Entry<String, String> entry : cases.entrySet()) {
             Files.writeString(settings, entry.getKey());
-            for (List<String> args : List.<List<String>>of(List.of("master", "start", "a"), List.of("list"))) {
+            for (List<String> args : commands) {
                 List<String> command = new java.util.ArrayList<>(List.of("-c", settings.toString(), "-F", sshConfig.toString()));
                 command.addAll(args);
                 Processes.Result result = jhosts(command.toArray(String[]::new));
@@ -103,17 +109,7 @@ class SettingsErrorTest {
         cases.put("# old\ndetach-key = \"^]\"\n",
                 ":2: detach-key is now written in the keys block: keys { session { detach = ... } }");
         Path settings = dir.resolve("keys.conf");
-        for (Map.Entry<String, String> entry : cases.entrySet()) {
-            Files.writeString(settings, entry.getKey());
-            for (List<String> args : List.<List<String>>of(List.of("list"), List.of())) {
-                List<String> command = new java.util.ArrayList<>(List.of("-c", settings.toString(), "-F", sshConfig.toString()));
-                command.addAll(args);
-                Processes.Result result = jhosts(command.toArray(String[]::new));
-                assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
-                assertThat(result.stdout()).isEmpty();
-                assertThat(result.stderr()).isEqualTo("jhosts: " + settings + entry.getValue() + "\n");
-            }
-        }
+        assertEachIsOneLineAndExitTwo(settings, sshConfig, cases, List.of(List.of("list"), List.of()));
         Files.writeString(settings, "keys { list { connect = [Enter, \"C-o\"] }, session { detach = \"C-]\" } }\n");
         Processes.Result fine = jhosts("-c", settings.toString(), "-F", sshConfig.toString(), "list");
         assertThat(fine.exitCode()).as(fine.describe()).isZero();

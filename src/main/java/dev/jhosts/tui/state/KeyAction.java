@@ -23,7 +23,10 @@ public interface KeyAction {
 
     KeyMode mode();
 
-    Spec spec();
+    /** Its help and default keys, from the table of them. */
+    default Spec spec() {
+        return DefaultKeys.of(this);
+    }
 
     /** The constant's name, as enums have it. */
     String name();

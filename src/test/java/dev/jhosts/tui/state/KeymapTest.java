@@ -1,11 +1,10 @@
 package dev.jhosts.tui.state;
 
-import static dev.jhosts.tui.Hosts.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jhosts.catalog.Host;
 import dev.jhosts.session.SessionKey;
+import dev.jhosts.tui.Hosts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,16 +16,9 @@ class KeymapTest {
     private static final Instant T0 = Instant.parse("2026-11-22T00:00:00Z");
     private static final Key CTRL_O = Key.ctrl('o');
 
-    private ViewState state = ViewState.initial(hosts(40), List.of(), new ScreenSize(80, 24), T0, Duration.ofMillis(300));
+    private ViewState state = ViewState.initial(Hosts.numbered(40), List.of(), new ScreenSize(80, 24), T0,
+            Duration.ofMillis(300));
     private final List<Effect> effects = new ArrayList<>();
-
-    private static List<Host> hosts(int count) {
-        List<Host> hosts = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            hosts.add(host(String.format("host%02d", i)));
-        }
-        return hosts;
-    }
 
     private void press(Keymap keys, Key... pressed) {
         for (Key key : pressed) {
