@@ -69,7 +69,7 @@ final class DefaultKeys {
         put(DialogAction.YES, "yes: go ahead (any other key cancels a confirmation)", "y", "Y");
         put(DialogAction.NO, "no: refuse ssh's question", "n", "N");
         put(DialogAction.ACCEPT, "take the highlighted choice; quit when asked to", "Enter");
-        put(DialogAction.CANCEL, "cancel the wait for a connection, a chooser, a question", "Esc");
+        put(DialogAction.CANCEL, "cancel a chooser or a question (only Esc ends a wait)", "Esc");
         put(DialogAction.UP, "the choice above; scroll the help up", "Up", "C-p");
         put(DialogAction.DOWN, "the choice below; scroll the help down", "Down", "C-n");
         put(DialogAction.PAGE_UP, "scroll the help a page up", "PgUp");

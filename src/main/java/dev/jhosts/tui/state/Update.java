@@ -124,7 +124,9 @@ public final class Update {
                     .withMessage(changed.alias() + ": not connected (host key changed)"));
         }
         if (overlay instanceof Overlay.Connecting) {
-            if (keys.dialogs().is(DialogAction.CANCEL, key)) {
+            // not a binding: while connecting the key reader keeps what is typed for the session
+            // and delivers only a lone Esc (KeyReader's hold)
+            if (key.equals(Key.named(Key.Name.ESCAPE))) {
                 String alias = ((Overlay.Connecting) overlay).alias();
                 return Transition.of(state.withOverlay(new Overlay.None()).withMessage(alias + ": connect cancelled"));
             }

@@ -65,7 +65,7 @@ final class OverlayPainter {
         } else if (overlay instanceof Overlay.Connecting) {
             String alias = ((Overlay.Connecting) overlay).alias();
             box("connect", List.of(look.glyphs().spinnerFrame(state.spinner()) + " connecting to " + alias + "...",
-                    "", keysOf(DialogAction.CANCEL) + ": cancel"));
+                    "", "Esc: cancel"));
         }
     }
 
