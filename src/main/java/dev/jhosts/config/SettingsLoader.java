@@ -486,9 +486,10 @@ public final class SettingsLoader {
             KeyMode mode = KeyMode.named(path.substring(0, path.indexOf('.'))).orElseThrow();
             String word = path.substring(path.indexOf('.') + 1);
             String where = key + "." + path;
+            List<String> known = Keymap.actions(mode).stream().map(KeyAction::word).toList();
             KeyAction action = Keymap.action(mode, word).orElseThrow(() -> problemAt(value.origin(), key + "."
-                    + mode.word() + ": unknown action " + Printable.quoted(word) + " (the actions: "
-                    + String.join(", ", Keymap.actions(mode).stream().map(KeyAction::word).toList()) + ")"));
+                    + mode.word() + ": unknown action " + Printable.quoted(word) + (known.isEmpty()
+                            ? " (" + mode.word() + " has no actions yet)" : " (the actions: " + String.join(", ", known) + ")")));
             List<ConfigValue> items = new ArrayList<>();
             if (value instanceof ConfigList list) {
                 items.addAll(list);

@@ -98,6 +98,7 @@ class SettingsErrorTest {
         cases.put("keys { lists { connect = Enter } }\n",
                 ":1: keys: unknown mode 'lists' (the modes: picker, list, status-pane, forwards, results, dialogs, forms, "
                         + "files, session)");
+        cases.put("keys { files { open = Enter } }\n", ":1: keys.files: unknown action 'open' (files has no actions yet)");
         cases.put("keys { session { detach = [F11, F12] } }\n",
                 ":1: keys.session.detach: a session's action takes one key (or none), got 2");
         cases.put("keys { session { detach = Enter } }\n",
