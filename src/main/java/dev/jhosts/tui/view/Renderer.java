@@ -12,8 +12,6 @@ import dev.jhosts.tui.state.ListAction;
 import dev.jhosts.tui.state.Overlay;
 import dev.jhosts.tui.state.RunPane;
 import dev.jhosts.tui.state.ViewState;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
