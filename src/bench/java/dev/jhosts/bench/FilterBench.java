@@ -7,6 +7,7 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.catalog.filter.HostFilter;
 import dev.jhosts.tui.state.Key;
+import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.ScreenSize;
 import dev.jhosts.tui.state.UiEvent;
 import dev.jhosts.tui.state.Update;
@@ -50,7 +51,7 @@ public final class FilterBench {
         DefaultVirtualTerminal terminal = new DefaultVirtualTerminal(new TerminalSize(100, 40));
         TerminalScreen screen = new TerminalScreen(terminal);
         screen.startScreen();
-        Renderer renderer = new Renderer(Appearance.of(true, true));
+        Renderer renderer = new Renderer(Appearance.of(true, true), Keymap.defaults());
         System.out.printf("%d hosts, %d groups, frame 100x40, %d runs after %d warm-up runs; budget %.0f ms per frame%n",
                 hostCount, 40, runs, WARM_UP, FRAME_BUDGET_MS);
         System.out.println("JVM options: " + ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -63,7 +64,7 @@ public final class FilterBench {
                 ViewState state = start;
                 for (int i = 0; i < query.length(); i++) {
                     long before = System.nanoTime();
-                    state = Update.update(state, new UiEvent.KeyPressed(Key.typed(query.charAt(i)))).state();
+                    state = Update.update(Keymap.defaults(), state, new UiEvent.KeyPressed(Key.typed(query.charAt(i)))).state();
                     long updated = System.nanoTime();
                     renderer.render(state, screen.newTextGraphics());
                     screen.refresh(Screen.RefreshType.DELTA);
@@ -79,7 +80,7 @@ public final class FilterBench {
                 if (run == WARM_UP) {
                     System.out.printf("%n\"%s\": %d shown at the end%n", query, state.list().matches().size());
                 }
-                state = Update.update(state, new UiEvent.KeyPressed(Key.ctrl('u'))).state();
+                state = Update.update(Keymap.defaults(), state, new UiEvent.KeyPressed(Key.ctrl('u'))).state();
                 renderer.render(state, screen.newTextGraphics());
                 screen.refresh(Screen.RefreshType.DELTA);
             }

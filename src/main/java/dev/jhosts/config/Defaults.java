@@ -2,6 +2,7 @@ package dev.jhosts.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import dev.jhosts.tui.state.Keymap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -45,7 +46,8 @@ final class Defaults {
                 new RunSettings(16, Duration.ZERO, true),
                 SessionSettings.defaults(),
                 UNSET,
-                List.of());
+                List.of(),
+                Keymap.defaults());
     }
 
     /** The setting keys there are. */
@@ -91,12 +93,11 @@ final class Defaults {
         values.put("run-parallelism", defaults.run().parallelism());
         values.put("run-timeout", written(defaults.run().timeout()));
         values.put("run-hangup", defaults.run().hangup());
-        values.put("detach-key", defaults.sessions().keys().detach().name());
-        values.put("next-session-key", defaults.sessions().keys().next().name());
-        values.put("previous-session-key", defaults.sessions().keys().previous().name());
         values.put("tmux-open", defaults.sessions().tmuxOpen().name().toLowerCase(Locale.ROOT));
         values.put("new-hosts-file", "");
         values.put("sources", List.of());
+        // each action's default keys are declared with it; the settings' keys block only rebinds
+        values.put("keys", Map.of());
         return values;
     }
 

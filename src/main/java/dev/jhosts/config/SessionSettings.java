@@ -1,13 +1,14 @@
 package dev.jhosts.config;
 
-import dev.jhosts.session.SessionKey;
 import dev.jhosts.session.SessionKeys;
+import dev.jhosts.tui.state.Keymap;
 import java.util.Objects;
 
 /**
  * The picker's sessions.
  *
- * @param keys the keys a session gives up to jhosts: detach, next and previous session
+ * @param keys the keys a session gives up to jhosts: detach, next and previous session (the
+ *     session table of {@link Settings#keys})
  * @param tmuxOpen inside tmux, what the tmux key opens the selected host in
  */
 public record SessionSettings(SessionKeys keys, TmuxOpen tmuxOpen) {
@@ -20,7 +21,6 @@ public record SessionSettings(SessionKeys keys, TmuxOpen tmuxOpen) {
     }
 
     public static SessionSettings defaults() {
-        return new SessionSettings(new SessionKeys(SessionKey.parse("^\\").orElseThrow(),
-                SessionKey.parse("F12").orElseThrow(), SessionKey.parse("S-F12").orElseThrow()), TmuxOpen.WINDOW);
+        return new SessionSettings(Keymap.defaults().session(), TmuxOpen.WINDOW);
     }
 }

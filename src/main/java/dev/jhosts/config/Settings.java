@@ -1,6 +1,7 @@
 package dev.jhosts.config;
 
 import dev.jhosts.mux.Forward;
+import dev.jhosts.tui.state.Keymap;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.Optional;
  * @param newHostsFile where {@code jhosts host add} writes a new host without {@code --file};
  *     the empty path for the ssh config itself
  * @param sources inventories whose hosts join the list (commands, Tailscale)
+ * @param keys the picker's key bindings, one table per mode, and a session's keys (setting {@code keys})
  */
 public record Settings(
         String sshBinary,
@@ -56,13 +58,14 @@ public record Settings(
         RunSettings run,
         SessionSettings sessions,
         Path newHostsFile,
-        List<SourceSpec> sources) {
+        List<SourceSpec> sources,
+        Keymap keys) {
 
     /** The range {@link #escapeTimeout} must be in. */
     public static final Duration MIN_ESCAPE_TIMEOUT = Duration.ofMillis(10);
     public static final Duration MAX_ESCAPE_TIMEOUT = Duration.ofSeconds(2);
 
-    /** Settings with new hosts written to the ssh config itself, and no sources. */
+    /** Settings with new hosts written to the ssh config itself, no sources and the default keys. */
     public Settings(String sshBinary, Path controlDirectory, Duration controlPersist, Duration connectTimeout,
             Duration serverAliveInterval, int serverAliveCountMax, int maxParallelLaunches, Duration aliveCheckTimeout,
             Duration killGrace, int escapeChar, Duration escapeTimeout, Duration prelaunchDelay, List<String> prelaunch,
@@ -70,7 +73,7 @@ public record Settings(
             Map<String, List<Forward>> forwards, RunSettings run, SessionSettings sessions) {
         this(sshBinary, controlDirectory, controlPersist, connectTimeout, serverAliveInterval, serverAliveCountMax,
                 maxParallelLaunches, aliveCheckTimeout, killGrace, escapeChar, escapeTimeout, prelaunchDelay, prelaunch,
-                onSessionEnd, hosts, probes, prompts, forwards, run, sessions, Path.of(""), List.of());
+                onSessionEnd, hosts, probes, prompts, forwards, run, sessions, Path.of(""), List.of(), Keymap.defaults());
     }
 
     public Settings {

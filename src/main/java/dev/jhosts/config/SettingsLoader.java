@@ -9,6 +9,13 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.jhosts.mux.Forward;
+import dev.jhosts.session.SessionKey;
+import dev.jhosts.tui.state.Key;
+import dev.jhosts.tui.state.KeyAction;
+import dev.jhosts.tui.state.KeyMode;
+import dev.jhosts.tui.state.KeyNames;
+import dev.jhosts.tui.state.Keymap;
+import dev.jhosts.tui.state.SessionAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +38,10 @@ import java.util.Set;
  */
 public final class SettingsLoader {
     private static final String ROOT = "jhosts";
+    private static final String KEYS = "keys";
+    /** Settings that moved into the keys block: the old name is refused with the new one. */
+    private static final Map<String, String> RENAMED = Map.of("detach-key", "detach", "next-session-key", "next-session",
+            "previous-session-key", "previous-session");
     private static final Set<String> HOST_ENTRY_KEYS =
             Set.of("alias", "name", "hostname", "user", "port", "tags", "group", "description", "favourite");
 
@@ -103,7 +114,8 @@ public final class SettingsLoader {
         Set<String> known = Defaults.keys();
         List<Map.Entry<String, ConfigValue>> unknown = new ArrayList<>();
         for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
-            if (!isKnown(entry.getKey(), known)) {
+            // the keys block's modes, actions and key names are checked as it is read (Reader.keymap)
+            if (!isKnown(entry.getKey(), known) && !entry.getKey().startsWith(ROOT + "." + KEYS + ".")) {
                 unknown.add(entry);
             }
         }
@@ -113,6 +125,10 @@ public final class SettingsLoader {
         if (first.isPresent()) {
             String key = key(first.get().getKey());
             ConfigOrigin origin = first.get().getValue().origin();
+            if (RENAMED.containsKey(key)) {
+                throw new SettingsException(fileOf(origin, file), lineOf(origin), key + " is now written in the keys "
+                        + "block: keys { session { " + RENAMED.get(key) + " = ... } }", null);
+            }
             String setting = key.split("\\.", 2)[0];
             if (known.contains(setting)) {
                 // a known setting written as an object: forwards = { db = [...] }
@@ -160,6 +176,8 @@ public final class SettingsLoader {
 
     private Settings fromConfig(Config config, Path file) throws SettingsException {
         Reader reader = new Reader(config, file);
+        int escapeChar = reader.escapeChar("escape-char");
+        Keymap keys = reader.keymap("keys", escapeChar);
         return new Settings(
                 reader.command("ssh-binary"),
                 controlDirectory(reader, file),
@@ -170,7 +188,7 @@ public final class SettingsLoader {
                 reader.wholeNumber("max-parallel-launches", 1, 64),
                 reader.duration("alive-check-timeout", DurationRange.of(Duration.ofMillis(100), Duration.ofMinutes(1))),
                 reader.duration("kill-grace", DurationRange.of(Duration.ZERO, Duration.ofMinutes(1))),
-                reader.escapeChar("escape-char"),
+                escapeChar,
                 reader.duration("escape-timeout",
                         DurationRange.of(Settings.MIN_ESCAPE_TIMEOUT, Settings.MAX_ESCAPE_TIMEOUT)),
                 reader.duration("prelaunch-delay", DurationRange.of(Duration.ZERO, Duration.ofMinutes(1))),
@@ -188,11 +206,11 @@ public final class SettingsLoader {
                         reader.wholeNumber("run-parallelism", 1, 256),
                         reader.duration("run-timeout", DurationRange.zeroOr(Duration.ofSeconds(1), Duration.ofDays(1))),
                         reader.onOff("run-hangup")),
-                new SessionSettings(new dev.jhosts.session.SessionKeys(reader.sessionKey("detach-key"),
-                        reader.sessionKey("next-session-key"), reader.sessionKey("previous-session-key")),
+                new SessionSettings(keys.session(),
                         reader.oneOf("tmux-open", SessionSettings.TmuxOpen.class, "window or split")),
                 newHostsFile(reader),
-                reader.sources("sources"));
+                reader.sources("sources"),
+                keys);
     }
 
     /** {@code new-hosts-file}: empty for the ssh config itself; {@code ~/} and relative paths as for control-directory. */
@@ -457,10 +475,96 @@ public final class SettingsLoader {
             throw problem(key, "expected one ASCII character, ^X, or \"none\", got " + Printable.quoted(shortened(text)));
         }
 
-        dev.jhosts.session.SessionKey sessionKey(String key) throws SettingsException {
-            String text = string(key);
-            return dev.jhosts.session.SessionKey.parse(text).orElseThrow(() -> problem(key,
-                    "expected ^X, F1 to F12, S-F1 to S-F12, or \"none\", got " + Printable.quoted(shortened(text))));
+        /**
+         * The key bindings: {@code keys { MODE { ACTION = [KEY, ...] } }}, each action's keys
+         * replacing its defaults (a string for one key, [] for none); a session's actions take
+         * one key. Read in the file's order, so that a clash is reported at the later binding.
+         */
+        Keymap keymap(String key, int escapeChar) throws SettingsException {
+            ConfigValue value = value(key);
+            if (!(value instanceof ConfigObject modes)) {
+                throw problem(key, "expected a block: keys { list { connect = [Enter, \"C-o\"] } }, got " + describe(value));
+            }
+            Keymap.Builder builder = Keymap.builder().escapeChar(escapeChar);
+            List<String> modeWords = java.util.Arrays.stream(KeyMode.values()).map(KeyMode::word).toList();
+            List<Map.Entry<String, ConfigValue>> bindings = new ArrayList<>();
+            for (Map.Entry<String, ConfigValue> mode : modes.entrySet()) {
+                if (KeyMode.named(mode.getKey()).isEmpty()) {
+                    throw problemAt(mode.getValue().origin(), key + ": unknown mode " + Printable.quoted(mode.getKey())
+                            + " (the modes: " + String.join(", ", modeWords) + ")");
+                }
+                if (!(mode.getValue() instanceof ConfigObject actions)) {
+                    throw problemAt(mode.getValue().origin(), key + "." + mode.getKey()
+                            + ": expected a block of ACTION = [KEYS], got " + describe(mode.getValue()));
+                }
+                for (Map.Entry<String, ConfigValue> action : actions.entrySet()) {
+                    bindings.add(Map.entry(mode.getKey() + "." + action.getKey(), action.getValue()));
+                }
+            }
+            bindings.sort(Comparator.comparingInt((Map.Entry<String, ConfigValue> binding) -> lineOf(binding.getValue().origin()))
+                    .thenComparing(Map.Entry::getKey));
+            for (Map.Entry<String, ConfigValue> binding : bindings) {
+                bind(builder, key, binding.getKey(), binding.getValue());
+            }
+            try {
+                return builder.build();
+            } catch (Keymap.Clash e) {
+                throw problemAt((ConfigOrigin) e.where(), e.getMessage());
+            }
+        }
+
+        private void bind(Keymap.Builder builder, String key, String path, ConfigValue value) throws SettingsException {
+            KeyMode mode = KeyMode.named(path.substring(0, path.indexOf('.'))).orElseThrow();
+            String word = path.substring(path.indexOf('.') + 1);
+            String where = key + "." + path;
+            List<String> known = Keymap.actions(mode).stream().map(KeyAction::word).toList();
+            KeyAction action = Keymap.action(mode, word).orElseThrow(() -> problemAt(value.origin(), key + "."
+                    + mode.word() + ": unknown action " + Printable.quoted(word) + (known.isEmpty()
+                            ? " (" + mode.word() + " has no actions yet)" : " (the actions: " + String.join(", ", known) + ")")));
+            List<ConfigValue> items = new ArrayList<>();
+            if (value instanceof ConfigList list) {
+                items.addAll(list);
+            } else if (value.valueType() == ConfigValueType.STRING || value.valueType() == ConfigValueType.NUMBER) {
+                items.add(value);
+            } else {
+                throw problemAt(value.origin(), where + ": expected a key or a list of keys, such as [Enter, \"C-o\"], got "
+                        + describe(value));
+            }
+            if (items.size() > 16) {
+                throw problemAt(value.origin(), where + ": at most 16 keys, got " + items.size());
+            }
+            List<String> names = new ArrayList<>();
+            for (ConfigValue item : items) {
+                if (item.valueType() != ConfigValueType.STRING && item.valueType() != ConfigValueType.NUMBER) {
+                    throw problemAt(item.origin(), where + ": expected a key, got " + describe(item));
+                }
+                names.add(String.valueOf(item.unwrapped()));
+            }
+            if (mode == KeyMode.SESSION) {
+                if (names.size() > 1) {
+                    throw problemAt(value.origin(), where + ": a session's action takes one key (or none), got "
+                            + names.size());
+                }
+                String name = names.isEmpty() ? "none" : names.get(0);
+                SessionKey sessionKey = KeyNames.parseSessionKey(name).orElseThrow(() -> problemAt(
+                        items.isEmpty() ? value.origin() : items.get(0).origin(), where + ": unknown key "
+                                + Printable.quoted(shortened(name)) + " (a session's keys: " + KeyNames.SESSION_FORMS + ")"));
+                builder.bindSession((SessionAction) action, sessionKey, value.origin());
+                return;
+            }
+            List<Key> keys = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                ConfigOrigin origin = items.get(i).origin();
+                Key parsed = KeyNames.parse(name).orElseThrow(() -> problemAt(origin, where + ": unknown key "
+                        + Printable.quoted(shortened(name)) + " (keys: " + KeyNames.FORMS + ")"));
+                if (parsed instanceof Key.Typed && (mode == KeyMode.PICKER || mode == KeyMode.FORMS)) {
+                    throw problemAt(origin, where + ": " + Printable.quoted(shortened(name)) + " is a character, which "
+                            + mode.word() + " cannot take: it could not be typed in a filter, a command or a password");
+                }
+                keys.add(parsed);
+            }
+            builder.bind(action, keys, value.origin());
         }
 
         /** One of {@code choices}' constants, written in lower case; {@code words} name them in the error. */

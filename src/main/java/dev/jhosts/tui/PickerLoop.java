@@ -8,6 +8,7 @@ import dev.jhosts.catalog.Host;
 import dev.jhosts.config.Settings;
 import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.Masters;
+import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.Overlay;
 import dev.jhosts.tui.state.ScreenSize;
 import dev.jhosts.tui.state.Transition;
@@ -75,13 +76,16 @@ final class PickerLoop implements EffectRunner.Loop {
     private boolean dirty;
     private boolean quitting;
     private int exitCode;
+    /** The key bindings of the settings, which Update dispatches on and the renderer shows. */
+    private final Keymap keymap;
 
     PickerLoop(Parts parts, TerminalOwner terminal, BlockingQueue<UiEvent> events) {
         this.parts = parts;
         this.events = events;
         this.terminal = terminal;
         this.screen = terminal.screen();
-        this.renderer = new Renderer(parts.look());
+        this.keymap = parts.settings().keys();
+        this.renderer = new Renderer(parts.look(), keymap);
         this.keys = terminal.keyReader(parts.settings().escapeTimeout(), key -> post(new UiEvent.KeyPressed(key)),
                 () -> post(new UiEvent.InputClosed()));
         this.lending = new TerminalLending(terminal, keys, this::post);
@@ -109,7 +113,7 @@ final class PickerLoop implements EffectRunner.Loop {
             effects = new EffectRunner(background, parts.masters(), lending,
                     new TmuxOpener(parts.jhostsCommand(), settings.sessions().tmuxOpen(), System.getenv(), this::post),
                     parts.connectRecorder(), this::post, clock, this);
-            apply(Update.update(state, new UiEvent.Started(settings.prelaunch(), settings.prompts().askAtStart(),
+            apply(Update.update(keymap, state, new UiEvent.Started(settings.prelaunch(), settings.prompts().askAtStart(),
                     background.askpass().isPresent(), settings.onSessionEnd() == Settings.OnSessionEnd.EXIT)));
             apply(Update.withDetailsFor(state));
             stopFeed = parts.feed().start((hosts, warnings) -> post(new UiEvent.CatalogueChanged(hosts, warnings)));
@@ -165,7 +169,7 @@ final class PickerLoop implements EffectRunner.Loop {
         if (event instanceof UiEvent.CatalogueChanged changed) {
             background.catalogueChanged(changed.hosts());
         }
-        apply(Update.update(state, event));
+        apply(Update.update(keymap, state, event));
         followConnecting(event);
     }
 
@@ -218,7 +222,7 @@ final class PickerLoop implements EffectRunner.Loop {
         } finally {
             // applied now rather than posted: the first frame after the loan has the size
             TerminalSize size = terminal.size();
-            apply(Update.update(state, new UiEvent.Resized(size.getColumns(), size.getRows())));
+            apply(Update.update(keymap, state, new UiEvent.Resized(size.getColumns(), size.getRows())));
             redrawAll = true;
             background.watch.refreshSoon();
         }
@@ -250,7 +254,7 @@ final class PickerLoop implements EffectRunner.Loop {
 
     @Override
     public void apply(UiEvent event) throws IOException {
-        apply(Update.update(state, event));
+        apply(Update.update(keymap, state, event));
     }
 
     private UiEvent take() throws IOException {

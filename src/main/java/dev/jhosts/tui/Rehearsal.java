@@ -5,6 +5,7 @@ import dev.jhosts.catalog.EffectiveOptions;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.tui.state.Key;
+import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.MasterRow;
 import dev.jhosts.tui.state.ScreenSize;
 import dev.jhosts.tui.state.Transition;
@@ -58,10 +59,10 @@ public final class Rehearsal {
                 new UiEvent.Resized(100, 30));
         List<Consumer<TextGraphics>> frames = new ArrayList<>();
         for (Appearance look : List.of(Appearance.of(true, true), Appearance.of(false, false))) {
-            Renderer renderer = new Renderer(look);
+            Renderer renderer = new Renderer(look, Keymap.defaults());
             ViewState current = state;
             for (UiEvent event : events) {
-                Transition transition = Update.update(current, event);
+                Transition transition = Update.update(Keymap.defaults(), current, event);
                 if (!transition.state().equals(current)) {
                     ViewState drawn = transition.state();
                     frames.add(graphics -> renderer.render(drawn, graphics));

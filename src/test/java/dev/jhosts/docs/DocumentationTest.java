@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.typesafe.config.ConfigFactory;
 import dev.jhosts.testing.Processes;
 import dev.jhosts.testing.Requirements;
+import dev.jhosts.tui.state.KeyAction;
+import dev.jhosts.tui.state.KeyMode;
+import dev.jhosts.tui.state.KeyNames;
+import dev.jhosts.tui.state.Keymap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -68,24 +75,90 @@ class DocumentationTest {
         }
     }
 
-    /** Every key of the picker's key lists (which the help and the footer are drawn from) is in the man page. */
+    /**
+     * The manual page's key tables are the key map's, both ways: each mode's section ({@code .SS
+     * Keys in ...}) has exactly one row per bound action, in the table's order, with its keys and
+     * its help text as the first line (more may follow); a row in italics is a note, not a key;
+     * and every {@code Keys in} section is a mode's. A failure shows the rows to write.
+     */
     @Test
-    void everyKeyOfThePickerIsInTheManPage() throws Exception {
-        String man = Files.readString(MAN).replace("\\-", "-").replace("\\(ti", "~").replace("\\\\", "\\");
-        List<List<dev.jhosts.tui.state.KeyHelp.Line>> modes = List.of(dev.jhosts.tui.state.KeyHelp.HOST_LIST,
-                dev.jhosts.tui.state.KeyHelp.SESSION, dev.jhosts.tui.state.KeyHelp.STATUS_PANE,
-                dev.jhosts.tui.state.KeyHelp.FORWARDS, dev.jhosts.tui.state.KeyHelp.RUN_RESULTS);
-        for (List<dev.jhosts.tui.state.KeyHelp.Line> mode : modes) {
-            for (dev.jhosts.tui.state.KeyHelp.Line line : mode) {
-                for (String key : line.keys().split(" ")) {
-                    if (key.equals("type") || key.contains(":")) {
-                        continue;
-                    }
-                    String written = key.length() == 2 && key.charAt(0) == '^' && Character.isLetter(key.charAt(1))
-                            ? "Ctrl-" + key.charAt(1) : key;
-                    assertThat(man).as("the man page names the key %s (%s)", key, line.action()).contains(written);
+    void theManPagesKeyTablesAreTheKeyMaps() throws Exception {
+        String man = Files.readString(MAN);
+        Keymap keys = Keymap.defaults();
+        List<String> titles = new ArrayList<>();
+        for (KeyMode mode : KeyMode.values()) {
+            titles.add(mode.manSection());
+            List<ManKeyRow> expected = new ArrayList<>();
+            for (KeyAction action : Keymap.actions(mode)) {
+                List<String> written = keys.shownKeys(action).stream().map(KeyNames::written).toList();
+                if (!written.isEmpty()) {
+                    expected.add(new ManKeyRow(written, Character.toUpperCase(action.help().charAt(0))
+                            + action.help().substring(1) + "."));
                 }
             }
+            String troff = expected.stream().map(ManKeyRow::troff).collect(Collectors.joining("\n"));
+            if (expected.isEmpty()) {
+                assertThat(man).as("no keys in %s yet: no section", mode.word()).doesNotContain(".SS " + mode.manSection());
+                continue;
+            }
+            assertThat(man).as("the man page has .SS %s with these rows:%n%s", mode.manSection(), troff)
+                    .contains(".SS " + mode.manSection() + "\n");
+            assertThat(ManKeyRow.parse(man, mode.manSection()))
+                    .as("the man page's %s are the %s table's; write:%n.SS %s%n%s", mode.manSection(), mode.word(),
+                            mode.manSection(), troff)
+                    .containsExactlyElementsOf(expected);
+        }
+        Matcher sections = Pattern.compile("(?m)^\\.SS (Keys .*)$").matcher(man);
+        while (sections.find()) {
+            assertThat(titles).as("the man page's section %s is a key mode's", sections.group(1)).contains(sections.group(1));
+        }
+    }
+
+    /** A row of a key table in the man page: the keys as written, and the first line of text. */
+    private record ManKeyRow(List<String> keys, String text) {
+        String troff() {
+            List<String> escaped = keys.stream().map(ManKeyRow::escape).toList();
+            String tag = escaped.size() == 1 ? ".B " + escaped.get(0) : ".BR " + String.join(" \", \" ", escaped);
+            return ".TP\n" + tag + "\n" + escape(text);
+        }
+
+        private static String escape(String text) {
+            return text.replace("\\", "\\e").replace("-", "\\-");
+        }
+
+        private static String unescape(String text) {
+            return text.replace("\\-", "-").replace("\\e", "\\").replace("\\\\", "\\").replace("\\(ti", "~")
+                    .replace("\\(en", "\u2013");
+        }
+
+        /** The rows of the section titled {@code title}: each .TP whose tag is bold (an italic tag is a note). */
+        static List<ManKeyRow> parse(String man, String title) {
+            int start = man.indexOf(".SS " + title + "\n");
+            Matcher next = Pattern.compile("(?m)^\\.S[SH] ").matcher(man);
+            int end = next.find(start + 1) ? next.start() : man.length();
+            List<String> lines = man.substring(start, end).lines().toList();
+            List<ManKeyRow> rows = new ArrayList<>();
+            for (int i = 0; i + 2 < lines.size(); i++) {
+                if (!lines.get(i).equals(".TP") || lines.get(i + 1).startsWith(".I ")) {
+                    continue;
+                }
+                rows.add(new ManKeyRow(tagKeys(lines.get(i + 1)), unescape(lines.get(i + 2))));
+            }
+            return rows;
+        }
+
+        /** {@code .B Enter} is one key; {@code .BR Up ", " Ctrl\-P} alternates keys and separators. */
+        private static List<String> tagKeys(String tag) {
+            List<String> words = new ArrayList<>();
+            Matcher word = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(tag.substring(tag.indexOf(' ') + 1));
+            while (word.find()) {
+                words.add(word.group(1) != null ? word.group(1) : word.group(2));
+            }
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < words.size(); i += 2) {
+                keys.add(unescape(words.get(i)));
+            }
+            return tag.startsWith(".B ") ? List.of(unescape(String.join(" ", words))) : keys;
         }
     }
 }

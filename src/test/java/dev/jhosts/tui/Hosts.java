@@ -8,6 +8,15 @@ import java.util.List;
 public final class Hosts {
     private Hosts() {}
 
+    /** {@code count} hosts: host00, host01, ... */
+    public static List<Host> numbered(int count) {
+        List<Host> hosts = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            hosts.add(host(String.format("host%02d", i)));
+        }
+        return hosts;
+    }
+
     public static Host host(String alias) {
         return host(alias, alias + ".example.org", "", List.of(), "");
     }

@@ -198,10 +198,16 @@ class TuiInTmuxTest {
         start(80, 24, env("xterm-256color", "C.UTF-8"));
         tmux.waitFor("4 shown");
         tmux.type("?");
-        String help = tmux.waitFor("kill its pid");
-        assertThat(help).contains("Esc").contains("tag:x group:y").contains("Tab");
+        String help = tmux.waitFor("filter: fuzzy");
+        assertThat(help).contains("Esc").contains("Up ^P").contains("PgUp/PgDn scroll");
+        // 24 rows hold a page of it: the rest is a scroll away
+        tmux.keys("PgDn");
+        assertThat(tmux.waitFor("kill its pid")).contains("Tab S-Tab").contains("? F1");
+        tmux.keys("End");
+        String end = tmux.waitFor("send one ~");
+        assertThat(end).contains("In a session").doesNotContain("filter: fuzzy");
         tmux.type("q");
-        tmux.waitUntil(screen -> !screen.contains("kill its pid"), "help to close");
+        tmux.waitUntil(screen -> !screen.contains("send one ~"), "help to close");
         assertThat(tmux.screen()).contains("4 shown");
     }
 

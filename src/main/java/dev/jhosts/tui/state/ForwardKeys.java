@@ -6,77 +6,68 @@ import dev.jhosts.mux.Forward;
 import java.util.Optional;
 
 /**
- * The keys of the status pane's forwards: {@code f} shows the selected master's forwards; there
- * {@code a} opens the form (ssh's syntax: {@code -L 8080:db:5432}, checked before it is sent),
- * {@code d} or Delete cancels the selected forward, {@code r} lists again, Esc goes back to the
- * masters. Pure, as {@link Update} is.
+ * The status pane's forwards: the pane's forwards action shows the selected master's; there
+ * {@link ForwardsAction}s add one (a form in ssh's syntax: {@code -L 8080:db:5432}, checked
+ * before it is sent), cancel the selected one, list again, go back. Pure, as {@link Update} is.
  */
 final class ForwardKeys {
     private ForwardKeys() {}
 
-    /** A key of the focused status pane this handles; empty for the pane's own keys. */
-    static Optional<Transition> onPaneKey(ViewState state, Key key) {
+    /** A key while the forwards are shown; empty for the list's keys that work there too (help, the pane, the order). */
+    static Optional<Transition> onViewKey(Keymap keys, ViewState state, Key key) {
         ForwardsView view = state.work().forwards();
-        if (view.open()) {
-            if (key.equals(Key.named(Key.Name.F1)) || key.equals(Key.named(Key.Name.F2)) || key.equals(Key.named(Key.Name.F3))) {
-                return Optional.empty();
-            }
-            return Optional.of(view.composing() ? onFormKey(state, view, key) : onViewKey(state, view, key));
+        if (view.composing()) {
+            return Optional.of(onFormKey(keys, state, view, key));
         }
-        if (!key.equals(Key.typed('f'))) {
-            return Optional.empty();
+        Optional<ForwardsAction> bound = keys.forwards().action(key);
+        if (bound.isEmpty()) {
+            boolean passes = keys.list().action(key).filter(Keymap.listActionsIn(KeyMode.FORWARDS)::contains).isPresent();
+            return passes ? Optional.empty() : Optional.of(Transition.of(state));
         }
+        return Optional.of(switch (bound.get()) {
+            case BACK -> Transition.of(withView(state, ForwardsView.CLOSED));
+            case HOSTS -> Transition.of(withView(state, ForwardsView.CLOSED).withFocus(Focus.HOSTS));
+            case UP -> Transition.of(withView(state, view.withSelected(view.selected() - 1)));
+            case DOWN -> Transition.of(withView(state, view.withSelected(view.selected() + 1)));
+            case ADD -> Transition.of(withView(state, view.composing(LineInput.EMPTY)));
+            case LIST -> Transition.of(state, list(view));
+            case CANCEL -> cancel(state, view);
+        });
+    }
+
+    /** The status pane's forwards action: the selected master's forwards, when it is live. */
+    static Transition open(ViewState state) {
         Optional<MasterRow> row = state.pane().selectedRow();
         if (row.isEmpty()) {
-            return Optional.of(Transition.of(state.withMessage("no master selected")));
+            return Transition.of(state.withMessage("no master selected"));
         }
         if (!(row.get().state() instanceof MasterState.Live)) {
-            return Optional.of(Transition.of(state.withMessage(String.join(",", row.get().aliases())
-                    + ": its master is " + row.get().state().word() + ": no forwards to show")));
+            return Transition.of(state.withMessage(String.join(",", row.get().aliases())
+                    + ": its master is " + row.get().state().word() + ": no forwards to show"));
         }
         ForwardsView opened = ForwardsView.of(row.get());
-        return Optional.of(Transition.of(withView(state, opened).withMessage(""), list(opened)));
+        return Transition.of(withView(state, opened).withMessage(""), list(opened));
     }
 
-    private static Transition onViewKey(ViewState state, ForwardsView view, Key key) {
-        if (key.equals(Key.named(Key.Name.ESCAPE)) || key.equals(Key.named(Key.Name.LEFT)) || key.equals(Key.typed('f'))) {
-            return Transition.of(withView(state, ForwardsView.CLOSED));
+    private static Transition cancel(ViewState state, ForwardsView view) {
+        Optional<ListedForward> selected = view.selectedForward();
+        if (selected.isEmpty()) {
+            return Transition.of(state.withMessage("no forward to cancel"));
         }
-        if (key.equals(Key.named(Key.Name.TAB)) || key.equals(Key.named(Key.Name.BACK_TAB)) || key.equals(Key.ctrl('i'))) {
-            return Transition.of(withView(state, ForwardsView.CLOSED).withFocus(Focus.HOSTS));
+        ListedForward forward = selected.get();
+        if (forward.status() == ListedForward.Status.CANCELLED) {
+            return Transition.of(state.withMessage(forward.spec() + " is cancelled already"));
         }
-        if (key.equals(Key.named(Key.Name.UP)) || key.equals(Key.ctrl('p'))) {
-            return Transition.of(withView(state, view.withSelected(view.selected() - 1)));
-        }
-        if (key.equals(Key.named(Key.Name.DOWN)) || key.equals(Key.ctrl('n'))) {
-            return Transition.of(withView(state, view.withSelected(view.selected() + 1)));
-        }
-        if (key.equals(Key.typed('a'))) {
-            return Transition.of(withView(state, view.composing(LineInput.EMPTY)));
-        }
-        if (key.equals(Key.typed('r'))) {
-            return Transition.of(state, list(view));
-        }
-        if (key.equals(Key.typed('d')) || key.equals(Key.named(Key.Name.DELETE))) {
-            Optional<ListedForward> selected = view.selectedForward();
-            if (selected.isEmpty()) {
-                return Transition.of(state.withMessage("no forward to cancel"));
-            }
-            ListedForward forward = selected.get();
-            if (forward.status() == ListedForward.Status.CANCELLED) {
-                return Transition.of(state.withMessage(forward.spec() + " is cancelled already"));
-            }
-            return Transition.of(state.withMessage("cancelling " + forward.spec() + "…"), new Effect.Work(
-                    new WorkRequest.CloseForward(view.socket(), view.aliases(), forward.forward(), forward.origin())));
-        }
-        return Transition.of(state);
+        return Transition.of(state.withMessage("cancelling " + forward.spec() + "…"), new Effect.Work(
+                new WorkRequest.CloseForward(view.socket(), view.aliases(), forward.forward(), forward.origin())));
     }
 
-    private static Transition onFormKey(ViewState state, ForwardsView view, Key key) {
-        if (key.equals(Key.named(Key.Name.ESCAPE))) {
+    private static Transition onFormKey(Keymap keys, ViewState state, ForwardsView view, Key key) {
+        Optional<FormAction> action = keys.forms().action(key);
+        if (action.isPresent() && action.get() == FormAction.CANCEL) {
             return Transition.of(withView(state, view.formClosed()));
         }
-        if (key.equals(Key.named(Key.Name.ENTER)) || key.equals(Key.ctrl('m')) || key.equals(Key.ctrl('j'))) {
+        if (action.isPresent() && action.get() == FormAction.SUBMIT) {
             Forward forward;
             try {
                 forward = Forward.parseOption(view.input().text());
@@ -86,7 +77,7 @@ final class ForwardKeys {
             return Transition.of(withView(state, view.withProblem("")).withMessage("opening " + forward + "…"),
                     new Effect.Work(new WorkRequest.OpenForward(view.socket(), view.aliases(), forward)));
         }
-        return view.input().edited(key)
+        return view.input().edited(keys.forms(), key)
                 .map(input -> Transition.of(withView(state, view.composing(input))))
                 .orElseGet(() -> Transition.of(state));
     }

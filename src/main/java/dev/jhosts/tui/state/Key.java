@@ -15,7 +15,7 @@ public sealed interface Key {
     /** Keys with names. */
     enum Name {
         UP, DOWN, LEFT, RIGHT, PAGE_UP, PAGE_DOWN, HOME, END,
-        ENTER, ESCAPE, BACKSPACE, DELETE, TAB, BACK_TAB, F1, F2, F3, F4, F5
+        ENTER, ESCAPE, BACKSPACE, DELETE, TAB, BACK_TAB, F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12
     }
 
     static Key typed(char c) {

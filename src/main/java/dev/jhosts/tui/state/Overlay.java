@@ -9,8 +9,15 @@ public sealed interface Overlay {
     /** Nothing: the list (or the status pane) has the keys. */
     record None() implements Overlay {}
 
-    /** The help text with every key; any key closes it. */
-    record Help() implements Overlay {}
+    /**
+     * The help with every key ({@link HelpText}), from its line {@code top}: the dialogs' up,
+     * down, page and end keys scroll it, any other key closes it.
+     */
+    record Help(int top) implements Overlay {
+        public Help() {
+            this(0);
+        }
+    }
 
     /**
      * "Kill this master?", or "these ride this master: exit it?" — {@code y} goes ahead (cutting

@@ -55,31 +55,29 @@ final class SessionUpdate {
                 .withSessions(state.sessions().changed(id, SessionRow::seen).attachedTo(id)), new Effect.Reattach(id));
     }
 
-    /** Keys in the chooser: Up/Down, Enter takes the highlighted choice, Esc cancels. */
-    static Transition onChooserKey(ViewState state, Overlay.ChooseSession chooser, Key key) {
+    /** Keys in the chooser: the dialogs' up, down, accept and cancel; 1 to 9 take that choice. */
+    static Transition onChooserKey(Keymap keys, ViewState state, Overlay.ChooseSession chooser, Key key) {
         int choices = chooser.ids().size() + 1;
-        if (key.equals(Key.named(Key.Name.UP)) || key.equals(Key.ctrl('p'))) {
-            return Transition.of(state.withOverlay(new Overlay.ChooseSession(chooser.alias(), chooser.ids(),
-                    Math.floorMod(chooser.selected() - 1, choices))));
-        }
-        if (key.equals(Key.named(Key.Name.DOWN)) || key.equals(Key.ctrl('n'))) {
-            return Transition.of(state.withOverlay(new Overlay.ChooseSession(chooser.alias(), chooser.ids(),
-                    Math.floorMod(chooser.selected() + 1, choices))));
-        }
-        if (key instanceof Key.Typed typed && typed.codePoint() >= '1' && typed.codePoint() <= '9') {
+        Optional<DialogAction> action = keys.dialogs().action(key);
+        if (action.isEmpty() && key instanceof Key.Typed typed && typed.codePoint() >= '1' && typed.codePoint() <= '9') {
             int index = typed.codePoint() - '1';
             if (index < choices) {
                 return choose(state, chooser, index);
             }
             return Transition.of(state);
         }
-        if (key.equals(Key.named(Key.Name.ENTER)) || key.equals(Key.ctrl('m')) || key.equals(Key.ctrl('j'))) {
-            return choose(state, chooser, chooser.selected());
+        if (action.isEmpty()) {
+            return Transition.of(state);
         }
-        if (key.equals(Key.named(Key.Name.ESCAPE))) {
-            return Transition.of(state.withOverlay(new Overlay.None()));
-        }
-        return Transition.of(state);
+        return switch (action.get()) {
+            case UP -> Transition.of(state.withOverlay(new Overlay.ChooseSession(chooser.alias(), chooser.ids(),
+                    Math.floorMod(chooser.selected() - 1, choices))));
+            case DOWN -> Transition.of(state.withOverlay(new Overlay.ChooseSession(chooser.alias(), chooser.ids(),
+                    Math.floorMod(chooser.selected() + 1, choices))));
+            case ACCEPT -> choose(state, chooser, chooser.selected());
+            case CANCEL -> Transition.of(state.withOverlay(new Overlay.None()));
+            default -> Transition.of(state);
+        };
     }
 
     private static Transition choose(ViewState state, Overlay.ChooseSession chooser, int index) {
@@ -104,10 +102,10 @@ final class SessionUpdate {
         return Transition.of(state.withOverlay(new Overlay.ConfirmQuit(names, exitCode)));
     }
 
-    /** In the quit question: y, Enter or a second Ctrl-C quits (hanging the sessions up); anything else stays. */
-    static Transition onConfirmQuitKey(ViewState state, Overlay.ConfirmQuit confirm, Key key) {
-        if (key.equals(Key.typed('y')) || key.equals(Key.typed('Y')) || key.equals(Key.named(Key.Name.ENTER))
-                || key.equals(Key.ctrl('m')) || key.equals(Key.ctrl('c'))) {
+    /** In the quit question: yes, accept or a second quit key quits (hanging the sessions up); anything else stays. */
+    static Transition onConfirmQuitKey(Keymap keys, ViewState state, Overlay.ConfirmQuit confirm, Key key) {
+        if (keys.dialogs().is(DialogAction.YES, key) || keys.dialogs().is(DialogAction.ACCEPT, key)
+                || keys.picker().is(PickerAction.QUIT, key)) {
             return Transition.of(state.withOverlay(new Overlay.None()), new Effect.Quit(confirm.exitCode()));
         }
         return Transition.of(state.withOverlay(new Overlay.None()).withMessage("not quitting: the sessions go on"));

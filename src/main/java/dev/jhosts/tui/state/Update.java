@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The TUI's logic: {@code update(state, event)} gives the next state and the effects to run.
- * Pure: no I/O, no clock, no threads. The key map is documented in {@link KeyHelp}.
+ * Pure: no I/O, no clock, no threads. Keys are looked up in the {@link Keymap} passed in, one
+ * table per mode; the help, the footer and the manual page show the same tables.
  */
 public final class Update {
     /** Exit status when the user quits with Ctrl-C (as a shell reports SIGINT). */
@@ -23,9 +24,10 @@ public final class Update {
 
     private Update() {}
 
-    public static Transition update(ViewState state, UiEvent event) {
+    /** The next state and the effects after {@code event}; keys do what {@code keys} binds them to. */
+    public static Transition update(Keymap keys, ViewState state, UiEvent event) {
         if (event instanceof UiEvent.KeyPressed) {
-            return onKey(state, ((UiEvent.KeyPressed) event).key());
+            return onKey(keys, state, ((UiEvent.KeyPressed) event).key());
         } else if (event instanceof UiEvent.Tick) {
             return onTick(state, (UiEvent.Tick) event);
         } else if (event instanceof UiEvent.Resized) {
@@ -118,29 +120,29 @@ public final class Update {
 
     // ---------------------------------------------------------------- keys
 
-    private static Transition onKey(ViewState state, Key key) {
+    /** A key: the mode on screen looks it up in its table of {@code keys} and does the action bound to it. */
+    private static Transition onKey(Keymap keys, ViewState state, Key key) {
         Overlay overlay = state.overlay();
         if (overlay instanceof Overlay.ConfirmQuit confirmQuit) {
-            return SessionUpdate.onConfirmQuitKey(state, confirmQuit, key);
+            return SessionUpdate.onConfirmQuitKey(keys, state, confirmQuit, key);
         }
-        if (key.equals(Key.ctrl('c'))) {
-            return SessionUpdate.quit(state, EXIT_INTERRUPTED);
-        }
-        if (key.equals(Key.ctrl('l'))) {
-            return Transition.of(state, new Effect.RedrawAll());
-        }
-        if (key.equals(Key.ctrl('z'))) {
-            return Transition.of(state, new Effect.Suspend());
+        Optional<PickerAction> anywhere = keys.picker().action(key);
+        if (anywhere.isPresent()) {
+            return switch (anywhere.get()) {
+                case QUIT -> SessionUpdate.quit(state, EXIT_INTERRUPTED);
+                case REDRAW -> Transition.of(state, new Effect.RedrawAll());
+                case SUSPEND -> Transition.of(state, new Effect.Suspend());
+            };
         }
         if (overlay instanceof Overlay.ChooseSession chooser) {
-            return SessionUpdate.onChooserKey(state, chooser, key);
+            return SessionUpdate.onChooserKey(keys, state, chooser, key);
         }
-        if (overlay instanceof Overlay.Help) {
-            return Transition.of(state.withOverlay(new Overlay.None()));
+        if (overlay instanceof Overlay.Help help) {
+            return onHelpKey(keys, state, help, key);
         }
         if (overlay instanceof Overlay.Confirm confirm) {
             ViewState closed = state.withOverlay(new Overlay.None());
-            if (key.equals(Key.typed('y')) || key.equals(Key.typed('Y'))) {
+            if (keys.dialogs().is(DialogAction.YES, key)) {
                 MasterRow row = confirm.row();
                 return Transition.of(closed.withMessage(confirm.action().word() + " " + describe(row) + "…"),
                         new Effect.ControlMaster(confirm.action(), row, true));
@@ -148,7 +150,7 @@ public final class Update {
             return Transition.of(closed.withMessage(confirm.action().word() + " cancelled"));
         }
         if (overlay instanceof Overlay.Prompt prompt) {
-            return onPromptKey(state, prompt, key);
+            return onPromptKey(keys, state, prompt, key);
         }
         if (overlay instanceof Overlay.HostKeyChanged changed) {
             // only cancel: a changed key is never accepted here, and jhosts does not edit known_hosts
@@ -156,32 +158,42 @@ public final class Update {
                     .withMessage(changed.alias() + ": not connected (host key changed)"));
         }
         if (overlay instanceof Overlay.Connecting) {
+            // not a binding: while connecting the key reader keeps what is typed for the session
+            // and delivers only a lone Esc (KeyReader's hold)
             if (key.equals(Key.named(Key.Name.ESCAPE))) {
                 String alias = ((Overlay.Connecting) overlay).alias();
                 return Transition.of(state.withOverlay(new Overlay.None()).withMessage(alias + ": connect cancelled"));
             }
             return Transition.of(state);
         }
-        // marks, runs and forwards (WorkUpdate) take their keys before the list and the pane
-        Optional<Transition> work = WorkUpdate.onKey(state, key);
+        // the run's input and results and the forwards (WorkUpdate) take their keys before the list and the pane
+        Optional<Transition> work = WorkUpdate.onKey(keys, state, key);
         if (work.isPresent()) {
             return work.get();
         }
-        if (key.equals(Key.named(Key.Name.F1))) {
-            return Transition.of(state.withOverlay(new Overlay.Help()));
+        return state.focus() == Focus.MASTERS ? onPaneKey(keys, state, key) : onListKey(keys, state, key);
+    }
+
+    /** The help scrolls with the dialogs' movement keys; any other key closes it (and is not typed). */
+    private static Transition onHelpKey(Keymap keys, ViewState state, Overlay.Help help, Key key) {
+        Optional<DialogAction> action = keys.dialogs().action(key);
+        int page = HelpText.visibleRows(state.size());
+        int top = help.top();
+        if (action.isPresent()) {
+            switch (action.get()) {
+                case UP -> top--;
+                case DOWN -> top++;
+                case PAGE_UP -> top -= page;
+                case PAGE_DOWN -> top += page;
+                case FIRST -> top = 0;
+                case LAST -> top = Integer.MAX_VALUE;
+                default -> {
+                    return Transition.of(state.withOverlay(new Overlay.None()));
+                }
+            }
+            return Transition.of(state.withOverlay(new Overlay.Help(Math.max(0, Math.min(top, HelpText.maxTop(keys, state))))));
         }
-        if (key.equals(Key.named(Key.Name.F2))) {
-            return Transition.of(togglePane(state));
-        }
-        if (key.equals(Key.named(Key.Name.F3)) || key.equals(Key.ctrl('o'))) {
-            return toggleOrder(state);
-        }
-        if (key.equals(Key.named(Key.Name.F5))) {
-            return state.list().selectedMatch()
-                    .map(match -> Transition.of(state, new Effect.OpenInTmux(match.host().alias())))
-                    .orElseGet(() -> Transition.of(state.withMessage("no host matches the filter")));
-        }
-        return state.focus() == Focus.MASTERS ? onPaneKey(state, key) : onListKey(state, key);
+        return Transition.of(state.withOverlay(new Overlay.None()));
     }
 
     private static ViewState togglePane(ViewState state) {
@@ -191,68 +203,51 @@ public final class Update {
         return state.withPane(state.pane().withMode(PaneMode.SHOWN));
     }
 
-    private static Transition onListKey(ViewState state, Key key) {
+    private static Transition onListKey(Keymap keys, ViewState state, Key key) {
         HostList list = state.list();
-        if (key instanceof Key.Typed) {
-            int codePoint = ((Key.Typed) key).codePoint();
-            if (codePoint == '?' && list.filter().isEmpty()) {
-                return Transition.of(state.withOverlay(new Overlay.Help()));
-            }
-            return refilter(state, list.filter() + new String(Character.toChars(codePoint)));
-        }
-        if (key instanceof Key.Ctrl) {
-            switch (((Key.Ctrl) key).letter()) {
-                case 'n':
-                    return moveTo(state, list.selected() + 1);
-                case 'p':
-                    return moveTo(state, list.selected() - 1);
-                case 'u':
-                    return refilter(state, "");
-                case 'w':
-                    return refilter(state, withoutLastWord(list.filter()));
-                case 'h':
-                    return refilter(state, withoutLastCharacter(list.filter()));
-                case 'm':
-                case 'j':
-                    return enter(state);
-                case 'i':
-                    return Transition.of(focusPane(state));
-                case 't':
-                    return newSession(state);
-                default:
-                    return Transition.of(state);
+        Optional<ListAction> action = keys.list().action(key);
+        if (key instanceof Key.Typed typed) {
+            // a character bound to an action acts only where it could not be meant for the filter
+            boolean acts = action.isPresent()
+                    && (action.get() == ListAction.MARK ? Marks.spaceMarks(list) : list.filter().isEmpty());
+            if (!acts) {
+                return refilter(state, list.filter() + new String(Character.toChars(typed.codePoint())));
             }
         }
-        int page = listRows(state);
-        switch (((Key.Named) key).name()) {
-            case UP:
-                return moveTo(state, list.selected() - 1);
-            case DOWN:
-                return moveTo(state, list.selected() + 1);
-            case PAGE_UP:
-                return moveTo(state, list.selected() - page);
-            case PAGE_DOWN:
-                return moveTo(state, list.selected() + page);
-            case HOME:
-                return moveTo(state, 0);
-            case END:
-                return moveTo(state, list.rows().size() - 1);
-            case LEFT:
-                return fold(state, true);
-            case RIGHT:
-                return fold(state, false);
-            case BACKSPACE:
-                return refilter(state, withoutLastCharacter(list.filter()));
-            case ESCAPE:
-                return list.filter().isEmpty() ? SessionUpdate.quit(state, 0) : refilter(state, "");
-            case ENTER:
-                return enter(state);
-            case TAB:
-            case BACK_TAB:
-                return Transition.of(focusPane(state));
-            default:
-                return Transition.of(state);
-        }
+        return action.map(bound -> onListAction(keys, state, bound)).orElseGet(() -> Transition.of(state));
+    }
+
+    /** What a list's action does; some of them (help, the pane, the order, tmux) work in the panes too. */
+    static Transition onListAction(Keymap keys, ViewState state, ListAction action) {
+        HostList list = state.list();
+        return switch (action) {
+            case UP -> moveTo(state, list.selected() - 1);
+            case DOWN -> moveTo(state, list.selected() + 1);
+            case PAGE_UP -> moveTo(state, list.selected() - listRows(state));
+            case PAGE_DOWN -> moveTo(state, list.selected() + listRows(state));
+            case FIRST -> moveTo(state, 0);
+            case LAST -> moveTo(state, list.rows().size() - 1);
+            case CONNECT -> enter(state);
+            case NEW_SESSION -> newSession(state);
+            case TMUX -> state.list().selectedMatch()
+                    .map(match -> Transition.of(state, new Effect.OpenInTmux(match.host().alias())))
+                    .orElseGet(() -> Transition.of(state.withMessage("no host matches the filter")));
+            case FOLD -> fold(state, true);
+            case UNFOLD -> fold(state, false);
+            case ORDER -> toggleOrder(state);
+            case MARK -> Transition.of(RunKeys.toggleSelected(keys, state));
+            case MARK_ALL -> RunKeys.markAll(keys, state);
+            case CLEAR_MARKS -> RunKeys.clearMarks(state);
+            case RUN -> RunKeys.compose(keys, state, RunKeys.targets(state));
+            case RESULTS -> RunKeys.toggleResults(keys, state);
+            case DELETE_CHAR -> refilter(state, withoutLastCharacter(list.filter()));
+            case DELETE_WORD -> refilter(state, withoutLastWord(list.filter()));
+            case CLEAR_FILTER -> refilter(state, "");
+            case CLEAR_OR_QUIT -> list.filter().isEmpty() ? SessionUpdate.quit(state, 0) : refilter(state, "");
+            case HELP -> Transition.of(state.withOverlay(new Overlay.Help()));
+            case MASTERS -> Transition.of(focusPane(state));
+            case TOGGLE_MASTERS -> Transition.of(togglePane(state));
+        };
     }
 
     private static ViewState focusPane(ViewState state) {
@@ -260,41 +255,42 @@ public final class Update {
         return shown.withFocus(Focus.MASTERS);
     }
 
-    private static Transition onPaneKey(ViewState state, Key key) {
+    private static Transition onPaneKey(Keymap keys, ViewState state, Key key) {
         MasterPane pane = state.pane();
-        if (key.equals(Key.named(Key.Name.TAB)) || key.equals(Key.named(Key.Name.BACK_TAB))
-                || key.equals(Key.named(Key.Name.ESCAPE)) || key.equals(Key.ctrl('i'))) {
-            return Transition.of(state.withFocus(Focus.HOSTS));
+        Optional<StatusPaneAction> bound = keys.statusPane().action(key);
+        if (bound.isEmpty()) {
+            return keys.list().action(key).filter(Keymap.listActionsIn(KeyMode.STATUS_PANE)::contains)
+                    .map(action -> onListAction(keys, state, action)).orElseGet(() -> Transition.of(state));
         }
-        if (key.equals(Key.named(Key.Name.UP)) || key.equals(Key.ctrl('p'))) {
-            return Transition.of(state.withPane(pane.withSelected(pane.selected() - 1)));
-        }
-        if (key.equals(Key.named(Key.Name.DOWN)) || key.equals(Key.ctrl('n'))) {
-            return Transition.of(state.withPane(pane.withSelected(pane.selected() + 1)));
-        }
-        if (key.equals(Key.named(Key.Name.HOME))) {
-            return Transition.of(state.withPane(pane.withSelected(0)));
-        }
-        if (key.equals(Key.named(Key.Name.END))) {
-            return Transition.of(state.withPane(pane.withSelected(pane.rows().size() - 1)));
+        StatusPaneAction action = bound.get();
+        switch (action) {
+            case BACK:
+                return Transition.of(state.withFocus(Focus.HOSTS));
+            case UP:
+                return Transition.of(state.withPane(pane.withSelected(pane.selected() - 1)));
+            case DOWN:
+                return Transition.of(state.withPane(pane.withSelected(pane.selected() + 1)));
+            case FIRST:
+                return Transition.of(state.withPane(pane.withSelected(0)));
+            case LAST:
+                return Transition.of(state.withPane(pane.withSelected(pane.rows().size() - 1)));
+            case FORWARDS:
+                return ForwardKeys.open(state);
+            default:
+                break;
         }
         Optional<MasterRow> row = pane.selectedRow();
-        if (row.isEmpty() || !(key instanceof Key.Typed)) {
+        if (row.isEmpty()) {
             return Transition.of(state);
         }
         MasterRow target = row.get();
-        switch (((Key.Typed) key).codePoint()) {
-            case 'c':
-                return control(state, MasterAction.CHECK, target);
-            case 's':
-                return askIfRidden(state, MasterAction.STOP, target);
-            case 'x':
-                return askIfRidden(state, MasterAction.EXIT, target);
-            case 'k':
-                return Transition.of(state.withOverlay(new Overlay.Confirm(MasterAction.KILL, target)));
-            default:
-                return Transition.of(state);
-        }
+        return switch (action) {
+            case CHECK -> control(state, MasterAction.CHECK, target);
+            case STOP -> askIfRidden(state, MasterAction.STOP, target);
+            case EXIT -> askIfRidden(state, MasterAction.EXIT, target);
+            case KILL -> Transition.of(state.withOverlay(new Overlay.Confirm(MasterAction.KILL, target)));
+            default -> Transition.of(state);
+        };
     }
 
     /** Stop and exit go ahead at once, unless other masters ride this one: then the user is asked, naming them. */
@@ -407,26 +403,38 @@ public final class Update {
         return newSession(state);
     }
 
-    /** Keys in a prompt: typed characters go to the askpass side as effects; Enter sends, Esc refuses. */
-    private static Transition onPromptKey(ViewState state, Overlay.Prompt prompt, Key key) {
+    /**
+     * Keys in a prompt: a question takes the dialogs' yes / accept and no / cancel; an answer is
+     * an input line whose typed characters go to the askpass side as effects.
+     */
+    private static Transition onPromptKey(Keymap keys, ViewState state, Overlay.Prompt prompt, Key key) {
         long id = prompt.request().id();
-        boolean confirm = prompt.request().kind() == PromptKind.CONFIRM;
-        if (key.equals(Key.named(Key.Name.ESCAPE)) || (confirm && key.equals(Key.typed('n')))) {
-            return Transition.of(state.withOverlay(afterPrompt(prompt)).withMessage(prompt.request().host() + ": cancelled"),
-                    new Effect.PromptCancel(id));
+        if (prompt.request().kind() == PromptKind.CONFIRM) {
+            Optional<DialogAction> action = keys.dialogs().action(key);
+            if (action.isEmpty()) {
+                return Transition.of(state);
+            }
+            return switch (action.get()) {
+                case YES, ACCEPT -> answered(state, prompt);
+                case NO, CANCEL -> refused(state, prompt);
+                default -> Transition.of(state);
+            };
         }
-        if (key.equals(Key.named(Key.Name.ENTER)) || (confirm && key.equals(Key.typed('y')))) {
-            return Transition.of(state.withOverlay(afterPrompt(prompt)).withMessage(prompt.request().host() + ": answer sent"),
-                    new Effect.PromptAnswer(id));
-        }
-        if (confirm) {
-            return Transition.of(state);
-        }
-        if (key.equals(Key.named(Key.Name.BACKSPACE)) || key.equals(Key.ctrl('h'))) {
-            String visible = prompt.visible().isEmpty() ? "" : withoutLastCharacter(prompt.visible());
-            return Transition.of(state.withOverlay(new Overlay.Prompt(prompt.request(),
-                    prompt.request().kind() == PromptKind.TEXT ? visible : "", Math.max(0, prompt.typed() - 1),
-                    prompt.connecting())), new Effect.PromptErase(id));
+        Optional<FormAction> action = keys.forms().action(key);
+        if (action.isPresent()) {
+            switch (action.get()) {
+                case SUBMIT:
+                    return answered(state, prompt);
+                case CANCEL:
+                    return refused(state, prompt);
+                case DELETE_CHAR:
+                    String visible = prompt.visible().isEmpty() ? "" : withoutLastCharacter(prompt.visible());
+                    return Transition.of(state.withOverlay(new Overlay.Prompt(prompt.request(),
+                            prompt.request().kind() == PromptKind.TEXT ? visible : "", Math.max(0, prompt.typed() - 1),
+                            prompt.connecting())), new Effect.PromptErase(id));
+                default:
+                    return Transition.of(state);
+            }
         }
         if (key instanceof Key.Typed typed) {
             String visible = prompt.request().kind() == PromptKind.TEXT
@@ -435,6 +443,16 @@ public final class Update {
                     prompt.connecting())), new Effect.PromptKey(id, typed.codePoint()));
         }
         return Transition.of(state);
+    }
+
+    private static Transition answered(ViewState state, Overlay.Prompt prompt) {
+        return Transition.of(state.withOverlay(afterPrompt(prompt)).withMessage(prompt.request().host() + ": answer sent"),
+                new Effect.PromptAnswer(prompt.request().id()));
+    }
+
+    private static Transition refused(ViewState state, Overlay.Prompt prompt) {
+        return Transition.of(state.withOverlay(afterPrompt(prompt)).withMessage(prompt.request().host() + ": cancelled"),
+                new Effect.PromptCancel(prompt.request().id()));
     }
 
     /** What is shown once a prompt is answered: the wait for the session's master, or nothing. */

@@ -5,25 +5,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The picker's logic for marks, runs and forwards, apart from {@link Update} (which calls {@link
- * #onKey} before its own keys and {@link #onNews} for {@link UiEvent.Work}). Pure.
+ * The picker's logic for runs and forwards, apart from {@link Update} (which calls {@link #onKey}
+ * before its own keys and {@link #onNews} for {@link UiEvent.Work}). Pure.
  */
 public final class WorkUpdate {
     private WorkUpdate() {}
 
-    /** A key for the input line, the results pane, the forwards, or the marks; empty for Update's own. */
-    public static Optional<Transition> onKey(ViewState state, Key key) {
+    /** A key for the run's input line, its results pane, or the forwards; empty for Update's own. */
+    public static Optional<Transition> onKey(Keymap keys, ViewState state, Key key) {
         Work work = state.work();
         if (work.run().composing()) {
-            return Optional.of(RunKeys.onInputKey(state, key));
+            return Optional.of(RunKeys.onInputKey(keys, state, key));
         }
         if (work.run().shown()) {
-            return RunKeys.onResultsKey(state, key);
+            return RunKeys.onResultsKey(keys, state, key);
         }
-        if (state.focus() == Focus.MASTERS) {
-            return ForwardKeys.onPaneKey(state, key);
+        if (state.focus() == Focus.MASTERS && work.forwards().open()) {
+            return ForwardKeys.onViewKey(keys, state, key);
         }
-        return RunKeys.onListKey(state, key);
+        return Optional.empty();
     }
 
     /** The rows the status pane needs: the forwards view's, else one per master. */

@@ -38,6 +38,13 @@ final class KeyTranslator {
             case F3: return named(Key.Name.F3);
             case F4: return named(Key.Name.F4);
             case F5: return named(Key.Name.F5);
+            case F6: return named(Key.Name.F6);
+            case F7: return named(Key.Name.F7);
+            case F8: return named(Key.Name.F8);
+            case F9: return named(Key.Name.F9);
+            case F10: return named(Key.Name.F10);
+            case F11: return named(Key.Name.F11);
+            case F12: return named(Key.Name.F12);
             default: return Optional.empty();
         }
     }

@@ -6,7 +6,11 @@ import dev.jhosts.probe.HostKeyState;
 import dev.jhosts.probe.KnownKey;
 import dev.jhosts.probe.ProbeResult;
 import dev.jhosts.probe.ProbeText;
-import dev.jhosts.tui.state.KeyHelp;
+import dev.jhosts.tui.state.DialogAction;
+import dev.jhosts.tui.state.FormAction;
+import dev.jhosts.tui.state.HelpText;
+import dev.jhosts.tui.state.KeyAction;
+import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.MasterAction;
 import dev.jhosts.tui.state.MasterRow;
 import dev.jhosts.tui.state.Overlay;
@@ -21,17 +25,28 @@ final class OverlayPainter {
     private final Canvas canvas;
     private final Appearance look;
     private final ViewState state;
+    private final Keymap keys;
 
-    OverlayPainter(Canvas canvas, Appearance look, ViewState state) {
+    OverlayPainter(Canvas canvas, Appearance look, ViewState state, Keymap keys) {
         this.canvas = canvas;
         this.look = look;
         this.state = state;
+        this.keys = keys;
+    }
+
+    /** The first key of each of {@code actions} as a dialog's hint names them: {@code y Enter}; "(unbound)" for none. */
+    private String keysOf(KeyAction... actions) {
+        List<String> names = new ArrayList<>();
+        for (KeyAction action : actions) {
+            keys.shownKeys(action).stream().findFirst().ifPresent(names::add);
+        }
+        return names.isEmpty() ? "(unbound)" : String.join(" ", names);
     }
 
     void paint() {
         Overlay overlay = state.overlay();
-        if (overlay instanceof Overlay.Help) {
-            help();
+        if (overlay instanceof Overlay.Help shown) {
+            help(shown.top());
         } else if (overlay instanceof Overlay.Confirm confirm) {
             confirm(confirm.action(), confirm.row());
         } else if (overlay instanceof Overlay.Prompt prompt) {
@@ -45,7 +60,7 @@ final class OverlayPainter {
             lines.add("Quit? These sessions are hung up:");
             quit.sessions().forEach(name -> lines.add("  " + name));
             lines.add("");
-            lines.add("y Enter: quit    any other key: stay");
+            lines.add(keysOf(DialogAction.YES, DialogAction.ACCEPT) + ": quit    any other key: stay");
             box("quit", lines);
         } else if (overlay instanceof Overlay.Connecting) {
             String alias = ((Overlay.Connecting) overlay).alias();
@@ -70,7 +85,7 @@ final class OverlayPainter {
             lines.add(pointer + (i < 9 ? (i + 1) + "  " : "   ") + choice);
         }
         lines.add("");
-        lines.add("Enter or 1-9: attach    Esc: back to the list");
+        lines.add(keysOf(DialogAction.ACCEPT) + " or 1-9: attach    " + keysOf(DialogAction.CANCEL) + ": back to the list");
         box(chooser.alias() + ": sessions", lines);
     }
 
@@ -98,7 +113,7 @@ final class OverlayPainter {
                     : "(they are cut)");
         }
         lines.add("");
-        lines.add("y: " + action.word() + "    any other key: keep it");
+        lines.add(keysOf(DialogAction.YES) + ": " + action.word() + "    any other key: keep it");
         box(action.word(), lines);
     }
 
@@ -117,7 +132,10 @@ final class OverlayPainter {
             state.probe(request.host()).ifPresent(result -> lines.add("probe: " + ProbeText.hostKey(result)));
         }
         lines.add("");
-        lines.add(request.kind() == PromptKind.CONFIRM ? "y: allow    n, Esc: refuse" : "Enter: send    Esc: cancel");
+        lines.add(request.kind() == PromptKind.CONFIRM
+                ? keysOf(DialogAction.YES) + ": allow    " + keysOf(DialogAction.NO) + ", " + keysOf(DialogAction.CANCEL)
+                        + ": refuse"
+                : keysOf(FormAction.SUBMIT) + ": send    " + keysOf(FormAction.CANCEL) + ": cancel");
         box("ssh", lines);
     }
 
@@ -139,19 +157,33 @@ final class OverlayPainter {
         box("host key changed", lines);
     }
 
-    private void help() {
+    /**
+     * The help from its line {@code top}, as many lines as the screen has room for, and a last
+     * line saying which lines these are and how to scroll.
+     */
+    private void help(int top) {
+        List<HelpText.Line> all = HelpText.lines(keys, state);
+        int visible = HelpText.visibleRows(state.size());
+        int first = Math.max(0, Math.min(top, all.size() - visible));
+        int end = Math.min(all.size(), first + visible);
         List<String> lines = new ArrayList<>();
-        for (KeyHelp.Line line : Renderer.helpLines(state)) {
-            lines.add(line.action().isEmpty() ? line.keys() : pad(line.keys()) + line.action());
-        }
-        if (!state.warnings().isEmpty()) {
-            lines.add("");
-            lines.add("Warnings");
-            lines.addAll(state.warnings());
+        for (HelpText.Line line : all.subList(first, end)) {
+            lines.add(line.text().isEmpty() ? line.keys() : pad(line.keys()) + line.text());
         }
         lines.add("");
-        lines.add("any key closes this help");
+        if (first == 0 && end == all.size()) {
+            lines.add("any key closes this help");
+        } else {
+            lines.add("lines " + (first + 1) + "-" + end + " of " + all.size() + ", "
+                    + first(DialogAction.UP) + "/" + first(DialogAction.DOWN) + " " + first(DialogAction.PAGE_UP) + "/"
+                    + first(DialogAction.PAGE_DOWN) + " scroll, other keys close");
+        }
         box("keys", lines);
+    }
+
+    private String first(DialogAction action) {
+        List<String> names = keys.shownKeys(action);
+        return names.isEmpty() ? "-" : names.get(0);
     }
 
     private static String pad(String keys) {

@@ -4,13 +4,14 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.tui.state.Band;
 import dev.jhosts.tui.state.Focus;
-import dev.jhosts.tui.state.KeyHelp;
+import dev.jhosts.tui.state.Footer;
+import dev.jhosts.tui.state.FormAction;
+import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.Layout;
+import dev.jhosts.tui.state.ListAction;
 import dev.jhosts.tui.state.Overlay;
 import dev.jhosts.tui.state.RunPane;
 import dev.jhosts.tui.state.ViewState;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,14 +22,17 @@ public final class Renderer {
     private static final int GAP = 2;
 
     private final Appearance look;
+    private final Keymap keys;
     private final HostRowsPainter hostRows;
     private final StatusPanePainter statusPane;
     private final DetailsPainter details;
     private final RunPanePainter runPane;
     private final CharacterCache characters = new CharacterCache();
 
-    public Renderer(Appearance look) {
+    /** @param keys the key bindings, which the footer and the help show */
+    public Renderer(Appearance look, Keymap keys) {
         this.look = look;
+        this.keys = keys;
         MasterMarks marks = new MasterMarks(look);
         this.hostRows = new HostRowsPainter(look, marks);
         this.statusPane = new StatusPanePainter(look, marks);
@@ -58,7 +62,7 @@ public final class Renderer {
             canvas.text(layout.status().top(), 1, canvas.columns(), state.message(), theme.message());
         }
         footer(canvas, state, layout.footer());
-        new OverlayPainter(canvas, look, state).paint();
+        new OverlayPainter(canvas, look, state, keys).paint();
         if (!(state.overlay() instanceof Overlay.None)) {
             return Optional.empty();
         }
@@ -101,7 +105,8 @@ public final class Renderer {
         int at = canvas.text(row, 0, canvas.columns(), look.glyphs().pointer() + " ", theme.highlight());
         String filter = state.list().filter();
         if (filter.isEmpty()) {
-            String hint = look.unicode() ? "type to filter · tag:x group:y · ? help" : "type to filter, tag:x group:y, ? help";
+            String help = keys.first(ListAction.HELP) + " help";
+            String hint = look.unicode() ? "type to filter · tag:x group:y · " + help : "type to filter, tag:x group:y, " + help;
             canvas.text(row, at, canvas.columns(), hint, theme.dim());
             return Optional.of(new CursorAt(Math.min(at, canvas.columns() - 1), row));
         }
@@ -123,7 +128,8 @@ public final class Renderer {
         int at = canvas.text(row, 0, canvas.columns(), prompt, theme.highlight());
         int end = canvas.text(row, at, canvas.columns(), run.input().text(), theme.normal());
         if (run.input().text().isEmpty()) {
-            canvas.text(row, at, canvas.columns(), "a command, as for ssh HOST COMMAND; Enter runs it, Esc cancels",
+            canvas.text(row, at, canvas.columns(), "a command, as for ssh HOST COMMAND; " + keys.first(FormAction.SUBMIT)
+                    + " runs it, " + keys.first(FormAction.CANCEL) + " cancels",
                     theme.dim());
         }
         return Optional.of(new CursorAt(Math.min(end, canvas.columns() - 1), row));
@@ -138,71 +144,12 @@ public final class Renderer {
         canvas.text(band.top(), 1, canvas.columns(), hints, look.theme().header());
     }
 
-    /** The footer's keys for what has them now: the run's input or results, the forwards, the pane, the list. */
-    private static String footerHints(ViewState state) {
-        RunPane run = state.work().run();
-        if (run.composing()) {
-            return "Enter run  Esc cancel  ^U clear";
-        }
-        if (run.shown()) {
-            return KeyHelp.footer(KeyHelp.RUN_RESULTS);
-        }
-        if (state.focus() == Focus.MASTERS) {
-            if (state.work().forwards().open()) {
-                return state.work().forwards().composing() ? "Enter add  Esc cancel" : KeyHelp.footer(KeyHelp.FORWARDS);
-            }
-            return KeyHelp.footer(KeyHelp.STATUS_PANE) + "  F2 hide  ^C quit";
-        }
-        if (!state.work().marks().isEmpty()) {
-            return "Space mark  ^A mark shown  ^X clear  ^R run on " + state.work().marks().aliases().size()
-                    + " marked  F4 results  ? help";
-        }
-        return KeyHelp.footer(KeyHelp.HOST_LIST);
+    /** The footer's keys for what has them now, from the key tables. */
+    private String footerHints(ViewState state) {
+        return Footer.text(keys, state);
     }
 
     private static String plural(int count, String one, String many) {
         return count == 1 ? one : many;
-    }
-
-    /** The help lines, for the overlay: every key, the section of what is on screen first. */
-    static List<KeyHelp.Line> helpLines() {
-        return helpLines(false, false);
-    }
-
-    /** As {@link #helpLines()}, with the results pane's or the forwards' keys first when they are shown. */
-    static List<KeyHelp.Line> helpLines(ViewState state) {
-        return helpLines(state.work().run().shown(), state.work().forwards().open() && state.focus() == Focus.MASTERS);
-    }
-
-    private static List<KeyHelp.Line> helpLines(boolean results, boolean forwards) {
-        List<KeyHelp.Line> lines = new ArrayList<>();
-        if (results) {
-            section(lines, "Run results", KeyHelp.RUN_RESULTS);
-        }
-        if (forwards) {
-            section(lines, "Forwards of a master", KeyHelp.FORWARDS);
-        }
-        if (lines.isEmpty()) {
-            lines.addAll(KeyHelp.HOST_LIST);
-        } else {
-            section(lines, "Host list", KeyHelp.HOST_LIST);
-        }
-        section(lines, "Status pane", KeyHelp.STATUS_PANE);
-        if (!forwards) {
-            section(lines, "Forwards of a master (f in the pane)", KeyHelp.FORWARDS);
-        }
-        if (!results) {
-            section(lines, "Run results (F4)", KeyHelp.RUN_RESULTS);
-        }
-        section(lines, "In a session", KeyHelp.SESSION);
-        return lines;
-    }
-
-    private static void section(List<KeyHelp.Line> lines, String title, List<KeyHelp.Line> keys) {
-        if (!lines.isEmpty()) {
-            lines.add(new KeyHelp.Line("", ""));
-        }
-        lines.add(new KeyHelp.Line(title, ""));
-        lines.addAll(keys);
     }
 }

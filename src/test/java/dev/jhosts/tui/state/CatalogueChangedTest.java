@@ -17,7 +17,7 @@ class CatalogueChangedTest {
             new ScreenSize(100, 30), T0, Duration.ofMillis(300));
 
     private void apply(UiEvent event) {
-        state = Update.update(state, event).state();
+        state = Update.update(Keymap.defaults(), state, event).state();
     }
 
     private void type(String text) {

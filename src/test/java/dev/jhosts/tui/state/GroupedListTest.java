@@ -30,7 +30,7 @@ class GroupedListTest {
 
     private void press(Key... keys) {
         for (Key key : keys) {
-            Transition transition = Update.update(state, new UiEvent.KeyPressed(key));
+            Transition transition = Update.update(Keymap.defaults(), state, new UiEvent.KeyPressed(key));
             state = transition.state();
             transition.effects().stream().filter(effect -> !(effect instanceof Effect.RequestProbes)).forEach(effects::add);
         }
@@ -196,7 +196,7 @@ class GroupedListTest {
     void aHeaderAsksForNoDetailsAndGetsNoPrelaunch() {
         press(named(Key.Name.UP));
         effects.clear();
-        Transition ticked = Update.update(state, new UiEvent.Tick(T0.plusSeconds(5)));
+        Transition ticked = Update.update(Keymap.defaults(), state, new UiEvent.Tick(T0.plusSeconds(5)));
         assertThat(ticked.effects()).allMatch(effect -> effect instanceof Effect.RequestProbes);
         assertThat(effects).isEmpty();
     }

@@ -20,7 +20,7 @@ class SessionUpdateTest {
     private final List<Effect> effects = new ArrayList<>();
 
     private void send(UiEvent event) {
-        Transition transition = Update.update(state, event);
+        Transition transition = Update.update(Keymap.defaults(), state, event);
         state = transition.state();
         transition.effects().stream().filter(effect -> !(effect instanceof Effect.RequestProbes)
                 && !(effect instanceof Effect.ResolveDetails)).forEach(effects::add);

@@ -39,7 +39,7 @@ class UpdateTest {
     }
 
     private void send(UiEvent event) {
-        Transition transition = Update.update(state, event);
+        Transition transition = Update.update(Keymap.defaults(), state, event);
         state = transition.state();
         transition.effects().stream().filter(effect -> !(effect instanceof Effect.RequestProbes)).forEach(effects::add);
     }
@@ -176,7 +176,7 @@ class UpdateTest {
     @Test
     void movingTheSelectionAsksForProbesOfTheHighlightedHostFirstAndNotOfLiveOnes() {
         send(new UiEvent.MasterChanged("host02", new MasterState.Live(5)));
-        Transition moved = Update.update(state, new UiEvent.KeyPressed(named(Key.Name.DOWN)));
+        Transition moved = Update.update(Keymap.defaults(), state, new UiEvent.KeyPressed(named(Key.Name.DOWN)));
         List<String> asked = moved.effects().stream().filter(effect -> effect instanceof Effect.RequestProbes)
                 .map(effect -> ((Effect.RequestProbes) effect).aliases()).findFirst().orElseThrow();
         assertThat(asked).first().isEqualTo("host01");

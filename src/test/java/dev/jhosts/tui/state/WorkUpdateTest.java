@@ -24,7 +24,7 @@ class WorkUpdateTest {
     private final List<Effect> effects = new ArrayList<>();
 
     private void send(UiEvent event) {
-        Transition transition = Update.update(state, event);
+        Transition transition = Update.update(Keymap.defaults(), state, event);
         state = transition.state();
         transition.effects().stream().filter(effect -> effect instanceof Effect.Work).forEach(effects::add);
     }

@@ -10,7 +10,9 @@ import com.googlecode.lanterna.TextColor;
 import dev.jhosts.catalog.EffectiveOptions;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.master.MasterState;
+import dev.jhosts.tui.state.HelpText;
 import dev.jhosts.tui.state.Key;
+import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.MasterAction;
 import dev.jhosts.tui.state.MasterRow;
 import dev.jhosts.tui.state.Overlay;
@@ -45,7 +47,7 @@ class RendererTest {
     private static ViewState send(ViewState state, UiEvent... events) {
         ViewState current = state;
         for (UiEvent event : events) {
-            current = Update.update(current, event).state();
+            current = Update.update(Keymap.defaults(), current, event).state();
         }
         return current;
     }
@@ -219,7 +221,32 @@ class RendererTest {
         ScreenText confirm = new ScreenText(state(80, 24).withOverlay(new Overlay.Confirm(MasterAction.KILL, row)), COLOUR);
         assertThat(confirm.text()).contains("Kill the master of web1 (pid 4242)?").contains("y: kill");
         ScreenText help = new ScreenText(state(80, 24).withOverlay(new Overlay.Help()), COLOUR);
-        assertThat(help.text()).contains("Esc").contains("tag:x group:y").contains("kill its pid");
+        assertThat(help.text()).contains("Esc").contains("tag:x group:y").contains("PgUp/PgDn scroll");
+    }
+
+    /** At 80x24 the help pages through every line of every key table, each in full, and ends with the warnings. */
+    @Test
+    void theHelpShowsEveryKeyAt80x24ByScrolling() {
+        ViewState state = state(80, 24);
+        List<HelpText.Line> lines = HelpText.lines(Keymap.defaults(), state);
+        StringBuilder seen = new StringBuilder();
+        int top = 0;
+        for (int page = 0; page < 20 && top <= HelpText.maxTop(Keymap.defaults(), state); page++) {
+            ScreenText screen = new ScreenText(state.withOverlay(new Overlay.Help(top)), COLOUR);
+            assertThat(screen.lines()).hasSize(24);
+            seen.append(screen.text());
+            top += HelpText.visibleRows(state.size());
+        }
+        seen.append(new ScreenText(state.withOverlay(new Overlay.Help(HelpText.maxTop(Keymap.defaults(), state))), COLOUR)
+                .text());
+        for (HelpText.Line line : lines) {
+            if (!line.text().isEmpty()) {
+                String shown = String.format("%-20s %s", line.keys(), line.text());
+                assertThat(seen.toString()).as("the help shows %s in full", shown).contains(shown);
+            }
+        }
+        assertThat(seen.toString()).contains("kill its pid").contains("In a session").contains("^\\")
+                .contains("Dialogs");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.jhosts.tui.view;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.graphics.BasicTextImage;
+import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.ViewState;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ final class ScreenText {
 
     ScreenText(ViewState state, Appearance look) {
         image = new BasicTextImage(new TerminalSize(state.size().columns(), state.size().rows()));
-        cursor = new Renderer(look).render(state, image.newTextGraphics());
+        cursor = new Renderer(look, Keymap.defaults()).render(state, image.newTextGraphics());
     }
 
     int columns() {

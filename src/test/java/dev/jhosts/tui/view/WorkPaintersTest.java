@@ -10,6 +10,7 @@ import dev.jhosts.master.ListedForward;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.mux.Forward;
 import dev.jhosts.tui.state.Key;
+import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.MasterRow;
 import dev.jhosts.tui.state.ScreenSize;
 import dev.jhosts.tui.state.UiEvent;
@@ -29,7 +30,7 @@ class WorkPaintersTest {
     private static ViewState send(ViewState state, UiEvent... events) {
         ViewState current = state;
         for (UiEvent event : events) {
-            current = Update.update(current, event).state();
+            current = Update.update(Keymap.defaults(), current, event).state();
         }
         return current;
     }
