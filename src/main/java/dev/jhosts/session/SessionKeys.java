@@ -3,9 +3,9 @@ package dev.jhosts.session;
 import java.util.Objects;
 
 /**
- * The keys jhosts takes from a session's keyboard for itself (settings {@code detach-key},
- * {@code next-session-key}, {@code previous-session-key}); any of them may be {@link
- * SessionKey#NONE}.
+ * The keys jhosts takes from a session's keyboard for itself (the settings' {@code keys.session}
+ * block: {@code detach}, {@code next-session}, {@code previous-session}); any of them may be
+ * {@link SessionKey#NONE}.
  */
 public record SessionKeys(SessionKey detach, SessionKey next, SessionKey previous) {
     /** For a session with no list to go back to ({@code jhosts connect}). */
