@@ -79,7 +79,7 @@ public final class CatalogBoundsBench {
         }
     }
 
-    private static Settings settings() {
+    static Settings settings() {
         return new Settings("ssh", Path.of("/nonexistent"), Duration.ofMinutes(10), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), 3, 4, Duration.ofMillis(1500), Duration.ofSeconds(2), '~', Duration.ofMillis(100),
                 Duration.ofMillis(300), List.of(), Settings.OnSessionEnd.LIST, List.of(),
@@ -151,7 +151,7 @@ public final class CatalogBoundsBench {
     }
 
     /** The median of three {@code ssh -G} runs (any exit status: a refused config counts too), or -1. */
-    private static long sshG(Path config, Path dir, String alias) throws InterruptedException {
+    static long sshG(Path config, Path dir, String alias) throws InterruptedException {
         long[] times = new long[3];
         for (int i = 0; i < times.length; i++) {
             ProcessBuilder builder = new ProcessBuilder("ssh", "-G", "-F", config.toString(), "--", alias)
@@ -175,17 +175,17 @@ public final class CatalogBoundsBench {
         return median(times);
     }
 
-    private static long median(long[] values) {
+    static long median(long[] values) {
         long[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static double ms(long nanos) {
+    static double ms(long nanos) {
         return nanos / 1_000_000.0;
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         List<Path> paths = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.forEach(paths::add);

@@ -188,6 +188,29 @@ sealed interface Condition {
             return Optional.empty();
         }
 
+        /**
+         * A criterion that must hold for the line to hold and that names hosts by patterns with
+         * literal text: an {@code originalhost} (the alias) before a {@code host} (the host name
+         * so far), neither negated. The index finds the line by those literal runs.
+         */
+        Optional<HostCriterion> hostCriterion() {
+            Optional<HostCriterion> byHost = Optional.empty();
+            for (MatchLine.Criterion criterion : criteria) {
+                if (criterion instanceof MatchLine.Criterion.OriginalHost original && !original.negated()) {
+                    Optional<List<byte[]>> runs = original.patterns().literalRuns();
+                    if (runs.isPresent()) {
+                        return Optional.of(new HostCriterion(true, runs.get()));
+                    }
+                } else if (criterion instanceof MatchLine.Criterion.HostName host && !host.negated() && byHost.isEmpty()) {
+                    byHost = host.patterns().literalRuns().map(runs -> new HostCriterion(false, runs));
+                }
+            }
+            return byHost;
+        }
+
+        /** {@code original}: an {@code originalhost} criterion, else {@code host}; {@code runs} in lower case. */
+        record HostCriterion(boolean original, List<byte[]> runs) {}
+
         /** Whether the result is the same for every host (only all, canonical, final, localuser). */
         boolean isConstant() {
             return constantCriteria;

@@ -41,6 +41,23 @@ record HostPattern(String text, boolean negated, boolean isPlain, byte[] bytes) 
         return matches(bytes, name);
     }
 
+    /** The pattern's longest run of literal bytes (no {@code *}, no {@code ?}); empty when it has none. */
+    static byte[] longestLiteralRun(byte[] pattern) {
+        int bestFrom = 0;
+        int bestTo = 0;
+        int from = 0;
+        for (int i = 0; i <= pattern.length; i++) {
+            if (i == pattern.length || pattern[i] == '*' || pattern[i] == '?') {
+                if (i - from > bestTo - bestFrom) {
+                    bestFrom = from;
+                    bestTo = i;
+                }
+                from = i + 1;
+            }
+        }
+        return java.util.Arrays.copyOfRange(pattern, bestFrom, bestTo);
+    }
+
     /** OpenSSH's {@code match_pattern}: {@code *} any bytes, {@code ?} one byte, the rest literally. */
     static boolean matches(byte[] bytes, byte[] name) {
         int p = 0;

@@ -121,8 +121,16 @@ final class HostResolver {
 
     private Resolution resolve(String alias, Readings readings) {
         byte[] aliasBytes = alias.getBytes(StandardCharsets.UTF_8);
-        Pass one = new Pass(readings.first, alias, aliasBytes, alias, new Object[Field.ALL.length]);
+        Pass one = new Pass(readings.first, alias, aliasBytes, alias, new Object[Field.ALL.length], List.of(alias));
         one.run();
+        // A Match host line sees the alias until a HostName is obtained, then that HostName. The
+        // blocks found for the alias settle the HostName (a line that only the HostName matches
+        // cannot hold before it is obtained); read again with the lines the HostName finds too.
+        String reached = one.host();
+        if (readings.first.indexesMatchHost() && !AsciiCase.lowerCase(reached).equals(AsciiCase.lowerCase(alias))) {
+            one = new Pass(readings.first, alias, aliasBytes, alias, new Object[Field.ALL.length], List.of(alias, reached));
+            one.run();
+        }
         Object[] obtained = one.result();
         String hostname = HostnameForm.canonical(obtained[Field.HOSTNAME.ordinal()] == null
                 ? alias : expandedHostName(one.hostNameSection(), alias));
@@ -134,7 +142,8 @@ final class HostResolver {
             if (canonicalizes && uncertainty.isEmpty()) {
                 uncertainty = dnsUncertainty(obtained, hostname);
             }
-            two = new Pass(readings.second(), hostname, hostname.getBytes(StandardCharsets.UTF_8), alias, obtained);
+            two = new Pass(readings.second(), hostname, hostname.getBytes(StandardCharsets.UTF_8), alias, obtained,
+                    List.of(hostname));
             two.run();
             obtained = two.result();
             if (uncertainty.isEmpty()) {
@@ -245,9 +254,12 @@ final class HostResolver {
         private String uncertainty = "";
         /** The order of the section being read, for values "obtained so far". */
         private int position;
+        /** The names its Match host lines may see: the alias, the HostName (first reading), the host name (second). */
+        private final List<String> hostSubjects;
 
-        Pass(SectionIndex index, String name, byte[] nameBytes, String alias, Object[] earlier) {
+        Pass(SectionIndex index, String name, byte[] nameBytes, String alias, Object[] earlier, List<String> hostSubjects) {
             this.index = index;
+            this.hostSubjects = hostSubjects;
             this.name = name;
             this.nameBytes = nameBytes;
             this.alias = alias;
@@ -255,7 +267,7 @@ final class HostResolver {
         }
 
         void run() {
-            for (Section section : index.candidates(name, nameBytes)) {
+            for (Section section : index.candidates(name, nameBytes, alias, hostSubjects)) {
                 work++;
                 position = section.order();
                 if (section.opensBlock() && section.own() instanceof Condition.Match match && !match.isConstant()) {

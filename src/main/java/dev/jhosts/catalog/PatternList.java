@@ -75,6 +75,28 @@ final class PatternList {
         return positive;
     }
 
+    /**
+     * For each positive pattern, its longest run of literal bytes (lower case for host lists):
+     * a subject the list matches holds one of them. Empty when a positive pattern has no literal
+     * byte, a pattern is too long, or there is no positive pattern.
+     */
+    java.util.Optional<List<byte[]>> literalRuns() {
+        List<byte[]> runs = new ArrayList<>();
+        for (Item item : items) {
+            if (item.tooLong()) {
+                return java.util.Optional.empty();
+            }
+            if (!item.negated()) {
+                byte[] run = HostPattern.longestLiteralRun(item.pattern());
+                if (run.length == 0) {
+                    return java.util.Optional.empty();
+                }
+                runs.add(run);
+            }
+        }
+        return runs.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(runs);
+    }
+
     @Override
     public String toString() {
         return text;

@@ -25,8 +25,11 @@ import java.util.Optional;
  *   <li>a block that applies to every host but those its negated patterns name
  *       ({@code Host * !bastion}) is kept per field it sets: since the first value obtained
  *       wins, a host needs only the first such block per field that applies to it;
- *   <li>only the rest ({@code ?*}, Match lines with criteria, blocks with notes or under a
- *       Match) is tried on every host.
+ *   <li>a Match line with an {@code originalhost} or {@code host} criterion whose patterns
+ *       hold literal text is found by that text among the substrings of the alias, or of every
+ *       name its {@code host} may see (the alias, then the HostName obtained);
+ *   <li>only the rest ({@code ?*}, other Match lines with criteria, blocks with notes or
+ *       under a Match) is tried on every host.
  * </ul>
  *
  * Without the index ({@code indexed} false) every section that depends on the host is tried
@@ -38,6 +41,9 @@ final class SectionIndex {
     private final ByteTrie byPrefix = new ByteTrie();
     private final ByteTrie bySuffix = new ByteTrie();
     private final ByteTrie byInfix = new ByteTrie();
+    /** Match lines (and the blocks that continue them) by the literal text of their originalhost or host patterns. */
+    private final ByteTrie matchByOriginalHost = new ByteTrie();
+    private final ByteTrie matchByHost = new ByteTrie();
     /** Per field, the blocks for every host but a few (their negated patterns) that set it, in reading order. */
     private final List<List<Section>> allButSome = new ArrayList<>();
     private final List<Section> unindexed = new ArrayList<>();
@@ -85,10 +91,19 @@ final class SectionIndex {
         return everyHost[field.ordinal()];
     }
 
-    /** The sections that can apply to the name and do not apply to every host, in reading order. */
-    List<Section> candidates(String name, byte[] nameBytes) {
+    /**
+     * The sections that can apply to the name and do not apply to every host, in reading order.
+     * {@code originalHost}: the alias, for {@code Match originalhost}; {@code hostSubjects}: every
+     * name a {@code Match host} line may see for this host in this reading (the alias, then the
+     * HostName once obtained).
+     */
+    List<Section> candidates(String name, byte[] nameBytes, String originalHost, List<String> hostSubjects) {
         List<Section> named = byName.getOrDefault(name, List.of());
         List<Section> patterned = new ArrayList<>(0);
+        matchByOriginalHost.collectSubstrings(lowerCaseBytes(originalHost), patterned);
+        for (String subject : hostSubjects) {
+            matchByHost.collectSubstrings(lowerCaseBytes(subject), patterned);
+        }
         byPrefix.collect(nameBytes, false, patterned);
         bySuffix.collect(nameBytes, true, patterned);
         byInfix.collectSubstrings(nameBytes, patterned);
@@ -106,6 +121,15 @@ final class SectionIndex {
         patterned.addAll(named);
         patterned.sort((a, b) -> Integer.compare(a.order(), b.order()));
         return merged(patterned, unindexed);
+    }
+
+    /** Whether some Match line is found by its host criterion: then the HostName a host obtains matters. */
+    boolean indexesMatchHost() {
+        return matchByHost.hasKeys();
+    }
+
+    private static byte[] lowerCaseBytes(String text) {
+        return AsciiCase.lowerCase(text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Two lists in reading order as one, each section once. */
@@ -180,9 +204,15 @@ final class SectionIndex {
                 } else if (suffix > 0) {
                     bySuffix.add(bytes, bytes.length - suffix, bytes.length, true, section);
                 } else {
-                    int[] run = longestLiteralRun(bytes);
-                    byInfix.add(bytes, run[0], run[1], false, section);
+                    byte[] run = HostPattern.longestLiteralRun(bytes);
+                    byInfix.add(run, 0, run.length, false, section);
                 }
+            }
+        } else if (section.own() instanceof Condition.Match match && match.hostCriterion().isPresent()) {
+            Condition.Match.HostCriterion criterion = match.hostCriterion().get();
+            ByteTrie trie = criterion.original() ? matchByOriginalHost : matchByHost;
+            for (byte[] run : criterion.runs()) {
+                trie.add(run, 0, run.length, false, section);
             }
         } else if (appliesToAllButSome(section)) {
             for (Field field : Field.ALL) {
@@ -213,22 +243,7 @@ final class SectionIndex {
         return false;
     }
 
-    /** The start and end of the pattern's longest run of literal bytes (no {@code *}, no {@code ?}). */
-    private static int[] longestLiteralRun(byte[] pattern) {
-        int bestFrom = 0;
-        int bestTo = 0;
-        int from = 0;
-        for (int i = 0; i <= pattern.length; i++) {
-            if (i == pattern.length || pattern[i] == '*' || pattern[i] == '?') {
-                if (i - from > bestTo - bestFrom) {
-                    bestFrom = from;
-                    bestTo = i;
-                }
-                from = i + 1;
-            }
-        }
-        return new int[] {bestFrom, bestTo};
-    }
+
 
     /** The innermost Host line, own or enclosing, that names its hosts literally, or null. */
     private static Condition.HostLine namingCondition(Section section) {
@@ -249,8 +264,7 @@ final class SectionIndex {
         boolean any = false;
         for (HostPattern pattern : host.patterns()) {
             if (!pattern.negated()) {
-                int[] run = longestLiteralRun(pattern.bytes());
-                if (run[1] == run[0]) {
+                if (HostPattern.longestLiteralRun(pattern.bytes()).length == 0) {
                     return false;
                 }
                 any = true;
@@ -308,6 +322,10 @@ final class SectionIndex {
         }
 
         /** Adds the sections of every node reached from any position of the name: its substrings' sections. */
+        boolean hasKeys() {
+            return keys.length > 0;
+        }
+
         void collectSubstrings(byte[] name, List<Section> into) {
             if (keys.length == 0) {
                 return;

@@ -25,4 +25,11 @@ final class HostArgument {
         }
         return host;
     }
+
+    /** Checks every host of {@code hosts} as {@link #check} does. */
+    static void checkAll(String command, Iterable<String> hosts) throws UsageException {
+        for (String host : hosts) {
+            check(command, host);
+        }
+    }
 }

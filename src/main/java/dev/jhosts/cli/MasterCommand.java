@@ -59,9 +59,7 @@ final class MasterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            for (String host : hosts) {
-                HostArgument.check("master start", host);
-            }
+            HostArgument.checkAll("master start", hosts);
             Context context = Context.load(Commands.global(spec));
             try (Masters masters = context.masters(context.hosts())) {
                 Map<String, CompletableFuture<MasterState>> started = new LinkedHashMap<>();

@@ -52,9 +52,7 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        for (String host : hosts) {
-            HostArgument.check("probe", host);
-        }
+        HostArgument.checkAll("probe", hosts);
         Context context = Context.load(Commands.global(spec));
         Settings settings = context.settings();
         PrintWriter out = spec.commandLine().getOut();

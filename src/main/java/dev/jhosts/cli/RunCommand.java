@@ -98,9 +98,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         String command = String.join(" ", words.subList(words.size() - commandWords, words.size()));
         List<String> named = words.subList(0, words.size() - commandWords);
-        for (String host : named) {
-            HostArgument.check("run", host);
-        }
+        HostArgument.checkAll("run", named);
         if (command.isBlank()) {
             throw new ParameterException(spec.commandLine(), "the command after -- is empty");
         }

@@ -41,7 +41,7 @@ class IndexedLookupTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
     void theIndexedLookupAgreesWithTryingEveryBlock(long seed) throws IOException {
         Files.createDirectories(dir.resolve("home/.ssh"));
         Path config = Files.writeString(dir.resolve("config-" + seed), generated(new Random(seed), 300, 400));
@@ -103,7 +103,13 @@ class IndexedLookupTest {
 
     private static String patternLine(Random random, List<String> names) {
         String name = names.get(random.nextInt(names.size()));
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(11)) {
+            case 9:
+                // a HostName obtained earlier is what this line sees
+                return "Match host n" + random.nextInt(50) + (random.nextBoolean() ? "*" : "") + ",*" + word(random)
+                        + ".exam*";
+            case 10:
+                return "Match originalhost " + pattern(random, name) + ",!" + name + " host *" + word(random) + "*";
             case 0:
                 return "Host " + pattern(random, name) + " " + pattern(random, names.get(random.nextInt(names.size())));
             case 1:
