@@ -174,6 +174,19 @@ class CpCommandTest {
     }
 
     @Test
+    void aDestinationTheUserNamesThroughALinkIsFollowedAsScpDoes() throws IOException {
+        Path here = fresh("link-here");
+        Files.writeString(here.resolve("real.txt"), "old\n");
+        Files.createSymbolicLink(here.resolve("alias.txt"), Path.of("real.txt"));
+        Path there = fresh("link-there");
+        Files.writeString(there.resolve("src.txt"), "new\n");
+        Processes.Result down = jhosts("cp", "h0:" + there.resolve("src.txt"), here.resolve("alias.txt").toString());
+        assertThat(down.exitCode()).as(down.describe()).isZero();
+        assertThat(here.resolve("real.txt")).hasContent("new");
+        assertThat(Files.isSymbolicLink(here.resolve("alias.txt"))).isTrue();
+    }
+
+    @Test
     void noClobberLeavesAnExistingFile() throws IOException {
         Path here = fresh("nc-here");
         Files.writeString(here.resolve("f.txt"), "new\n");
