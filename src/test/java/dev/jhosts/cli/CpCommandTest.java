@@ -104,7 +104,7 @@ class CpCommandTest {
             assertThat(up.exitCode()).as(up.describe()).isZero();
             assertThat(home.resolve(name)).exists().isEmptyFile();
             Files.delete(here.resolve(name));
-            Processes.Result down = jhosts("cp", "h1:" + name, here.toString());
+            Processes.Result down = jhosts("cp", "h1:~/" + name, here.toString());
             assertThat(down.exitCode()).as(down.describe()).isZero();
             assertThat(here.resolve(name)).exists().isEmptyFile();
         } finally {
