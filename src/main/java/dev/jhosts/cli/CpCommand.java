@@ -115,13 +115,13 @@ final class CpCommand implements Callable<Integer> {
         Catalog catalog = selection.filters() || context.settings().hosts().stream().anyMatch(h -> h.definesHost())
                 ? context.catalog() : new Catalog(List.of(), List.of());
         if (shape instanceof CopyOperands.Shape.Upload upload) {
-            request = new CopyRequest(true, upload.sources(), upload.destination(), false, options);
+            request = new CopyRequest(true, upload.sources(), remotePath(upload.destination()), false, options);
             aliases = List.of(upload.host());
         } else if (shape instanceof CopyOperands.Shape.Download download) {
             request = new CopyRequest(false, remoteSources(download.sources()), download.destination(), false, options);
             aliases = List.of(download.host());
         } else if (shape instanceof CopyOperands.Shape.FanOut fanOut) {
-            request = new CopyRequest(true, fanOut.sources(), fanOut.destination(), false, options);
+            request = new CopyRequest(true, fanOut.sources(), remotePath(fanOut.destination()), false, options);
             aliases = selected(selection, catalog);
         } else {
             CopyOperands.Shape.Gather gather = (CopyOperands.Shape.Gather) shape;
@@ -215,9 +215,23 @@ final class CpCommand implements Callable<Integer> {
         return aliases;
     }
 
-    /** "HOST:" alone is the login directory. */
     private static List<String> remoteSources(List<String> sources) {
-        return sources.stream().map(source -> source.isEmpty() ? "." : source).toList();
+        return sources.stream().map(CpCommand::remotePath).toList();
+    }
+
+    /**
+     * "HOST:" alone and "~" are the login directory, "~/PATH" is PATH in it (as scp has them; SFTP
+     * paths are relative to the login directory already). "~user" is not expanded.
+     */
+    static String remotePath(String path) {
+        if (path.isEmpty() || path.equals("~")) {
+            return ".";
+        }
+        if (path.startsWith("~/")) {
+            String rest = path.substring(2);
+            return rest.isEmpty() ? "." : rest;
+        }
+        return path;
     }
 
     static HostResult asHostResult(HostCopy.Result result) {

@@ -212,12 +212,17 @@ public final class Copier {
         long next = start;
         long written = 0;
         Path target = Path.of(localPath);
-        List<StandardOpenOption> open = new ArrayList<>(List.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE));
+        Set<java.nio.file.OpenOption> open = new HashSet<>(List.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE));
         if (start == 0) {
             open.add(StandardOpenOption.TRUNCATE_EXISTING);
         }
+        if (!file.within().isEmpty()) {
+            // inside a copied tree a file is never reached through a link (one a listing put there);
+            // a destination the user named is followed, as scp does
+            open.add(LinkOption.NOFOLLOW_LINKS);
+        }
         try (RemoteFile in = client.openForReading(file.from());
-             FileChannel out = FileChannel.open(target, openOptions(open),
+             FileChannel out = FileChannel.open(target, open,
                      PosixFilePermissions.asFileAttribute(LocalSide.permissions(file.node().mode() & 0777)))) {
             opened = true;
             while (true) {
@@ -247,13 +252,6 @@ public final class Copier {
             }
         }
         return written;
-    }
-
-    private static Set<java.nio.file.OpenOption> openOptions(List<StandardOpenOption> open) {
-        Set<java.nio.file.OpenOption> all = new HashSet<>(open);
-        // the file itself is never reached through a link a server put there
-        all.add(LinkOption.NOFOLLOW_LINKS);
-        return all;
     }
 
     private record Pending(CompletableFuture<SftpClient.Reply> reply, long offset, int length) {}

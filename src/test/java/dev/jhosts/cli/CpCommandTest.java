@@ -104,7 +104,7 @@ class CpCommandTest {
             assertThat(up.exitCode()).as(up.describe()).isZero();
             assertThat(home.resolve(name)).exists().isEmptyFile();
             Files.delete(here.resolve(name));
-            Processes.Result down = jhosts("cp", "h1:" + name, here.toString());
+            Processes.Result down = jhosts("cp", "h1:~/" + name, here.toString());
             assertThat(down.exitCode()).as(down.describe()).isZero();
             assertThat(here.resolve(name)).exists().isEmptyFile();
         } finally {
@@ -171,6 +171,19 @@ class CpCommandTest {
         Processes.Result down = jhosts("cp", "-p", "h0:" + there.resolve("script.sh"), here.resolve("again.sh").toString());
         assertThat(down.exitCode()).as(down.describe()).isZero();
         assertThat(Files.getLastModifiedTime(here.resolve("again.sh")).toMillis()).isEqualTo(1_500_000_000_000L);
+    }
+
+    @Test
+    void aDestinationTheUserNamesThroughALinkIsFollowedAsScpDoes() throws IOException {
+        Path here = fresh("link-here");
+        Files.writeString(here.resolve("real.txt"), "old\n");
+        Files.createSymbolicLink(here.resolve("alias.txt"), Path.of("real.txt"));
+        Path there = fresh("link-there");
+        Files.writeString(there.resolve("src.txt"), "new\n");
+        Processes.Result down = jhosts("cp", "h0:" + there.resolve("src.txt"), here.resolve("alias.txt").toString());
+        assertThat(down.exitCode()).as(down.describe()).isZero();
+        assertThat(here.resolve("real.txt")).hasContent("new");
+        assertThat(Files.isSymbolicLink(here.resolve("alias.txt"))).isTrue();
     }
 
     @Test

@@ -23,10 +23,12 @@ import org.newsclub.net.unix.AFUNIXSocketPair;
 final class FakeSftpServer implements AutoCloseable {
     static final int FILE = 0100644;
     static final int DIRECTORY = 040755;
+    static final int LINK = 0120777;
 
     private final Map<String, byte[]> files = new HashMap<>();
     private final Map<String, List<String>> directories = new HashMap<>();
     private final Map<String, Integer> refusedOpens = new HashMap<>();
+    private final Map<String, String> links = new HashMap<>();
     private final Map<Integer, String> handles = new HashMap<>();
     private final Map<Integer, Boolean> listed = new HashMap<>();
     private int maxRead = Integer.MAX_VALUE;
@@ -51,6 +53,12 @@ final class FakeSftpServer implements AutoCloseable {
     /** A directory listing exactly {@code names} (plus "." and ".."); each name is looked up as {@code path/name}. */
     FakeSftpServer directory(String path, String... names) {
         directories.put(path, List.of(names));
+        return this;
+    }
+
+    /** A symbolic link at {@code path} to {@code target}. */
+    FakeSftpServer link(String path, String target) {
+        links.put(path, target);
         return this;
     }
 
@@ -116,6 +124,13 @@ final class FakeSftpServer implements AutoCloseable {
                 String path = request.string();
                 return new Reply(SftpMessages.SSH_FXP_NAME).u32(id).u32(1).string(path).string(path).u32(0);
             }
+            case SftpMessages.SSH_FXP_READLINK -> {
+                String path = request.string();
+                if (!links.containsKey(path)) {
+                    return status(id, 2);
+                }
+                return new Reply(SftpMessages.SSH_FXP_NAME).u32(id).u32(1).string(links.get(path)).string("").u32(0);
+            }
             case SftpMessages.SSH_FXP_OPENDIR -> {
                 String path = request.string();
                 if (!directories.containsKey(path)) {
@@ -137,11 +152,16 @@ final class FakeSftpServer implements AutoCloseable {
                 List<String> names = new ArrayList<>(List.of(".", ".."));
                 names.addAll(directories.get(path));
                 Reply reply = new Reply(SftpMessages.SSH_FXP_NAME).u32(id).u32(names.size());
-                for (String name : names) {
+                for (String listed : names) {
+                    // "L name", "F name", "D name": that type for this line of the listing, whatever else has the name
+                    char forced = listed.length() > 2 && listed.charAt(1) == ' ' ? listed.charAt(0) : 0;
+                    String name = forced != 0 ? listed.substring(2) : listed;
                     String full = path + "/" + name;
-                    boolean directory = name.equals(".") || name.equals("..") || directories.containsKey(full);
+                    boolean directory = forced == 'D' || forced == 0 && (name.equals(".") || name.equals("..")
+                            || directories.containsKey(full));
+                    boolean link = forced == 'L' || forced == 0 && links.containsKey(full);
                     byte[] content = files.getOrDefault(full, new byte[0]);
-                    reply.string(name).string("-rw-r--r-- 1 x x " + name).attrs(directory ? DIRECTORY : FILE,
+                    reply.string(name).string("-rw-r--r-- 1 x x " + name).attrs(link ? LINK : directory ? DIRECTORY : FILE,
                             content.length);
                 }
                 return reply;

@@ -65,6 +65,34 @@ class HostileServerTest {
     }
 
     @Test
+    void nothingIsWrittenThroughALinkTheListingMadeUnderTheSameNameAsAFileOrDirectory() throws IOException {
+        Path outside = Files.createDirectories(temp.resolve("outside"));
+        Path victim = outside.resolve("victim.txt");
+        Files.writeString(victim, "victim\n");
+        Path destination = Files.createDirectories(temp.resolve("dest"));
+        try (FakeSftpServer server = new FakeSftpServer()
+                .directory("/t", "L evil", "F evil", "D evil", "ok.txt")
+                .directory("/t/evil", "inner.txt")
+                .link("/t/evil", victim.toString())
+                .file("/t/evil", bytes("through the link\n"))
+                .file("/t/evil/inner.txt", bytes("inner\n"))
+                .file("/t/ok.txt", bytes("ok\n"));
+             SftpClient client = server.connect()) {
+            CopyResult result = Copier.download("links", client, List.of("/t"), destination.resolve("copy").toString(),
+                    RECURSIVE, new Cancellation(), CopyListener.NONE);
+            assertThat(Files.readSymbolicLink(destination.resolve("copy/evil"))).isEqualTo(victim);
+            assertThat(destination.resolve("copy/ok.txt")).hasContent("ok");
+            assertThat(victim).hasContent("victim");
+            try (Stream<Path> written = Files.list(outside)) {
+                assertThat(written).containsExactly(victim);
+            }
+            // the file and the directory of the same name, and what the directory holds, fail
+            assertThat(result.failures()).extracting(CopyResult.Failure::path)
+                    .containsExactlyInAnyOrder("/t/evil", "/t/evil", "/t/evil/inner.txt");
+        }
+    }
+
+    @Test
     void shortReadsAreAskedForAgainUntilTheFileIsWhole() throws IOException {
         byte[] content = new byte[1_000_003];
         new Random(7).nextBytes(content);
