@@ -4,7 +4,10 @@ import dev.jhosts.config.SettingsOutline.Assignment;
 import dev.jhosts.config.SettingsOutline.Placement;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The bounds on the work one settings load may ask of Typesafe Config, checked on the text of
@@ -26,8 +29,19 @@ final class TextLimits {
     static final int MAX_SUBSTITUTIONS = 100;
     /** Characters of the settings with every substitution replaced by what it names. */
     static final long MAX_EXPANDED = 16L << 20;
+    /** Characters of all the files of one load together. */
+    static final long MAX_CHARACTERS = SettingsFile.MAX_BYTES;
+    /** Pieces of one value: words, strings, substitutions, objects and lists joined. */
+    static final int MAX_PIECES = 256;
+    /** Keys of one object, however many times it is written. */
+    static final int MAX_KEYS = 256;
+    /** Keys set again in an object that has them already, in all files of one load. */
+    static final int MAX_KEYS_SET_AGAIN = 1_000;
 
     private final List<SettingsOutline> outlines = new ArrayList<>();
+    private final Map<List<String>, Set<String>> keys = new HashMap<>();
+    private long characters;
+    private int keysSetAgain;
     private int substitutions;
     private Path deepestFile;
     private int deepestLine;
@@ -44,6 +58,11 @@ final class TextLimits {
     }
 
     private SettingsOutline check(Path file, String text, Placement placement) throws SettingsException {
+        characters += text.length();
+        if (characters > MAX_CHARACTERS) {
+            throw new SettingsException(file, 1, "the settings files together are larger than "
+                    + (MAX_CHARACTERS >> 20) + " MiB; not read", null);
+        }
         SettingsOutline outline = SettingsScanner.scan(this, file, text, placement);
         outlines.add(outline);
         return outline;
@@ -66,6 +85,19 @@ final class TextLimits {
         if (++substitutions > MAX_SUBSTITUTIONS) {
             throw new SettingsException(file, line, "more than " + MAX_SUBSTITUTIONS
                     + " substitutions (${...}) and appends (+=) in the settings; write the value out instead", null);
+        }
+    }
+
+    /** The keys set so far in each object of the settings, by the object's path (every file adds to them). */
+    Map<List<String>, Set<String>> keys() {
+        return keys;
+    }
+
+    /** Counts a key set again in an object that has it; throws past the limit. */
+    void keySetAgain(Path file, int line) throws SettingsException {
+        if (++keysSetAgain > MAX_KEYS_SET_AGAIN) {
+            throw new SettingsException(file, line, "keys set again more than " + MAX_KEYS_SET_AGAIN
+                    + " times in the settings; set each once", null);
         }
     }
 
