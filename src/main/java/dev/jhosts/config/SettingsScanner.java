@@ -57,6 +57,8 @@ final class SettingsScanner {
         /** Pieces of the value being read (words, strings, substitutions, objects, lists), and whether the last was a word. */
         int pieces;
         boolean inWord;
+        /** In a list: its elements so far. */
+        int elements;
 
         Frame(List<String> prefix, char close, int levels, Assignment owner, Map<List<String>, Set<String>> keys,
                 List<String> local) {
@@ -236,6 +238,10 @@ final class SettingsScanner {
         boolean word = !isWhitespace(c) && "\",{}[]$".indexOf(c) < 0;
         boolean starts = word ? !frame.inWord : c == '"' || c == '$' || c == '{' || c == '[';
         frame.inWord = word;
+        if (starts && frame.pieces == 0 && frame.isList() && ++frame.elements > TextLimits.MAX_ELEMENTS) {
+            throw new SettingsException(file, line, "a list of more than " + TextLimits.MAX_ELEMENTS
+                    + " elements; the longest jhosts reads is hosts, of at most " + SettingsLoader.MAX_HOST_ENTRIES, null);
+        }
         if (starts && ++frame.pieces > TextLimits.MAX_PIECES) {
             throw new SettingsException(file, line, "a value of more than " + TextLimits.MAX_PIECES
                     + " pieces (words, strings, substitutions); put it in double quotes", null);

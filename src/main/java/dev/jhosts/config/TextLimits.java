@@ -33,6 +33,8 @@ final class TextLimits {
     static final long MAX_CHARACTERS = SettingsFile.MAX_BYTES;
     /** Pieces of one value: words, strings, substitutions, objects and lists joined. */
     static final int MAX_PIECES = 256;
+    /** Elements of one list: as many as the longest list jhosts reads, {@code hosts}, may have. */
+    static final int MAX_ELEMENTS = SettingsLoader.MAX_HOST_ENTRIES;
     /** Keys of one object, however many times it is written. */
     static final int MAX_KEYS = 256;
     /** Keys set again in an object that has them already, in all files of one load. */

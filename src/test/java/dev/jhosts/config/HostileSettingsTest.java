@@ -243,6 +243,16 @@ class HostileSettingsTest {
     }
 
     @Test
+    void aListLongerThanAnyJhostsReadsIsRefusedBeforeItIsParsed() throws Exception {
+        // 4 million elements took 19 s and 1.3 GB before the loader said "at most 100000"
+        assertThat(what(problem("prelaunch = [" + "1,".repeat(100_001) + "]\n"), file(), 1))
+                .isEqualTo("a list of more than 100000 elements; the longest jhosts reads is hosts, of at most 100000");
+        assertThat(what(problem("prelaunch = [\n" + "{a = 1}\n".repeat(100_001) + "]\n"), file(), 100_002))
+                .startsWith("a list of more than 100000 elements");
+        assertThat(load("hosts = [" + "{ alias = h },".repeat(1_000) + "]\n").hosts()).hasSize(1_000);
+    }
+
+    @Test
     void keysSetOneAtATimeIntoOneObjectAreBounded() {
         // 8,000 lines "a { xN = 1 }" took 20 s, each merge copying the object built so far
         StringBuilder merges = new StringBuilder("control-persist = 1m\n");
