@@ -231,8 +231,9 @@ final class SettingsScanner {
     }
 
     /**
-     * Counts the pieces of a value: Typesafe Config's time to join them grows with the square of
-     * their number ({@code a = x x x …} of a megabyte never ends).
+     * Counts the pieces of a value, and the elements of a list: Typesafe Config's time to join
+     * pieces grows with the square of their number, and a list longer than any jhosts reads would
+     * only cost time and memory before the loader refuses it.
      */
     private void piece(Frame frame, char c) throws SettingsException {
         boolean word = !isWhitespace(c) && "\",{}[]$".indexOf(c) < 0;

@@ -20,7 +20,10 @@ import java.util.Set;
  * most {@value #MAX_SUBSTITUTIONS} substitutions and {@code +=} in all. And a substitution
  * copies what it names, so a few dozen that each name the previous one twice ask for more memory
  * than there is: the settings with every substitution written out may be at most {@link
- * #MAX_EXPANDED} characters.
+ * #MAX_EXPANDED} characters. Its parser joins the pieces of a value, and merges a key set again
+ * into an object by copying the object, in time that grows with the square of their number:
+ * bounds on pieces, keys of one object and keys set again; and on list elements and all the
+ * text together, which only cost time and memory past what any settings need.
  */
 final class TextLimits {
     /** Levels of objects, lists and key segments together. */
