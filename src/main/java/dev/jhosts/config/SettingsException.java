@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * the line unreadable.
  */
 public final class SettingsException extends Exception {
-    /** The longest {@code what}: a line and a half of a wide terminal. */
+    /** The longest {@code what}: about a line and a half of a wide terminal. */
     static final int MAX_WHAT = 300;
 
     private final Path file;

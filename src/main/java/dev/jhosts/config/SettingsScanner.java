@@ -11,7 +11,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One pass over a settings file's text, without recursion, before Typesafe Config parses it:
@@ -41,12 +45,29 @@ final class SettingsScanner {
         final Assignment owner;
         /** In an object: the key whose value is being read; null while a key is expected. */
         Assignment value;
+        /**
+         * The keys set in each object of the namespace this object is in, by the object's path
+         * there: the settings' own (shared by every file), or a list element's; null in a list.
+         */
+        final Map<List<String>, Set<String>> keys;
+        /** This object's path in {@link #keys}. */
+        final List<String> local;
+        /** The key (as written here) of the value being read. */
+        List<String> field = List.of();
+        /** Pieces of the value being read (words, strings, substitutions, objects, lists), and whether the last was a word. */
+        int pieces;
+        boolean inWord;
+        /** In a list: its elements so far. */
+        int elements;
 
-        Frame(List<String> prefix, char close, int levels, Assignment owner) {
+        Frame(List<String> prefix, char close, int levels, Assignment owner, Map<List<String>, Set<String>> keys,
+                List<String> local) {
             this.prefix = prefix;
             this.close = close;
             this.levels = levels;
             this.owner = owner;
+            this.keys = keys;
+            this.local = local;
         }
 
         boolean isList() {
@@ -82,13 +103,17 @@ final class SettingsScanner {
     }
 
     private void run() throws SettingsException {
-        frames.push(new Frame(placement.prefix(), '\0', 0, placement.owner()));
+        boolean inList = placement.owner() != null;
+        frames.push(new Frame(placement.prefix(), '\0', 0, placement.owner(), inList ? new HashMap<>() : limits.keys(),
+                inList ? List.of() : placement.prefix()));
         while (position < text.length()) {
             int start = position;
             char c = text.charAt(position);
             Frame frame = frames.peek();
             if (c == '\n') {
                 newLine();
+                frame.pieces = 0;  // the value ends, or the list's next element starts
+                frame.inWord = false;
                 if (!frame.isList()) {
                     frame.value = null;
                 }
@@ -107,6 +132,7 @@ final class SettingsScanner {
 
     /** One step inside a value: a string, a substitution, an object or list opening or closing, a character. */
     private void value(Frame frame, Assignment value, char c) throws SettingsException {
+        piece(frame, c);
         if (frame.owner == null && !isWhitespace(c) && c != ',' && c != '}') {
             // the value's own level, not inside an object or list of it
             value.object |= c == '{';
@@ -115,6 +141,10 @@ final class SettingsScanner {
         if (c == ',' && !frame.isList()) {
             frame.value = null;
             position++;
+        } else if (c == ',') {
+            frame.pieces = 0;  // the next element of the list
+            position++;
+            value.literal++;
         } else if (c == '"') {
             int start = position;
             skipString();
@@ -127,11 +157,13 @@ final class SettingsScanner {
         } else if (c == '{') {
             position++;
             value.literal++;
-            open(new Frame(value.key, '}', 1, frame.owner));  // in a list, frame.owner is the list's key
+            // in a list, frame.owner is the list's key, and each element is an object of its own
+            open(frame.isList() ? new Frame(value.key, '}', 1, frame.owner, new HashMap<>(), List.of())
+                    : new Frame(value.key, '}', 1, frame.owner, frame.keys, concat(frame.local, frame.field)));
         } else if (c == '[') {
             position++;
             value.literal++;
-            open(new Frame(value.key, ']', 1, value));
+            open(new Frame(value.key, ']', 1, value, null, null));
         } else if (c == '}' || c == ']') {
             position++;
             close(c);
@@ -150,23 +182,25 @@ final class SettingsScanner {
             close(c);
         } else if (c == '{') {
             position++;
-            open(new Frame(frame.prefix, '}', 1, frame.owner));  // the braces around a whole file
+            open(new Frame(frame.prefix, '}', 1, frame.owner, frame.keys, frame.local));  // the braces around a whole file
         } else if (c == '[') {
             // not HOCON (Typesafe Config refuses it); read as a list to stay in step with the brackets
             position++;
             Assignment list = assignment(frame, frame.prefix, line);
             frame.value = list;
-            open(new Frame(list.key, ']', 1, list));
+            open(new Frame(list.key, ']', 1, list, null, null));
         } else if (isIncludeAt(position)) {
             include(frame);
         } else {
             int keyLine = line;
             List<String> key = keyPath(readKey(), keyLine);
             List<String> path = concat(frame.prefix, key);
+            register(frame, key, keyLine);
             skipWhitespaceAndComments();
             if (position < text.length() && (text.charAt(position) == '=' || text.charAt(position) == ':')) {
                 position++;
                 frame.value = assignment(frame, path, keyLine);
+                startValue(frame, key);
                 skipWhitespaceAndComments();
             } else if (text.startsWith("+=", position)) {
                 // "a += x" is "a = ${?a} [x]", written with the key as the file has it
@@ -176,14 +210,65 @@ final class SettingsScanner {
                 frame.value.append = frame.owner == null;
                 frame.value.references.add(new Reference(path.subList(Math.min(placement.prefix().size(), path.size()),
                         path.size())));
+                startValue(frame, key);
                 skipWhitespaceAndComments();
             } else if (position < text.length() && text.charAt(position) == '{') {
                 position++;
                 frame.value = assignment(frame, path, keyLine);
                 frame.value.object = true;
-                open(new Frame(frame.owner != null ? frame.prefix : path, '}', key.size(), frame.owner));
+                startValue(frame, key);
+                open(new Frame(frame.owner != null ? frame.prefix : path, '}', key.size(), frame.owner, frame.keys,
+                        concat(frame.local, key)));
             }
             // else: a key without a separator, which Typesafe Config refuses
+        }
+    }
+
+    private static void startValue(Frame frame, List<String> key) {
+        frame.field = key;
+        frame.pieces = 0;
+        frame.inWord = false;
+    }
+
+    /**
+     * Counts the pieces of a value, and the elements of a list: Typesafe Config's time to join
+     * pieces grows with the square of their number, and a list longer than any jhosts reads would
+     * only cost time and memory before the loader refuses it.
+     */
+    private void piece(Frame frame, char c) throws SettingsException {
+        boolean word = !isWhitespace(c) && "\",{}[]$".indexOf(c) < 0;
+        boolean starts = word ? !frame.inWord : c == '"' || c == '$' || c == '{' || c == '[';
+        frame.inWord = word;
+        if (starts && frame.pieces == 0 && frame.isList() && ++frame.elements > TextLimits.MAX_ELEMENTS) {
+            throw new SettingsException(file, line, "a list of more than " + TextLimits.MAX_ELEMENTS
+                    + " elements; the longest jhosts reads is hosts, of at most " + SettingsLoader.MAX_HOST_ENTRIES, null);
+        }
+        if (starts && ++frame.pieces > TextLimits.MAX_PIECES) {
+            throw new SettingsException(file, line, "a value of more than " + TextLimits.MAX_PIECES
+                    + " pieces (words, strings, substitutions); put it in double quotes", null);
+        }
+    }
+
+    /**
+     * Notes {@code key}, written in {@code frame}'s object: Typesafe Config merges a key set again
+     * with what it held, copying the object, so that many keys set one at a time into one object
+     * take time that grows with the square of their number.
+     */
+    private void register(Frame frame, List<String> key, int keyLine) throws SettingsException {
+        if (frame.keys == null) {
+            return;
+        }
+        List<String> object = frame.local;
+        for (int i = 0; i < key.size(); i++) {
+            Set<String> set = frame.keys.computeIfAbsent(object, path -> new HashSet<>());
+            if (!set.add(key.get(i)) && i == 0) {
+                limits.keySetAgain(file, keyLine);
+            }
+            if (set.size() > TextLimits.MAX_KEYS) {
+                throw new SettingsException(file, keyLine, "more than " + TextLimits.MAX_KEYS
+                        + " keys in one object; jhosts' settings have about 30", null);
+            }
+            object = concat(object, List.of(key.get(i)));
         }
     }
 

@@ -4,7 +4,10 @@ import dev.jhosts.config.SettingsOutline.Assignment;
 import dev.jhosts.config.SettingsOutline.Placement;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The bounds on the work one settings load may ask of Typesafe Config, checked on the text of
@@ -17,7 +20,10 @@ import java.util.List;
  * most {@value #MAX_SUBSTITUTIONS} substitutions and {@code +=} in all. And a substitution
  * copies what it names, so a few dozen that each name the previous one twice ask for more memory
  * than there is: the settings with every substitution written out may be at most {@link
- * #MAX_EXPANDED} characters.
+ * #MAX_EXPANDED} characters. Its parser joins the pieces of a value, and merges a key set again
+ * into an object by copying the object, in time that grows with the square of their number:
+ * bounds on pieces, keys of one object and keys set again; and on list elements and all the
+ * text together, which only cost time and memory past what any settings need.
  */
 final class TextLimits {
     /** Levels of objects, lists and key segments together. */
@@ -26,8 +32,21 @@ final class TextLimits {
     static final int MAX_SUBSTITUTIONS = 100;
     /** Characters of the settings with every substitution replaced by what it names. */
     static final long MAX_EXPANDED = 16L << 20;
+    /** Characters of all the files of one load together. */
+    static final long MAX_CHARACTERS = SettingsFile.MAX_BYTES;
+    /** Pieces of one value: words, strings, substitutions, objects and lists joined. */
+    static final int MAX_PIECES = 256;
+    /** Elements of one list: as many as the longest list jhosts reads, {@code hosts}, may have. */
+    static final int MAX_ELEMENTS = SettingsLoader.MAX_HOST_ENTRIES;
+    /** Keys of one object, however many times it is written. */
+    static final int MAX_KEYS = 256;
+    /** Keys set again in an object that has them already, in all files of one load. */
+    static final int MAX_KEYS_SET_AGAIN = 1_000;
 
     private final List<SettingsOutline> outlines = new ArrayList<>();
+    private final Map<List<String>, Set<String>> keys = new HashMap<>();
+    private long characters;
+    private int keysSetAgain;
     private int substitutions;
     private Path deepestFile;
     private int deepestLine;
@@ -44,6 +63,11 @@ final class TextLimits {
     }
 
     private SettingsOutline check(Path file, String text, Placement placement) throws SettingsException {
+        characters += text.length();
+        if (characters > MAX_CHARACTERS) {
+            throw new SettingsException(file, 1, "the settings files together are larger than "
+                    + (MAX_CHARACTERS >> 20) + " MiB; not read", null);
+        }
         SettingsOutline outline = SettingsScanner.scan(this, file, text, placement);
         outlines.add(outline);
         return outline;
@@ -66,6 +90,19 @@ final class TextLimits {
         if (++substitutions > MAX_SUBSTITUTIONS) {
             throw new SettingsException(file, line, "more than " + MAX_SUBSTITUTIONS
                     + " substitutions (${...}) and appends (+=) in the settings; write the value out instead", null);
+        }
+    }
+
+    /** The keys set so far in each object of the settings, by the object's path (every file adds to them). */
+    Map<List<String>, Set<String>> keys() {
+        return keys;
+    }
+
+    /** Counts a key set again in an object that has it; throws past the limit. */
+    void keySetAgain(Path file, int line) throws SettingsException {
+        if (++keysSetAgain > MAX_KEYS_SET_AGAIN) {
+            throw new SettingsException(file, line, "keys set again more than " + MAX_KEYS_SET_AGAIN
+                    + " times in the settings; set each once", null);
         }
     }
 

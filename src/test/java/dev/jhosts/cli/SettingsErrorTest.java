@@ -135,6 +135,14 @@ class SettingsErrorTest {
         }
         cases.put(settingsFile("long-key.conf", ("x".repeat(3_000_000) + " = 1\n").getBytes(UTF_8)),
                 ":1: unknown key 'x{77}\\.\\.\\.' \\(the settings are listed in jhosts\\(1\\), SETTINGS, and in reference.conf\\)");
+        cases.put(settingsFile("concatenation.conf", ("a = " + "x ".repeat(500_000) + "\n").getBytes(UTF_8)),
+                ":1: a value of more than 256 pieces \\(words, strings, substitutions\\); put it in double quotes");
+        StringBuilder merges = new StringBuilder();
+        for (int i = 0; i < 75_000; i++) {
+            merges.append("a { x").append(i % 200).append(" = 1 }\n");
+        }
+        cases.put(settingsFile("merges.conf", merges.toString().getBytes(UTF_8)),
+                ":[0-9]+: keys set again more than 1000 times in the settings; set each once");
         for (Map.Entry<Path, String> entry : cases.entrySet()) {
             Processes.Result result = jhosts("-c", entry.getKey().toString(), "-F", sshConfig.toString(), "list");
             assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);

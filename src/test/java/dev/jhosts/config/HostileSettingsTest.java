@@ -234,6 +234,59 @@ class HostileSettingsTest {
     }
 
     @Test
+    void valuesOfManyPiecesAreRefusedBeforeTypesafeConfigJoinsThem() {
+        // a megabyte of "x x x ..." or "\"x\"\"x\"..." did not end within minutes
+        assertThat(what(problem("control-persist = 1m\na = " + "x ".repeat(500_000) + "\n"), file(), 2))
+                .isEqualTo("a value of more than 256 pieces (words, strings, substitutions); put it in double quotes");
+        assertThat(what(problem("a = " + "\"x\"".repeat(300_000) + "\n"), file(), 1)).startsWith("a value of more than 256 pieces");
+        assertThat(what(problem("a = [ [" + "x ".repeat(300) + "] ]\n"), file(), 1)).startsWith("a value of more than 256 pieces");
+    }
+
+    @Test
+    void aListLongerThanAnyJhostsReadsIsRefusedBeforeItIsParsed() throws Exception {
+        // 4 million elements took 19 s and 1.3 GB before the loader said "at most 100000"
+        assertThat(what(problem("prelaunch = [" + "1,".repeat(100_001) + "]\n"), file(), 1))
+                .isEqualTo("a list of more than 100000 elements; the longest jhosts reads is hosts, of at most 100000");
+        assertThat(what(problem("prelaunch = [\n" + "{a = 1}\n".repeat(100_001) + "]\n"), file(), 100_002))
+                .startsWith("a list of more than 100000 elements");
+        assertThat(load("hosts = [" + "{ alias = h },".repeat(1_000) + "]\n").hosts()).hasSize(1_000);
+    }
+
+    @Test
+    void keysSetOneAtATimeIntoOneObjectAreBounded() {
+        // 8,000 lines "a { xN = 1 }" took 20 s, each merge copying the object built so far
+        StringBuilder merges = new StringBuilder("control-persist = 1m\n");
+        for (int i = 0; i < 75_000; i++) {
+            merges.append("a { x").append(i % 200).append(" = 1 }\n");
+        }
+        SettingsException again = problem(merges.toString());
+        assertThat(again.line()).isBetween(500, 1_003);
+        assertThat(what(again, file(), again.line())).isEqualTo("keys set again more than 1000 times in the settings; set each once");
+        StringBuilder wide = new StringBuilder("a {\n");
+        for (int i = 0; i < 10_000; i++) {
+            wide.append("  x").append(i).append(" = 1\n");
+        }
+        assertThat(what(problem(wide.append("}\n").toString()), file(), 258))
+                .isEqualTo("more than 256 keys in one object; jhosts' settings have about 30");
+        // inside a list's element too
+        StringBuilder element = new StringBuilder("hosts = [ {\n");
+        for (int i = 0; i < 2_000; i++) {
+            element.append("  a.x").append(i % 10).append(" = 1\n");
+        }
+        assertThat(what(problem(element.append("} ]\n").toString()), file(), 1_003)).startsWith("keys set again");
+    }
+
+    @Test
+    void theFilesOfOneLoadAreBoundedTogether() throws Exception {
+        String megabytes = "# " + "x".repeat((3 << 20) - 3) + "\n";
+        for (int i = 0; i < 3; i++) {
+            Files.writeString(dir.resolve("part" + i + ".conf"), megabytes);
+        }
+        SettingsException e = problem("include \"part0.conf\"\ninclude \"part1.conf\"\ninclude \"part2.conf\"\n");
+        assertThat(what(e, dir.resolve("part2.conf"), 1)).isEqualTo("the settings files together are larger than 8 MiB; not read");
+    }
+
+    @Test
     void everyRefusalIsOneShortLine() throws Exception {
         List<String> texts = new ArrayList<>(List.of(
                 "a = \"" + "\\u0001".repeat(10_000) + "\n",
