@@ -162,7 +162,7 @@ class SettingsErrorTest {
         Files.writeString(sshConfig, "Host a\n  HostName 127.0.0.1\n");
         Path settings = settingsFile("dollar.conf", "ssh-binary = /usr/bin/ssh$\n".getBytes(UTF_8));
         String command = "cd " + dir + " && stty -g > before; " + SshdFixture.launcher().toAbsolutePath()
-                + " -c " + settings + " -F " + sshConfig + "; echo \"jhosts exited $?\"; stty -g > after; exec sleep 600";
+                + " -c " + settings + " -F " + sshConfig + "; echo \"jhosts exited $?\"; stty -g > after.part && mv after.part after; exec sleep 600";
         try (Tmux tmux = Tmux.start(200, 24, Map.of("TERM", "xterm-256color", "XDG_CONFIG_HOME", dir.toString(),
                 "XDG_STATE_HOME", dir.toString(), "XDG_RUNTIME_DIR", dir.toString()), command)) {
             String screen = tmux.waitFor("jhosts exited");

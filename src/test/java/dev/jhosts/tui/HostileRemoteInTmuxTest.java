@@ -64,7 +64,7 @@ class HostileRemoteInTmuxTest {
         tmux = Tmux.start(100, 30, env, "stty -g > " + files.resolve("before") + "; echo $$ > " + files.resolve("shell")
                 + "; i=0; while [ ! -e " + go + " ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i + 1)); done; "
                 + SshdFixture.launcher().toAbsolutePath() + " -F " + SSHD.sshConfig() + arguments
-                + "; echo \"jhosts exited $?\"; stty -g > " + files.resolve("after") + "; exec sleep 600");
+                + "; echo \"jhosts exited $?\"; stty -g > " + files.resolve("after.part") + " && mv " + files.resolve("after.part") + " " + files.resolve("after") + "; exec sleep 600");
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (!Files.exists(files.resolve("shell")) && System.nanoTime() < deadline) {
             sleep(50);

@@ -69,7 +69,7 @@ class SessionInTmuxTest {
         modes = SSHD.dir().resolve("modes");
         tmux = Tmux.start(80, 24, env, "stty -g > " + modes + ".before; "
                 + SshdFixture.launcher().toAbsolutePath() + " -F " + sshConfig + " " + extraArguments
-                + "; echo \"jhosts exited $?\"; stty -g > " + modes + ".after; exec sleep 600");
+                + "; echo \"jhosts exited $?\"; stty -g > " + modes + ".after.part && mv " + modes + ".after.part " + modes + ".after; exec sleep 600");
     }
 
     @AfterEach
@@ -265,8 +265,7 @@ class SessionInTmuxTest {
     @Test
     void theSessionEscapesAreJhostsOwn() throws IOException {
         enterSession();
-        tmux.type("cat");
-        tmux.keys("Enter");
+        startCat();
         tmux.type("~~x");
         tmux.keys("Enter");
         tmux.type("a~.b");
@@ -280,6 +279,17 @@ class SessionInTmuxTest {
         tmux.type("~.");
         tmux.waitFor("testhost: session ended: closed with ~.");
         quitAndCheckModes();
+    }
+
+    /**
+     * Starts cat on the remote and waits until it runs: a line typed while the remote bash is still
+     * between reading "cat" and starting it arrives with the remote tty's echo off (readline's modes)
+     * and is shown once instead of twice.
+     */
+    private void startCat() {
+        tmux.type("sh -c 'echo cat-ready; exec cat'");
+        tmux.keys("Enter");
+        tmux.waitUntil(screen -> hasLine(screen, "cat-ready"), "cat to start");
     }
 
     private static long count(String screen, String line) {
@@ -382,14 +392,15 @@ class SessionInTmuxTest {
     @Test
     void keysReachTheRemoteSideAndCtrlCInterruptsIt() {
         enterSession();
-        tmux.type("cat");
-        tmux.keys("Enter");
+        startCat();
         tmux.type("typed-line");
         tmux.keys("Enter");
         tmux.waitUntil(screen -> screen.lines().filter(line -> line.strip().equals("typed-line")).count() == 2,
                 "cat to echo the line back");
         tmux.keys("C-d");
-        tmux.type("echo started; sleep 30");
+        // "started" comes from the foreground job itself, so the Ctrl-C after it reaches that job and
+        // not the remote bash still between reading the line and starting it (which ignores SIGINT)
+        tmux.type("sh -c 'echo started; exec sleep 30'");
         tmux.keys("Enter");
         tmux.waitUntil(screen -> hasLine(screen, "started"), "sleep to start");
         tmux.keys("C-c");

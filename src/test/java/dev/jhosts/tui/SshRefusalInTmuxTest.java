@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A config OpenSSH refuses (a bad cipher list) lists its hosts at once, then the status line
- * says that ssh refuses it, with ssh's own line naming file and line; F1 lists it with the
+ * says that ssh refuses it, with ssh's own line naming file and line; F1 lists it (at the end of the help) with the
  * other warnings.
  */
 class SshRefusalInTmuxTest {
@@ -49,6 +49,7 @@ class SshRefusalInTmuxTest {
 
         assertThat(screen).contains("web1").contains("line 6: Bad SSH2 cipher spec 'nonesuch'");
         tmux.keys("F1");
+        tmux.keys("End"); // the warnings close the help, which scrolls
         assertThat(tmux.waitFor("Bad SSH2 cipher spec")).contains(sshConfig + " line 6");
     }
 }

@@ -60,7 +60,7 @@ class SwitcherInTmuxTest {
         modes = SSHD.dir().resolve("switcher-modes");
         tmux = Tmux.start(100, 30, env, "stty -g > " + modes + ".before; echo $$ > " + modes + ".shell; "
                 + SshdFixture.launcher().toAbsolutePath() + " -F " + config
-                + "; echo \"jhosts exited $?\"; stty -g > " + modes + ".after; exec sleep 600");
+                + "; echo \"jhosts exited $?\"; stty -g > " + modes + ".after.part && mv " + modes + ".after.part " + modes + ".after; exec sleep 600");
         tmux.waitFor("h0");
     }
 

@@ -77,7 +77,7 @@ class TuiInTmuxTest {
     private Tmux start(int columns, int rows, Map<String, String> env) {
         String command = "cd " + dir + " && stty -g > before; "
                 + "sh -c 'echo $$ > pid; exec \"$0\" -F \"$1\"' " + SshdFixture.launcher().toAbsolutePath() + " " + sshConfig
-                + "; echo \"jhosts exited $?\"; stty -g > after; exec sleep 600";
+                + "; echo \"jhosts exited $?\"; stty -g > after.part && mv after.part after; exec sleep 600";
         tmux = Tmux.start(columns, rows, env, command);
         return tmux;
     }
@@ -188,7 +188,7 @@ class TuiInTmuxTest {
         tmux.keys("Escape", "Escape");
         tmux.waitUntil(s -> !s.contains(" shown"), "jhosts to leave the screen");
         // fg's status is the job's
-        tmux.type("echo \"jhosts exited $?\"; stty -g > after\r");
+        tmux.type("echo \"jhosts exited $?\"; stty -g > after.part && mv after.part after\r");
         tmux.waitFor("jhosts exited 0");
         assertModesRestored();
     }
