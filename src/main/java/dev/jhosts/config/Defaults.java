@@ -95,6 +95,7 @@ final class Defaults {
         values.put("next-session-key", defaults.sessions().keys().next().name());
         values.put("previous-session-key", defaults.sessions().keys().previous().name());
         values.put("tmux-open", defaults.sessions().tmuxOpen().name().toLowerCase(Locale.ROOT));
+        values.put("remote-session", defaults.sessions().remoteSession().word());
         values.put("new-hosts-file", "");
         values.put("sources", List.of());
         return values;

@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.jhosts.mux.Forward;
+import dev.jhosts.session.RemoteSession;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ import java.util.Set;
 public final class SettingsLoader {
     private static final String ROOT = "jhosts";
     private static final Set<String> HOST_ENTRY_KEYS =
-            Set.of("alias", "name", "hostname", "user", "port", "tags", "group", "description", "favourite");
+            Set.of("alias", "name", "hostname", "user", "port", "tags", "group", "description", "favourite",
+                    "remote-session");
 
     /**
      * The longest control directory whose sockets OpenSSH can bind: a socket is the directory, a
@@ -46,6 +48,7 @@ public final class SettingsLoader {
     static final int MAX_TEXT_LENGTH = 1_000;
     static final int MAX_PATH_LENGTH = 4_096;
     static final int MAX_SOURCES = 64;
+    private static final String REMOTE_SESSION_WORDS = "plain, tmux, screen or auto";
     private static final Set<String> SOURCE_KEYS = Set.of("name", "type", "command", "refresh", "timeout");
 
     private final Locations locations;
@@ -190,7 +193,9 @@ public final class SettingsLoader {
                         reader.onOff("run-hangup")),
                 new SessionSettings(new dev.jhosts.session.SessionKeys(reader.sessionKey("detach-key"),
                         reader.sessionKey("next-session-key"), reader.sessionKey("previous-session-key")),
-                        reader.oneOf("tmux-open", SessionSettings.TmuxOpen.class, "window or split")),
+                        reader.oneOf("tmux-open", SessionSettings.TmuxOpen.class, "window or split"),
+                        reader.oneOf("remote-session", RemoteSession.class, REMOTE_SESSION_WORDS),
+                        reader.remoteSessionByHost("hosts")),
                 newHostsFile(reader),
                 reader.sources("sources"));
     }
@@ -529,6 +534,32 @@ public final class SettingsLoader {
             return entries;
         }
 
+        /** By alias, the {@code remote-session} of the host entries that set one (checked by {@link #hostEntry}). */
+        Map<String, RemoteSession> remoteSessionByHost(String key) throws SettingsException {
+            Map<String, RemoteSession> byHost = new LinkedHashMap<>();
+            for (ConfigObject object : objects(key, MAX_HOST_ENTRIES, "host entries", "an entry { alias = ..., ... }")) {
+                ConfigValue value = object.get("remote-session");
+                if (value != null) {
+                    String alias = String.valueOf(object.get(object.containsKey("name") ? "name" : "alias").unwrapped());
+                    byHost.put(alias, remoteSession(value));
+                }
+            }
+            return byHost;
+        }
+
+        private RemoteSession remoteSession(ConfigValue value) throws SettingsException {
+            if (value.valueType() == ConfigValueType.STRING) {
+                String text = (String) value.unwrapped();
+                for (RemoteSession choice : RemoteSession.values()) {
+                    if (choice.word().equals(text)) {
+                        return choice;
+                    }
+                }
+            }
+            throw problemAt(value.origin(), "hosts: remote-session must be " + REMOTE_SESSION_WORDS + ", got "
+                    + describe(value));
+        }
+
         /**
          * The entries of a list setting, each an object: at most {@code max}; {@code listOf} and
          * {@code shape} say in an error what the list holds and what one entry looks like.
@@ -555,7 +586,7 @@ public final class SettingsLoader {
             for (Map.Entry<String, ConfigValue> field : object.entrySet()) {
                 if (!HOST_ENTRY_KEYS.contains(field.getKey())) {
                     throw problemAt(field.getValue().origin(), "hosts: unknown key " + Printable.quoted(shortened(field.getKey()))
-                            + " (known: alias, hostname, user, port, tags, group, description, favourite)");
+                            + " (known: alias, hostname, user, port, tags, group, description, favourite, remote-session)");
                 }
             }
             if (object.containsKey("alias") && object.containsKey("name")) {
@@ -604,6 +635,10 @@ public final class SettingsLoader {
                             + describe(favouriteValue));
                 }
                 favourite = (Boolean) favouriteValue.unwrapped();
+            }
+            ConfigValue remoteSessionValue = object.get("remote-session");
+            if (remoteSessionValue != null) {
+                remoteSession(remoteSessionValue);
             }
             String hostname = plainField(object, "hostname");
             String user = plainField(object, "user");
