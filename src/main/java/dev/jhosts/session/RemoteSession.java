@@ -41,7 +41,8 @@ public enum RemoteSession {
             case PLAIN -> "";
             case TMUX, AUTO -> wrapper("tmux", "n=1; while [ $n -lt " + MAX_SESSIONS + " ]"
                     + " && a=$(tmux display-message -p -t \"=jhosts-$n:\" \"#{session_attached}\" 2>/dev/null)"
-                    + " && [ \"$a\" != 0 ]; do n=$((n+1)); done;"
+                    // tmux 3.3 prints nothing, with status 0, for a session that is not there
+                    + " && [ \"${a:-0}\" != 0 ]; do n=$((n+1)); done;"
                     + " exec tmux new-session -A -s \"jhosts-$n\"");
             case SCREEN -> wrapper("screen", "n=1; while [ $n -lt " + MAX_SESSIONS + " ]"
                     + " && screen -ls 2>/dev/null | grep -q \"[.]jhosts-$n[[:space:]].*(Attached)\";"

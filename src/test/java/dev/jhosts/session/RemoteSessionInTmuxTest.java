@@ -77,6 +77,15 @@ class RemoteSessionInTmuxTest {
         tmux.keys("Enter");
         tmux.waitFor("still kept42");
         assertThat(remoteTmux("list-sessions", "-F", "#{session_name}:#{session_attached}")).isEqualTo("jhosts-1:1");
+
+        // a second session open at the same time gets a remote session of its own
+        try (Tmux second = driver(SSHD)) {
+            second.type(connect);
+            second.keys("Enter");
+            second.waitFor("[jhosts-2]");
+            assertThat(remoteTmux("list-sessions", "-F", "#{session_name}:#{session_attached}").lines())
+                    .containsExactly("jhosts-1:1", "jhosts-2:1");
+        }
     }
 
     @Test
