@@ -53,8 +53,7 @@ class RemoteSessionInTmuxTest {
         Path settings = SSHD.dir().resolve("tmux.conf");
         Files.writeString(settings, "remote-session = tmux\n");
         tmux = driver(SSHD);
-        String connect = SshdFixture.launcher().toAbsolutePath() + " -F " + SSHD.sshConfig() + " -c " + settings
-                + " connect " + SshdFixture.HOST + "; echo \"connect ended $?\"";
+        String connect = connectLine(SSHD, settings);
         tmux.type(connect);
         tmux.keys("Enter");
         tmux.waitFor("[jhosts-1]");
@@ -93,8 +92,7 @@ class RemoteSessionInTmuxTest {
         Path settings = NO_TMUX.dir().resolve("auto.conf");
         Files.writeString(settings, "hosts = [ { alias = " + SshdFixture.HOST + ", remote-session = auto } ]\n");
         tmux = driver(NO_TMUX);
-        tmux.type(SshdFixture.launcher().toAbsolutePath() + " -F " + NO_TMUX.sshConfig() + " -c " + settings
-                + " connect " + SshdFixture.HOST + "; echo \"connect ended $?\"");
+        tmux.type(connectLine(NO_TMUX, settings));
         tmux.keys("Enter");
         tmux.waitFor("jhosts: no tmux on this host (remote-session = auto): a plain shell");
         tmux.type("echo \"plain $((6*7)) [${TMUX:-none}]\"; exit 3");
@@ -102,6 +100,12 @@ class RemoteSessionInTmuxTest {
         String screen = tmux.waitFor("connect ended 3");
         assertThat(screen).contains("plain 42 [none]");
         assertThat(remoteTmux("list-sessions")).isEmpty();
+    }
+
+    /** The local shell's line that runs jhosts connect on the fixture's host, then says how it ended. */
+    private static String connectLine(SshdFixture sshd, Path settings) {
+        return SshdFixture.launcher().toAbsolutePath() + " -F " + sshd.sshConfig() + " -c " + settings
+                + " connect " + SshdFixture.HOST + "; echo \"connect ended $?\"";
     }
 
     /** A local shell in a tmux of the test's, from which jhosts runs. */
