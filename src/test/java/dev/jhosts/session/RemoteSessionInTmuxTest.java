@@ -88,6 +88,42 @@ class RemoteSessionInTmuxTest {
     }
 
     @Test
+    void thePickersSessionToo() throws Exception {
+        Requirements.requireCommand("tmux", "tmux");
+        Path settings = SSHD.dir().resolve("picker.conf");
+        Files.writeString(settings, "remote-session = tmux\n");
+        tmux = driver(SSHD);
+        tmux.type(SshdFixture.launcher().toAbsolutePath() + " -F " + SSHD.sshConfig() + " -c " + settings
+                + "; echo \"jhosts exited $?\"");
+        tmux.keys("Enter");
+        tmux.waitFor("Enter connect");
+        tmux.keys("Enter");
+        tmux.waitFor("[jhosts-1]");
+        tmux.type("JH_MARK=picker$((40+2)); echo \"set $JH_MARK\"");
+        tmux.keys("Enter");
+        tmux.waitFor("set picker42");
+
+        Processes.Result kill = SSHD.jhosts(Duration.ofSeconds(30), "-c", settings.toString(), "master", "kill",
+                SshdFixture.HOST);
+        assertThat(kill.exitCode()).as(kill.describe()).isZero();
+        tmux.waitFor("session ended");
+        awaitRemote(() -> remoteTmux("list-sessions", "-F", "#{session_name}:#{session_attached}").equals("jhosts-1:0"),
+                "the remote tmux session detached");
+        tmux.keys("Enter");
+        tmux.waitUntil(screen -> screen.contains("[jhosts-1]") || screen.contains("Enter starts one"),
+                "a session, or the master starting");
+        if (!tmux.screen().contains("[jhosts-1]")) {
+            tmux.waitFor("live");
+            tmux.keys("Enter");
+        }
+        tmux.waitFor("[jhosts-1]");
+        tmux.type("echo \"still $JH_MARK\"");
+        tmux.keys("Enter");
+        tmux.waitFor("still picker42");
+        assertThat(remoteTmux("list-sessions", "-F", "#{session_name}:#{session_attached}")).isEqualTo("jhosts-1:1");
+    }
+
+    @Test
     void autoWithoutTmuxOnTheRemoteGivesThePlainShellAndSaysWhy() throws Exception {
         Path settings = NO_TMUX.dir().resolve("auto.conf");
         Files.writeString(settings, "hosts = [ { alias = " + SshdFixture.HOST + ", remote-session = auto } ]\n");
