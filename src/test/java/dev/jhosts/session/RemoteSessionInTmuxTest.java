@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,6 +46,17 @@ class RemoteSessionInTmuxTest {
             tmux.close();
         }
         remoteTmux("kill-server");
+    }
+
+    @AfterAll
+    static void removeDirectories() throws IOException {
+        for (Path dir : List.of(REMOTE_TMUX, EMPTY_PATH)) {
+            try (var tree = Files.walk(dir)) {
+                for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
     }
 
     @Test
