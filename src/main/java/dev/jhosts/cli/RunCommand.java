@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jhosts run [HOST...] [--tag T] [--group G] [--match Q] [--parallel N] [--timeout D]
- * [--json] -- COMMAND}: one command on many hosts through their masters.
+ * [--retry N] [--json] -- COMMAND}: one command on many hosts through their masters.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         header = "Run one command on many hosts through their masters.",
@@ -45,12 +45,14 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the command exited 0 on every host", "1:it failed, timed out or could not run on a host",
             "2:usage or settings error", "130:stopped by Ctrl-C"},
         customSynopsis = "jhosts run [HOST...] [--tag T]... [--group G] [--match QUERY] [--parallel N] [--timeout D] "
-                + "[--json] [-n] -- COMMAND",
+                + "[--retry N] [--json] [-n] -- COMMAND",
         description = "Run COMMAND on many hosts at once through their masters (made in the background as needed, "
                 + "never prompting), with a native mux session per host: no ssh process per host. Each line is "
                 + "printed after its host's alias; a summary follows on stderr. Standard input, when it is not a "
                 + "terminal, is read once and sent to every host. Ctrl-C stops every host's command (SIGHUP to its "
-                + "process group there) and names the hosts it cut. Exit status 0 only when COMMAND exited 0 on "
+                + "process group there) and names the hosts it cut. A host whose master dies while the command runs is "
+                + "reported as \"connection lost\" (not as exit 255); --retry N runs it again once its master is "
+                + "made again. Exit status 0 only when COMMAND exited 0 on "
                 + "every host; 1 otherwise; 130 after Ctrl-C.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
     /** The most standard input sent to every host: it is held in memory once, and sent to each. */
@@ -82,6 +84,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Stop a host's command after D (default: run-timeout).")
     String timeout;
 
+    @Option(names = "--retry", paramLabel = "N",
+            description = "Run a host whose connection was lost mid-run again, up to N times, each on a master made "
+                    + "again after 1, 2, 4 ... 30 s (default 0).")
+    int retry;
+
     @Option(names = "--json", description = "One JSON object per host, a line each (see jhosts(1)).")
     boolean json;
 
@@ -104,6 +111,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (parallel != null && parallel < 1) {
             throw new ParameterException(spec.commandLine(), "--parallel must be at least 1, not " + parallel);
+        }
+        if (retry < 0 || retry > RunRequest.MAX_RETRIES) {
+            throw new ParameterException(spec.commandLine(), "--retry must be from 0 to " + RunRequest.MAX_RETRIES
+                    + ", not " + retry);
         }
         Duration limit = null;
         if (timeout != null) {
@@ -135,7 +146,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         RunRequest request = new RunRequest(command, aliases,
                 parallel != null ? parallel : context.settings().run().parallelism(),
                 limit != null ? limit : context.settings().run().timeout(),
-                context.settings().run().hangup(), input, json);
+                context.settings().run().hangup(), input, json, retry);
         HostConfigs hosts = context.hosts(catalog);
         try (Masters masters = context.masters(hosts)) {
             RunListener listener = json ? new JsonLines(out)
@@ -254,7 +265,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         return object;
     }
 
-    /** succeeded, failed, no-exit-status, unreachable, refused, timed-out, cut. */
+    /** succeeded, failed, no-exit-status, connection-lost, unreachable, refused, timed-out, cut. */
     private static String outcomeWord(HostOutcome outcome) {
         if (outcome instanceof HostOutcome.Succeeded) {
             return "succeeded";
@@ -262,6 +273,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             return "failed";
         } else if (outcome instanceof HostOutcome.NoExitStatus) {
             return "no-exit-status";
+        } else if (outcome instanceof HostOutcome.ConnectionLost) {
+            return "connection-lost";
         } else if (outcome instanceof HostOutcome.Unreachable) {
             return "unreachable";
         } else if (outcome instanceof HostOutcome.Refused) {

@@ -18,7 +18,8 @@ final class Sessions {
     static int direct(Context context, HostConfigs hosts, String host, LiveMaster master, String command)
             throws Exception {
         List<String> sendEnv = sendEnv(hosts, host);
-        SessionSpec spec = SessionSpec.fromEnvironment(command, context.settings().escapeChar(), System.getenv(), sendEnv);
+        SessionSpec spec = SessionSpec.fromEnvironment(command, context.settings().escapeChar(), System.getenv(), sendEnv)
+                .inside(context.settings().sessions().remoteSessionFor(host));
         return new DirectSession(master.socket(), master.pid(), context.settings().aliveCheckTimeout().multipliedBy(4),
                 DirectSession.Tty.AUTO).run(spec).status();
     }

@@ -1,7 +1,9 @@
 package dev.jhosts.config;
 
+import dev.jhosts.session.RemoteSession;
 import dev.jhosts.session.SessionKeys;
 import dev.jhosts.tui.state.Keymap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,14 +12,30 @@ import java.util.Objects;
  * @param keys the keys a session gives up to jhosts: detach, next and previous session (the
  *     session table of {@link Settings#keys})
  * @param tmuxOpen inside tmux, what the tmux key opens the selected host in
+ * @param remoteSession what an interactive session runs on the remote ({@code remote-session})
+ * @param remoteSessionByHost by alias, the {@code remote-session} of entries of the {@code hosts}
+ *     setting that set one
  */
-public record SessionSettings(SessionKeys keys, TmuxOpen tmuxOpen) {
+public record SessionSettings(SessionKeys keys, TmuxOpen tmuxOpen, RemoteSession remoteSession,
+        Map<String, RemoteSession> remoteSessionByHost) {
     /** Inside tmux: a new window, or a split of the current pane. */
     public enum TmuxOpen { WINDOW, SPLIT }
 
     public SessionSettings {
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(tmuxOpen, "tmuxOpen");
+        Objects.requireNonNull(remoteSession, "remoteSession");
+        remoteSessionByHost = Map.copyOf(remoteSessionByHost);
+    }
+
+    /** Sessions that run the login shell itself on every host. */
+    public SessionSettings(SessionKeys keys, TmuxOpen tmuxOpen) {
+        this(keys, tmuxOpen, RemoteSession.PLAIN, Map.of());
+    }
+
+    /** The {@code remote-session} for {@code alias}: its entry's in {@code hosts}, else the global one. */
+    public RemoteSession remoteSessionFor(String alias) {
+        return remoteSessionByHost.getOrDefault(alias, remoteSession);
     }
 
     public static SessionSettings defaults() {

@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.jhosts.mux.Forward;
+import dev.jhosts.session.RemoteSession;
 import dev.jhosts.session.SessionKey;
 import dev.jhosts.tui.state.Key;
 import dev.jhosts.tui.state.KeyAction;
@@ -43,7 +44,8 @@ public final class SettingsLoader {
     private static final Map<String, String> RENAMED = Map.of("detach-key", "detach", "next-session-key", "next-session",
             "previous-session-key", "previous-session");
     private static final Set<String> HOST_ENTRY_KEYS =
-            Set.of("alias", "name", "hostname", "user", "port", "tags", "group", "description", "favourite");
+            Set.of("alias", "name", "hostname", "user", "port", "tags", "group", "description", "favourite",
+                    "remote-session");
 
     /**
      * The longest control directory whose sockets OpenSSH can bind: a socket is the directory, a
@@ -57,6 +59,7 @@ public final class SettingsLoader {
     static final int MAX_TEXT_LENGTH = 1_000;
     static final int MAX_PATH_LENGTH = 4_096;
     static final int MAX_SOURCES = 64;
+    private static final String REMOTE_SESSION_WORDS = "plain, tmux, screen or auto";
     private static final Set<String> SOURCE_KEYS = Set.of("name", "type", "command", "refresh", "timeout");
 
     private final Locations locations;
@@ -207,7 +210,9 @@ public final class SettingsLoader {
                         reader.duration("run-timeout", DurationRange.zeroOr(Duration.ofSeconds(1), Duration.ofDays(1))),
                         reader.onOff("run-hangup")),
                 new SessionSettings(keys.session(),
-                        reader.oneOf("tmux-open", SessionSettings.TmuxOpen.class, "window or split")),
+                        reader.oneOf("tmux-open", SessionSettings.TmuxOpen.class, "window or split"),
+                        reader.oneOf("remote-session", RemoteSession.class, REMOTE_SESSION_WORDS),
+                        reader.remoteSessionByHost("hosts")),
                 newHostsFile(reader),
                 reader.sources("sources"),
                 keys);
@@ -633,6 +638,32 @@ public final class SettingsLoader {
             return entries;
         }
 
+        /** By alias, the {@code remote-session} of the host entries that set one (checked by {@link #hostEntry}). */
+        Map<String, RemoteSession> remoteSessionByHost(String key) throws SettingsException {
+            Map<String, RemoteSession> byHost = new LinkedHashMap<>();
+            for (ConfigObject object : objects(key, MAX_HOST_ENTRIES, "host entries", "an entry { alias = ..., ... }")) {
+                ConfigValue value = object.get("remote-session");
+                if (value != null) {
+                    String alias = String.valueOf(object.get(object.containsKey("name") ? "name" : "alias").unwrapped());
+                    byHost.put(alias, remoteSession(value));
+                }
+            }
+            return byHost;
+        }
+
+        private RemoteSession remoteSession(ConfigValue value) throws SettingsException {
+            if (value.valueType() == ConfigValueType.STRING) {
+                String text = (String) value.unwrapped();
+                for (RemoteSession choice : RemoteSession.values()) {
+                    if (choice.word().equals(text)) {
+                        return choice;
+                    }
+                }
+            }
+            throw problemAt(value.origin(), "hosts: remote-session must be " + REMOTE_SESSION_WORDS + ", got "
+                    + describe(value));
+        }
+
         /**
          * The entries of a list setting, each an object: at most {@code max}; {@code listOf} and
          * {@code shape} say in an error what the list holds and what one entry looks like.
@@ -659,7 +690,7 @@ public final class SettingsLoader {
             for (Map.Entry<String, ConfigValue> field : object.entrySet()) {
                 if (!HOST_ENTRY_KEYS.contains(field.getKey())) {
                     throw problemAt(field.getValue().origin(), "hosts: unknown key " + Printable.quoted(shortened(field.getKey()))
-                            + " (known: alias, hostname, user, port, tags, group, description, favourite)");
+                            + " (known: alias, hostname, user, port, tags, group, description, favourite, remote-session)");
                 }
             }
             if (object.containsKey("alias") && object.containsKey("name")) {
@@ -708,6 +739,10 @@ public final class SettingsLoader {
                             + describe(favouriteValue));
                 }
                 favourite = (Boolean) favouriteValue.unwrapped();
+            }
+            ConfigValue remoteSessionValue = object.get("remote-session");
+            if (remoteSessionValue != null) {
+                remoteSession(remoteSessionValue);
             }
             String hostname = plainField(object, "hostname");
             String user = plainField(object, "user");

@@ -17,6 +17,13 @@ public sealed interface HostOutcome {
      */
     record NoExitStatus() implements HostOutcome {}
 
+    /**
+     * The master died while the command ran (the connection dropped, the master was killed): the
+     * session ended without an exit status or with 255, and the master no longer answers.
+     * {@code reason} says what became of it; {@code --retry} runs such a host again.
+     */
+    record ConnectionLost(String reason) implements HostOutcome {}
+
     /** No master could be had (the host is down, refuses, or needs a prompt); the session never opened. */
     record Unreachable(String reason) implements HostOutcome {}
 
@@ -45,6 +52,8 @@ public sealed interface HostOutcome {
             return "exit " + failed.status();
         } else if (this instanceof NoExitStatus) {
             return "no exit status";
+        } else if (this instanceof ConnectionLost) {
+            return "connection lost";
         } else if (this instanceof Incomplete) {
             return "incomplete";
         } else if (this instanceof Unreachable) {
@@ -63,6 +72,8 @@ public sealed interface HostOutcome {
             return unreachable.reason();
         } else if (this instanceof Refused refused) {
             return refused.reason();
+        } else if (this instanceof ConnectionLost lost) {
+            return lost.reason();
         } else if (this instanceof Incomplete incomplete) {
             return incomplete.reason();
         } else if (this instanceof TimedOut timedOut) {

@@ -38,6 +38,8 @@ final class HostRun {
     /** How long a stop waits for the shell's pid line, which is the first thing it prints. */
     private static final Duration PID_WAIT = Duration.ofSeconds(3);
     private static final int STACK_BYTES = 256 * 1024;
+    /** What ssh exits with when the connection is lost; a command may exit with it too. */
+    private static final int MASTER_GONE_STATUS = 255;
 
     /** Why a run was stopped. */
     enum Stop { CUT, TIMED_OUT }
@@ -152,7 +154,30 @@ final class HostRun {
             in.interrupt();
         }
         Duration took = elapsed(began);
-        return result(outcome(why, end), took);
+        HostOutcome outcome = outcome(why, end);
+        if (outcome instanceof HostOutcome.NoExitStatus
+                || outcome instanceof HostOutcome.Failed failed && failed.status() == MASTER_GONE_STATUS) {
+            outcome = masterGone(masters, live.get()).<HostOutcome>map(HostOutcome.ConnectionLost::new).orElse(outcome);
+        }
+        return result(outcome, took);
+    }
+
+    /**
+     * Whether the master the command ran on has gone, checked over its socket (MUX_C_ALIVE_CHECK):
+     * what became of it, or empty when it still answers with the same pid (the command itself
+     * ended without a status, or exited 255).
+     */
+    private Optional<String> masterGone(Masters masters, LiveMaster ranOn) {
+        try {
+            Optional<LiveMaster> now = masters.live(alias);
+            if (now.isEmpty()) {
+                return Optional.of("the master died while the command ran");
+            }
+            return now.get().pid() == ranOn.pid() ? Optional.empty()
+                    : Optional.of("the master was replaced while the command ran");
+        } catch (MasterException e) {
+            return Optional.of("the master no longer answers: " + e.getMessage());
+        }
     }
 
     private HostOutcome outcome(Stop why, SessionEnd end) {

@@ -44,6 +44,15 @@ public final class PrefixedOutput implements RunListener {
         }
     }
 
+    @Override
+    public synchronized void retrying(String alias, HostOutcome lost, int retry, int retries, java.time.Duration delay) {
+        for (OutputKind kind : OutputKind.values()) {
+            print(alias, kind, buffer(alias, kind).finish());
+        }
+        print(alias, OutputKind.STDERR, List.of("jhosts: connection lost (" + lost.detail() + "); running it again in "
+                + Durations.describe(delay) + " (retry " + retry + " of " + retries + ")"));
+    }
+
     private LineBuffer buffer(String alias, OutputKind kind) {
         return buffers.computeIfAbsent(alias + '\0' + kind, key -> new LineBuffer());
     }

@@ -11,6 +11,12 @@ public interface RunListener {
     /** The command printed {@code length} bytes of {@code bytes} from {@code offset}; they are valid only during the call. */
     void output(String alias, OutputKind kind, byte[] bytes, int offset, int length);
 
+    /**
+     * The host's connection was lost ({@code lost}); the command runs again, on a master made
+     * again, after {@code delay}: retry {@code retry} of at most {@code retries}.
+     */
+    default void retrying(String alias, HostOutcome lost, int retry, int retries, java.time.Duration delay) {}
+
     /** The command ended on the host (or never began); all its output came before. */
     void finished(HostResult result);
 }

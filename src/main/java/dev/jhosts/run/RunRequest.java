@@ -15,10 +15,23 @@ import java.util.Objects;
  * @param hangup whether stopping it sends SIGHUP to its process group on the host (see {@link RemoteCommand})
  * @param input what every host gets on its standard input; empty for none (EOF at once)
  * @param capture whether each host's output is kept for its {@link HostResult} (for {@code --json})
+ * @param retries how many times a host whose connection was lost mid-run is run again ({@code --retry})
  */
 public record RunRequest(String command, List<String> aliases, int parallelism, Duration timeout, boolean hangup,
-        byte[] input, boolean capture) {
+        byte[] input, boolean capture, int retries) {
+    /** The most {@code --retry} allows. */
+    public static final int MAX_RETRIES = 100;
+
+    /** A request that runs no host again. */
+    public RunRequest(String command, List<String> aliases, int parallelism, Duration timeout, boolean hangup,
+            byte[] input, boolean capture) {
+        this(command, aliases, parallelism, timeout, hangup, input, capture, 0);
+    }
+
     public RunRequest {
+        if (retries < 0 || retries > MAX_RETRIES) {
+            throw new IllegalArgumentException("retries must be from 0 to " + MAX_RETRIES + ", not " + retries);
+        }
         Objects.requireNonNull(command, "command");
         if (command.isBlank()) {
             throw new IllegalArgumentException("no command to run");

@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 
 /**
  * The end of a run in a few lines: how many hosts succeeded, failed (with their status), were
- * unreachable, timed out or were cut, and which.
+ * unreachable, timed out, lost their connection or were cut, and which.
  */
 public final class RunSummary {
     private final String action;
@@ -37,10 +37,12 @@ public final class RunSummary {
                         || o instanceof HostOutcome.Refused || o instanceof HostOutcome.Incomplete) + " failed, "
                 + count(o -> o instanceof HostOutcome.Unreachable) + " unreachable, "
                 + count(o -> o instanceof HostOutcome.TimedOut) + " timed out"
-                + cutCount());
+                + lostCount() + cutCount());
         group(lines, "failed", o -> o instanceof HostOutcome.Failed || o instanceof HostOutcome.NoExitStatus,
                 result -> result.alias() + " (" + result.outcome().word() + ")");
         group(lines, "incomplete", o -> o instanceof HostOutcome.Incomplete,
+                result -> result.alias() + ": " + result.outcome().detail());
+        group(lines, "connection lost", o -> o instanceof HostOutcome.ConnectionLost,
                 result -> result.alias() + ": " + result.outcome().detail());
         group(lines, "refused", o -> o instanceof HostOutcome.Refused,
                 result -> result.alias() + ": " + result.outcome().detail());
@@ -50,6 +52,11 @@ public final class RunSummary {
                 result -> result.alias() + " (" + result.outcome().detail() + ")");
         group(lines, "cut", o -> o instanceof HostOutcome.Cut, HostResult::alias);
         return lines;
+    }
+
+    private String lostCount() {
+        long lost = count(o -> o instanceof HostOutcome.ConnectionLost);
+        return lost == 0 ? "" : ", " + lost + " connection lost";
     }
 
     private String cutCount() {
@@ -68,7 +75,8 @@ public final class RunSummary {
             return;
         }
         boolean oneLine = members.stream().allMatch(result -> !(result.outcome() instanceof HostOutcome.Unreachable
-                || result.outcome() instanceof HostOutcome.Refused || result.outcome() instanceof HostOutcome.Incomplete));
+                || result.outcome() instanceof HostOutcome.Refused || result.outcome() instanceof HostOutcome.Incomplete
+                || result.outcome() instanceof HostOutcome.ConnectionLost));
         String label = String.format("  %-12s ", title);
         if (oneLine) {
             lines.add(label + String.join(", ", members.stream().map(describe).toList()));

@@ -14,8 +14,11 @@ import java.util.Objects;
  *     session on jhosts' own descriptors gives it to the master
  * @param term the TERM to send with the pty request ("" when unknown, as ssh does)
  * @param environment "NAME=value" entries; the master still drops those its SendEnv does not match
+ * @param shellCommand what runs in place of the login shell when the session has a pty and no
+ *     command: "" for the login shell itself, or the wrapper of the {@code remote-session} setting
  */
-public record SessionSpec(String command, int escapeChar, String term, List<String> environment) {
+public record SessionSpec(String command, int escapeChar, String term, List<String> environment,
+        String shellCommand) {
 
     /** ssh's default escape character. */
     public static final int DEFAULT_ESCAPE = '~';
@@ -27,6 +30,25 @@ public record SessionSpec(String command, int escapeChar, String term, List<Stri
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(term, "term");
         environment = List.copyOf(environment);
+        Objects.requireNonNull(shellCommand, "shellCommand");
+    }
+
+    /** A spec whose interactive session is the login shell itself. */
+    public SessionSpec(String command, int escapeChar, String term, List<String> environment) {
+        this(command, escapeChar, term, environment, "");
+    }
+
+    /** This spec with an interactive session run inside the remote multiplexer {@code remote}. */
+    public SessionSpec inside(RemoteSession remote) {
+        return new SessionSpec(command, escapeChar, term, environment, remote.shellCommand());
+    }
+
+    /**
+     * The command sent in MUX_C_NEW_SESSION: a multiplexer wraps only an interactive login shell
+     * (a pty and no command of the user's), since it needs a terminal.
+     */
+    String commandFor(boolean wantTty) {
+        return wantTty && command.isEmpty() ? shellCommand : command;
     }
 
     /**
@@ -48,7 +70,7 @@ public record SessionSpec(String command, int escapeChar, String term, List<Stri
 
     /** The request for a bridged session: jhosts reads the escapes, the master gets none. */
     SessionRequest toRequest(boolean wantTty) {
-        return new SessionRequest(wantTty, term, command, environment, SessionRequest.NO_ESCAPE, false);
+        return new SessionRequest(wantTty, term, commandFor(wantTty), environment, SessionRequest.NO_ESCAPE, false);
     }
 
     /**
@@ -56,7 +78,7 @@ public record SessionSpec(String command, int escapeChar, String term, List<Stri
      * sees: the master reads the escapes.
      */
     SessionRequest toDirectRequest(boolean wantTty) {
-        return new SessionRequest(wantTty, term, command, environment, wantTty ? escapeChar : SessionRequest.NO_ESCAPE,
+        return new SessionRequest(wantTty, term, commandFor(wantTty), environment, wantTty ? escapeChar : SessionRequest.NO_ESCAPE,
                 false);
     }
 }

@@ -71,7 +71,8 @@ final class SessionRunner {
         try {
             MasterState now = masters.refresh(alias);
             if (now instanceof MasterState.Live live) {
-                SessionSpec spec = SessionSpec.fromEnvironment("", settings.escapeChar(), environment, sendEnv(alias));
+                SessionSpec spec = SessionSpec.fromEnvironment("", settings.escapeChar(), environment, sendEnv(alias))
+                        .inside(settings.sessions().remoteSessionFor(alias));
                 // a master that confirms each use answers MUX_C_NEW_SESSION only once the user has
                 Duration answer = masters.confirmsEachUse(alias) ? CONFIRMATION_LIMIT
                         : settings.aliveCheckTimeout().multipliedBy(4);

@@ -67,6 +67,22 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void remoteSessionGloballyAndPerHost() throws Exception {
+        Settings settings = load("remote-session = tmux\nhosts = [ { alias = db, remote-session = plain },"
+                + " { alias = web, remote-session = screen }, { alias = lab, tags = [x] } ]\n");
+        assertThat(settings.sessions().remoteSessionFor("db")).isEqualTo(dev.jhosts.session.RemoteSession.PLAIN);
+        assertThat(settings.sessions().remoteSessionFor("web")).isEqualTo(dev.jhosts.session.RemoteSession.SCREEN);
+        assertThat(settings.sessions().remoteSessionFor("lab")).isEqualTo(dev.jhosts.session.RemoteSession.TMUX);
+        assertThat(new SettingsLoader(locations()).loadDefault().sessions().remoteSessionFor("lab"))
+                .isEqualTo(dev.jhosts.session.RemoteSession.PLAIN);
+        assertThat(problem("remote-session = mosh\n").getMessage())
+                .endsWith(":1: remote-session: expected plain, tmux, screen or auto, got 'mosh'");
+        assertThat(problem("hosts = [\n  { alias = db,\n    remote-session = byobu } ]\n").getMessage())
+                .isEqualTo(dir.resolve("jhosts.conf") + ":3: hosts: remote-session must be plain, tmux, screen or auto, "
+                        + "got 'byobu'");
+    }
+
+    @Test
     void controlDirectoryFallsBackToDotSshWithoutRuntimeDir() throws Exception {
         Locations noRuntime = Locations.of(Map.of("HOME", dir.toString()), dir);
         assertThat(new SettingsLoader(noRuntime).loadDefault().controlDirectory()).isEqualTo(dir.resolve(".ssh/jhosts"));

@@ -55,4 +55,20 @@ class SessionSpecTest {
         assertThat(raw.getControlChar(ControlChar.VTIME)).isZero();
         assertThat(cooked.getLocalFlag(LocalFlag.ISIG)).as("input untouched").isTrue();
     }
+
+    @Test
+    void theRemoteMultiplexerWrapsOnlyAnInteractiveLoginShell() {
+        SessionSpec spec = new SessionSpec("", '~', "xterm", List.of()).inside(RemoteSession.TMUX);
+        assertThat(spec.toRequest(true).command()).startsWith("/bin/sh -c 'if command -v tmux ")
+                .contains("exec tmux new-session -A -s \"jhosts-$n\"")
+                .contains("exec \"${SHELL:-/bin/sh}\" -l'");
+        // one line with no quote inside the sh -c argument: any login shell hands it on whole
+        String inner = spec.toRequest(true).command().substring("/bin/sh -c '".length());
+        assertThat(inner.substring(0, inner.length() - 1)).doesNotContain("'", "\\", "\n");
+        assertThat(spec.toRequest(false).command()).isEmpty();
+        SessionSpec command = new SessionSpec("uptime", '~', "xterm", List.of()).inside(RemoteSession.SCREEN);
+        assertThat(command.toRequest(true).command()).isEqualTo("uptime");
+        assertThat(new SessionSpec("", '~', "xterm", List.of()).inside(RemoteSession.PLAIN).toRequest(true).command())
+                .isEmpty();
+    }
 }
