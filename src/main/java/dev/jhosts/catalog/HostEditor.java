@@ -84,6 +84,48 @@ public final class HostEditor {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /**
+     * A value of one of the named fields (HostName, User, Port, ProxyJump, IdentityFile) as it
+     * goes in the file: checked as {@link #option} does, one word ({@link #word}).
+     */
+    public static Option field(String keyword, String value) throws Refused {
+        Option checked = option(keyword, value);
+        return new Option(keyword, word(checked.value()));
+    }
+
+    /**
+     * A host's block as an editor shows it before a change: the file and line of its Host line,
+     * the names on that line, and the value each of {@code keywords} has in the block (empty
+     * when the block does not set it; the first line of an option, unquoted).
+     */
+    public record Block(Path file, int line, List<String> names, Map<String, String> values) {
+        public Block {
+            names = List.copyOf(names);
+            values = Map.copyOf(values);
+        }
+    }
+
+    /**
+     * The block of {@code alias} as it is now, for a form that edits it; refused for the reasons
+     * {@link #edit} would refuse before any value is looked at (a host of the settings or of a
+     * source, a file no Include of the ssh config reaches, a file changed since it was read).
+     */
+    public Block block(Catalog catalog, String alias, List<String> keywords) throws Refused, IOException {
+        Located found = locate(catalog, alias, "edit");
+        BlockEdits.Block block = BlockEdits.block(found.document(), found.header());
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String keyword : keywords) {
+            values.put(keyword, "");
+            for (int i = found.header() + 1; i < block.end() && !found.document().line(i).is("include"); i++) {
+                if (found.document().line(i).is(keyword)) {
+                    values.put(keyword, BlockEdits.value(found.document().line(i).text()));
+                    break;
+                }
+            }
+        }
+        return new Block(found.host().file(), found.host().line(), found.names(), values);
+    }
+
     /** Adds a block for {@code alias} to {@code file} (created 0600 when missing). */
     public Outcome add(Catalog catalog, String alias, List<Option> options, Path file) throws Refused, IOException {
         checkNewAlias(catalog, alias);

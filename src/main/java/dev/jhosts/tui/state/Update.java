@@ -79,6 +79,12 @@ public final class Update {
             return SessionUpdate.onStarted(state, started);
         } else if (event instanceof UiEvent.CatalogueChanged changed) {
             return withDetailsFor(onCatalogueChanged(state, changed));
+        } else if (event instanceof UiEvent.HostBlockRead read) {
+            return HostFormUpdate.onBlockRead(state, read);
+        } else if (event instanceof UiEvent.HostSaved saved) {
+            return HostFormUpdate.onSaved(state, saved);
+        } else if (event instanceof UiEvent.HostNotSaved refused) {
+            return HostFormUpdate.onNotSaved(state, refused);
         }
         throw new IllegalArgumentException("unknown event " + event);
     }
@@ -151,6 +157,12 @@ public final class Update {
         }
         if (overlay instanceof Overlay.Prompt prompt) {
             return onPromptKey(keys, state, prompt, key);
+        }
+        if (overlay instanceof Overlay.EditHost form) {
+            return HostFormUpdate.onFormKey(keys, state, form, key);
+        }
+        if (overlay instanceof Overlay.SplitHost question) {
+            return HostFormUpdate.onSplitKey(keys, state, question, key);
         }
         if (overlay instanceof Overlay.HostKeyChanged changed) {
             // only cancel: a changed key is never accepted here, and jhosts does not edit known_hosts
@@ -240,6 +252,8 @@ public final class Update {
             case CLEAR_MARKS -> RunKeys.clearMarks(state);
             case RUN -> RunKeys.compose(keys, state, RunKeys.targets(state));
             case RESULTS -> RunKeys.toggleResults(keys, state);
+            case EDIT_HOST -> HostFormUpdate.edit(state);
+            case ADD_HOST -> HostFormUpdate.add(state);
             case DELETE_CHAR -> refilter(state, withoutLastCharacter(list.filter()));
             case DELETE_WORD -> refilter(state, withoutLastWord(list.filter()));
             case CLEAR_FILTER -> refilter(state, "");
