@@ -106,14 +106,23 @@ public final class Update {
         Map<String, dev.jhosts.catalog.Host> before = new java.util.HashMap<>();
         state.catalogue().forEach(host -> before.put(host.alias(), host));
         Map<String, Details> details = new java.util.HashMap<>(state.details());
+        // and a probe or a failed launch made with the old values (a host edited) no longer tells of it
+        Map<String, dev.jhosts.probe.ProbeResult> probes = new java.util.HashMap<>(state.probes());
+        Map<String, MasterState> masters = new java.util.HashMap<>(state.masters());
         for (dev.jhosts.catalog.Host host : changed.hosts()) {
             dev.jhosts.catalog.Host was = before.get(host.alias());
-            if (was != null && !was.equals(host) && !(details.get(host.alias()) instanceof Details.Resolving)) {
-                details.remove(host.alias());
+            if (was != null && !was.equals(host)) {
+                if (!(details.get(host.alias()) instanceof Details.Resolving)) {
+                    details.remove(host.alias());
+                }
+                probes.remove(host.alias());
+                if (masters.get(host.alias()) instanceof MasterState.Failed) {
+                    masters.remove(host.alias());
+                }
             }
         }
         ViewState replaced = new ViewState(changed.hosts(), changed.warnings(), state.list(), state.pane(), state.focus(),
-                state.overlay(), state.masters(), details, state.probes(), message, state.size(),
+                state.overlay(), masters, details, probes, message, state.size(),
                 state.spinner(), state.now(), state.selectedSince(), state.prelaunchDelay(), state.prelaunchPending(),
                 state.work(), state.sessions());
         return replaced.withList(state.list().withCatalogue(changed.hosts(), listRows(state)));
