@@ -216,6 +216,10 @@ public final class HostEditor {
     private static Host sshConfigHost(Catalog catalog, String alias, String verb) throws Refused {
         Host host = catalog.find(alias).orElseThrow(() -> new Refused("no host " + alias
                 + " in the ssh config (jhosts list shows them); jhosts host add " + alias + " makes one"));
+        if (host.source().present()) {
+            throw new Refused(alias + " comes from the source " + host.source().name() + " (" + host.file() + ":"
+                    + host.line() + ") and is read-only: change it in that inventory");
+        }
         if (host.extra()) {
             throw new Refused(alias + " is one of jhosts' own hosts, from the settings (" + host.file() + ":"
                     + host.line() + "): " + verb + " its entry in the hosts setting there; jhosts host changes ssh "

@@ -51,8 +51,15 @@ class HostFormInTmuxTest {
     }
 
     private void launch() throws IOException {
+        launch("");
+    }
+
+    private void launch(String settings) throws IOException {
         sshConfig = dir.resolve("ssh_config");
         Files.writeString(sshConfig, CONFIG);
+        Path settingsFile = dir.resolve("config/jhosts/jhosts.conf");
+        Files.createDirectories(settingsFile.getParent());
+        Files.writeString(settingsFile, settings);
         Map<String, String> env = Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8", "LC_ALL", "",
                 "XDG_CONFIG_HOME", dir.resolve("config").toString(), "XDG_STATE_HOME", dir.resolve("state").toString(),
                 "XDG_RUNTIME_DIR", dir.toString());
@@ -139,5 +146,28 @@ class HostFormInTmuxTest {
         assertThat(now).contains("Host db\n").contains("Host db-old\n").contains("\n  Port 2200");
         assertThat(sshG("db-old")).contains("\nport 2200\n");
         assertThat(sshG("db")).contains("\nport 1\n");
+    }
+
+    @Test
+    void hostsOfTheSettingsAndOfASourceOpenAFormThatSaysWhyTheyAreReadOnly() throws Exception {
+        launch("hosts = [\n  { name = \"box\", hostname = \"127.0.0.9\" }\n]\n"
+                + "sources = [ { name = \"cmdb\", command = [\"sh\", \"-c\", "
+                + "\"echo '[{\\\"alias\\\": \\\"inv1\\\", \\\"hostname\\\": \\\"127.0.0.8\\\"}]'\"] } ]\n");
+        tmux.type("box");
+        tmux.keys("C-e");
+        String form = tmux.waitFor("box is read-only here");
+        assertThat(form).contains("jhosts' own hosts").contains("jhosts.conf:2");
+        tmux.type("7");
+        tmux.keys("C-s");
+        assertThat(tmux.screen()).contains("box is read-only here").doesNotContain("not saved");
+        tmux.keys("Escape");
+        tmux.waitUntil(screen -> !screen.contains("read-only here"), "the form to close");
+        tmux.keys("C-u");
+        tmux.type("inv1");
+        tmux.waitFor("127.0.0.8");
+        tmux.keys("C-e");
+        assertThat(tmux.waitFor("inv1 is read-only here")).contains("comes from the source cmdb");
+        tmux.keys("Escape");
+        assertThat(Files.readString(sshConfig)).isEqualTo(CONFIG);
     }
 }
