@@ -96,12 +96,14 @@ public final class HostEditor {
     /**
      * A host's block as an editor shows it before a change: the file and line of its Host line,
      * the names on that line, and the value each of {@code keywords} has in the block (empty
-     * when the block does not set it; the first line of an option, unquoted).
+     * when the block does not set it; the first line of an option, unquoted), and its other option
+     * lines as written (stripped, with {@code Include} lines).
      */
-    public record Block(Path file, int line, List<String> names, Map<String, String> values) {
+    public record Block(Path file, int line, List<String> names, Map<String, String> values, List<String> others) {
         public Block {
             names = List.copyOf(names);
             values = Map.copyOf(values);
+            others = List.copyOf(others);
         }
     }
 
@@ -123,7 +125,14 @@ public final class HostEditor {
                 }
             }
         }
-        return new Block(found.host().file(), found.host().line(), found.names(), values);
+        List<String> others = new ArrayList<>();
+        for (int i = found.header() + 1; i < block.end(); i++) {
+            ConfigDocument.Line line = found.document().line(i);
+            if (!line.keyword().isEmpty() && keywords.stream().noneMatch(line::is)) {
+                others.add(line.text().strip());
+            }
+        }
+        return new Block(found.host().file(), found.host().line(), found.names(), values, others);
     }
 
     /** Adds a block for {@code alias} to {@code file} (created 0600 when missing). */

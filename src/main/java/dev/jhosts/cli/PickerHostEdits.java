@@ -48,7 +48,8 @@ final class PickerHostEdits implements HostEdits {
         List<HostEditor.Option> options = new ArrayList<>();
         for (HostForm.Change change : changes) {
             if (!adding || !change.value().isEmpty()) {
-                options.add(HostEditor.field(change.keyword(), change.value()));
+                options.add(change.asWritten() ? HostEditor.option(change.keyword(), change.value())
+                        : HostEditor.field(change.keyword(), change.value()));
             }
         }
         HostEditor editor = HostCommand.editor(context);

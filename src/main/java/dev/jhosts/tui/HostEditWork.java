@@ -45,11 +45,12 @@ final class HostEditWork {
     private UiEvent blockRead(String alias) {
         try {
             HostEditor.Block block = edits.block(alias);
-            return new UiEvent.HostBlockRead(alias, block.file() + ":" + block.line(), block.names(), block.values(), "");
+            return new UiEvent.HostBlockRead(alias, block.file() + ":" + block.line(), block.names(), block.values(), block.others(), "");
         } catch (HostEditor.Refused e) {
-            return new UiEvent.HostBlockRead(alias, "", List.of(), java.util.Map.of(), Printable.escaped(e.getMessage()));
+            return new UiEvent.HostBlockRead(alias, "", List.of(), java.util.Map.of(), List.of(),
+                    Printable.escaped(e.getMessage()));
         } catch (IOException | RuntimeException e) {
-            return new UiEvent.HostBlockRead(alias, "", List.of(), java.util.Map.of(),
+            return new UiEvent.HostBlockRead(alias, "", List.of(), java.util.Map.of(), List.of(),
                     "cannot read its file: " + Printable.escaped(String.valueOf(e.getMessage())));
         }
     }

@@ -120,6 +120,17 @@ class HostFormInTmuxTest {
         String cancelled = tmux.waitFor("web: not changed");
         assertThat(cancelled).doesNotContain("edit web").contains("127.0.0.1:2222");
         assertThat(Files.readAllBytes(sshConfig)).isEqualTo(written);
+
+        // any other option, on the form's last line
+        tmux.keys("C-e");
+        assertThat(tmux.waitFor("edit web")).contains("BatchMode yes");
+        tmux.keys("BTab");
+        tmux.type("ServerAliveInterval 30");
+        tmux.keys("Enter");
+        tmux.waitFor("set ServerAliveInterval 30");
+        assertThat(Files.readString(sshConfig)).isEqualTo(new String(written, StandardCharsets.UTF_8)
+                .replace("\tBatchMode yes\n", "\tBatchMode yes\n\tServerAliveInterval 30\n"));
+        assertThat(sshG("web")).contains("\nserveraliveinterval 30\n");
         tmux.keys("Escape");
         tmux.waitFor("jhosts exited 0");
     }

@@ -37,10 +37,10 @@ final class HostFormUpdate {
         }
         if (read.names().size() > 1) {
             return Transition.of(cleared.withOverlay(new Overlay.SplitHost(read.alias(), read.names(),
-                    HostForm.editing(read.alias(), read.values(), read.where(), true))));
+                    HostForm.editing(read.alias(), read.values(), read.others(), read.where(), true))));
         }
         return Transition.of(cleared.withOverlay(new Overlay.EditHost(
-                HostForm.editing(read.alias(), read.values(), read.where(), false))));
+                HostForm.editing(read.alias(), read.values(), read.others(), read.where(), false))));
     }
 
     /** Yes splits (the form opens on the host's own block to be); any other key cancels. */

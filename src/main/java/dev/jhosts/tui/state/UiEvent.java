@@ -107,12 +107,13 @@ public sealed interface UiEvent {
 
     /**
      * The block of {@code alias} for the host form: where it is, the names of its Host line, its
-     * values by keyword; or, when {@code readOnly} is not empty, why jhosts does not edit it.
+     * values by keyword, its other option lines; or, when {@code readOnly} is not empty, why jhosts does not edit it.
      */
     record HostBlockRead(String alias, String where, List<String> names, java.util.Map<String, String> values,
-            String readOnly) implements UiEvent {
+            List<String> others, String readOnly) implements UiEvent {
         public HostBlockRead {
             names = List.copyOf(names);
+            others = List.copyOf(others);
             values = java.util.Map.copyOf(values);
         }
     }

@@ -98,7 +98,11 @@ final class OverlayPainter {
         List<String> labels = new ArrayList<>();
         labels.add("Host");
         labels.addAll(HostForm.KEYWORDS);
+        labels.add("Option");
         for (int i = 0; i < labels.size(); i++) {
+            if (i == labels.size() - 1) {
+                form.others().forEach(other -> lines.add("  " + " ".repeat(13) + other));
+            }
             String pointer = i == form.focus() ? look.glyphs().pointer() + " " : "  ";
             String label = String.format("%-13s", labels.get(i));
             String value = form.inputs().get(i).text();
@@ -110,7 +114,7 @@ final class OverlayPainter {
         } else if (!form.refusal().isEmpty()) {
             lines.addAll(wrapped("not saved: " + form.refusal(), wrap));
         } else {
-            lines.add("an empty value removes the option from the block");
+            lines.add("an empty value removes the option; Option: any other, Keyword value (Keyword alone removes it)");
         }
         lines.add(keysOf(FormAction.NEXT_FIELD) + "/" + keysOf(FormAction.PREVIOUS_FIELD) + ": field    "
                 + keysOf(FormAction.SAVE) + ", " + keysOf(FormAction.SUBMIT) + " on the last: save    "

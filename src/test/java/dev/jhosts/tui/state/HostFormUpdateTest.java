@@ -44,7 +44,7 @@ class HostFormUpdateTest {
         key(Key.ctrl('e'));
         assertThat(effects).contains(new Effect.ReadHostBlock("web"));
         apply(new UiEvent.HostBlockRead("web", "/h/.ssh/config:2", names,
-                Map.of("HostName", "10.0.0.1", "Port", "22"), ""));
+                Map.of("HostName", "10.0.0.1", "Port", "22"), List.of("BatchMode yes"), ""));
     }
 
     @Test
@@ -91,7 +91,7 @@ class HostFormUpdateTest {
     void enterMovesOnAndSavesOnTheLastFieldAnEmptiedFieldRemovesItsOption() {
         openOnWeb(List.of("web"));
         key(Key.ctrl('u')); // HostName emptied
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             key(Key.named(Key.Name.ENTER));
             assertThat(effects).isEmpty();
         }
@@ -121,7 +121,7 @@ class HostFormUpdateTest {
     @Test
     void aReadOnlyHostSaysWhyAndTakesNoEdits() {
         key(Key.ctrl('e'));
-        apply(new UiEvent.HostBlockRead("web", "", List.of(), Map.of(), "web is one of jhosts' own hosts"));
+        apply(new UiEvent.HostBlockRead("web", "", List.of(), Map.of(), List.of(), "web is one of jhosts' own hosts"));
         assertThat(form().readOnly()).isEqualTo("web is one of jhosts' own hosts");
         type("abc");
         key(Key.ctrl('s'));
@@ -143,5 +143,24 @@ class HostFormUpdateTest {
         key(Key.ctrl('s'));
         assertThat(effects).containsExactly(new Effect.SaveHost(true, "newbox",
                 List.of(new HostForm.Change("HostName", "10.0.0.9")), false));
+    }
+
+    @Test
+    void theOptionLineSetsAnyOtherOptionAsWrittenAndTheBlocksOtherLinesAreShown() {
+        openOnWeb(List.of("web"));
+        assertThat(form().others()).containsExactly("BatchMode yes");
+        key(Key.named(Key.Name.BACK_TAB)); // round the form to the last field
+        assertThat(form().onLastField()).isTrue();
+        type("ServerAliveInterval = 30");
+        key(Key.named(Key.Name.ENTER));
+        assertThat(effects).containsExactly(new Effect.SaveHost(false, "web",
+                List.of(new HostForm.Change("ServerAliveInterval", "30", true)), false));
+
+        apply(new UiEvent.HostNotSaved("no"));
+        key(Key.ctrl('u'));
+        type("BatchMode");
+        key(Key.ctrl('s'));
+        assertThat(effects).containsExactly(new Effect.SaveHost(false, "web",
+                List.of(new HostForm.Change("BatchMode", "", true)), false));
     }
 }
