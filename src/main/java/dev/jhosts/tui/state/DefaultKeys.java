@@ -78,7 +78,7 @@ final class DefaultKeys {
         put(DialogAction.PAGE_DOWN, "scroll the help a page down", "PgDn");
         put(DialogAction.FIRST, "to the start of the help", "Home");
         put(DialogAction.LAST, "to the end of the help", "End");
-        put(FormAction.SUBMIT, "run, add or send what was typed (host form: next field, saves on the last)", "Enter");
+        put(FormAction.SUBMIT, "run, add or send it; host form: next field, or save", "Enter");
         put(FormAction.CANCEL, "close the line or form (refuse ssh's prompt)", "Esc");
         put(FormAction.DELETE_CHAR, "delete a character", "Backspace");
         put(FormAction.DELETE_WORD, "delete a word (not in a prompt)", "C-w");
