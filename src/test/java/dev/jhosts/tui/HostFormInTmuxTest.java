@@ -94,7 +94,8 @@ class HostFormInTmuxTest {
         launch();
         tmux.keys("C-e");
         String form = tmux.waitFor("edit web");
-        assertThat(form).contains("its block at " + sshConfig + ":2").containsPattern("Port +1");
+        assertThat(form).contains("its block at " + sshConfig + ":2").containsPattern("Port +1")
+                .contains("Tab/S-Tab field  ^S save  Esc cancel");
         tmux.keys("Tab", "Tab", "C-u");
         tmux.type("2222");
         tmux.keys("C-s");
