@@ -130,6 +130,15 @@ final class BlockEdits {
         return text.substring(0, valueStart) + value + text.substring(valueEnd);
     }
 
+    /** The value of an option line as ssh reads it: its words, unquoted, joined by a blank. */
+    static String value(String text) {
+        int valueStart = afterKeyword(text);
+        if (valueStart < text.length() && text.charAt(valueStart) == '=') {
+            valueStart = skipBlanks(text, valueStart + 1);
+        }
+        return String.join(" ", words(text, valueStart).stream().map(Word::text).toList());
+    }
+
     /** A word of a line: where it is, and its text with quotes and escapes removed. */
     private record Word(int start, int end, String text) {}
 

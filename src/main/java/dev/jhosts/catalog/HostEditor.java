@@ -84,6 +84,57 @@ public final class HostEditor {
         return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /**
+     * A value of one of the named fields (HostName, User, Port, ProxyJump, IdentityFile) as it
+     * goes in the file: checked as {@link #option} does, one word ({@link #word}).
+     */
+    public static Option field(String keyword, String value) throws Refused {
+        Option checked = option(keyword, value);
+        return new Option(keyword, word(checked.value()));
+    }
+
+    /**
+     * A host's block as an editor shows it before a change: the file and line of its Host line,
+     * the names on that line, and the value each of {@code keywords} has in the block (empty
+     * when the block does not set it; the first line of an option, unquoted), and its other option
+     * lines as written (stripped, with {@code Include} lines).
+     */
+    public record Block(Path file, int line, List<String> names, Map<String, String> values, List<String> others) {
+        public Block {
+            names = List.copyOf(names);
+            values = Map.copyOf(values);
+            others = List.copyOf(others);
+        }
+    }
+
+    /**
+     * The block of {@code alias} as it is now, for a form that edits it; refused for the reasons
+     * {@link #edit} would refuse before any value is looked at (a host of the settings or of a
+     * source, a file no Include of the ssh config reaches, a file changed since it was read).
+     */
+    public Block block(Catalog catalog, String alias, List<String> keywords) throws Refused, IOException {
+        Located found = locate(catalog, alias, "edit");
+        BlockEdits.Block block = BlockEdits.block(found.document(), found.header());
+        Map<String, String> values = new java.util.HashMap<>();
+        for (String keyword : keywords) {
+            values.put(keyword, "");
+            for (int i = found.header() + 1; i < block.end() && !found.document().line(i).is("include"); i++) {
+                if (found.document().line(i).is(keyword)) {
+                    values.put(keyword, BlockEdits.value(found.document().line(i).text()));
+                    break;
+                }
+            }
+        }
+        List<String> others = new ArrayList<>();
+        for (int i = found.header() + 1; i < block.end(); i++) {
+            ConfigDocument.Line line = found.document().line(i);
+            if (!line.keyword().isEmpty() && keywords.stream().noneMatch(line::is)) {
+                others.add(line.text().strip());
+            }
+        }
+        return new Block(found.host().file(), found.host().line(), found.names(), values, others);
+    }
+
     /** Adds a block for {@code alias} to {@code file} (created 0600 when missing). */
     public Outcome add(Catalog catalog, String alias, List<Option> options, Path file) throws Refused, IOException {
         checkNewAlias(catalog, alias);
@@ -174,6 +225,10 @@ public final class HostEditor {
     private static Host sshConfigHost(Catalog catalog, String alias, String verb) throws Refused {
         Host host = catalog.find(alias).orElseThrow(() -> new Refused("no host " + alias
                 + " in the ssh config (jhosts list shows them); jhosts host add " + alias + " makes one"));
+        if (host.source().present()) {
+            throw new Refused(alias + " comes from the source " + host.source().name() + " (" + host.file() + ":"
+                    + host.line() + ") and is read-only: change it in that inventory");
+        }
         if (host.extra()) {
             throw new Refused(alias + " is one of jhosts' own hosts, from the settings (" + host.file() + ":"
                     + host.line() + "): " + verb + " its entry in the hosts setting there; jhosts host changes ssh "

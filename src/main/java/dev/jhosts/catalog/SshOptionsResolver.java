@@ -40,6 +40,11 @@ public final class SshOptionsResolver {
         this.limit = limit;
     }
 
+    /** Forgets every answer: the ssh config was changed (a host edited), so ssh may answer otherwise. */
+    public void forget() {
+        cache.clear();
+    }
+
     /** The options for {@code alias}; runs {@code ssh -G} the first time only. */
     public EffectiveOptions resolve(String alias) throws ResolveException {
         return resolve(alias, List.of());

@@ -78,8 +78,7 @@ final class HostCommand implements Callable<Integer> {
 
         private static void add(List<HostEditor.Option> all, String keyword, String value) throws HostEditor.Refused {
             if (value != null) {
-                HostEditor.Option checked = HostEditor.option(keyword, value);
-                all.add(new HostEditor.Option(keyword, HostEditor.word(checked.value())));
+                all.add(HostEditor.field(keyword, value));
             }
         }
     }
@@ -107,8 +106,7 @@ final class HostCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Context context = Context.load(Commands.global(spec));
             HostArgument.check("host add", alias);
-            Path target = file != null ? file.toAbsolutePath()
-                    : context.settings().newHostsFileSet().orElse(context.sshConfig());
+            Path target = file != null ? file.toAbsolutePath() : newHostsFile(context);
             List<HostEditor.Option> options = values.options();
             return run(spec, context, editor -> editor.add(context.catalog(), alias, options, target));
         }
@@ -173,10 +171,29 @@ final class HostCommand implements Callable<Integer> {
         HostEditor.Outcome apply(HostEditor editor) throws HostEditor.Refused, IOException;
     }
 
+    /** Where a new host goes without --file: the new-hosts-file setting, else the ssh config. */
+    static Path newHostsFile(Context context) {
+        return context.settings().newHostsFileSet().orElse(context.sshConfig());
+    }
+
+    /** The editor of {@code context}'s ssh config; previous versions go under the state directory. */
+    static HostEditor editor(Context context) {
+        return new HostEditor(context.settings().sshBinary(), context.sshConfig(), context.locations().home(),
+                context.locations().stateDirectory().resolve("backups"));
+    }
+
+    /** What was written where, in one line: {@code FILE: set Port 2222 (previous version: BACKUP)}. */
+    static String outcomeLine(HostEditor editor, HostEditor.Outcome outcome) {
+        StringBuilder line = new StringBuilder(editor.display(outcome.file())).append(": ").append(outcome.summary());
+        if (!outcome.backup().toString().isEmpty()) {
+            line.append(" (previous version: ").append(editor.display(outcome.backup())).append(')');
+        }
+        return line.toString();
+    }
+
     /** Runs the change; prints one line saying what was written where, or one line saying why not. */
     private static int run(CommandSpec spec, Context context, Change change) throws UsageException {
-        HostEditor editor = new HostEditor(context.settings().sshBinary(), context.sshConfig(), context.locations().home(),
-                context.locations().stateDirectory().resolve("backups"));
+        HostEditor editor = editor(context);
         PrintWriter out = spec.commandLine().getOut();
         HostEditor.Outcome outcome;
         try {
@@ -189,11 +206,7 @@ final class HostCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.FAILURE;
         }
-        StringBuilder line = new StringBuilder(editor.display(outcome.file())).append(": ").append(outcome.summary());
-        if (!outcome.backup().toString().isEmpty()) {
-            line.append(" (previous version: ").append(editor.display(outcome.backup())).append(')');
-        }
-        out.println(Printable.escaped(line.toString()));
+        out.println(Printable.escaped(outcomeLine(editor, outcome)));
         out.flush();
         return ExitCodes.OK;
     }

@@ -28,16 +28,18 @@ final class TuiLauncher {
     static int run(Context context) {
         // The sources' cached hosts only: a source runs in the background once the first frame is out.
         Instant readAt = Instant.now();
-        SshCatalog read = context.sshCatalog();
+        AtomicReference<SshCatalog> read = new AtomicReference<>(context.sshCatalog());
         Sources sources = context.sources();
-        Catalog catalog = context.remembered(read.with(sources.any() ? sources.cached() : SourceHosts.NONE), readAt);
+        AtomicReference<SourceHosts> latest = new AtomicReference<>(sources.any() ? sources.cached() : SourceHosts.NONE);
+        Catalog catalog = context.remembered(read.get().with(latest.get()), readAt);
         History history = History.load(context.locations().stateDirectory());
         List<String> warnings = new ArrayList<>(catalog.warnings());
         warnings.addAll(history.warnings());
         HostConfigs hosts = context.hosts(catalog);
         CatalogueFeed feed = sources.any() ? changed -> {
             Sources.Watch watch = sources.watch(sourceHosts -> {
-                Catalog now = context.remembered(read.with(sourceHosts), Instant.now());
+                latest.set(sourceHosts);
+                Catalog now = context.remembered(read.get().with(sourceHosts), Instant.now());
                 hosts.useHosts(now.hosts());
                 List<String> nowWarnings = new ArrayList<>(now.warnings());
                 nowWarnings.addAll(history.warnings());
@@ -55,7 +57,7 @@ final class TuiLauncher {
         })) {
             JhostsApp app = new JhostsApp(HostOrdering.frecency(history).sort(catalog.hosts()), warnings,
                     context.settings(), context.sshConfig(), hosts, masters, alias -> recordInBackground(history, alias),
-                    jhostsCommand(context), feed);
+                    jhostsCommand(context), feed, new PickerHostEdits(context, history, hosts, read, latest));
             shown.set(app);
             return app.run();
         } catch (MasterException | IOException e) {

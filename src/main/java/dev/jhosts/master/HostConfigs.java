@@ -24,6 +24,12 @@ public final class HostConfigs implements TargetResolver {
         hostOptions = HostOptions.of(catalogue);
     }
 
+    /** As {@link #useHosts}, after the ssh config itself changed: what ssh -G said before is asked again. */
+    public void configEdited(java.util.Collection<dev.jhosts.catalog.Host> catalogue) {
+        resolver.forget();
+        useHosts(catalogue);
+    }
+
     /** The options of a catalogue alias. */
     public EffectiveOptions resolve(String alias) throws SshOptionsResolver.ResolveException {
         return resolver.resolve(alias, hostOptions.forAlias(alias));

@@ -37,9 +37,10 @@ final class EffectRunner {
     private final Consumer<UiEvent> post;
     private final Clock clock;
     private final Loop loop;
+    private final HostEditWork hostEdits;
 
     EffectRunner(Background background, Masters masters, TerminalLending lending, TmuxOpener tmux,
-            Consumer<String> connectRecorder, Consumer<UiEvent> post, Clock clock, Loop loop) {
+            Consumer<String> connectRecorder, Consumer<UiEvent> post, Clock clock, Loop loop, HostEdits edits) {
         this.background = background;
         this.masters = masters;
         this.lending = lending;
@@ -48,6 +49,7 @@ final class EffectRunner {
         this.post = post;
         this.clock = clock;
         this.loop = loop;
+        this.hostEdits = new HostEditWork(edits, post);
     }
 
     void run(Effect effect) throws IOException {
@@ -94,6 +96,10 @@ final class EffectRunner {
             } else if (RunCommands.handles(work.request())) {
                 background.runs.run(work.request());
             }
+        } else if (effect instanceof Effect.ReadHostBlock read) {
+            hostEdits.read(read);
+        } else if (effect instanceof Effect.SaveHost save) {
+            hostEdits.save(save);
         } else if (effect instanceof Effect.ControlMaster control) {
             background.commands.run(control.action(), control.row(), control.cutDependants());
         }

@@ -50,8 +50,17 @@ public final class JhostsApp {
     public JhostsApp(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig,
             HostConfigs hostConfigs, Masters masters, Consumer<String> connectRecorder, List<String> jhostsCommand,
             CatalogueFeed feed) {
+        this(hosts, warnings, settings, sshConfig, hostConfigs, masters, connectRecorder, jhostsCommand, feed,
+                HostEdits.NONE);
+    }
+
+    /** As above, with {@code hostEdits} writing the host form's changes to the ssh config. */
+    public JhostsApp(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig,
+            HostConfigs hostConfigs, Masters masters, Consumer<String> connectRecorder, List<String> jhostsCommand,
+            CatalogueFeed feed, HostEdits hostEdits) {
         this.parts = new PickerLoop.Parts(List.copyOf(hosts), List.copyOf(warnings), settings, sshConfig, hostConfigs,
-                masters, connectRecorder, List.copyOf(jhostsCommand), Appearance.fromEnvironment(System.getenv()), feed);
+                masters, connectRecorder, List.copyOf(jhostsCommand), Appearance.fromEnvironment(System.getenv()), feed,
+                hostEdits);
     }
 
     /**

@@ -55,7 +55,7 @@ final class PickerLoop implements EffectRunner.Loop {
     /** Everything the picker is made of that comes from outside. */
     record Parts(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig, HostConfigs hostConfigs,
             Masters masters, Consumer<String> connectRecorder, List<String> jhostsCommand, Appearance look,
-            CatalogueFeed feed) {}
+            CatalogueFeed feed, HostEdits hostEdits) {}
 
     private final Parts parts;
     private final BlockingQueue<UiEvent> events;
@@ -112,7 +112,7 @@ final class PickerLoop implements EffectRunner.Loop {
                     parts.masters(), terminal, this::post, clock);
             effects = new EffectRunner(background, parts.masters(), lending,
                     new TmuxOpener(parts.jhostsCommand(), settings.sessions().tmuxOpen(), System.getenv(), this::post),
-                    parts.connectRecorder(), this::post, clock, this);
+                    parts.connectRecorder(), this::post, clock, this, parts.hostEdits());
             apply(Update.update(keymap, state, new UiEvent.Started(settings.prelaunch(), settings.prompts().askAtStart(),
                     background.askpass().isPresent(), settings.onSessionEnd() == Settings.OnSessionEnd.EXIT)));
             apply(Update.withDetailsFor(state));

@@ -33,6 +33,8 @@ final class DefaultKeys {
         put(ListAction.CLEAR_MARKS, "clear the marks", "C-x");
         put(ListAction.RUN, "run a command on the marked hosts (or the selected one)", "C-r");
         put(ListAction.RESULTS, "show or hide the results of the last command", "F4");
+        put(ListAction.EDIT_HOST, "edit the host's block in its file (a form)", "C-e");
+        put(ListAction.ADD_HOST, "add a host to the ssh config (a form)", "F7");
         put(ListAction.DELETE_CHAR, "delete a character of the filter", "Backspace");
         put(ListAction.DELETE_WORD, "delete a word of the filter", "C-w");
         put(ListAction.CLEAR_FILTER, "clear the filter", "C-u");
@@ -76,11 +78,14 @@ final class DefaultKeys {
         put(DialogAction.PAGE_DOWN, "scroll the help a page down", "PgDn");
         put(DialogAction.FIRST, "to the start of the help", "Home");
         put(DialogAction.LAST, "to the end of the help", "End");
-        put(FormAction.SUBMIT, "run, add or send what was typed", "Enter");
-        put(FormAction.CANCEL, "close the line (refuse ssh's prompt)", "Esc");
+        put(FormAction.SUBMIT, "run, add or send it; host form: next field, or save", "Enter");
+        put(FormAction.CANCEL, "close the line or form (refuse ssh's prompt)", "Esc");
         put(FormAction.DELETE_CHAR, "delete a character", "Backspace");
         put(FormAction.DELETE_WORD, "delete a word (not in a prompt)", "C-w");
         put(FormAction.CLEAR, "delete everything typed (not in a prompt)", "C-u");
+        put(FormAction.NEXT_FIELD, "host form: the next field", "Tab", "Down");
+        put(FormAction.PREVIOUS_FIELD, "host form: the previous field", "S-Tab", "Up");
+        put(FormAction.SAVE, "host form: save (ssh -G checks it first)", "C-s");
         put(SessionAction.DETACH, "detach: back to the list, the session goes on", "C-\\");
         put(SessionAction.NEXT_SESSION, "straight to the next live session", "F12");
         put(SessionAction.PREVIOUS_SESSION, "straight to the previous live session", "S-F12");

@@ -78,4 +78,17 @@ public sealed interface Effect {
 
     /** Forwards of a master, or a run on marked hosts, in the background (see {@link WorkRequest}). */
     record Work(WorkRequest request) implements Effect {}
+
+    /** Read the block that defines {@code alias} for the host form ({@link UiEvent.HostBlockRead}). */
+    record ReadHostBlock(String alias) implements Effect {}
+
+    /**
+     * Add the host {@code alias} ({@code adding}) or change its block, as {@code jhosts host add|edit}
+     * does, in the background; {@code split} moves it off a several-name Host line first.
+     */
+    record SaveHost(boolean adding, String alias, List<HostForm.Change> changes, boolean split) implements Effect {
+        public SaveHost {
+            changes = List.copyOf(changes);
+        }
+    }
 }

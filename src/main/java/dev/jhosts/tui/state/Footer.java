@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The footer's hints for what has the keys now (the run's input or results, the forwards, the
- * status pane, the list), with the keys the {@link Keymap} gives their actions: {@code Up/Down
+ * The footer's hints for what has the keys now (the host form, the run's input or results, the
+ * forwards, the status pane, the list), with the keys the {@link Keymap} gives their actions: {@code Up/Down
  * move  Enter connect ...}. An action without a key is left out.
  */
 public final class Footer {
@@ -34,6 +34,11 @@ public final class Footer {
     }
 
     private static List<Hint> hints(ViewState state) {
+        if (state.overlay() instanceof Overlay.EditHost) {
+            return List.of(Hint.pair(FormAction.NEXT_FIELD, FormAction.PREVIOUS_FIELD, "field"),
+                    Hint.of(FormAction.SAVE, "save"), Hint.of(FormAction.CANCEL, "cancel"),
+                    Hint.of(FormAction.CLEAR, "clear the field"));
+        }
         RunPane run = state.work().run();
         if (run.composing()) {
             return List.of(Hint.of(FormAction.SUBMIT, "run"), Hint.of(FormAction.CANCEL, "cancel"),

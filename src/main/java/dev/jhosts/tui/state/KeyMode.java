@@ -15,7 +15,7 @@ public enum KeyMode {
     FORWARDS("forwards", "Forwards of a master (f in the pane)", "Keys in the forwards of a master"),
     RESULTS("results", "Run results (F4)", "Keys in the results pane"),
     DIALOGS("dialogs", "Dialogs", "Keys in dialogs"),
-    FORMS("forms", "Input lines (a command, a forward, ssh's prompts)", "Keys in input lines"),
+    FORMS("forms", "Input lines (a command, a forward, ssh's prompts, the host form)", "Keys in input lines"),
     FILES("files", "Files pane", "Keys in the files pane"),
     SESSION("session", "In a session", "Keys in a session");
 

@@ -69,4 +69,17 @@ public sealed interface Overlay {
             sessions = List.copyOf(sessions);
         }
     }
+
+    /** The form that adds a host, or edits the block that defines it ({@link HostForm}). */
+    record EditHost(HostForm form) implements Overlay {}
+
+    /**
+     * The host is on a Host line that names others ({@code names}), whose block is theirs too:
+     * yes moves it into a block of its own and opens the form on that; any other key cancels.
+     */
+    record SplitHost(String alias, List<String> names, HostForm form) implements Overlay {
+        public SplitHost {
+            names = List.copyOf(names);
+        }
+    }
 }

@@ -104,4 +104,23 @@ public sealed interface UiEvent {
 
     /** News of forwards or of a run (see {@link WorkNews}). */
     record Work(WorkNews news) implements UiEvent {}
+
+    /**
+     * The block of {@code alias} for the host form: where it is, the names of its Host line, its
+     * values by keyword, its other option lines; or, when {@code readOnly} is not empty, why jhosts does not edit it.
+     */
+    record HostBlockRead(String alias, String where, List<String> names, java.util.Map<String, String> values,
+            List<String> others, String readOnly) implements UiEvent {
+        public HostBlockRead {
+            names = List.copyOf(names);
+            others = List.copyOf(others);
+            values = java.util.Map.copyOf(values);
+        }
+    }
+
+    /** The host form's change was written ({@code line} says what, where); the catalogue was read again first. */
+    record HostSaved(String line) implements UiEvent {}
+
+    /** The host form's change was refused, nothing written: {@code reason} in one line. */
+    record HostNotSaved(String reason) implements UiEvent {}
 }

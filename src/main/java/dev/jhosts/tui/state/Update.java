@@ -79,6 +79,12 @@ public final class Update {
             return SessionUpdate.onStarted(state, started);
         } else if (event instanceof UiEvent.CatalogueChanged changed) {
             return withDetailsFor(onCatalogueChanged(state, changed));
+        } else if (event instanceof UiEvent.HostBlockRead read) {
+            return HostFormUpdate.onBlockRead(state, read);
+        } else if (event instanceof UiEvent.HostSaved saved) {
+            return HostFormUpdate.onSaved(state, saved);
+        } else if (event instanceof UiEvent.HostNotSaved refused) {
+            return HostFormUpdate.onNotSaved(state, refused);
         }
         throw new IllegalArgumentException("unknown event " + event);
     }
@@ -100,14 +106,23 @@ public final class Update {
         Map<String, dev.jhosts.catalog.Host> before = new java.util.HashMap<>();
         state.catalogue().forEach(host -> before.put(host.alias(), host));
         Map<String, Details> details = new java.util.HashMap<>(state.details());
+        // and a probe or a failed launch made with the old values (a host edited) no longer tells of it
+        Map<String, dev.jhosts.probe.ProbeResult> probes = new java.util.HashMap<>(state.probes());
+        Map<String, MasterState> masters = new java.util.HashMap<>(state.masters());
         for (dev.jhosts.catalog.Host host : changed.hosts()) {
             dev.jhosts.catalog.Host was = before.get(host.alias());
-            if (was != null && !was.equals(host) && !(details.get(host.alias()) instanceof Details.Resolving)) {
-                details.remove(host.alias());
+            if (was != null && !was.equals(host)) {
+                if (!(details.get(host.alias()) instanceof Details.Resolving)) {
+                    details.remove(host.alias());
+                }
+                probes.remove(host.alias());
+                if (masters.get(host.alias()) instanceof MasterState.Failed) {
+                    masters.remove(host.alias());
+                }
             }
         }
         ViewState replaced = new ViewState(changed.hosts(), changed.warnings(), state.list(), state.pane(), state.focus(),
-                state.overlay(), state.masters(), details, state.probes(), message, state.size(),
+                state.overlay(), masters, details, probes, message, state.size(),
                 state.spinner(), state.now(), state.selectedSince(), state.prelaunchDelay(), state.prelaunchPending(),
                 state.work(), state.sessions());
         return replaced.withList(state.list().withCatalogue(changed.hosts(), listRows(state)));
@@ -151,6 +166,12 @@ public final class Update {
         }
         if (overlay instanceof Overlay.Prompt prompt) {
             return onPromptKey(keys, state, prompt, key);
+        }
+        if (overlay instanceof Overlay.EditHost form) {
+            return HostFormUpdate.onFormKey(keys, state, form, key);
+        }
+        if (overlay instanceof Overlay.SplitHost question) {
+            return HostFormUpdate.onSplitKey(keys, state, question, key);
         }
         if (overlay instanceof Overlay.HostKeyChanged changed) {
             // only cancel: a changed key is never accepted here, and jhosts does not edit known_hosts
@@ -240,6 +261,8 @@ public final class Update {
             case CLEAR_MARKS -> RunKeys.clearMarks(state);
             case RUN -> RunKeys.compose(keys, state, RunKeys.targets(state));
             case RESULTS -> RunKeys.toggleResults(keys, state);
+            case EDIT_HOST -> HostFormUpdate.edit(state);
+            case ADD_HOST -> HostFormUpdate.add(state);
             case DELETE_CHAR -> refilter(state, withoutLastCharacter(list.filter()));
             case DELETE_WORD -> refilter(state, withoutLastWord(list.filter()));
             case CLEAR_FILTER -> refilter(state, "");

@@ -184,6 +184,7 @@ public record ViewState(
     /** Whether anything on screen is waiting (a spinner turns). */
     public boolean spinning() {
         return overlay instanceof Overlay.Connecting
+                || overlay instanceof Overlay.EditHost form && form.form().saving()
                 || masters.values().stream().anyMatch(state -> state instanceof MasterState.Starting)
                 || details.values().stream().anyMatch(value -> value instanceof Details.Resolving)
                 || work.run().shown() && work.run().running();

@@ -9,6 +9,7 @@ import dev.jhosts.probe.ProbeText;
 import dev.jhosts.tui.state.DialogAction;
 import dev.jhosts.tui.state.FormAction;
 import dev.jhosts.tui.state.HelpText;
+import dev.jhosts.tui.state.HostForm;
 import dev.jhosts.tui.state.KeyAction;
 import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.MasterAction;
@@ -62,11 +63,79 @@ final class OverlayPainter {
             lines.add("");
             lines.add(keysOf(DialogAction.YES, DialogAction.ACCEPT) + ": quit    any other key: stay");
             box("quit", lines);
+        } else if (overlay instanceof Overlay.EditHost form) {
+            hostForm(form.form());
+        } else if (overlay instanceof Overlay.SplitHost question) {
+            List<String> lines = new ArrayList<>();
+            lines.add(question.alias() + " is on the line 'Host " + String.join(" ", question.names()) + "':");
+            lines.add("its block is the others' too. Move " + question.alias() + " into a block of its own");
+            lines.add("(after that one, with the same options) and edit that?");
+            lines.add("");
+            lines.add(keysOf(DialogAction.YES) + ": split and edit    any other key: leave it");
+            box("edit " + question.alias(), lines);
         } else if (overlay instanceof Overlay.Connecting) {
             String alias = ((Overlay.Connecting) overlay).alias();
             box("connect", List.of(look.glyphs().spinnerFrame(state.spinner()) + " connecting to " + alias + "...",
                     "", "Esc: cancel"));
         }
+    }
+
+    /** The host form: where the block is, a field per value (the focused one pointed at), why not saved or not editable. */
+    private void hostForm(HostForm form) {
+        List<String> lines = new ArrayList<>();
+        int wrap = Math.max(20, canvas.columns() - 8);
+        if (!form.readOnly().isEmpty()) {
+            lines.add(form.alias() + " is read-only here:");
+            lines.addAll(wrapped(form.readOnly(), wrap));
+            lines.add("");
+            lines.add(keysOf(FormAction.CANCEL) + ": close");
+            box("edit " + form.alias(), lines);
+            return;
+        }
+        lines.add(form.adding() ? "a new host, in " + (form.where().isEmpty() ? "the new-hosts file" : form.where())
+                : (form.split() ? "its own block, split off " : "its block at ") + form.where());
+        lines.add("");
+        List<String> labels = new ArrayList<>();
+        labels.add("Host");
+        labels.addAll(HostForm.KEYWORDS);
+        labels.add("Option");
+        for (int i = 0; i < labels.size(); i++) {
+            if (i == labels.size() - 1) {
+                form.others().forEach(other -> lines.add("  " + " ".repeat(13) + other));
+            }
+            String pointer = i == form.focus() ? look.glyphs().pointer() + " " : "  ";
+            String label = String.format("%-13s", labels.get(i));
+            String value = form.inputs().get(i).text();
+            lines.add(pointer + label + (i == form.focus() ? value + "_" : value));
+        }
+        lines.add("");
+        if (form.saving()) {
+            lines.add(look.glyphs().spinnerFrame(state.spinner()) + " checking with ssh -G and writing…");
+        } else if (!form.refusal().isEmpty()) {
+            lines.addAll(wrapped("not saved: " + form.refusal(), wrap));
+        } else {
+            lines.add("an empty value removes the option; Option: any other, Keyword value (Keyword alone removes it)");
+        }
+        lines.add(keysOf(FormAction.NEXT_FIELD) + "/" + keysOf(FormAction.PREVIOUS_FIELD) + ": field    "
+                + keysOf(FormAction.SAVE) + ", " + keysOf(FormAction.SUBMIT) + " on the last: save    "
+                + keysOf(FormAction.CANCEL) + ": cancel");
+        box(form.adding() ? "add a host" : "edit " + form.alias(), lines);
+    }
+
+    /** {@code text} cut into lines of at most {@code width} characters, at blanks where it can. */
+    private static List<String> wrapped(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > width) {
+            int cut = rest.lastIndexOf(' ', width);
+            if (cut <= 0) {
+                cut = width;
+            }
+            lines.add(rest.substring(0, cut));
+            rest = rest.substring(cut).stripLeading();
+        }
+        lines.add(rest);
+        return lines;
     }
 
     /** Which of a host's sessions: each with its age, idle time and unseen mark, then "new session". */

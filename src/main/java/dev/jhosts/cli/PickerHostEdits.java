@@ -1,0 +1,74 @@
+package dev.jhosts.cli;
+
+import dev.jhosts.catalog.Catalog;
+import dev.jhosts.catalog.History;
+import dev.jhosts.catalog.HostEditor;
+import dev.jhosts.catalog.HostOrdering;
+import dev.jhosts.catalog.SourceHosts;
+import dev.jhosts.catalog.SshCatalog;
+import dev.jhosts.master.HostConfigs;
+import dev.jhosts.tui.HostEdits;
+import dev.jhosts.tui.state.HostForm;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The picker's host form written the way {@code jhosts host add|edit} writes ({@link HostCommand}'s
+ * editor, new-hosts file and outcome line), over the ssh config read again for each request; after
+ * a change, the catalogue is read again and the picker's hosts take it.
+ */
+final class PickerHostEdits implements HostEdits {
+    private final Context context;
+    private final History history;
+    private final HostConfigs hosts;
+    /** The ssh config as last read: the sources' updates are added to it ({@link TuiLauncher}). */
+    private final AtomicReference<SshCatalog> read;
+    private final AtomicReference<SourceHosts> sourceHosts;
+
+    PickerHostEdits(Context context, History history, HostConfigs hosts, AtomicReference<SshCatalog> read,
+            AtomicReference<SourceHosts> sourceHosts) {
+        this.context = context;
+        this.history = history;
+        this.hosts = hosts;
+        this.read = read;
+        this.sourceHosts = sourceHosts;
+    }
+
+    @Override
+    public HostEditor.Block block(String alias) throws HostEditor.Refused, IOException {
+        return HostCommand.editor(context).block(current(), alias, HostForm.KEYWORDS);
+    }
+
+    @Override
+    public Saved save(boolean adding, String alias, List<HostForm.Change> changes, boolean split)
+            throws HostEditor.Refused, IOException {
+        List<HostEditor.Option> options = new ArrayList<>();
+        for (HostForm.Change change : changes) {
+            if (!adding || !change.value().isEmpty()) {
+                options.add(change.asWritten() ? HostEditor.option(change.keyword(), change.value())
+                        : HostEditor.field(change.keyword(), change.value()));
+            }
+        }
+        HostEditor editor = HostCommand.editor(context);
+        HostEditor.Outcome outcome = adding
+                ? editor.add(current(), alias, options, HostCommand.newHostsFile(context))
+                : editor.edit(current(), alias, options, split);
+        Catalog now = current();
+        hosts.configEdited(now.hosts());
+        List<String> warnings = new ArrayList<>(now.warnings());
+        warnings.addAll(history.warnings());
+        String line = outcome.summary().equals("nothing to change") ? alias + ": nothing to change"
+                : alias + ": " + HostCommand.outcomeLine(editor, outcome);
+        return new Saved(line, HostOrdering.frecency(history).sort(now.hosts()), warnings);
+    }
+
+    /** The catalogue with the ssh config read now (it may have changed since the picker started). */
+    private Catalog current() {
+        SshCatalog fresh = context.sshCatalog();
+        read.set(fresh);
+        return context.remembered(fresh.with(sourceHosts.get()), Instant.now());
+    }
+}
