@@ -93,6 +93,8 @@ final class EffectRunner {
                 background.forwards.run(work.request());
             } else if (RunCommands.handles(work.request())) {
                 background.runs.run(work.request());
+            } else if (FilesCommands.handles(work.request())) {
+                background.files.run(work.request());
             }
         } else if (effect instanceof Effect.ControlMaster control) {
             background.commands.run(control.action(), control.row(), control.cutDependants());

@@ -7,7 +7,7 @@ package dev.jhosts.tui.state;
 public enum ListAction implements KeyAction {
     UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST, CONNECT, NEW_SESSION, TMUX, FOLD, UNFOLD, ORDER,
     MARK, MARK_ALL, CLEAR_MARKS, RUN, RESULTS, DELETE_CHAR, DELETE_WORD, CLEAR_FILTER,
-    CLEAR_OR_QUIT, HELP, MASTERS, TOGGLE_MASTERS;
+    CLEAR_OR_QUIT, HELP, MASTERS, TOGGLE_MASTERS, FILES;
 
     @Override
     public KeyMode mode() {
