@@ -52,6 +52,8 @@ import java.util.function.Consumer;
 final class FilesCommands implements AutoCloseable {
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(250);
     private static final Duration MASTER_LIMIT = Duration.ofMinutes(2);
+    /** How long quitting waits for a stopped copy to remove the file it was writing. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(5);
     private static final Comparator<FileEntry> ORDER = Comparator.comparing((FileEntry entry) -> !entry.directory())
             .thenComparing(FileEntry::name);
 
@@ -66,6 +68,7 @@ final class FilesCommands implements AutoCloseable {
     /** The browsing sessions, used on the worker thread only. */
     private final Map<String, SftpClient> sessions = new HashMap<>();
     private final Map<String, Cancellation> copies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<Thread> copyThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FilesCommands(Masters masters, Duration muxTimeout, Consumer<UiEvent> events) {
         this.masters = masters;
@@ -81,8 +84,15 @@ final class FilesCommands implements AutoCloseable {
 
     void run(WorkRequest request) {
         if (request instanceof WorkRequest.CopyFiles copy) {
-            Thread thread = new Thread(() -> copy(copy), "jhosts-files-copy");
+            Thread thread = new Thread(() -> {
+                try {
+                    copy(copy);
+                } finally {
+                    copyThreads.remove(Thread.currentThread());
+                }
+            }, "jhosts-files-copy");
             thread.setDaemon(true);
+            copyThreads.add(thread);
             thread.start();
         } else {
             worker.execute(() -> onWorker(request));
@@ -339,6 +349,15 @@ final class FilesCommands implements AutoCloseable {
     @Override
     public void close() {
         copies.values().forEach(Cancellation::cancel);
+        long deadline = System.nanoTime() + STOP_LIMIT.toNanos();
+        for (Thread thread : copyThreads) {
+            try {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         worker.execute(() -> {
             sessions.values().forEach(SftpClient::close);
             sessions.clear();
