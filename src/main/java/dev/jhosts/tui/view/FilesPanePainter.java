@@ -45,10 +45,10 @@ final class FilesPanePainter {
         canvas.rule(top, "files: " + pane.alias() + " (left) and here (right)", theme.rule(), theme.highlight());
         int half = canvas.columns() / 2;
         int entryRows = bottom - top - 3;
-        side(canvas, pane.remote(), pane.remoteSide(), pane.alias() + ":", 0, half - 1, top + 1, entryRows);
+        side(canvas, pane.remote(), pane.remoteSide(), pane.alias() + ":", 0, half - 2, top + 1, entryRows);
         side(canvas, pane.local(), !pane.remoteSide(), "", half + 1, canvas.columns(), top + 1, entryRows);
         for (int row = top + 1; row < bottom - 1; row++) {
-            canvas.text(row, half - 1, half, "|", theme.dim());
+            canvas.text(row, half - 1, half, look.glyphs().vertical(), theme.dim());
         }
         return statusLine(canvas, pane, bottom - 1);
     }
