@@ -92,10 +92,10 @@ final class DefaultKeys {
         put(FilesAction.ENTER, "enter the folder", "Enter", "Right");
         put(FilesAction.UP_FOLDER, "up to the folder above", "Backspace", "Left");
         put(FilesAction.MARK, "mark the entry (copy and delete take the marked ones)", "Space");
-        put(FilesAction.COPY, "copy the marked entries, or the selected one, to the other side", "F5", "c");
+        put(FilesAction.COPY, "copy the marked entries (or the selected one) across", "F5", "c");
         put(FilesAction.RENAME, "rename the selected entry", "F6", "r");
         put(FilesAction.MAKE_FOLDER, "make a folder", "F7", "m");
-        put(FilesAction.DELETE, "delete the marked entries, or the selected one (asks first)", "F8", "Delete", "d");
+        put(FilesAction.DELETE, "delete the marked entries (or the selected one); asks", "F8", "Delete", "d");
         put(FilesAction.RELOAD, "list both sides again", "C-r");
         put(FilesAction.CLOSE, "close the pane (copies go on)", "Esc", "F10");
         put(SessionAction.DETACH, "detach: back to the list, the session goes on", "C-\\");
