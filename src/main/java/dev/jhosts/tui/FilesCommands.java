@@ -254,9 +254,13 @@ final class FilesCommands implements AutoCloseable {
         Cancellation cancellation = new Cancellation();
         copies.put(copy.alias(), cancellation);
         CopyProgress progress = new CopyProgress(System.nanoTime());
-        ScheduledFuture<?> reporter = worker.scheduleWithFixedDelay(() -> post(new WorkNews.CopyProgressed(copy.alias(),
-                shown(progress.snapshot(System.nanoTime())))), PROGRESS_EVERY.toMillis(), PROGRESS_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> reporter = worker.scheduleWithFixedDelay(() -> {
+            CopyProgress.Snapshot now = progress.snapshot(System.nanoTime());
+            if (now.files() > 0) {
+                // nothing to show before the copy is planned
+                post(new WorkNews.CopyProgressed(copy.alias(), shown(now)));
+            }
+        }, PROGRESS_EVERY.toMillis(), PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         String summary;
         try {
             CopyRequest request = new CopyRequest(copy.upload(), copy.sources(), copy.destination(), false,

@@ -25,7 +25,7 @@ final class FilesKeys {
         }).orElseGet(() -> Transition.of(state.withMessage("no host matches the filter")));
     }
 
-    /** A key while the pane is open; empty for the list's keys that work there too (help). */
+    /** A key while the pane is open (the list's help works there too). */
     static Optional<Transition> onKey(Keymap keys, ViewState state, Key key) {
         FilesPane pane = state.work().files();
         if (!pane.deleting().isEmpty()) {
@@ -36,8 +36,9 @@ final class FilesKeys {
         }
         Optional<FilesAction> bound = keys.files().action(key);
         if (bound.isEmpty()) {
-            boolean passes = keys.list().action(key).filter(Keymap.listActionsIn(KeyMode.FILES)::contains).isPresent();
-            return passes ? Optional.empty() : Optional.of(Transition.of(state));
+            // the list's keys that work here act as in the list (never typed into its filter)
+            return Optional.of(keys.list().action(key).filter(Keymap.listActionsIn(KeyMode.FILES)::contains)
+                    .map(action -> Update.onListAction(keys, state, action)).orElseGet(() -> Transition.of(state)));
         }
         FilesSide side = pane.current();
         int page = Math.max(1, entryRows(state));

@@ -174,4 +174,14 @@ class FilesKeysTest {
         assertThat(new FilesSide("/home", List.of(), 0, false, "", java.util.Set.of()).parent()).isEqualTo("/");
         assertThat(new FilesSide("/home/u/", List.of(), 0, false, "", java.util.Set.of()).parent()).isEqualTo("/home");
     }
+
+    @Test
+    void theHelpOpensOverThePaneAndOtherKeysAreNeverTypedIntoTheFilterBehindIt() {
+        press(Key.named(Key.Name.ESCAPE), Key.typed('w'), Key.typed('e'), Key.named(Key.Name.F6));
+        assertThat(pane().open()).isTrue();
+        press(Key.typed('x'), Key.typed('?'));
+        assertThat(state.list().filter()).isEqualTo("we");
+        assertThat(state.overlay()).isInstanceOf(Overlay.Help.class);
+        assertThat(pane().open()).isTrue();
+    }
 }
