@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jhosts.testing.SshdFixture;
 import dev.jhosts.testing.Tmux;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
@@ -53,22 +50,9 @@ class FilesPaneInTmuxTest {
             tmux.close();
         }
         SSHD.jhosts(Duration.ofSeconds(30), "-F", SSHD.sshConfig().toString(), "master", "exit", SshdFixture.HOST);
-        for (Path directory : new Path[] {remote, local}) {
-            if (directory != null && Files.exists(directory)) {
-                Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                        Files.delete(file);
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                        Files.delete(dir);
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
-            }
+        // what the test may have left in the login directory (the fixture removes its own directory)
+        for (String name : new String[] {"down.bin", "down.txt", "up.bin", "made", ""}) {
+            Files.deleteIfExists(remote.resolve(name));
         }
     }
 
