@@ -124,6 +124,8 @@ class WorkPaintersTest {
             for (int rows : new int[] {1, 2, 4, 8, 24}) {
                 ViewState sized = send(ran(100, 24), new UiEvent.Resized(columns, rows));
                 assertThatCode(() -> new ScreenText(sized, Appearance.of(true, true))).doesNotThrowAnyException();
+                ViewState files = send(opened(), new UiEvent.Resized(columns, rows));
+                assertThatCode(() -> new ScreenText(files, Appearance.of(true, true))).doesNotThrowAnyException();
             }
         }
     }
