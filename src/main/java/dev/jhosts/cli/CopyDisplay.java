@@ -4,6 +4,7 @@ import dev.jhosts.files.CopyEvent;
 import dev.jhosts.files.CopyListener;
 import dev.jhosts.files.CopyProgress;
 import dev.jhosts.files.CopyResult;
+import dev.jhosts.files.CopyText;
 import dev.jhosts.files.EntryNames;
 import dev.jhosts.files.HostCopy;
 import dev.jhosts.run.OutputKind;

@@ -34,13 +34,14 @@ final class Background implements AutoCloseable {
     final ProbeWatch probes;
     final ForwardCommands forwards;
     final RunCommands runs;
+    final FilesCommands files;
     private final AskpassServer askpass;
     /** Each host's tags, for password-commands' tag: selections; replaced when the catalogue changes. */
     private final Map<String, Set<String>> tags;
 
     private Background(DetailsLookup details, MasterWatch watch, MasterCommands commands, SessionRunner runner,
             SessionOpener opener, SessionHub sessions, ProbeWatch probes, ForwardCommands forwards, RunCommands runs,
-            AskpassServer askpass, Map<String, Set<String>> tags) {
+            FilesCommands files, AskpassServer askpass, Map<String, Set<String>> tags) {
         this.tags = tags;
         this.details = details;
         this.watch = watch;
@@ -51,6 +52,7 @@ final class Background implements AutoCloseable {
         this.probes = probes;
         this.forwards = forwards;
         this.runs = runs;
+        this.files = files;
         this.askpass = askpass;
     }
 
@@ -69,13 +71,14 @@ final class Background implements AutoCloseable {
         SessionOpener opener = new SessionOpener(runner, post);
         ForwardCommands forwards = new ForwardCommands(masters, post);
         RunCommands runs = new RunCommands(masters, settings, post);
+        FilesCommands files = new FilesCommands(masters, settings.aliveCheckTimeout().multipliedBy(4), post);
         masters.addListener(event -> {
             post.accept(new UiEvent.MasterChanged(event.alias(), event.state()));
             watch.refreshSoon();
         });
         watch.start();
         ConfigRefusalCheck.start(settings.sshBinary(), sshConfig, hosts, post);
-        return new Background(details, watch, commands, runner, opener, sessions, probes, forwards, runs, askpass, tags);
+        return new Background(details, watch, commands, runner, opener, sessions, probes, forwards, runs, files, askpass, tags);
     }
 
     /** Present where jhosts' askpass helper is installed beside the launcher. */
@@ -118,5 +121,6 @@ final class Background implements AutoCloseable {
         opener.close();
         forwards.close();
         runs.close();
+        files.close();
     }
 }

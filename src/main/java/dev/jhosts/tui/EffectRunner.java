@@ -95,6 +95,8 @@ final class EffectRunner {
                 background.forwards.run(work.request());
             } else if (RunCommands.handles(work.request())) {
                 background.runs.run(work.request());
+            } else if (FilesCommands.handles(work.request())) {
+                background.files.run(work.request());
             }
         } else if (effect instanceof Effect.ReadHostBlock read) {
             hostEdits.read(read);

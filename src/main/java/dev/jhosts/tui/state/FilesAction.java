@@ -1,11 +1,9 @@
 package dev.jhosts.tui.state;
 
-/**
- * The files pane's keys: none yet; the pane will bring its actions here, and its table in
- * {@link Keymap} is where the settings bind them.
- */
+/** The files pane's keys (the list's help works there too). */
 public enum FilesAction implements KeyAction {
-    ;
+    UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST, SWITCH, ENTER, UP_FOLDER, MARK, COPY, RENAME, MAKE_FOLDER, DELETE,
+    RELOAD, CLOSE;
 
     @Override
     public KeyMode mode() {

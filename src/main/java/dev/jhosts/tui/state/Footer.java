@@ -44,6 +44,21 @@ public final class Footer {
             return List.of(Hint.of(FormAction.SUBMIT, "run"), Hint.of(FormAction.CANCEL, "cancel"),
                     Hint.of(FormAction.CLEAR, "clear"));
         }
+        FilesPane files = state.work().files();
+        if (files.open() && !run.shown()) {
+            if (!files.deleting().isEmpty()) {
+                return List.of(Hint.of(DialogAction.YES, "delete"), Hint.of(DialogAction.CANCEL, "keep"));
+            }
+            if (files.editing() != FilesPane.Editing.NONE) {
+                return List.of(Hint.of(FormAction.SUBMIT, files.editing() == FilesPane.Editing.RENAME ? "rename"
+                        : "make it"), Hint.of(FormAction.CANCEL, "cancel"));
+            }
+            return List.of(Hint.pair(FilesAction.UP, FilesAction.DOWN, "move"), Hint.of(FilesAction.SWITCH, "side"),
+                    Hint.of(FilesAction.ENTER, "enter"), Hint.of(FilesAction.UP_FOLDER, "up"),
+                    Hint.of(FilesAction.MARK, "mark"), Hint.of(FilesAction.COPY, "copy"),
+                    Hint.of(FilesAction.RENAME, "rename"), Hint.of(FilesAction.MAKE_FOLDER, "folder"),
+                    Hint.of(FilesAction.DELETE, "delete"), Hint.of(FilesAction.CLOSE, "close"));
+        }
         if (run.shown()) {
             return List.of(Hint.pair(ResultsAction.UP, ResultsAction.DOWN, "host"),
                     Hint.pair(ResultsAction.SCROLL_BACK, ResultsAction.SCROLL_ON, "scroll"),

@@ -73,6 +73,7 @@ public record Keymap(Map<KeyMode, KeyTable<?>> tables, SessionKeys session, int 
             case STATUS_PANE -> EnumSet.of(ListAction.HELP, ListAction.TOGGLE_MASTERS, ListAction.ORDER, ListAction.TMUX);
             case FORWARDS -> EnumSet.of(ListAction.HELP, ListAction.TOGGLE_MASTERS, ListAction.ORDER);
             case RESULTS -> EnumSet.of(ListAction.HELP);
+            case FILES -> EnumSet.of(ListAction.HELP);
             default -> EnumSet.noneOf(ListAction.class);
         };
     }

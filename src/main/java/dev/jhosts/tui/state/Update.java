@@ -270,6 +270,7 @@ public final class Update {
             case HELP -> Transition.of(state.withOverlay(new Overlay.Help()));
             case MASTERS -> Transition.of(focusPane(state));
             case TOGGLE_MASTERS -> Transition.of(togglePane(state));
+            case FILES -> FilesKeys.open(state);
         };
     }
 

@@ -44,4 +44,24 @@ public sealed interface WorkNews {
             cut = List.copyOf(cut);
         }
     }
+
+    /** A directory of the files pane was listed ({@code alias}'s, or a local one when not {@code remote}). */
+    record FilesListed(String alias, boolean remote, String path, List<FileEntry> entries, String select)
+            implements WorkNews {
+        public FilesListed {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** A directory of the files pane could not be listed; {@code reason} says why. */
+    record FilesUnavailable(String alias, boolean remote, String reason) implements WorkNews {}
+
+    /** A copy with {@code alias} has done what {@code progress} says ("1.2 MiB of 4 MiB 30%"). */
+    record CopyProgressed(String alias, String progress) implements WorkNews {}
+
+    /** A copy with {@code alias} ended; {@code summary} says how; the side it wrote to is listed again. */
+    record CopyEnded(String alias, boolean upload, String summary) implements WorkNews {}
+
+    /** A delete, a new folder or a rename ended ({@code summary} says how); that side is listed again. */
+    record FilesChanged(String alias, boolean remote, String summary) implements WorkNews {}
 }

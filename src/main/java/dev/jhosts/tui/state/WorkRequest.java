@@ -37,4 +37,31 @@ public sealed interface WorkRequest {
 
     /** Stop every host of run {@code runId} that still runs (a hangup, then its session closed). */
     record StopRun(int runId) implements WorkRequest {}
+
+    /**
+     * List a directory for the files pane: on {@code alias} through its master (made if needed;
+     * "." is the login directory), or here when not {@code remote} ("" is the current directory).
+     * {@code select} is the entry to select once listed.
+     */
+    record ListFiles(String alias, boolean remote, String path, String select) implements WorkRequest {}
+
+    /** Copy {@code sources} (recursively) into directory {@code destination}: up to {@code alias}, or down from it. */
+    record CopyFiles(String alias, boolean upload, List<String> sources, String destination) implements WorkRequest {
+        public CopyFiles {
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /** Delete {@code paths} (directories with what they hold) on {@code alias}, or here. */
+    record DeleteFiles(String alias, boolean remote, List<String> paths) implements WorkRequest {
+        public DeleteFiles {
+            paths = List.copyOf(paths);
+        }
+    }
+
+    /** Make directory {@code path} on {@code alias}, or here. */
+    record MakeFolder(String alias, boolean remote, String path) implements WorkRequest {}
+
+    /** Rename {@code from} to {@code to} on {@code alias}, or here. */
+    record RenameFile(String alias, boolean remote, String from, String to) implements WorkRequest {}
 }

@@ -20,6 +20,9 @@ public final class WorkUpdate {
         if (work.run().shown()) {
             return RunKeys.onResultsKey(keys, state, key);
         }
+        if (work.files().open()) {
+            return FilesKeys.onKey(keys, state, key);
+        }
         if (state.focus() == Focus.MASTERS && work.forwards().open()) {
             return ForwardKeys.onViewKey(keys, state, key);
         }
@@ -35,6 +38,11 @@ public final class WorkUpdate {
     public static Transition onNews(ViewState state, WorkNews news) {
         ForwardsView view = state.work().forwards();
         RunPane run = state.work().run();
+        if (news instanceof WorkNews.FilesListed || news instanceof WorkNews.FilesUnavailable
+                || news instanceof WorkNews.CopyProgressed || news instanceof WorkNews.CopyEnded
+                || news instanceof WorkNews.FilesChanged) {
+            return FilesKeys.onNews(state, news);
+        }
         if (news instanceof WorkNews.ForwardsListed listed) {
             return Transition.of(forView(state, listed.socket(), view.listed(listed.forwards())));
         } else if (news instanceof WorkNews.ForwardsUnavailable unavailable) {

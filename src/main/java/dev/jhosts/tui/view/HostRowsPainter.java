@@ -122,9 +122,25 @@ final class HostRowsPainter {
                 canvas.text(row, tagsAt, canvas.columns(), tags, focused ? base : theme.dim());
             }
         }
-        if (!sessionNote(canvas, state, row, host, at, focused, base)) {
+        if (!transferNote(canvas, state, row, host, at, focused, base)
+                && !sessionNote(canvas, state, row, host, at, focused, base)) {
             probeNote(canvas, state, row, host, at, focused, base);
         }
+    }
+
+    /** A copy of the files pane under way with the host, at the right end of the row; false when none. */
+    private boolean transferNote(Canvas canvas, ViewState state, int row, Host host, int minimumColumn, boolean focused,
+            Style base) {
+        String progress = state.work().files().transfers().get(host.alias());
+        if (progress == null) {
+            return false;
+        }
+        String note = (look.unicode() ? "\u21c5 " : "<> ") + progress;
+        int width = DisplayText.width(note, look.unicode());
+        int column = Math.max(minimumColumn, canvas.columns() - width - 1);
+        canvas.fill(row, column - 1, canvas.columns(), focused ? base : look.theme().normal());
+        canvas.text(row, column, canvas.columns(), note, focused ? base : look.theme().starting());
+        return true;
     }
 
     /** The host's sessions at the right end of the row (before the probe's note); false when it has none. */

@@ -27,6 +27,7 @@ public final class Renderer {
     private final StatusPanePainter statusPane;
     private final DetailsPainter details;
     private final RunPanePainter runPane;
+    private final FilesPanePainter filesPane;
     private final CharacterCache characters = new CharacterCache();
 
     /** @param keys the key bindings, which the footer and the help show */
@@ -38,6 +39,7 @@ public final class Renderer {
         this.statusPane = new StatusPanePainter(look, marks);
         this.details = new DetailsPainter(look, marks);
         this.runPane = new RunPanePainter(look);
+        this.filesPane = new FilesPanePainter(look);
     }
 
     /** Draws every cell of the screen; returns where the cursor belongs, if it is shown. */
@@ -57,6 +59,8 @@ public final class Renderer {
         if (RunPanePainter.shown(state)) {
             runPane.paint(canvas, state, layout);
         }
+        Optional<CursorAt> filesCursor = FilesPanePainter.shown(state) ? filesPane.paint(canvas, state, layout)
+                : Optional.empty();
         Optional<CursorAt> runInput = runInput(canvas, state, layout.filter());
         if (layout.status().shown()) {
             canvas.text(layout.status().top(), 1, canvas.columns(), state.message(), theme.message());
@@ -68,6 +72,9 @@ public final class Renderer {
         }
         if (runInput.isPresent()) {
             return runInput;
+        }
+        if (FilesPanePainter.shown(state)) {
+            return filesCursor;
         }
         if (state.focus() == Focus.MASTERS) {
             return formCursor;

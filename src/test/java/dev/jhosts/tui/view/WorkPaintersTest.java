@@ -9,6 +9,7 @@ import dev.jhosts.master.ForwardOrigin;
 import dev.jhosts.master.ListedForward;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.mux.Forward;
+import dev.jhosts.tui.state.FileEntry;
 import dev.jhosts.tui.state.Key;
 import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.MasterRow;
@@ -22,7 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The marks in the list, the results pane of a run and the forwards of a master, drawn. */
+/** The marks in the list, the results pane of a run, the forwards of a master and the files pane, drawn. */
 class WorkPaintersTest {
     private static final Instant T0 = Instant.parse("2026-11-22T00:00:00Z");
     private static final List<Host> CATALOGUE = List.of(host("web1"), host("web2"), host("db1"));
@@ -123,7 +124,53 @@ class WorkPaintersTest {
             for (int rows : new int[] {1, 2, 4, 8, 24}) {
                 ViewState sized = send(ran(100, 24), new UiEvent.Resized(columns, rows));
                 assertThatCode(() -> new ScreenText(sized, Appearance.of(true, true))).doesNotThrowAnyException();
+                ViewState files = send(opened(), new UiEvent.Resized(columns, rows));
+                assertThatCode(() -> new ScreenText(files, Appearance.of(true, true))).doesNotThrowAnyException();
             }
         }
+    }
+
+    /** The files pane on web1: its home with a folder and a file with an escape in its name; here unreadable. */
+    private static ViewState opened() {
+        return send(start(100, 24), key(Key.named(Key.Name.F6)),
+                new UiEvent.Work(new WorkNews.FilesListed("web1", true, "/home/u",
+                        List.of(new FileEntry("src", true, -1), new FileEntry("a\033[2Jb.txt", false, 2048)), "")),
+                new UiEvent.Work(new WorkNews.FilesUnavailable("web1", false, "Permission denied")));
+    }
+
+    @Test
+    void theFilesPaneDrawsBothSidesTheHostsOnTheLeftAndAnOddNameEscaped() {
+        ScreenText screen = new ScreenText(opened(), Appearance.of(true, true));
+        String text = screen.text();
+        assertThat(text).contains("files: web1").contains("web1:/home/u").contains("src/").contains("2.0 KiB")
+                .contains("Permission denied").doesNotContain("\033");
+        int srcRow = -1;
+        for (int row = 0; row < 24; row++) {
+            if (screen.row(row).contains("src/")) {
+                srcRow = row;
+            }
+        }
+        assertThat(screen.row(srcRow)).startsWith("›");
+        assertThat(screen.columnOf("Permission denied", srcRow)).isGreaterThan(50);
+    }
+
+    @Test
+    void theFilesPaneShowsTheDeleteAskedAboutAndACopysProgressShowInThePaneAndOnTheHostsRow() {
+        ViewState asking = send(opened(), key(Key.named(Key.Name.F8)));
+        assertThat(new ScreenText(asking, Appearance.of(true, true)).text())
+                .contains("delete /home/u/src on web1, folders with all they hold? (y/N)");
+
+        ViewState copying = send(opened(), key(Key.named(Key.Name.F5)));
+        // the local side failed: no copy
+        assertThat(copying.message()).contains("both sides must be listed");
+        ViewState listed = send(opened(), new UiEvent.Work(new WorkNews.FilesListed("web1", false, "/work", List.of(), "")),
+                key(Key.named(Key.Name.F5)),
+                new UiEvent.Work(new WorkNews.CopyProgressed("web1", "src 1.0 KiB of 4.0 KiB 25%")));
+        assertThat(new ScreenText(listed, Appearance.of(true, true)).text()).contains("src 1.0 KiB of 4.0 KiB 25%");
+        ViewState closed = send(listed, key(Key.named(Key.Name.ESCAPE)));
+        ScreenText list = new ScreenText(closed, Appearance.of(true, true));
+        String webRow = list.text().lines().filter(line -> line.contains("web1") && !line.contains("db1")).findFirst().orElseThrow();
+        assertThat(webRow).contains("⇅ src 1.0 KiB of 4.0 KiB 25%");
+        assertThat(new ScreenText(closed, Appearance.of(true, false)).text()).contains("<> src 1.0 KiB");
     }
 }

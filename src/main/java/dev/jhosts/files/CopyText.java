@@ -1,13 +1,13 @@
-package dev.jhosts.cli;
+package dev.jhosts.files;
 
 import java.time.Duration;
 import java.util.Locale;
 
 /** Sizes, rates and times as a copy's progress shows them. */
-final class CopyText {
+public final class CopyText {
     private CopyText() {}
 
-    static String bytes(long count) {
+    public static String bytes(long count) {
         if (count < 1024) {
             return count + " B";
         }
@@ -21,12 +21,12 @@ final class CopyText {
         return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
     }
 
-    static String rate(double bytesPerSecond) {
+    public static String rate(double bytesPerSecond) {
         return bytes((long) bytesPerSecond) + "/s";
     }
 
     /** m:ss, or h:mm:ss. */
-    static String clock(Duration duration) {
+    public static String clock(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());
         if (seconds >= 3600) {
             return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
