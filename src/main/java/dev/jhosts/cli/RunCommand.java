@@ -85,8 +85,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     String timeout;
 
     @Option(names = "--retry", paramLabel = "N",
-            description = "Run a host whose connection was lost mid-run again, up to N times, each on a master made "
-                    + "again after 1, 2, 4 ... 30 s (default 0).")
+            description = "Run a lost host again, up to N times (backoff 1 to 30 s).")
     int retry;
 
     @Option(names = "--json", description = "One JSON object per host, a line each (see jhosts(1)).")

@@ -188,12 +188,13 @@ class SettingsErrorTest {
                         + "Left, Right, PgUp, PgDn, Home, End, Space, F1 to F12, C-a to C-z, or one printable character)");
         cases.put("\nkeys { list { conect = Enter } }\n",
                 ":2: keys.list: unknown action 'conect' (the actions: up, down, page-up, page-down, first, last, connect, "
-                        + "new-session, tmux, fold, unfold, order, mark, mark-all, clear-marks, run, results, delete-char, "
-                        + "delete-word, clear-filter, clear-or-quit, help, masters, toggle-masters)");
+                        + "new-session, tmux, fold, unfold, order, mark, mark-all, clear-marks, run, results, edit-host, add-host, "
+                        + "delete-char, delete-word, clear-filter, clear-or-quit, help, masters, toggle-masters, files)");
         cases.put("keys { lists { connect = Enter } }\n",
                 ":1: keys: unknown mode 'lists' (the modes: picker, list, status-pane, forwards, results, dialogs, forms, "
                         + "files, session)");
-        cases.put("keys { files { open = Enter } }\n", ":1: keys.files: unknown action 'open' (files has no actions yet)");
+        cases.put("keys { files { open = Enter } }\n", ":1: keys.files: unknown action 'open' (the actions: up, down, "
+                + "page-up, page-down, first, last, switch, enter, up-folder, mark, copy, rename, make-folder, delete, reload, close)");
         cases.put("keys { session { detach = [F11, F12] } }\n",
                 ":1: keys.session.detach: a session's action takes one key (or none), got 2");
         cases.put("keys { session { detach = Enter } }\n",
