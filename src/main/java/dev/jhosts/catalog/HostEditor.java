@@ -97,13 +97,17 @@ public final class HostEditor {
      * A host's block as an editor shows it before a change: the file and line of its Host line,
      * the names on that line, and the value each of {@code keywords} has in the block (empty
      * when the block does not set it; the first line of an option, unquoted), and its other option
-     * lines as written (stripped, with {@code Include} lines).
+     * lines as written (stripped, with {@code Include} lines), and the jhosts notes of its
+     * {@code # jhosts:} comments (tags, group, description; the catalogue's reading of the block's
+     * own comments, without what pattern blocks or the settings add).
      */
-    public record Block(Path file, int line, List<String> names, Map<String, String> values, List<String> others) {
+    public record Block(Path file, int line, List<String> names, Map<String, String> values, List<String> others,
+            List<String> tags, String group, String description) {
         public Block {
             names = List.copyOf(names);
             values = Map.copyOf(values);
             others = List.copyOf(others);
+            tags = List.copyOf(tags);
         }
     }
 
@@ -132,7 +136,15 @@ public final class HostEditor {
                 others.add(line.text().strip());
             }
         }
-        return new Block(found.host().file(), found.host().line(), found.names(), values, others);
+        HostNotes notes = HostNotes.NONE;
+        for (int line : BlockEdits.notesLines(found.document(), found.header())) {
+            if (NotesComment.read(BlockEdits.notesText(found.document().line(line), line == found.header()))
+                    instanceof NotesComment.Outcome.Notes read) {
+                notes = notes.then(read.notes());
+            }
+        }
+        return new Block(found.host().file(), found.host().line(), found.names(), values, others,
+                notes.tags(), notes.group(), notes.description());
     }
 
     /** Adds a block for {@code alias} to {@code file} (created 0600 when missing). */
