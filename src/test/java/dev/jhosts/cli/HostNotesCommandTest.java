@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -60,18 +59,9 @@ class HostNotesCommandTest {
                 "XDG_STATE_HOME", dir.resolve("state").toString(), "XDG_RUNTIME_DIR", dir.toString()), LIMIT);
     }
 
-    /** The lines that differ, position by position (same line count). */
+    /** The lines that differ, position by position, the file's CRLF endings left out. */
     private static List<String> changedLines(String before, String after) {
-        List<String> was = Arrays.asList(before.split("\r\n", -1));
-        List<String> now = Arrays.asList(after.split("\r\n", -1));
-        assertThat(now).hasSameSizeAs(was);
-        List<String> changed = new ArrayList<>();
-        for (int i = 0; i < was.size(); i++) {
-            if (!was.get(i).equals(now.get(i))) {
-                changed.add(was.get(i) + " -> " + now.get(i));
-            }
-        }
-        return changed;
+        return HostEditCommandTest.changedLines(before.replace("\r\n", "\n"), after.replace("\r\n", "\n"));
     }
 
     /** The JSON object {@code jhosts list --json} gives for {@code alias}. */
