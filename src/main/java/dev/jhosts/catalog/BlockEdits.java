@@ -328,7 +328,10 @@ final class BlockEdits {
             texts.add("");
         }
         int newHeader = block.end() + texts.size();
-        texts.add(original.indentation() + original.keyword() + " " + alias);
+        // The notes at the end of the shared Host line are the alias's too: they go with it.
+        int notes = notesStart(original, true);
+        texts.add(original.indentation() + original.keyword() + " " + alias
+                + (notes < 0 ? "" : "   " + original.text().substring(commentStart(original.text(), true))));
         for (int i = header + 1; i < block.end(); i++) {
             texts.add(lines.get(i).text());
         }

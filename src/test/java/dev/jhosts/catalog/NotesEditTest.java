@@ -96,4 +96,13 @@ class NotesEditTest {
         assertThat(BlockEdits.notesLines(doc("Host a # rack 4\n  # jhost: no\n  # jhosts: tags=t\nHost b\n"), 0))
                 .containsExactly(2);
     }
+
+    @Test
+    void aSplitHostKeepsTheNotesAtTheEndOfTheSharedHostLine() {
+        BlockEdits.Split split = BlockEdits.split(doc("Host a b  # jhosts: tags=t\n  Port 2\n"), 0, "b");
+        assertThat(text(split.document())).isEqualTo("Host a  # jhosts: tags=t\n  Port 2\nHost b   # jhosts: tags=t\n  Port 2\n");
+        assertThat(BlockEdits.notesLines(split.document(), split.header())).containsExactly(split.header());
+        BlockEdits.Split plain = BlockEdits.split(doc("Host a b  # the pair\n  Port 2\n"), 0, "b");
+        assertThat(text(plain.document())).isEqualTo("Host a  # the pair\n  Port 2\nHost b\n  Port 2\n");
+    }
 }
