@@ -119,6 +119,84 @@ final class BlockEdits {
         lines.addAll(at, added);
     }
 
+    /**
+     * The lines of the block at {@code header} that hold a {@code # jhosts:} comment, as the
+     * catalogue reads them: the Host line (a trailing comment) and the comment lines up to the
+     * next Host or Match line.
+     */
+    static List<Integer> notesLines(ConfigDocument document, int header) {
+        List<Integer> found = new ArrayList<>();
+        for (int i = header; i < document.size() && (i == header || !document.line(i).opensBlock()); i++) {
+            if (notesStart(document.line(i), i == header) >= 0) {
+                found.add(i);
+            }
+        }
+        return found;
+    }
+
+    /** The text of the notes comment of {@code line} after its {@code #}; empty when it has none. */
+    static String notesText(ConfigDocument.Line line, boolean hostLine) {
+        int hash = commentStart(line.text(), hostLine);
+        return hash < 0 ? "" : line.text().substring(hash + 1);
+    }
+
+    /**
+     * The block at {@code header} with its notes set to {@code notes}: the notes comment at line
+     * {@code at} rewritten in place from its {@code jhosts:} on (what comes before kept: the
+     * indentation, the Host line's words); without one ({@code at} negative), one new comment line
+     * after the block's last option, indented as its options; empty notes remove the comment line
+     * (on the Host line, the trailing comment and the blanks before it).
+     */
+    static ConfigDocument setNotes(ConfigDocument document, int header, int at, String notesComment) {
+        List<ConfigDocument.Line> lines = new ArrayList<>(document.lines());
+        if (at < 0) {
+            if (notesComment.isEmpty()) {
+                return document;
+            }
+            Block block = block(document, header);
+            String ending = lines.get(header).ending().isEmpty() ? document.ending() : lines.get(header).ending();
+            insert(lines, block.optionsEnd(), List.of(blockIndentation(document, block) + "# " + notesComment), ending);
+            return ConfigDocument.of(lines);
+        }
+        ConfigDocument.Line line = lines.get(at);
+        String text = line.text();
+        if (notesComment.isEmpty()) {
+            if (at == header) {
+                int hash = commentStart(text, true);
+                int end = hash;
+                while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+                    end--;
+                }
+                lines.set(at, line.withText(text.substring(0, end)));
+            } else {
+                lines.remove(at);
+            }
+            return ConfigDocument.of(lines);
+        }
+        lines.set(at, line.withText(text.substring(0, notesStart(line, at == header)) + notesComment));
+        return ConfigDocument.of(lines);
+    }
+
+    /** Where {@code jhosts:} starts in the line's notes comment; negative when it has none. */
+    private static int notesStart(ConfigDocument.Line line, boolean hostLine) {
+        int hash = commentStart(line.text(), hostLine);
+        if (hash < 0) {
+            return -1;
+        }
+        int start = skipBlanks(line.text(), hash + 1);
+        return line.text().regionMatches(true, start, NotesComment.MARKER, 0, NotesComment.MARKER.length()) ? start : -1;
+    }
+
+    /** Where the line's comment starts (its {@code #}): a comment line's, or a Host line's trailing one; else negative. */
+    private static int commentStart(String text, boolean hostLine) {
+        if (!hostLine) {
+            return text.stripLeading().startsWith("#") ? text.indexOf('#') : -1;
+        }
+        List<Word> words = words(text, afterKeyword(text));
+        int after = skipBlanks(text, words.isEmpty() ? afterKeyword(text) : words.get(words.size() - 1).end());
+        return after < text.length() && text.charAt(after) == '#' ? after : -1;
+    }
+
     /** {@code text} with the value after its keyword replaced; a trailing comment stays. */
     static String withValue(String text, String value) {
         int valueStart = afterKeyword(text);
@@ -250,7 +328,10 @@ final class BlockEdits {
             texts.add("");
         }
         int newHeader = block.end() + texts.size();
-        texts.add(original.indentation() + original.keyword() + " " + alias);
+        // The notes at the end of the shared Host line are the alias's too: they go with it.
+        int notes = notesStart(original, true);
+        texts.add(original.indentation() + original.keyword() + " " + alias
+                + (notes < 0 ? "" : "   " + original.text().substring(commentStart(original.text(), true))));
         for (int i = header + 1; i < block.end(); i++) {
             texts.add(lines.get(i).text());
         }

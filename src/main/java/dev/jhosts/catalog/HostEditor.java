@@ -97,13 +97,17 @@ public final class HostEditor {
      * A host's block as an editor shows it before a change: the file and line of its Host line,
      * the names on that line, and the value each of {@code keywords} has in the block (empty
      * when the block does not set it; the first line of an option, unquoted), and its other option
-     * lines as written (stripped, with {@code Include} lines).
+     * lines as written (stripped, with {@code Include} lines), and the jhosts notes of its
+     * {@code # jhosts:} comments (tags, group, description; the catalogue's reading of the block's
+     * own comments, without what pattern blocks or the settings add).
      */
-    public record Block(Path file, int line, List<String> names, Map<String, String> values, List<String> others) {
+    public record Block(Path file, int line, List<String> names, Map<String, String> values, List<String> others,
+            List<String> tags, String group, String description) {
         public Block {
             names = List.copyOf(names);
             values = Map.copyOf(values);
             others = List.copyOf(others);
+            tags = List.copyOf(tags);
         }
     }
 
@@ -132,23 +136,100 @@ public final class HostEditor {
                 others.add(line.text().strip());
             }
         }
-        return new Block(found.host().file(), found.host().line(), found.names(), values, others);
+        HostNotes notes = HostNotes.NONE;
+        for (int line : BlockEdits.notesLines(found.document(), found.header())) {
+            if (NotesComment.read(BlockEdits.notesText(found.document().line(line), line == found.header()))
+                    instanceof NotesComment.Outcome.Notes read) {
+                notes = notes.then(read.notes());
+            }
+        }
+        return new Block(found.host().file(), found.host().line(), found.names(), values, others,
+                notes.tags(), notes.group(), notes.description());
     }
 
     /** Adds a block for {@code alias} to {@code file} (created 0600 when missing). */
     public Outcome add(Catalog catalog, String alias, List<Option> options, Path file) throws Refused, IOException {
+        return add(catalog, alias, options, NotesChange.NONE, file);
+    }
+
+    /** Adds a block for {@code alias} to {@code file} with {@code notes} in its {@code # jhosts:} comment. */
+    public Outcome add(Catalog catalog, String alias, List<Option> options, NotesChange notes, Path file)
+            throws Refused, IOException {
         checkNewAlias(catalog, alias);
         List<Path> chain = chainTo(file);
         ConfigFileWriter.Snapshot snapshot = ConfigFileWriter.read(file);
         ConfigDocument document = ConfigDocument.parse(snapshot.bytes());
         ConfigDocument changed = BlockEdits.addBlock(document, alias, changes(options));
+        if (!notes.isEmpty()) {
+            changed = withNotes(file, changed, newHeader(changed, alias), notes);
+        }
         verify(chain, changed.bytes(), alias, options);
         Path backup = write(snapshot, changed.bytes());
-        return new Outcome(file, "added Host " + alias + describe(options), backup);
+        return new Outcome(file, "added Host " + alias + describe(options, notes), backup);
+    }
+
+    /** The Host line {@link BlockEdits#addBlock} wrote for {@code alias}: the last naming it alone. */
+    private static int newHeader(ConfigDocument document, String alias) {
+        int header = -1;
+        for (int i = 0; i < document.size(); i++) {
+            if (document.line(i).is("host") && ConfigDocument.arguments(document.line(i)).equals(List.of(alias))) {
+                header = i;
+            }
+        }
+        return header;
+    }
+
+    /**
+     * {@code document} with the notes of the block at {@code header} changed in its one
+     * {@code # jhosts:} comment; refused when the block has several (which to change?) or one
+     * whose items jhosts cannot read back (rewriting it would lose them). The result is read back
+     * as the catalogue reads it and must give the notes wanted.
+     */
+    private static ConfigDocument withNotes(Path file, ConfigDocument document, int header, NotesChange change)
+            throws Refused {
+        List<Integer> found = BlockEdits.notesLines(document, header);
+        if (found.size() > 1) {
+            throw new Refused(file + ": the block of line " + (header + 1) + " has its jhosts notes in "
+                    + found.size() + " comments (lines " + String.join(", ", found.stream()
+                            .map(i -> String.valueOf(i + 1)).toList()) + "): merge them into one first");
+        }
+        int at = found.isEmpty() ? -1 : found.get(0);
+        HostNotes was = HostNotes.NONE;
+        if (at >= 0) {
+            NotesComment.Outcome read = NotesComment.read(BlockEdits.notesText(document.line(at), at == header));
+            if (read instanceof NotesComment.Outcome.Notes notes) {
+                if (!notes.problems().isEmpty()) {
+                    throw new Refused(file + ":" + (at + 1) + ": the jhosts notes there have " + String.join("; ",
+                            notes.problems()) + ": rewriting them would lose that; fix the line first");
+                }
+                was = notes.notes();
+            }
+        }
+        HostNotes wanted = change.applied(was);
+        ConfigDocument changed = BlockEdits.setNotes(document, header, at,
+                wanted.isEmpty() ? "" : NotesComment.write(wanted));
+        List<Integer> now = BlockEdits.notesLines(changed, header);
+        HostNotes got = HostNotes.NONE;
+        for (int line : now) {
+            if (NotesComment.read(BlockEdits.notesText(changed.line(line), line == header))
+                    instanceof NotesComment.Outcome.Notes notes && notes.problems().isEmpty()) {
+                got = got.then(notes.notes());
+            }
+        }
+        if (!got.equals(wanted)) {
+            throw new Refused("the notes " + wanted + " would read back as " + got + "; nothing written");
+        }
+        return changed;
     }
 
     /** Changes {@code options} in the block of {@code alias}; {@code split} moves it out of a several-name Host line first. */
     public Outcome edit(Catalog catalog, String alias, List<Option> options, boolean split) throws Refused, IOException {
+        return edit(catalog, alias, options, NotesChange.NONE, split);
+    }
+
+    /** Changes {@code options} and {@code notes} in the block of {@code alias}, as {@link #edit(Catalog, String, List, boolean)}. */
+    public Outcome edit(Catalog catalog, String alias, List<Option> options, NotesChange notes, boolean split)
+            throws Refused, IOException {
         Located found = locate(catalog, alias, "edit");
         Host host = found.host();
         ConfigFileWriter.Snapshot snapshot = found.snapshot();
@@ -165,12 +246,15 @@ public final class HostEditor {
             summary = "moved " + alias + " into a block of its own; ";
         }
         ConfigDocument changed = BlockEdits.set(document, header, changes(options));
+        if (!notes.isEmpty()) {
+            changed = withNotes(host.file(), changed, header, notes);
+        }
         if (java.util.Arrays.equals(changed.bytes(), snapshot.bytes())) {
             return new Outcome(host.file(), "nothing to change", Path.of(""));
         }
         verify(found.chain(), changed.bytes(), alias, options);
         Path backup = write(snapshot, changed.bytes());
-        return new Outcome(host.file(), summary + "set" + describe(options), backup);
+        return new Outcome(host.file(), summary + "set" + describe(options, notes), backup);
     }
 
     /** Removes the block of {@code alias}; {@code split} removes only its name from a several-name Host line. */
@@ -264,11 +348,15 @@ public final class HostEditor {
         return options.stream().map(option -> new BlockEdits.Change(option.keyword(), option.value())).toList();
     }
 
-    private static String describe(List<Option> options) {
+    private static String describe(List<Option> options, NotesChange notes) {
         StringBuilder text = new StringBuilder();
         for (Option option : options) {
             text.append(text.length() == 0 ? " " : ", ").append(option.keyword())
                     .append(option.value().isEmpty() ? " (removed)" : " " + option.value());
+        }
+        String described = notes.described();
+        if (!described.isEmpty()) {
+            text.append(text.length() == 0 ? " " + described.substring(2) : described);
         }
         return text.toString();
     }

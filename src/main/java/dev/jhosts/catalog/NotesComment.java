@@ -68,6 +68,36 @@ final class NotesComment {
         return new Outcome.Notes(new HostNotes(tags, group, description, favourite), problems);
     }
 
+    /**
+     * {@code notes} as the text of a comment after its {@code #} (without the blank after it):
+     * {@code jhosts: tags=a,b group=G description="Front end" favourite}, each value quoted when it
+     * holds a blank, a quote, a backslash or a {@code #}, so that {@link #read} gives them back.
+     * Tags must not hold commas; no value may hold a control character ({@link NotesChange} checks).
+     */
+    static String write(HostNotes notes) {
+        StringBuilder text = new StringBuilder(MARKER);
+        if (!notes.tags().isEmpty()) {
+            text.append(" tags=").append(quoted(String.join(",", notes.tags())));
+        }
+        if (!notes.group().isEmpty()) {
+            text.append(" group=").append(quoted(notes.group()));
+        }
+        if (!notes.description().isEmpty()) {
+            text.append(" description=").append(quoted(notes.description()));
+        }
+        if (notes.favourite()) {
+            text.append(" favourite");
+        }
+        return text.toString();
+    }
+
+    private static String quoted(String value) {
+        if (value.chars().noneMatch(c -> c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\\' || c == '#')) {
+            return value;
+        }
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     private static boolean isTrue(String value) {
         return !(value.equalsIgnoreCase("false") || value.equalsIgnoreCase("no") || value.equals("0"));
     }

@@ -2,6 +2,7 @@ package dev.jhosts.cli;
 
 import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.HostEditor;
+import dev.jhosts.catalog.NotesChange;
 import dev.jhosts.config.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,6 +55,41 @@ final class HostCommand implements Callable<Integer> {
         @Option(names = "--option", paramLabel = "K=V",
                 description = "Any option as in ssh_config (repeatable).")
         List<String> options = new ArrayList<>();
+
+        @Option(names = "--tag", paramLabel = "T",
+                description = "jhosts' tags (repeatable, or comma-separated): they replace the block's tags.")
+        List<String> tags = new ArrayList<>();
+
+        @Option(names = "--no-tags", description = "Remove the block's jhosts tags.")
+        boolean noTags;
+
+        @Option(names = "--group", paramLabel = "G", description = "jhosts' group ('' for none).")
+        String group;
+
+        @Option(names = "--description", paramLabel = "D", description = "jhosts' description ('' for none).")
+        String description;
+
+        /** The notes given: they go in the block's {@code # jhosts:} comment. */
+        NotesChange notes() throws UsageException {
+            if (noTags && !tags.isEmpty()) {
+                throw new UsageException("--tag and --no-tags together: give one");
+            }
+            try {
+                NotesChange change = NotesChange.NONE;
+                if (noTags || !tags.isEmpty()) {
+                    change = change.withTags(tags);
+                }
+                if (group != null) {
+                    change = change.withGroup(group);
+                }
+                if (description != null) {
+                    change = change.withDescription(description);
+                }
+                return change;
+            } catch (HostEditor.Refused e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
 
         List<HostEditor.Option> options() throws UsageException {
             List<HostEditor.Option> all = new ArrayList<>();
@@ -108,7 +144,8 @@ final class HostCommand implements Callable<Integer> {
             HostArgument.check("host add", alias);
             Path target = file != null ? file.toAbsolutePath() : newHostsFile(context);
             List<HostEditor.Option> options = values.options();
-            return run(spec, context, editor -> editor.add(context.catalog(), alias, options, target));
+            NotesChange notes = values.notes();
+            return run(spec, context, editor -> editor.add(context.catalog(), alias, options, notes, target));
         }
     }
 
@@ -135,11 +172,12 @@ final class HostCommand implements Callable<Integer> {
             Context context = Context.load(Commands.global(spec));
             HostArgument.check("host edit", alias);
             List<HostEditor.Option> options = values.options();
-            if (options.isEmpty()) {
+            NotesChange notes = values.notes();
+            if (options.isEmpty() && notes.isEmpty()) {
                 throw new UsageException("host edit: nothing to change: give --hostname, --user, --port, --proxyjump, "
-                        + "--identity-file or --option KEY=VALUE");
+                        + "--identity-file, --option KEY=VALUE, --tag, --no-tags, --group or --description");
             }
-            return run(spec, context, editor -> editor.edit(context.catalog(), alias, options, split));
+            return run(spec, context, editor -> editor.edit(context.catalog(), alias, options, notes, split));
         }
     }
 

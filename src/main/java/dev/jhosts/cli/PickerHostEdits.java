@@ -4,6 +4,7 @@ import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.History;
 import dev.jhosts.catalog.HostEditor;
 import dev.jhosts.catalog.HostOrdering;
+import dev.jhosts.catalog.NotesChange;
 import dev.jhosts.catalog.SourceHosts;
 import dev.jhosts.catalog.SshCatalog;
 import dev.jhosts.master.HostConfigs;
@@ -46,16 +47,26 @@ final class PickerHostEdits implements HostEdits {
     public Saved save(boolean adding, String alias, List<HostForm.Change> changes, boolean split)
             throws HostEditor.Refused, IOException {
         List<HostEditor.Option> options = new ArrayList<>();
+        NotesChange notes = NotesChange.NONE;
         for (HostForm.Change change : changes) {
-            if (!adding || !change.value().isEmpty()) {
+            if (adding && change.value().isEmpty()) {
+                continue;
+            }
+            if (change.isNote()) {
+                notes = switch (change.keyword()) {
+                    case "Tags" -> notes.withTags(change.value().isEmpty() ? List.of() : List.of(change.value()));
+                    case "Group" -> notes.withGroup(change.value());
+                    default -> notes.withDescription(change.value());
+                };
+            } else {
                 options.add(change.asWritten() ? HostEditor.option(change.keyword(), change.value())
                         : HostEditor.field(change.keyword(), change.value()));
             }
         }
         HostEditor editor = HostCommand.editor(context);
         HostEditor.Outcome outcome = adding
-                ? editor.add(current(), alias, options, HostCommand.newHostsFile(context))
-                : editor.edit(current(), alias, options, split);
+                ? editor.add(current(), alias, options, notes, HostCommand.newHostsFile(context))
+                : editor.edit(current(), alias, options, notes, split);
         Catalog now = current();
         hosts.configEdited(now.hosts());
         List<String> warnings = new ArrayList<>(now.warnings());

@@ -45,7 +45,12 @@ final class HostEditWork {
     private UiEvent blockRead(String alias) {
         try {
             HostEditor.Block block = edits.block(alias);
-            return new UiEvent.HostBlockRead(alias, block.file() + ":" + block.line(), block.names(), block.values(), block.others(), "");
+            java.util.Map<String, String> values = new java.util.HashMap<>(block.values());
+            values.put("Tags", String.join(",", block.tags()));
+            values.put("Group", block.group());
+            values.put("Description", block.description());
+            return new UiEvent.HostBlockRead(alias, block.file() + ":" + block.line(), block.names(), values,
+                    block.others(), "");
         } catch (HostEditor.Refused e) {
             return new UiEvent.HostBlockRead(alias, "", List.of(), java.util.Map.of(), List.of(),
                     Printable.escaped(e.getMessage()));

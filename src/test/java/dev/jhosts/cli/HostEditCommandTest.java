@@ -99,7 +99,7 @@ class HostEditCommandTest {
     }
 
     /** The lines of {@code before} and {@code after} that differ, position by position (same line count). */
-    private static List<String> changedLines(String before, String after) {
+    static List<String> changedLines(String before, String after) {
         List<String> was = Arrays.asList(before.split("\n", -1));
         List<String> now = Arrays.asList(after.split("\n", -1));
         assertThat(now).hasSameSizeAs(was);

@@ -137,6 +137,35 @@ class HostFormInTmuxTest {
     }
 
     @Test
+    void tagsGroupAndDescriptionGoInOneNotesCommentAndTheFormReadsThemBack() throws Exception {
+        launch();
+        tmux.keys("C-e");
+        assertThat(tmux.waitFor("edit web")).contains("Tags", "Group", "Description");
+        tmux.keys("Tab", "Tab", "Tab", "Tab", "Tab");
+        tmux.type("prod, web");
+        tmux.keys("Tab");
+        tmux.type("Production");
+        tmux.keys("Tab");
+        tmux.type("Front \"end\"");
+        tmux.keys("C-s");
+        tmux.waitFor("set tags prod,web, group Production");
+        String notesLine = "\t# jhosts: tags=prod,web group=Production description=\"Front \\\"end\\\"\"";
+        assertThat(Files.readString(sshConfig)).isEqualTo(CONFIG.replace("\tBatchMode yes\n",
+                "\tBatchMode yes\n" + notesLine + "\n"));
+
+        tmux.keys("C-e");
+        String again = tmux.waitFor("edit web");
+        assertThat(again).containsPattern("Tags +prod,web").containsPattern("Group +Production")
+                .containsPattern("Description +Front \"end\"");
+        tmux.keys("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "C-u");
+        tmux.keys("C-s");
+        tmux.waitFor("group (removed)");
+        assertThat(changedLines(CONFIG.replace("\tBatchMode yes\n", "\tBatchMode yes\n" + notesLine + "\n"),
+                Files.readString(sshConfig))).containsExactly(notesLine + " -> "
+                        + "\t# jhosts: tags=prod,web description=\"Front \\\"end\\\"\"");
+    }
+
+    @Test
     void aHostOnASeveralNameHostLineIsSplitOffOnlyOnceTheUserSaidYes() throws Exception {
         launch();
         tmux.type("db-old");

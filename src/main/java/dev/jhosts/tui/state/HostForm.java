@@ -6,15 +6,16 @@ import java.util.Map;
 
 /**
  * The form that adds a host or edits the block that defines it: the alias (typed only for a new
- * host), the values {@link #KEYWORDS} names, as the block writes them, and a last line for any
+ * host), the values {@link #KEYWORDS} names, as the block writes them, jhosts' {@link #NOTES}
+ * (its {@code # jhosts:} comment), and a last line for any
  * other option, {@code Keyword value} (a keyword alone removes it; the block's other option lines
  * are shown above it). Only the values that differ from what the block had are written
  * ({@link #changes}): an empty field removes its option from the block.
  *
  * @param adding a new host (the alias is a field) rather than an existing one's block
  * @param alias the host edited (for a new one: what the alias field held when it was made)
- * @param inputs the fields as typed: the alias first, then one per keyword, then the other option's line
- * @param initial what the block had, one per keyword (empty for a new host)
+ * @param inputs the fields as typed: the alias first, then one per field of {@link #FIELDS}, then the other option's line
+ * @param initial what the block had, one per field of {@link #FIELDS} (empty for a new host)
  * @param others the block's other option lines, as written
  * @param focus the field the keys type into
  * @param where the block's file and line as the form names them (empty for a new host)
@@ -28,6 +29,10 @@ public record HostForm(boolean adding, String alias, List<LineInput> inputs, Lis
         String where, boolean split, String readOnly, String refusal, boolean saving) {
     /** The ssh_config keywords the form has a field for, in its order. */
     public static final List<String> KEYWORDS = List.of("HostName", "User", "Port", "ProxyJump", "IdentityFile");
+    /** jhosts' notes the form has a field for, after the keywords: they go in the block's {@code # jhosts:} comment. */
+    public static final List<String> NOTES = List.of("Tags", "Group", "Description");
+    /** Every field after the alias and before the other option's line. */
+    public static final List<String> FIELDS = java.util.stream.Stream.concat(KEYWORDS.stream(), NOTES.stream()).toList();
 
     public HostForm {
         inputs = List.copyOf(inputs);
@@ -44,6 +49,11 @@ public record HostForm(boolean adding, String alias, List<LineInput> inputs, Lis
         public Change(String keyword, String value) {
             this(keyword, value, false);
         }
+
+        /** A change of jhosts' notes ({@link #NOTES}: Tags comma-separated) rather than of an option. */
+        public boolean isNote() {
+            return !asWritten && NOTES.contains(keyword);
+        }
     }
 
     /** An empty form for a new host; the alias field has the keys. */
@@ -51,7 +61,7 @@ public record HostForm(boolean adding, String alias, List<LineInput> inputs, Lis
         List<LineInput> inputs = new ArrayList<>();
         List<String> initial = new ArrayList<>();
         inputs.add(LineInput.EMPTY);
-        for (int i = 0; i < KEYWORDS.size(); i++) {
+        for (int i = 0; i < FIELDS.size(); i++) {
             inputs.add(LineInput.EMPTY);
             initial.add("");
         }
@@ -65,7 +75,7 @@ public record HostForm(boolean adding, String alias, List<LineInput> inputs, Lis
         List<LineInput> inputs = new ArrayList<>();
         List<String> initial = new ArrayList<>();
         inputs.add(new LineInput(alias));
-        for (String keyword : KEYWORDS) {
+        for (String keyword : FIELDS) {
             String value = values.getOrDefault(keyword, "");
             inputs.add(new LineInput(value));
             initial.add(value);
@@ -121,10 +131,10 @@ public record HostForm(boolean adding, String alias, List<LineInput> inputs, Lis
     /** The values that differ from the block's, in the form's order (all those typed, for a new host). */
     public List<Change> changes() {
         List<Change> changes = new ArrayList<>();
-        for (int i = 0; i < KEYWORDS.size(); i++) {
+        for (int i = 0; i < FIELDS.size(); i++) {
             String typed = inputs.get(i + 1).text().strip();
             if (!typed.equals(initial.get(i))) {
-                changes.add(new Change(KEYWORDS.get(i), typed));
+                changes.add(new Change(FIELDS.get(i), typed));
             }
         }
         String other = inputs.get(inputs.size() - 1).text().strip();

@@ -97,7 +97,7 @@ final class OverlayPainter {
         lines.add("");
         List<String> labels = new ArrayList<>();
         labels.add("Host");
-        labels.addAll(HostForm.KEYWORDS);
+        labels.addAll(HostForm.FIELDS);
         labels.add("Option");
         for (int i = 0; i < labels.size(); i++) {
             if (i == labels.size() - 1) {
@@ -114,7 +114,8 @@ final class OverlayPainter {
         } else if (!form.refusal().isEmpty()) {
             lines.addAll(wrapped("not saved: " + form.refusal(), wrap));
         } else {
-            lines.add("an empty value removes the option; Option: any other, Keyword value (Keyword alone removes it)");
+            lines.add("an empty value removes the option; Tags: comma-separated; Option: any other, Keyword value "
+                    + "(Keyword alone removes it)");
         }
         lines.add(keysOf(FormAction.NEXT_FIELD) + "/" + keysOf(FormAction.PREVIOUS_FIELD) + ": field    "
                 + keysOf(FormAction.SAVE) + ", " + keysOf(FormAction.SUBMIT) + " on the last: save    "

@@ -91,7 +91,7 @@ class HostFormUpdateTest {
     void enterMovesOnAndSavesOnTheLastFieldAnEmptiedFieldRemovesItsOption() {
         openOnWeb(List.of("web"));
         key(Key.ctrl('u')); // HostName emptied
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < HostForm.FIELDS.size(); i++) {
             key(Key.named(Key.Name.ENTER));
             assertThat(effects).isEmpty();
         }
