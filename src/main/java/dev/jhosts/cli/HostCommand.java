@@ -57,7 +57,7 @@ final class HostCommand implements Callable<Integer> {
         List<String> options = new ArrayList<>();
 
         @Option(names = "--tag", paramLabel = "T",
-                description = "jhosts' tags (repeatable, or comma-separated): they replace the block's tags.")
+                description = "jhosts' tags, replacing the block's (repeatable).")
         List<String> tags = new ArrayList<>();
 
         @Option(names = "--no-tags", description = "Remove the block's jhosts tags.")
