@@ -92,8 +92,8 @@ class FilesPaneJumpInTmuxTest {
         tmux.type("dead");
         tmux.waitFor("1 shown");
         tmux.keys("F6");
-        String screen = tmux.waitFor("Connection refused");
-        assertThat(screen).contains("files: dead");
+        // the probe's line in the details says "Connection refused" already: wait for the pane's own
+        tmux.waitUntil(s -> s.contains("files: dead") && s.contains("Connection refused"), "the pane's reason");
         tmux.keys("Escape");
         tmux.waitUntil(s -> !s.contains("files: "), "the pane closed");
         tmux.keys("C-u", "Escape");
