@@ -41,8 +41,9 @@ public final class SettingsLoader {
     private static final String ROOT = "jhosts";
     private static final String KEYS = "keys";
     /** Settings that moved into the keys block: the old name is refused with the new one. */
-    private static final Map<String, String> RENAMED = Map.of("detach-key", "detach", "next-session-key", "next-session",
-            "previous-session-key", "previous-session");
+    /** The settings of earlier versions for a session's keys, now keys.session's actions. */
+    private static final Map<String, SessionAction> EARLIER_SESSION_KEYS = Map.of("detach-key", SessionAction.DETACH,
+            "next-session-key", SessionAction.NEXT_SESSION, "previous-session-key", SessionAction.PREVIOUS_SESSION);
     private static final Set<String> HOST_ENTRY_KEYS =
             Set.of("alias", "name", "hostname", "user", "port", "tags", "group", "description", "favourite",
                     "remote-session");
@@ -118,7 +119,9 @@ public final class SettingsLoader {
         List<Map.Entry<String, ConfigValue>> unknown = new ArrayList<>();
         for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
             // the keys block's modes, actions and key names are checked as it is read (Reader.keymap)
-            if (!isKnown(entry.getKey(), known) && !entry.getKey().startsWith(ROOT + "." + KEYS + ".")) {
+            // the session keys' settings of earlier versions are still read (Reader.keymap)
+            if (!isKnown(entry.getKey(), known) && !entry.getKey().startsWith(ROOT + "." + KEYS + ".")
+                    && !EARLIER_SESSION_KEYS.containsKey(key(entry.getKey()))) {
                 unknown.add(entry);
             }
         }
@@ -128,10 +131,6 @@ public final class SettingsLoader {
         if (first.isPresent()) {
             String key = key(first.get().getKey());
             ConfigOrigin origin = first.get().getValue().origin();
-            if (RENAMED.containsKey(key)) {
-                throw new SettingsException(fileOf(origin, file), lineOf(origin), key + " is now written in the keys "
-                        + "block: keys { session { " + RENAMED.get(key) + " = ... } }", null);
-            }
             String setting = key.split("\\.", 2)[0];
             if (known.contains(setting)) {
                 // a known setting written as an object: forwards = { db = [...] }
@@ -491,6 +490,7 @@ public final class SettingsLoader {
                 throw problem(key, "expected a block: keys { list { connect = [Enter, \"C-o\"] } }, got " + describe(value));
             }
             Keymap.Builder builder = Keymap.builder().escapeChar(escapeChar);
+            bindEarlierSessionKeys(builder);
             List<String> modeWords = java.util.Arrays.stream(KeyMode.values()).map(KeyMode::word).toList();
             List<Map.Entry<String, ConfigValue>> bindings = new ArrayList<>();
             for (Map.Entry<String, ConfigValue> mode : modes.entrySet()) {
@@ -515,6 +515,25 @@ public final class SettingsLoader {
                 return builder.build();
             } catch (Keymap.Clash e) {
                 throw problemAt((ConfigOrigin) e.where(), e.getMessage());
+            }
+        }
+
+        /**
+         * {@code detach-key}, {@code next-session-key} and {@code previous-session-key}, as earlier
+         * versions wrote them ({@code "^\\"}, {@code F12}, {@code none}): bound first, so that the keys
+         * block, read after them, has the last word for an action both set.
+         */
+        private void bindEarlierSessionKeys(Keymap.Builder builder) throws SettingsException {
+            List<Map.Entry<String, SessionAction>> earlier = new ArrayList<>(EARLIER_SESSION_KEYS.entrySet());
+            earlier.sort(Map.Entry.comparingByKey());
+            for (Map.Entry<String, SessionAction> setting : earlier) {
+                if (value(setting.getKey()) == null) {
+                    continue;
+                }
+                String text = string(setting.getKey());
+                SessionKey sessionKey = SessionKey.parse(text).orElseThrow(() -> problem(setting.getKey(),
+                        "expected ^X, F1 to F12, S-F1 to S-F12, or \"none\", got " + Printable.quoted(shortened(text))));
+                builder.bindSession(setting.getValue(), sessionKey, value(setting.getKey()).origin());
             }
         }
 

@@ -203,8 +203,6 @@ class SettingsErrorTest {
         cases.put("keys.forms.submit = [Enter, q]\n",
                 ":1: keys.forms.submit: 'q' is a character, which forms cannot take: it could not be typed in a filter, "
                         + "a command or a password");
-        cases.put("# old\ndetach-key = \"^]\"\n",
-                ":2: detach-key is now written in the keys block: keys { session { detach = ... } }");
         Path settings = dir.resolve("keys.conf");
         assertEachIsOneLineAndExitTwo(settings, sshConfig, cases, List.of(List.of("list"), List.of()));
         Files.writeString(settings, "keys { list { connect = [Enter, \"C-o\"] }, session { detach = \"C-]\" } }\n");

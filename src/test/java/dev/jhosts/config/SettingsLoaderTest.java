@@ -430,4 +430,23 @@ class SettingsLoaderTest {
                 .isInstanceOf(SettingsException.class)
                 .hasMessage(missing + ": no such file");
     }
+
+    /**
+     * detach-key, next-session-key and previous-session-key of earlier versions are still read, as
+     * they were written then; the keys block has the last word for an action both set.
+     */
+    @Test
+    void theSessionKeySettingsOfEarlierVersionsStillCount() throws Exception {
+        Settings earlier = load("detach-key = \"^]\"\nnext-session-key = F11\nprevious-session-key = none\n");
+        assertThat(earlier.keys().session().detach().name()).isEqualTo("^]");
+        assertThat(earlier.keys().session().next().name()).isEqualTo("F11");
+        assertThat(earlier.keys().session().previous()).isEqualTo(dev.jhosts.session.SessionKey.NONE);
+        assertThat(earlier.sessions().keys().detach().name()).isEqualTo("^]");
+
+        Settings both = load("detach-key = \"^]\"\nkeys { session { detach = \"C-t\" } }\n");
+        assertThat(both.keys().session().detach().name()).isEqualTo("^T");
+
+        assertThat(problem("\ndetach-key = Enter\n").getMessage())
+                .endsWith(":2: detach-key: expected ^X, F1 to F12, S-F1 to S-F12, or \"none\", got 'Enter'");
+    }
 }
