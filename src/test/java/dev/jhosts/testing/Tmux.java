@@ -120,11 +120,16 @@ public final class Tmux implements AutoCloseable {
 
     /** Waits until {@code condition} holds for the screen (bounded by {@link #PATIENCE}); returns it. */
     public String waitUntil(Predicate<String> condition, String description) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        return waitUntil(condition, description, PATIENCE);
+    }
+
+    /** Waits until {@code condition} holds for the screen, at most {@code patience}; returns it. */
+    public String waitUntil(Predicate<String> condition, String description, java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         String screen = screen();
         while (!condition.test(screen)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + PATIENCE.toSeconds() + "s for " + description
+                throw new AssertionError("waited " + patience.toSeconds() + "s for " + description
                         + "; the screen is:\n" + screen);
             }
             try {
