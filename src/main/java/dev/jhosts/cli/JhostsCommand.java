@@ -1,5 +1,7 @@
 package dev.jhosts.cli;
 
+import dev.jhosts.server.ToServer;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,14 +18,14 @@ import picocli.CommandLine.Mixin;
             "2:usage or settings error", "n:with on-session-end = exit, the session's status"},
         subcommands = {ListCommand.class, ConnectCommand.class, MasterCommand.class, ForwardCommand.class,
             ProbeCommand.class, DemoCommand.class, CompletionCommand.class, DoctorCommand.class, RunCommand.class,
-            SshConfigCommand.class, CpCommand.class, HostCommand.class})
+            SshConfigCommand.class, CpCommand.class, HostCommand.class, SessionsCommand.class, AttachCommand.class,
+            ServerCommand.class})
 final class JhostsCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();
 
     @Override
     public Integer call() throws Exception {
-        Context context = Context.load(global);
-        return TuiLauncher.run(context);
+        return ServerClients.show(global, ToServer.Purpose.PICKER, List.of());
     }
 }

@@ -2,9 +2,10 @@ package dev.jhosts.cli;
 
 import dev.jhosts.config.SettingsException;
 import dev.jhosts.master.MasterException;
-import dev.jhosts.tui.JhostsApp;
+import dev.jhosts.server.ToServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 
@@ -45,9 +46,6 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         boolean picker = invocation instanceof PlainInvocation.Picker;
-        if (picker) {
-            JhostsApp.prepareInBackground();
-        }
         try {
             if (invocation instanceof PlainInvocation.Connect connect) {
                 return ConnectCommand.connect(connect.global(), connect.host(), connect.command(), err);
@@ -58,7 +56,7 @@ public final class Main {
             if (invocation instanceof PlainInvocation.ListHosts list) {
                 return ListCommand.list(list.global(), list.json(), out, err);
             }
-            return TuiLauncher.run(Context.load(invocation.global()));
+            return ServerClients.show(invocation.global(), ToServer.Purpose.PICKER, List.of());
         } catch (Exception e) {
             return report(e, invocation.global().debug, err, picker ? ExitCodes.FAILURE : ExitCodes.NO_SESSION);
         }

@@ -8,6 +8,7 @@ import dev.jhosts.master.HostConfigs;
 import dev.jhosts.session.DirectSession;
 import dev.jhosts.session.FallbackSsh;
 import dev.jhosts.session.SessionSpec;
+import dev.jhosts.terminal.OwnProcess;
 import java.util.List;
 
 /** Runs {@code connect}'s session: through the master, or ssh on the terminal as the fallback. */
@@ -38,7 +39,7 @@ final class Sessions {
             confirms = false;
         }
         // the user's ControlMaster ask/autoask stays with the master this connection becomes
-        return (confirms ? ssh.confirmingEachUse() : ssh).run(host, command);
+        return (confirms ? ssh.confirmingEachUse() : ssh).run(host, command, new OwnProcess());
     }
 
     /** The host's SendEnv patterns as ssh -G reports them (the master filters them again). */

@@ -95,6 +95,7 @@ final class Defaults {
         values.put("run-hangup", defaults.run().hangup());
         values.put("tmux-open", defaults.sessions().tmuxOpen().name().toLowerCase(Locale.ROOT));
         values.put("remote-session", defaults.sessions().remoteSession().word());
+        values.put("server-persist", written(defaults.sessions().serverPersist()));
         values.put("new-hosts-file", "");
         values.put("sources", List.of());
         // each action's default keys are declared with it; the settings' keys block only rebinds

@@ -1,5 +1,6 @@
 package dev.jhosts.config;
 
+import java.time.Duration;
 import dev.jhosts.session.RemoteSession;
 import dev.jhosts.session.SessionKeys;
 import dev.jhosts.tui.state.Keymap;
@@ -15,9 +16,15 @@ import java.util.Objects;
  * @param remoteSession what an interactive session runs on the remote ({@code remote-session})
  * @param remoteSessionByHost by alias, the {@code remote-session} of entries of the {@code hosts}
  *     setting that set one
+ * @param serverPersist how long the jhosts server stays once no terminal shows it and no session
+ *     lives ({@code server-persist}); {@link #FOREVER} for until stopped
  */
 public record SessionSettings(SessionKeys keys, TmuxOpen tmuxOpen, RemoteSession remoteSession,
-        Map<String, RemoteSession> remoteSessionByHost) {
+        Map<String, RemoteSession> remoteSessionByHost, Duration serverPersist) {
+    /** {@code server-persist = forever}. */
+    public static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE);
+    public static final Duration DEFAULT_SERVER_PERSIST = Duration.ofMinutes(10);
+
     /** Inside tmux: a new window, or a split of the current pane. */
     public enum TmuxOpen { WINDOW, SPLIT }
 
@@ -26,6 +33,13 @@ public record SessionSettings(SessionKeys keys, TmuxOpen tmuxOpen, RemoteSession
         Objects.requireNonNull(tmuxOpen, "tmuxOpen");
         Objects.requireNonNull(remoteSession, "remoteSession");
         remoteSessionByHost = Map.copyOf(remoteSessionByHost);
+        Objects.requireNonNull(serverPersist, "serverPersist");
+    }
+
+    /** As the canonical constructor, with the default server persistence. */
+    public SessionSettings(SessionKeys keys, TmuxOpen tmuxOpen, RemoteSession remoteSession,
+            Map<String, RemoteSession> remoteSessionByHost) {
+        this(keys, tmuxOpen, remoteSession, remoteSessionByHost, DEFAULT_SERVER_PERSIST);
     }
 
     /** Sessions that run the login shell itself on every host. */

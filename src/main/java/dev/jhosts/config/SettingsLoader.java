@@ -211,10 +211,19 @@ public final class SettingsLoader {
                 new SessionSettings(keys.session(),
                         reader.oneOf("tmux-open", SessionSettings.TmuxOpen.class, "window or split"),
                         reader.oneOf("remote-session", RemoteSession.class, REMOTE_SESSION_WORDS),
-                        reader.remoteSessionByHost("hosts")),
+                        reader.remoteSessionByHost("hosts"),
+                        serverPersist(reader)),
                 newHostsFile(reader),
                 reader.sources("sources"),
                 keys);
+    }
+
+    /** {@code server-persist}: a duration (0 ends the server at once when idle), or {@code forever}. */
+    private static Duration serverPersist(Reader reader) throws SettingsException {
+        if (reader.isWord("server-persist", "forever")) {
+            return SessionSettings.FOREVER;
+        }
+        return reader.duration("server-persist", DurationRange.zeroOr(Duration.ofSeconds(1), Duration.ofDays(30)));
     }
 
     /** {@code new-hosts-file}: empty for the ssh config itself; {@code ~/} and relative paths as for control-directory. */
@@ -409,6 +418,12 @@ public final class SettingsLoader {
                 throw problem(key, "must be " + range.describe() + ", got " + describe(value) + hint);
             }
             return duration;
+        }
+
+        /** Whether {@code key} is the string {@code word} (for a value that is a word or something else). */
+        boolean isWord(String key, String word) throws SettingsException {
+            ConfigValue value = value(key);
+            return value.valueType() == ConfigValueType.STRING && word.equals(value.unwrapped());
         }
 
         boolean onOff(String key) throws SettingsException {

@@ -34,6 +34,10 @@ public final class MasterStates implements AutoCloseable {
         listeners.add(listener);
     }
 
+    public void removeListener(Consumer<MasterEvent> listener) {
+        listeners.remove(listener);
+    }
+
     /** The alias's last known state; never blocks on anything but this store. */
     public synchronized MasterState state(String alias) {
         Entry entry = entries.get(alias);

@@ -74,6 +74,11 @@ public final class Masters implements AutoCloseable {
         states.addListener(listener);
     }
 
+    /** Stops telling {@code listener} (a picker that ended; the masters go on). */
+    public void removeListener(Consumer<MasterEvent> listener) {
+        states.removeListener(listener);
+    }
+
     /** The ControlPath for an alias ({@code ssh -G}, cached), checked for length. */
     public ControlPath controlPath(String alias) throws MasterException {
         return index.pathOf(hosts.target(alias));

@@ -13,4 +13,17 @@ public record BridgeEnd(SessionEnd session, boolean closedByEscape) {
     public BridgeEnd {
         Objects.requireNonNull(session, "session");
     }
+
+    /** How it ended, in a few words: "exit 3", "closed with ~." ({@code escapeChar} as the user's). */
+    public String summary(int escapeChar) {
+        String summary;
+        if (session.exitMessageReceived()) {
+            summary = "exit " + session.status();
+        } else if (closedByEscape) {
+            summary = "closed with " + SessionSpec.escapeName(escapeChar) + ".";
+        } else {
+            summary = "connection closed (status 255)";
+        }
+        return session.ttyAllocationFailed() ? summary + ", no pty" : summary;
+    }
 }

@@ -24,7 +24,6 @@ import org.jline.terminal.Terminal.SignalHandler;
 import org.jline.terminal.impl.jni.JniNativePty;
 import org.jline.utils.NonBlocking;
 import org.jline.utils.NonBlockingInputStream;
-import org.jline.utils.Signals;
 
 /**
  * A session opened through a master on a PTY of jhosts' own ({@link PtyBridge#open}): it lives
@@ -72,6 +71,8 @@ public final class BridgedSession implements AutoCloseable {
     private static final int EARLY_LIMIT = 1 << 20;
     /** SGR reset, cursor home, erase the screen: where a session's model starts. */
     private static final byte[] CLEAR = "\033[0m\033[H\033[2J".getBytes(StandardCharsets.US_ASCII);
+    /** How long the terminal that shows the session may take to give it up when another takes it. */
+    private static final long MOVE_MILLIS = 3_000;
 
     /** What a session tells its owner, from the session's own threads. */
     public interface Listener {
@@ -94,8 +95,9 @@ public final class BridgedSession implements AutoCloseable {
         };
     }
 
-    private final Terminal terminal;
-    private final Attributes cookedModes;
+    /** The user's terminal of the attachment under way (or of the last one); another client's at the next. */
+    private volatile Terminal terminal;
+    private volatile Attributes cookedModes;
     private final JniNativePty pty;
     private final MuxSession session;
     private final long masterPid;
@@ -177,14 +179,42 @@ public final class BridgedSession implements AutoCloseable {
      * first. The caller owns the terminal and neither draws on it nor reads it meanwhile.
      */
     public AttachEnd attach(byte[] typeahead, boolean detachable) throws IOException {
+        return attach(terminal, cookedModes, typeahead, detachable);
+    }
+
+    /**
+     * As {@link #attach(byte[], boolean)}, on {@code userTerminal} (whose normal modes are {@code
+     * cooked}), which may be another client's terminal than the last one. A session shown in
+     * another terminal is taken from it first: that attachment ends as a detach to its list (as
+     * {@code tmux attach -d} does).
+     */
+    public AttachEnd attach(Terminal userTerminal, Attributes cooked, byte[] typeahead, boolean detachable)
+            throws IOException {
         start(listener);
         CompletableFuture<AttachEnd> leaving = new CompletableFuture<>();
         synchronized (lock) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MOVE_MILLIS);
+            while (attachment != null && end == null) {
+                attachment.complete(new AttachEnd.Detached(AttachEnd.Toward.LIST));
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new IOException("the session is still shown in another terminal");
+                }
+                try {
+                    lock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while attaching");
+                }
+            }
             if (end != null) {
                 return new AttachEnd.Ended(end);
             }
             attachment = leaving;
+            terminal = Objects.requireNonNull(userTerminal, "terminal");
+            cookedModes = new Attributes(cooked);
         }
+        Terminal terminal = userTerminal;
         Attributes entryModes = terminal.getAttributes();
         terminal.setAttributes(ttyRefused ? cookedModes : TerminalModes.raw(entryModes));
         AtomicBoolean resized = new AtomicBoolean();
@@ -207,7 +237,8 @@ public final class BridgedSession implements AutoCloseable {
             handTheScreenOver(detachable);
             keyboard = new KeyboardPump(keyboard(), input.keyStream(),
                     new EscapeScanner(escapeChar, detachable ? keys : SessionKeys.NONE, detachable),
-                    command -> escape(command, leaving, detachable), typeahead, this::giveBack).start();
+                    command -> escape(command, leaving, detachable), typeahead, this::giveBack,
+                    () -> leaving.complete(new AttachEnd.Detached(AttachEnd.Toward.LIST))).start();
             return awaitLeaving(leaving);
         } finally {
             if (keyboard != null) {
@@ -309,6 +340,7 @@ public final class BridgedSession implements AutoCloseable {
             sink = null;
             answering = true;
             attachment = null;
+            lock.notifyAll(); // another terminal may be waiting to show the session
             byte[] leave = screen.current(model -> {
                 model.takeScrolledOff();
                 return model.leave();
@@ -511,20 +543,20 @@ public final class BridgedSession implements AutoCloseable {
     /** The user's normal modes for a session the server refused a pty, and Ctrl-C's SIGINT closing it. */
     private final class NormalModesWithoutPty {
         private boolean entered;
-        private Object previousInterrupt;
+        private SignalHandler previousInterrupt = SignalHandler.SIG_DFL;
 
         synchronized void enter() {
             if (entered) {
                 return;
             }
             entered = true;
-            previousInterrupt = Signals.register("INT", BridgedSession.this::close);
+            previousInterrupt = terminal.handle(Signal.INT, signal -> BridgedSession.this.close());
             terminal.setAttributes(cookedModes);
         }
 
         synchronized void leave() {
             if (entered) {
-                Signals.unregister("INT", previousInterrupt);
+                terminal.handle(Signal.INT, previousInterrupt);
                 entered = false;
             }
         }

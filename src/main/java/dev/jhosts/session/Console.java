@@ -1,5 +1,6 @@
 package dev.jhosts.session;
 
+import dev.jhosts.terminal.TerminalDevice;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,34 +16,33 @@ import org.jline.terminal.Terminal;
  * draws on {@link #jline()}; a session gets {@link #sessionTerminal()}.
  */
 public final class Console implements AutoCloseable {
-    private static final int STANDARD_INPUT = 0;
-
     private final Terminal jline;
     private final Attributes cooked;
     private final ExactModes modes;
-    private final ConsoleInput input = new ConsoleInput();
+    private final ConsoleInput input;
     private final TerminalHandBack handBack;
     private final Terminal sessionTerminal;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Console(Terminal jline, String userTerm) throws IOException {
+    private Console(TerminalDevice device, Terminal jline, String userTerm) throws IOException {
         this.jline = jline;
+        this.input = new ConsoleInput(device.descriptor());
         this.cooked = new Attributes(jline.getAttributes());
-        this.modes = ExactModes.capture(STANDARD_INPUT);
+        this.modes = ExactModes.capture(device.number());
         this.handBack = new TerminalHandBack(jline.output());
         this.sessionTerminal = new SessionTerminal(jline, input, modes, handBack, userTerm);
     }
 
     /**
-     * Opens the terminal of standard input and output (both must be one).
+     * Opens the terminal of {@code device} (standard input and output, or a client's tty).
      *
      * @param charset the encoding JLine's writer uses
      * @param userTerm the user's TERM, which {@link #sessionTerminal()} reports
      */
-    public static Console open(Charset charset, String userTerm) throws IOException {
-        Terminal jline = BareSysTerminal.open(charset);
+    public static Console open(TerminalDevice device, Charset charset, String userTerm) throws IOException {
+        Terminal jline = BareSysTerminal.open(device, charset);
         try {
-            return new Console(jline, userTerm);
+            return new Console(device, jline, userTerm);
         } catch (IOException | RuntimeException e) {
             jline.close();
             throw e;

@@ -27,7 +27,7 @@ public final class ConsoleInput extends NonBlockingInputStream {
     private static final long IDLE_POLL_MILLIS = 10;
     private static final long BUSY_NANOS = 3_000_000_000L;
 
-    private final FileInputStream input = new FileInputStream(FileDescriptor.in);
+    private final FileInputStream input;
     private final Object sleep = new Object();
     private int peeked = READ_EXPIRED;
     private long lastByte = System.nanoTime();
@@ -35,6 +35,22 @@ public final class ConsoleInput extends NonBlockingInputStream {
     /** Bytes a session gave back (typed after its detach key, in the same read): read first. */
     private byte[] given = new byte[0];
     private int givenAt;
+    /** The terminal is gone (its client left): every read from now on is the end of input. */
+    private volatile boolean hungUp;
+
+    /** Reads {@code terminal} (standard input, or a tty a client passed); closing this does not close it. */
+    public ConsoleInput(FileDescriptor terminal) {
+        this.input = new FileInputStream(terminal);
+    }
+
+    /**
+     * The terminal is gone, as its client told (a closed tty may report nothing to read for
+     * ever, never the end): reads end at once, the one waiting too.
+     */
+    public void hangUp() {
+        hungUp = true;
+        wakeUp();
+    }
 
     /**
      * Ends the wait of the read under way (or of the next one) at once, as if its time had run
@@ -70,6 +86,9 @@ public final class ConsoleInput extends NonBlockingInputStream {
 
     @Override
     public synchronized int read(long timeout, boolean isPeek) throws IOException {
+        if (hungUp) {
+            return EOF;
+        }
         if (givenAt < given.length) {
             int value = given[givenAt] & 0xff;
             if (!isPeek) {
@@ -98,7 +117,7 @@ public final class ConsoleInput extends NonBlockingInputStream {
                     }
                     if (wakeUp) {
                         wakeUp = false;
-                        return READ_EXPIRED;
+                        return hungUp ? EOF : READ_EXPIRED;
                     }
                 }
             } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.jhosts.session;
 
+import dev.jhosts.terminal.TerminalDevice;
 import dev.jhosts.mux.MuxClient;
 import dev.jhosts.mux.MuxSession;
 import dev.jhosts.mux.SessionEnd;
@@ -100,7 +101,7 @@ public final class DirectSession {
 
     /** Through a PTY of jhosts' own, with jhosts' escapes. */
     private SessionEnd bridged(SessionSpec spec) throws IOException {
-        try (Console console = Console.open(StandardCharsets.UTF_8, spec.term())) {
+        try (Console console = Console.open(TerminalDevice.standardInput(), StandardCharsets.UTF_8, spec.term())) {
             // the modes the remote program set are undone too, the exact modes written back
             Thread restoreOnSignal = new Thread(console::close, "jhosts-restore-terminal");
             Runtime.getRuntime().addShutdownHook(restoreOnSignal);

@@ -1,12 +1,12 @@
 package dev.jhosts.session;
 
+import dev.jhosts.terminal.TerminalSide;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.jline.utils.Signals;
 
 /**
  * Runs the system {@code ssh} for a host on the real terminal, for when no master can be made
@@ -15,8 +15,8 @@ import org.jline.utils.Signals;
  * user authenticates becomes the master that later sessions reuse.
  *
  * <p>The caller gives the terminal back in its normal (cooked) modes first and does not read it
- * while ssh runs; ssh sets its own modes. This process ignores SIGINT meanwhile, so a Ctrl-C at
- * a password prompt ends ssh and not jhosts.
+ * while ssh runs; ssh sets its own modes. jhosts ignores SIGINT meanwhile, so a Ctrl-C at
+ * a password prompt ends ssh and not jhosts ({@link TerminalSide#run}).
  */
 public final class FallbackSsh {
     private final String sshBinary;
@@ -58,14 +58,9 @@ public final class FallbackSsh {
         return new FallbackSsh(sshBinary, sshConfig, controlPath, persist, sshOptions, true);
     }
 
-    /** Runs ssh on this process's terminal and returns its exit status (255 for ssh's own errors). */
-    public int run(String host, List<String> command) throws IOException, InterruptedException {
-        Object previousInt = Signals.register("INT", () -> { });
-        try {
-            return processBuilder(host, command).inheritIO().start().waitFor();
-        } finally {
-            Signals.unregister("INT", previousInt);
-        }
+    /** Runs ssh on the user's terminal and returns its exit status (255 for ssh's own errors). */
+    public int run(String host, List<String> command, TerminalSide terminal) throws IOException, InterruptedException {
+        return terminal.run(processBuilder(host, command).command());
     }
 
     /** The ssh process for {@code host}, not started, without I/O redirection (tests redirect it). */

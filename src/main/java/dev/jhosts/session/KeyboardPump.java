@@ -32,6 +32,8 @@ final class KeyboardPump implements Runnable {
     private final EscapeHandler handler;
     private final byte[] typeahead;
     private final GiveBack giveBack;
+    /** Told when the keyboard ends (the terminal's client left): the session is left, not ended. */
+    private final Runnable keyboardGone;
     private final Thread thread;
     private final EscapeScanner.Sink sink = new EscapeScanner.Sink() {
         @Override
@@ -47,8 +49,9 @@ final class KeyboardPump implements Runnable {
     private volatile boolean stopped;
 
     KeyboardPump(NonBlockingInputStream from, OutputStream to, EscapeScanner escapes, EscapeHandler handler,
-            byte[] typeahead, GiveBack giveBack) {
+            byte[] typeahead, GiveBack giveBack, Runnable keyboardGone) {
         this.from = from;
+        this.keyboardGone = keyboardGone;
         this.giveBack = giveBack;
         this.to = to;
         this.escapes = escapes;
@@ -71,19 +74,28 @@ final class KeyboardPump implements Runnable {
                 return;
             }
             while (!stopped) {
-                int next = from.peek(POLL_MILLIS);
-                if (next == NonBlockingInputStream.EOF) {
+                int next;
+                int n;
+                try {
+                    next = from.peek(POLL_MILLIS);
+                    if (next == NonBlockingInputStream.EOF) {
+                        keyboardGone.run();
+                        return;
+                    }
+                    if (next == NonBlockingInputStream.READ_EXPIRED || stopped) {
+                        continue;
+                    }
+                    n = from.readBuffered(buffer, POLL_MILLIS);
+                } catch (IOException terminalGone) {
+                    // EIO from a terminal that was hung up: as the end of its input
+                    keyboardGone.run();
                     return;
                 }
-                if (next == NonBlockingInputStream.READ_EXPIRED || stopped) {
-                    continue;
-                }
-                int n = from.readBuffered(buffer, POLL_MILLIS);
                 if (n > 0 && !copied(buffer, n)) {
                     return;
                 }
             }
-        } catch (IOException sessionGoneOrTerminalGone) {
+        } catch (IOException sessionGone) {
             // EIO on the PTY master once the session is over; nothing to copy any more
         }
     }

@@ -6,6 +6,7 @@ import dev.jhosts.askpass.PasswordSource;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.config.Settings;
 import dev.jhosts.master.HostConfigs;
+import dev.jhosts.master.MasterEvent;
 import dev.jhosts.master.Masters;
 import dev.jhosts.tui.state.UiEvent;
 import dev.jhosts.tui.terminal.TerminalOwner;
@@ -35,14 +36,22 @@ final class Background implements AutoCloseable {
     final ForwardCommands forwards;
     final RunCommands runs;
     final FilesCommands files;
+    /** The terminal the picker is drawn on, which its sessions are attached to. */
+    final TerminalOwner terminal;
+    private final Masters masters;
+    private final Consumer<MasterEvent> masterListener;
     private final AskpassServer askpass;
     /** Each host's tags, for password-commands' tag: selections; replaced when the catalogue changes. */
     private final Map<String, Set<String>> tags;
 
     private Background(DetailsLookup details, MasterWatch watch, MasterCommands commands, SessionRunner runner,
             SessionOpener opener, SessionHub sessions, ProbeWatch probes, ForwardCommands forwards, RunCommands runs,
-            FilesCommands files, AskpassServer askpass, Map<String, Set<String>> tags) {
+            FilesCommands files, AskpassServer askpass, Map<String, Set<String>> tags, TerminalOwner terminal,
+            Masters masters, Consumer<MasterEvent> masterListener) {
+        this.masters = masters;
+        this.masterListener = masterListener;
         this.tags = tags;
+        this.terminal = terminal;
         this.details = details;
         this.watch = watch;
         this.commands = commands;
@@ -56,14 +65,18 @@ final class Background implements AutoCloseable {
         this.askpass = askpass;
     }
 
-    /** Builds and starts them; {@code post} is how each reaches the UI thread. */
+    /**
+     * Builds and starts them; {@code post} is how each reaches the UI thread. {@code sessions}
+     * are shared with the other pickers of this jhosts and outlive this one; {@code environment}
+     * is the user's where the terminal is (what sessions send, as ssh's SendEnv).
+     */
     static Background start(List<Host> hosts, Settings settings, Path sshConfig, HostConfigs hostConfigs,
-            Masters masters, TerminalOwner terminal, Consumer<UiEvent> post, Clock clock) {
+            Masters masters, TerminalOwner terminal, Map<String, String> environment, SessionHub sessions,
+            Consumer<UiEvent> post, Clock clock) {
         DetailsLookup details = new DetailsLookup(hostConfigs, post);
         MasterWatch watch = new MasterWatch(masters, hosts.stream().map(Host::alias).toList(), post);
         MasterCommands commands = new MasterCommands(masters, post, watch::refreshSoon);
-        SessionRunner runner = new SessionRunner(settings, sshConfig, hostConfigs, masters, terminal, System.getenv());
-        SessionHub sessions = new SessionHub(post, runner::summary, clock);
+        SessionRunner runner = new SessionRunner(settings, sshConfig, hostConfigs, masters, terminal, environment);
         ProbeWatch probes = new ProbeWatch(hostConfigs, masters, settings.probes(), post, clock);
         Map<String, Set<String>> tags = new java.util.concurrent.ConcurrentHashMap<>();
         hosts.forEach(host -> tags.put(host.alias(), Set.copyOf(host.tags())));
@@ -72,13 +85,15 @@ final class Background implements AutoCloseable {
         ForwardCommands forwards = new ForwardCommands(masters, post);
         RunCommands runs = new RunCommands(masters, settings, post);
         FilesCommands files = new FilesCommands(masters, settings.aliveCheckTimeout().multipliedBy(4), post);
-        masters.addListener(event -> {
+        Consumer<MasterEvent> masterListener = event -> {
             post.accept(new UiEvent.MasterChanged(event.alias(), event.state()));
             watch.refreshSoon();
-        });
+        };
+        masters.addListener(masterListener);
         watch.start();
         ConfigRefusalCheck.start(settings.sshBinary(), sshConfig, hosts, post);
-        return new Background(details, watch, commands, runner, opener, sessions, probes, forwards, runs, files, askpass, tags);
+        return new Background(details, watch, commands, runner, opener, sessions, probes, forwards, runs, files, askpass, tags,
+                terminal, masters, masterListener);
     }
 
     /** Present where jhosts' askpass helper is installed beside the launcher. */
@@ -107,10 +122,10 @@ final class Background implements AutoCloseable {
                 id -> post.accept(new UiEvent.PromptWithdrawn(id)), passwords);
     }
 
-    /** Hangs the sessions up and stops every helper. */
+    /** Stops every helper (the sessions go on: they are the hub's). */
     @Override
     public void close() {
-        sessions.close();
+        masters.removeListener(masterListener);
         watch.close();
         commands.close();
         details.close();

@@ -38,9 +38,13 @@ final class EffectRunner {
     private final Clock clock;
     private final Loop loop;
     private final HostEditWork hostEdits;
+    /** The terminal's name, as the server's session list shows where a session is attached. */
+    private final String where;
 
     EffectRunner(Background background, Masters masters, TerminalLending lending, TmuxOpener tmux,
-            Consumer<String> connectRecorder, Consumer<UiEvent> post, Clock clock, Loop loop, HostEdits edits) {
+            Consumer<String> connectRecorder, Consumer<UiEvent> post, Clock clock, Loop loop, HostEdits edits,
+            String where) {
+        this.where = where;
         this.background = background;
         this.masters = masters;
         this.lending = lending;
@@ -56,6 +60,8 @@ final class EffectRunner {
         Optional<AskpassServer> askpass = background.askpass();
         if (effect instanceof Effect.Quit quit) {
             loop.quit(quit.exitCode());
+        } else if (effect instanceof Effect.HangUp hangUp) {
+            background.sessions.hangUp(hangUp.ids());
         } else if (effect instanceof Effect.ResolveDetails resolve) {
             background.details.request(resolve.alias());
         } else if (effect instanceof Effect.RequestProbes request) {
@@ -119,7 +125,7 @@ final class EffectRunner {
         }
         connectRecorder.accept(alias);
         if (opened.get() instanceof SessionRunner.Prepared.Bridged bridged) {
-            long id = background.sessions.add(bridged.session());
+            long id = background.sessions.add(alias, bridged.session(), post);
             loop.apply(new UiEvent.SessionOpened(id, alias, clock.instant()));
             lendToSession(id);
         } else if (opened.get() instanceof SessionRunner.Prepared.PlainSsh plain) {
@@ -155,7 +161,8 @@ final class EffectRunner {
 
             @Override
             public LoanEnd use(byte[] typeahead) {
-                return background.sessions.attach(id, typeahead);
+                return background.sessions.attach(id, background.terminal.sessionTerminal(),
+                        background.terminal.cookedAttributes(), where, typeahead);
             }
 
             @Override

@@ -10,6 +10,8 @@ import dev.jhosts.tui.view.Appearance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
@@ -26,10 +28,27 @@ import java.util.function.Consumer;
  * plain ssh or a Ctrl-Z stop through {@link TerminalLending} alone.
  */
 public final class JhostsApp {
-    private final PickerLoop.Parts parts;
-    private final BlockingQueue<UiEvent> events = new LinkedBlockingQueue<>();
+    /**
+     * Where a picker is shown: its terminal's name (where a session is attached, in {@code
+     * jhosts sessions}), the user's environment there (TERM, locale, NO_COLOR, SendEnv's
+     * variables), and whether sessions go on after the picker ends (those of a jhosts server).
+     */
+    public record Viewer(String where, Map<String, String> environment, boolean sessionsOutlive) {
+        public Viewer {
+            environment = Map.copyOf(environment);
+        }
+
+        /** This process's own terminal and environment; its sessions end with it. */
+        public static Viewer ownTerminal() {
+            return new Viewer("this terminal", System.getenv(), false);
+        }
+    }
+
+    private final Shared shared;
 
     /**
+     * What every picker of one jhosts shares.
+     *
      * @param hosts the catalogue, in display order
      * @param warnings problems found while reading the configuration (shown in the status line)
      * @param settings jhosts' settings
@@ -39,28 +58,23 @@ public final class JhostsApp {
      * @param connectRecorder told the alias of each session opened (for the history)
      * @param jhostsCommand jhosts' launcher with the global options it was started with, for
      *     {@code jhosts connect HOST} in a tmux window
+     * @param feed tells of the catalogue's changes (hosts of inventories) while a picker runs
+     * @param hostEdits writes the host form's changes to the ssh config
+     * @param sessions the sessions, which outlive the picker that opened them in a server
+     * @param notices what background jobs of the whole jhosts tell every picker
      */
-    public JhostsApp(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig,
-            HostConfigs hostConfigs, Masters masters, Consumer<String> connectRecorder, List<String> jhostsCommand) {
-        this(hosts, warnings, settings, sshConfig, hostConfigs, masters, connectRecorder, jhostsCommand,
-                CatalogueFeed.NONE);
+    public record Shared(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig,
+            HostConfigs hostConfigs, Masters masters, Consumer<String> connectRecorder, List<String> jhostsCommand,
+            CatalogueFeed feed, HostEdits hostEdits, SessionHub sessions, Notices notices) {
+        public Shared {
+            hosts = List.copyOf(hosts);
+            warnings = List.copyOf(warnings);
+            jhostsCommand = List.copyOf(jhostsCommand);
+        }
     }
 
-    /** As above, with {@code feed} telling of the catalogue's changes (hosts of inventories) while it runs. */
-    public JhostsApp(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig,
-            HostConfigs hostConfigs, Masters masters, Consumer<String> connectRecorder, List<String> jhostsCommand,
-            CatalogueFeed feed) {
-        this(hosts, warnings, settings, sshConfig, hostConfigs, masters, connectRecorder, jhostsCommand, feed,
-                HostEdits.NONE);
-    }
-
-    /** As above, with {@code hostEdits} writing the host form's changes to the ssh config. */
-    public JhostsApp(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig,
-            HostConfigs hostConfigs, Masters masters, Consumer<String> connectRecorder, List<String> jhostsCommand,
-            CatalogueFeed feed, HostEdits hostEdits) {
-        this.parts = new PickerLoop.Parts(List.copyOf(hosts), List.copyOf(warnings), settings, sshConfig, hostConfigs,
-                masters, connectRecorder, List.copyOf(jhostsCommand), Appearance.fromEnvironment(System.getenv()), feed,
-                hostEdits);
+    public JhostsApp(Shared shared) {
+        this.shared = shared;
     }
 
     /**
@@ -72,20 +86,32 @@ public final class JhostsApp {
     }
 
     /**
-     * Runs the TUI until the user quits.
+     * Runs the TUI on this process's terminal until the user quits.
      *
      * @return the exit status: 0 after Esc, 130 after Ctrl-C; with {@code on-session-end = exit},
      *     the attached session's remote exit status
      * @throws IOException when standard input/output is not a terminal, or the terminal fails
      */
     public int run() throws IOException {
-        try (TerminalOwner terminal = TerminalOwner.open(parts.look().unicode())) {
-            return new PickerLoop(parts, terminal, events).run();
+        Viewer viewer = Viewer.ownTerminal();
+        try (TerminalOwner terminal = TerminalOwner.open(Appearance.fromEnvironment(viewer.environment()).unicode())) {
+            return run(terminal, viewer, Optional.empty());
         }
     }
 
-    /** Shows {@code text} in the status line (from any thread): what a background job has to say. */
-    public void notice(String text) {
-        events.add(new UiEvent.Notice(text));
+    /**
+     * Runs the TUI on {@code terminal} (opened by the caller, who closes it) until the user quits
+     * or the terminal goes away (its input ends); {@code attach} names a session to show at once.
+     */
+    public int run(TerminalOwner terminal, Viewer viewer, Optional<Long> attach) throws IOException {
+        BlockingQueue<UiEvent> events = new LinkedBlockingQueue<>();
+        PickerLoop.Parts parts = new PickerLoop.Parts(shared, viewer, Appearance.fromEnvironment(viewer.environment()),
+                attach);
+        Runnable unsubscribe = shared.notices().subscribe(text -> events.add(new UiEvent.Notice(text)));
+        try {
+            return new PickerLoop(parts, terminal, events).run();
+        } finally {
+            unsubscribe.run();
+        }
     }
 }

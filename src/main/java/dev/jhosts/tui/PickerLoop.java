@@ -53,9 +53,7 @@ final class PickerLoop implements EffectRunner.Loop {
     private static final Duration QUIET_OPEN = Duration.ofMillis(150);
 
     /** Everything the picker is made of that comes from outside. */
-    record Parts(List<Host> hosts, List<String> warnings, Settings settings, Path sshConfig, HostConfigs hostConfigs,
-            Masters masters, Consumer<String> connectRecorder, List<String> jhostsCommand, Appearance look,
-            CatalogueFeed feed, HostEdits hostEdits) {}
+    record Parts(JhostsApp.Shared shared, JhostsApp.Viewer viewer, Appearance look, Optional<Long> attach) {}
 
     private final Parts parts;
     private final BlockingQueue<UiEvent> events;
@@ -84,9 +82,9 @@ final class PickerLoop implements EffectRunner.Loop {
         this.events = events;
         this.terminal = terminal;
         this.screen = terminal.screen();
-        this.keymap = parts.settings().keys();
+        this.keymap = parts.shared().settings().keys();
         this.renderer = new Renderer(parts.look(), keymap);
-        this.keys = terminal.keyReader(parts.settings().escapeTimeout(), key -> post(new UiEvent.KeyPressed(key)),
+        this.keys = terminal.keyReader(parts.shared().settings().escapeTimeout(), key -> post(new UiEvent.KeyPressed(key)),
                 () -> post(new UiEvent.InputClosed()));
         this.lending = new TerminalLending(terminal, keys, this::post);
     }
@@ -97,26 +95,34 @@ final class PickerLoop implements EffectRunner.Loop {
 
     int run() throws IOException {
         TerminalSize size = terminal.size();
-        Settings settings = parts.settings();
-        state = ViewState.initial(parts.hosts(), parts.warnings(), new ScreenSize(size.getColumns(), size.getRows()),
+        Settings settings = parts.shared().settings();
+        state = ViewState.initial(parts.shared().hosts(), parts.shared().warnings(), new ScreenSize(size.getColumns(), size.getRows()),
                 clock.instant(), settings.prelaunchDelay());
         ScheduledExecutorService ticker = null;
         Runnable stopFeed = () -> { };
+        Runnable unsubscribe = () -> { };
         try {
             terminal.startScreen();
             keys.resume();
             draw();
             // everything else only once the first frame is out
             terminal.watchResizes(resized -> post(new UiEvent.Resized(resized.getColumns(), resized.getRows())));
-            background = Background.start(parts.hosts(), settings, parts.sshConfig(), parts.hostConfigs(),
-                    parts.masters(), terminal, this::post, clock);
-            effects = new EffectRunner(background, parts.masters(), lending,
-                    new TmuxOpener(parts.jhostsCommand(), settings.sessions().tmuxOpen(), System.getenv(), this::post),
-                    parts.connectRecorder(), this::post, clock, this, parts.hostEdits());
+            JhostsApp.Shared shared = parts.shared();
+            background = Background.start(shared.hosts(), settings, shared.sshConfig(), shared.hostConfigs(),
+                    shared.masters(), terminal, parts.viewer().environment(), shared.sessions(), this::post, clock);
+            effects = new EffectRunner(background, shared.masters(), lending,
+                    new TmuxOpener(shared.jhostsCommand(), settings.sessions().tmuxOpen(), parts.viewer().environment(),
+                            this::post),
+                    shared.connectRecorder(), this::post, clock, this, shared.hostEdits(), parts.viewer().where());
+            unsubscribe = shared.sessions().subscribe(this::post);
             apply(Update.update(keymap, state, new UiEvent.Started(settings.prelaunch(), settings.prompts().askAtStart(),
-                    background.askpass().isPresent(), settings.onSessionEnd() == Settings.OnSessionEnd.EXIT)));
+                    background.askpass().isPresent(), settings.onSessionEnd() == Settings.OnSessionEnd.EXIT,
+                    parts.viewer().sessionsOutlive())));
             apply(Update.withDetailsFor(state));
-            stopFeed = parts.feed().start((hosts, warnings) -> post(new UiEvent.CatalogueChanged(hosts, warnings)));
+            if (parts.attach().isPresent()) {
+                post(new UiEvent.ShowSession(parts.attach().get())); // after the sessions' listings, posted above
+            }
+            stopFeed = parts.shared().feed().start((hosts, warnings) -> post(new UiEvent.CatalogueChanged(hosts, warnings)));
             LibraryWarmUp.forSessions();
             ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "jhosts-tick");
@@ -150,6 +156,7 @@ final class PickerLoop implements EffectRunner.Loop {
                 ticker.shutdownNow();
             }
             stopFeed.run();
+            unsubscribe.run();
             if (background != null) {
                 background.close();
             }

@@ -7,75 +7,146 @@ import dev.jhosts.tui.state.LoanEnd;
 import dev.jhosts.tui.state.UiEvent;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Terminal;
 
 /**
- * The bridged sessions the picker holds, by the id it gave them. Each session runs on its own
- * threads and tells of itself through events ({@link UiEvent.SessionOutput}, {@link
- * UiEvent.SessionOver}); the view state is the one record of them, this only keeps the objects.
+ * The bridged sessions of one jhosts (the server, or a picker run in the foreground), by the id
+ * it gave them, shared by every picker it shows. Each session runs on its own threads and tells
+ * of itself through events ({@link UiEvent.SessionOutput}, {@link UiEvent.SessionOver}) to every
+ * picker that {@link #subscribe subscribed}; each picker's view state is its record of them,
+ * this only keeps the objects.
  *
- * <p>When the JVM ends (a normal quit, SIGTERM, SIGHUP, SIGINT) every session still held is hung
+ * <p>A session outlives the picker and the terminal it was opened from; it ends when its remote
+ * side ends it, when a user ends it ({@code ~.}, quitting with "end them"), or with this
+ * process: when the JVM ends (a normal end, SIGTERM, SIGINT) every session still held is hung
  * up: its control connection is closed, the master closes the channel and the remote side gets
  * its hang-up.
  */
-final class SessionHub implements AutoCloseable {
-    private final Map<Long, BridgedSession> sessions = new ConcurrentHashMap<>();
+public final class SessionHub implements AutoCloseable {
+    /** A session as the pickers list it. */
+    public record Listing(long id, String alias, Instant started, Instant lastOutput, Optional<String> attachedTo) {}
+
+    private record Held(BridgedSession session, String alias, Instant started) {}
+
+    private final Map<Long, Held> sessions = new ConcurrentHashMap<>();
+    /** Where each session is shown now (a terminal's name), while it is. */
+    private final Map<Long, String> shownIn = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> lastOutput = new ConcurrentHashMap<>();
+    private final List<Consumer<UiEvent>> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
-    private final Consumer<UiEvent> events;
     private final Function<BridgeEnd, String> summary;
     private final Clock clock;
     private final Thread hangUpOnExit = new Thread(this::hangUpAll, "jhosts-hang-up-sessions");
 
-    SessionHub(Consumer<UiEvent> events, Function<BridgeEnd, String> summary, Clock clock) {
-        this.events = events;
+    /** @param summary how an ending reads in a few words ("exit 3", "closed with ~.") */
+    public SessionHub(Function<BridgeEnd, String> summary, Clock clock) {
         this.summary = summary;
         this.clock = clock;
         Runtime.getRuntime().addShutdownHook(hangUpOnExit);
     }
 
-    /** Holds {@code session} (opened for {@code alias}) and starts it; returns its id. */
-    long add(BridgedSession session) {
+    /**
+     * From now on {@code events} hears of every session's news; it is told of the sessions held
+     * already at once ({@link UiEvent.SessionListed}). Returns what ends the subscription.
+     */
+    public Runnable subscribe(Consumer<UiEvent> events) {
+        subscribers.add(events);
+        listings().forEach(listing -> events.accept(new UiEvent.SessionListed(listing.id(), listing.alias(),
+                listing.started(), listing.lastOutput())));
+        return () -> subscribers.remove(events);
+    }
+
+    /** The live sessions, oldest first. */
+    public List<Listing> listings() {
+        return sessions.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> new Listing(entry.getKey(), entry.getValue().alias(), entry.getValue().started(),
+                        lastOutput.getOrDefault(entry.getKey(), entry.getValue().started()),
+                        Optional.ofNullable(shownIn.get(entry.getKey()))))
+                .toList();
+    }
+
+    /** The most recently used live session (of {@code alias} when given). */
+    public Optional<Listing> mostRecent(Optional<String> alias) {
+        return listings().stream()
+                .filter(listing -> alias.isEmpty() || alias.get().equals(listing.alias()))
+                .max(Comparator.comparing(Listing::lastOutput).thenComparing(Listing::id));
+    }
+
+    /** Whether any session lives. */
+    public boolean any() {
+        return !sessions.isEmpty();
+    }
+
+    /**
+     * Holds {@code session} (opened for {@code alias} by the picker {@code opener}, which lists it
+     * itself) and starts it; returns its id. The other pickers are told of it.
+     */
+    long add(String alias, BridgedSession session, Consumer<UiEvent> opener) {
         long id = ids.incrementAndGet();
-        sessions.put(id, session);
+        Instant started = clock.instant();
+        sessions.put(id, new Held(session, alias, started));
+        for (Consumer<UiEvent> subscriber : subscribers) {
+            if (subscriber != opener) {
+                subscriber.accept(new UiEvent.SessionListed(id, alias, started, started));
+            }
+        }
         session.start(new BridgedSession.Listener() {
             @Override
             public void outputWhileDetached() {
-                events.accept(new UiEvent.SessionOutput(id, clock.instant()));
+                Instant now = clock.instant();
+                lastOutput.put(id, now);
+                broadcast(new UiEvent.SessionOutput(id, now));
             }
 
             @Override
             public void ended(BridgeEnd end) {
                 sessions.remove(id);
-                events.accept(new UiEvent.SessionOver(id, summary.apply(end), status(end)));
+                lastOutput.remove(id);
+                broadcast(new UiEvent.SessionOver(id, summary.apply(end), status(end)));
             }
         });
         return id;
     }
 
+    private void broadcast(UiEvent event) {
+        subscribers.forEach(subscriber -> subscriber.accept(event));
+    }
+
     /**
-     * Runs session {@code id} on the lent terminal until the user leaves it or it ends; on the
-     * lending thread.
+     * Runs session {@code id} on {@code terminal} (named {@code where}) until the user leaves it
+     * or it ends; on the lending thread. A session shown in another terminal is moved here.
      */
-    LoanEnd attach(long id, byte[] typeahead) {
-        BridgedSession session = sessions.get(id);
-        if (session == null) {
+    LoanEnd attach(long id, Terminal terminal, Attributes cooked, String where, byte[] typeahead) {
+        Held held = sessions.get(id);
+        if (held == null) {
             return new LoanEnd.SessionOver(id, "already over", -1);
         }
+        shownIn.put(id, where);
+        lastOutput.put(id, clock.instant());
         try {
-            AttachEnd end = session.attach(typeahead, true);
+            AttachEnd end = held.session().attach(terminal, cooked, typeahead, true);
             if (end instanceof AttachEnd.Detached detached) {
                 return new LoanEnd.Detached(id, LoanEnd.Toward.valueOf(detached.toward().name()));
             }
             BridgeEnd over = ((AttachEnd.Ended) end).end();
             return new LoanEnd.SessionOver(id, summary.apply(over), status(over));
         } catch (IOException | RuntimeException e) {
-            session.close();
-            return new LoanEnd.SessionOver(id, "session failed: " + e.getMessage(), -1);
+            return new LoanEnd.Detached(id, LoanEnd.Toward.LIST);
+        } finally {
+            shownIn.remove(id, where);
+            lastOutput.put(id, clock.instant());
         }
     }
 
@@ -84,9 +155,20 @@ final class SessionHub implements AutoCloseable {
         return end.session().exitMessageReceived() ? end.session().status() : -1;
     }
 
-    private void hangUpAll() {
-        for (BridgedSession session : List.copyOf(sessions.values())) {
-            session.close();
+    /** Hangs up the sessions of {@code ids} that live. */
+    void hangUp(List<Long> ids) {
+        for (long id : ids) {
+            Held held = sessions.get(id);
+            if (held != null) {
+                held.session().close();
+            }
+        }
+    }
+
+    /** Hangs every session up (they end as their masters close the channels). */
+    public void hangUpAll() {
+        for (Held held : List.copyOf(sessions.values())) {
+            held.session().close();
         }
     }
 

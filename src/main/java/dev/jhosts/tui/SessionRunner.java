@@ -109,7 +109,7 @@ final class SessionRunner {
             FallbackSsh ssh = new FallbackSsh(settings.sshBinary(), sshConfig, plain.path().socket(),
                     settings.controlPersist(), withRoute(plain.alias()));
             int status = (masters.confirmsEachUse(plain.alias()) ? ssh.confirmingEachUse() : ssh)
-                    .run(plain.alias(), List.of());
+                    .run(plain.alias(), List.of(), terminal.side());
             return new LoanEnd.SshOver(plain.alias(), "ssh exit " + status, status);
         } catch (IOException | RuntimeException e) {
             return new LoanEnd.SshOver(plain.alias(), "session failed: " + e.getMessage(), -1);
@@ -117,20 +117,6 @@ final class SessionRunner {
             Thread.currentThread().interrupt();
             return new LoanEnd.SshOver(plain.alias(), "interrupted", -1);
         }
-    }
-
-    /** How a bridged session ended, in a few words: "exit 3", "closed with ~.". */
-    String summary(BridgeEnd bridged) {
-        SessionEnd end = bridged.session();
-        String summary;
-        if (end.exitMessageReceived()) {
-            summary = "exit " + end.status();
-        } else if (bridged.closedByEscape()) {
-            summary = "closed with " + SessionSpec.escapeName(settings.escapeChar()) + ".";
-        } else {
-            summary = "connection closed (status 255)";
-        }
-        return end.ttyAllocationFailed() ? summary + ", no pty" : summary;
     }
 
     /** The host's own options, after those that make ssh ride its jump host's master. */

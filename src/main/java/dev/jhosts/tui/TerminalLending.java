@@ -104,7 +104,7 @@ final class TerminalLending {
                 // what was typed before Ctrl-Z is the list's after fg
                 terminal.giveBackInput(typeahead);
                 try {
-                    terminal.stopThisProcess();
+                    terminal.side().stop();
                     return new LoanEnd.Resumed("");
                 } catch (IOException e) {
                     return new LoanEnd.Resumed(e.getMessage());

@@ -5,7 +5,7 @@ package dev.jhosts.tui.state;
  * connection, the help.
  */
 public enum DialogAction implements KeyAction {
-    YES, NO, ACCEPT, CANCEL, UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST;
+    YES, NO, KEEP, ACCEPT, CANCEL, UP, DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST;
 
     @Override
     public KeyMode mode() {

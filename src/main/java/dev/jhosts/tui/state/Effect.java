@@ -5,8 +5,15 @@ import java.util.List;
 /** Work the update asks for; carried out by the app, whose results come back as events. */
 public sealed interface Effect {
 
-    /** Leave jhosts with this exit status (the sessions it holds are hung up). */
+    /** Leave the picker with this exit status (its sessions are hung up unless they outlive it). */
     record Quit(int exitCode) implements Effect {}
+
+    /** Hang these sessions up (their masters close the channels; the remote sides get their hang-up). */
+    record HangUp(List<Long> ids) implements Effect {
+        public HangUp {
+            ids = List.copyOf(ids);
+        }
+    }
 
     /** Resolve a host's effective options in the background. */
     record ResolveDetails(String alias) implements Effect {}

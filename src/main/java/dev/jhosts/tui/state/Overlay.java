@@ -63,10 +63,15 @@ public sealed interface Overlay {
         }
     }
 
-    /** Quitting while sessions live: they are named, {@code y} or Enter hangs them up and quits. */
-    record ConfirmQuit(List<String> sessions, int exitCode) implements Overlay {
+    /**
+     * Quitting while sessions live: they are named, {@code y} or Enter hangs them up and quits;
+     * where they can outlive the picker ({@code keepable}, a jhosts server's), the keep key quits
+     * and leaves them running.
+     */
+    record ConfirmQuit(List<String> sessions, List<Long> ids, int exitCode, boolean keepable) implements Overlay {
         public ConfirmQuit {
             sessions = List.copyOf(sessions);
+            ids = List.copyOf(ids);
         }
     }
 

@@ -15,7 +15,8 @@ final class SessionUpdate {
     /** Start-up: the prelaunch and ask-at-start masters, and the on-session-end policy. */
     static Transition onStarted(ViewState state, UiEvent.Started started) {
         List<Effect> effects = new ArrayList<>();
-        ViewState next = state.withSessions(state.sessions().withExitOnEnd(started.exitOnEnd()));
+        ViewState next = state.withSessions(state.sessions().withExitOnEnd(started.exitOnEnd())
+                .withOutlive(started.sessionsOutlive()));
         if (started.canAsk()) {
             for (String alias : started.askAtStart()) {
                 if (known(state, alias)) {
@@ -99,13 +100,21 @@ final class SessionUpdate {
             return Transition.of(state, new Effect.Quit(exitCode));
         }
         List<String> names = live.stream().map(row -> row.alias() + " #" + row.id()).toList();
-        return Transition.of(state.withOverlay(new Overlay.ConfirmQuit(names, exitCode)));
+        List<Long> ids = live.stream().map(SessionRow::id).toList();
+        return Transition.of(state.withOverlay(new Overlay.ConfirmQuit(names, ids, exitCode, state.sessions().outlive())));
     }
 
-    /** In the quit question: yes, accept or a second quit key quits (hanging the sessions up); anything else stays. */
+    /**
+     * In the quit question: yes, accept or a second quit key quits, hanging the sessions up; the
+     * keep key (a server's sessions) quits and leaves them running; anything else stays.
+     */
     static Transition onConfirmQuitKey(Keymap keys, ViewState state, Overlay.ConfirmQuit confirm, Key key) {
         if (keys.dialogs().is(DialogAction.YES, key) || keys.dialogs().is(DialogAction.ACCEPT, key)
                 || keys.picker().is(PickerAction.QUIT, key)) {
+            return Transition.of(state.withOverlay(new Overlay.None()), new Effect.HangUp(confirm.ids()),
+                    new Effect.Quit(confirm.exitCode()));
+        }
+        if (confirm.keepable() && keys.dialogs().is(DialogAction.KEEP, key)) {
             return Transition.of(state.withOverlay(new Overlay.None()), new Effect.Quit(confirm.exitCode()));
         }
         return Transition.of(state.withOverlay(new Overlay.None()).withMessage("not quitting: the sessions go on"));
@@ -115,6 +124,23 @@ final class SessionUpdate {
         Sessions sessions = state.sessions().added(SessionRow.opened(opened.id(), opened.alias(), opened.at()))
                 .attachedTo(opened.id());
         return Transition.of(state.withSessions(sessions));
+    }
+
+    /** {@code jhosts attach}: the session on the terminal at once, when it is still live. */
+    static Transition onShow(ViewState state, UiEvent.ShowSession show) {
+        if (state.sessions().find(show.id()).filter(SessionRow::live).isEmpty()) {
+            return Transition.of(state.withMessage("session #" + show.id() + " has ended"));
+        }
+        return reattach(state, show.id());
+    }
+
+    /** A session this picker did not open: a row of its own, not attached; once. */
+    static Transition onListed(ViewState state, UiEvent.SessionListed listed) {
+        if (state.sessions().find(listed.id()).isPresent()) {
+            return Transition.of(state);
+        }
+        SessionRow row = new SessionRow(listed.id(), listed.alias(), listed.started(), listed.lastOutput(), false, "");
+        return Transition.of(state.withSessions(state.sessions().added(row)));
     }
 
     static Transition onOutput(ViewState state, UiEvent.SessionOutput output) {

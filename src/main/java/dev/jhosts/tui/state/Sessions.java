@@ -12,12 +12,22 @@ import java.util.function.UnaryOperator;
  *     user goes to their host again)
  * @param attached the id of the session that has the terminal, 0 for none
  * @param exitOnEnd {@code on-session-end = exit}: jhosts exits when the attached session ends
+ * @param outlive the sessions go on after this picker ends (they are a jhosts server's)
  */
-public record Sessions(List<SessionRow> rows, long attached, boolean exitOnEnd) {
-    public static final Sessions NONE = new Sessions(List.of(), 0, false);
+public record Sessions(List<SessionRow> rows, long attached, boolean exitOnEnd, boolean outlive) {
+    public static final Sessions NONE = new Sessions(List.of(), 0, false, false);
 
     public Sessions {
         rows = List.copyOf(rows);
+    }
+
+    /** Sessions that end with the picker. */
+    public Sessions(List<SessionRow> rows, long attached, boolean exitOnEnd) {
+        this(rows, attached, exitOnEnd, false);
+    }
+
+    public Sessions withOutlive(boolean sessionsOutlive) {
+        return new Sessions(rows, attached, exitOnEnd, sessionsOutlive);
     }
 
     public List<SessionRow> live() {
@@ -37,33 +47,33 @@ public record Sessions(List<SessionRow> rows, long attached, boolean exitOnEnd) 
     }
 
     public Sessions withExitOnEnd(boolean exit) {
-        return new Sessions(rows, attached, exit);
+        return new Sessions(rows, attached, exit, outlive);
     }
 
     public Sessions added(SessionRow row) {
         List<SessionRow> more = new ArrayList<>(rows);
         more.add(row);
-        return new Sessions(more, attached, exitOnEnd);
+        return new Sessions(more, attached, exitOnEnd, outlive);
     }
 
     public Sessions changed(long id, UnaryOperator<SessionRow> change) {
         return new Sessions(rows.stream().map(row -> row.id() == id ? change.apply(row) : row).toList(), attached,
-                exitOnEnd);
+                exitOnEnd, outlive);
     }
 
     public Sessions removed(long id) {
         return new Sessions(rows.stream().filter(row -> row.id() != id).toList(), attached == id ? 0 : attached,
-                exitOnEnd);
+                exitOnEnd, outlive);
     }
 
     /** Without the sessions of {@code alias} that ended (their status has been seen). */
     public Sessions withoutEndedOf(String alias) {
         return new Sessions(rows.stream().filter(row -> row.live() || !row.alias().equals(alias)).toList(), attached,
-                exitOnEnd);
+                exitOnEnd, outlive);
     }
 
     public Sessions attachedTo(long id) {
-        return new Sessions(rows, id, exitOnEnd);
+        return new Sessions(rows, id, exitOnEnd, outlive);
     }
 
     /**

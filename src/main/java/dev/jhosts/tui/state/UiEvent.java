@@ -62,11 +62,16 @@ public sealed interface UiEvent {
      * may ask the user at start ({@code ask-at-start}, where jhosts can ask inside the picker), and
      * whether jhosts exits when the attached session ends ({@code on-session-end = exit}).
      */
-    record Started(List<String> prelaunch, List<String> askAtStart, boolean canAsk, boolean exitOnEnd)
-            implements UiEvent {
+    record Started(List<String> prelaunch, List<String> askAtStart, boolean canAsk, boolean exitOnEnd,
+            boolean sessionsOutlive) implements UiEvent {
         public Started {
             prelaunch = List.copyOf(prelaunch);
             askAtStart = List.copyOf(askAtStart);
+        }
+
+        /** A picker whose sessions end with it. */
+        public Started(List<String> prelaunch, List<String> askAtStart, boolean canAsk, boolean exitOnEnd) {
+            this(prelaunch, askAtStart, canAsk, exitOnEnd, false);
         }
     }
 
@@ -81,6 +86,15 @@ public sealed interface UiEvent {
 
     /** The session opened for {@code alias} is held as {@code id} and has the terminal now. */
     record SessionOpened(long id, String alias, Instant at) implements UiEvent {}
+
+    /**
+     * Session {@code id} of {@code alias} is held by this jhosts (opened from another terminal,
+     * or before this picker started); it is listed, not shown.
+     */
+    record SessionListed(long id, String alias, Instant started, Instant lastOutput) implements UiEvent {}
+
+    /** Show session {@code id} now ({@code jhosts attach}): as Enter on its row. */
+    record ShowSession(long id) implements UiEvent {}
 
     /** Session {@code id}, detached, has new output. */
     record SessionOutput(long id, Instant at) implements UiEvent {}

@@ -69,6 +69,10 @@ public final class Update {
             return SessionUpdate.onNotOpened(state, notOpened);
         } else if (event instanceof UiEvent.SessionOpened opened) {
             return SessionUpdate.onOpened(state, opened);
+        } else if (event instanceof UiEvent.ShowSession show) {
+            return SessionUpdate.onShow(state, show);
+        } else if (event instanceof UiEvent.SessionListed listed) {
+            return SessionUpdate.onListed(state, listed);
         } else if (event instanceof UiEvent.SessionOutput output) {
             return SessionUpdate.onOutput(state, output);
         } else if (event instanceof UiEvent.SessionOver over) {

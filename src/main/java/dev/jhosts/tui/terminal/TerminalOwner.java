@@ -5,6 +5,9 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.jhosts.session.Console;
 import dev.jhosts.session.ConsoleInput;
 import dev.jhosts.session.ExactModes;
+import dev.jhosts.terminal.OwnProcess;
+import dev.jhosts.terminal.TerminalDevice;
+import dev.jhosts.terminal.TerminalSide;
 import dev.jhosts.tui.state.Key;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +15,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Size;
@@ -30,22 +34,6 @@ import org.jline.terminal.Terminal;
  */
 public final class TerminalOwner implements AutoCloseable {
     private static final byte[] LEAVE_SCREEN = "\033[0m\033[?25h\033[?1049l".getBytes(StandardCharsets.US_ASCII);
-    /**
-     * Java cannot raise a signal, so a child sends SIGTSTP to this process ($1), and ends only
-     * once it sees the process stopped: this process reaps it only when continued, so nothing
-     * here touches the terminal before {@code fg} (the signal alone arrives at some thread some
-     * time later, and the terminal could be taken back before the stop). Gives up after 3 s
-     * (SIGTSTP ignored); without {@code ps} it waits a second instead of watching.
-     */
-    private static final String STOP_AND_CONFIRM = "kill -TSTP \"$1\" || exit 1\n"
-            + "command -v ps >/dev/null 2>&1 || { sleep 1; exit 0; }\n"
-            + "i=0\n"
-            + "while [ $i -lt 300 ]; do\n"
-            + "  case $(ps -o stat= -p \"$1\" | tr -d ' ') in T*) exit 0;; esac\n"
-            + "  sleep 0.01; i=$((i + 1))\n"
-            + "done\n"
-            + "echo 'this process did not stop on SIGTSTP'; exit 1\n";
-
     private final Console console;
     private final Terminal jline;
     private final Attributes raw;
@@ -53,23 +41,27 @@ public final class TerminalOwner implements AutoCloseable {
     private final ConsoleInput input;
     private final DrawingTerminal drawing;
     private final TerminalScreen screen;
-    private final Thread restoreOnExit;
+    private final TerminalSide side;
+    /** Restores the terminal when the JVM ends; only for this process's own terminal. */
+    private final Optional<Thread> restoreOnExit;
     private final Object state = new Object();
     private boolean screenShown;
     private boolean closed;
     private boolean watchingResizes;
     private Consumer<TerminalSize> resizeListener = size -> { };
 
-    private TerminalOwner(Console console, Charset charset) throws IOException {
+    private TerminalOwner(Console console, Charset charset, TerminalSide side, boolean ownProcess) throws IOException {
         this.console = console;
+        this.side = side;
         this.jline = console.jline();
         this.raw = rawFrom(console.cookedAttributes());
         this.modes = console.modes();
         this.input = console.input();
         this.drawing = new DrawingTerminal(jline, charset);
         this.screen = new TerminalScreen(drawing);
-        this.restoreOnExit = new Thread(this::restore, "jhosts-restore-terminal");
-        Runtime.getRuntime().addShutdownHook(restoreOnExit);
+        this.restoreOnExit = ownProcess ? Optional.of(new Thread(this::restore, "jhosts-restore-terminal"))
+                : Optional.empty();
+        restoreOnExit.ifPresent(hook -> Runtime.getRuntime().addShutdownHook(hook));
     }
 
     /**
@@ -81,10 +73,23 @@ public final class TerminalOwner implements AutoCloseable {
         if (System.console() == null) {
             throw new IOException("standard input and output must be a terminal");
         }
+        return open(TerminalDevice.standardInput(), unicode, System.getenv().getOrDefault("TERM", ""),
+                new OwnProcess());
+    }
+
+    /**
+     * Opens {@code device}: this process's terminal, or a client's, whose programs and stops
+     * {@code side} runs. Only this process's own terminal is restored by a shutdown hook (a
+     * client restores its terminal itself).
+     *
+     * @param userTerm the user's TERM, as a session's PTY gets it
+     */
+    public static TerminalOwner open(TerminalDevice device, boolean unicode, String userTerm, TerminalSide side)
+            throws IOException {
         Charset charset = unicode ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII;
-        Console console = Console.open(charset, System.getenv().getOrDefault("TERM", ""));
+        Console console = Console.open(device, charset, userTerm);
         try {
-            return new TerminalOwner(console, charset);
+            return new TerminalOwner(console, charset, side, device.ownProcess());
         } catch (IOException | RuntimeException e) {
             console.close();
             throw e;
@@ -191,38 +196,38 @@ public final class TerminalOwner implements AutoCloseable {
         }
     }
 
+    /** Where programs that need the terminal itself, and a Ctrl-Z stop, run. */
+    public TerminalSide side() {
+        return side;
+    }
+
     /**
-     * Ctrl-Z: stops this process with SIGTSTP, as the terminal would stop a program in cooked
-     * mode; returns once the process is continued ({@code fg}). The caller has given the
-     * terminal back first ({@link #stopScreen()}) and takes it again afterwards.
-     *
-     * @throws IOException when the process could not be stopped (SIGTSTP ignored, no {@code kill})
+     * The terminal is gone (its client left): the key reader and an attached session's keyboard
+     * see the end of input at once.
      */
-    public void stopThisProcess() throws IOException {
-        try {
-            Process stopper = new ProcessBuilder("sh", "-c", STOP_AND_CONFIRM, "sh",
-                    Long.toString(ProcessHandle.current().pid()))
-                    .redirectErrorStream(true)
-                    .start();
-            stopper.getOutputStream().close();
-            String output = new String(stopper.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            int status = stopper.waitFor();
-            if (status != 0) {
-                throw new IOException(output.isEmpty() ? "this process did not stop on SIGTSTP" : output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+    public void hangUp() {
+        input.hangUp();
+    }
+
+    /** The terminal was resized, as its client tells: the resize handlers run (as SIGWINCH would run them). */
+    public void raiseResize() {
+        jline.raise(Terminal.Signal.WINCH);
+    }
+
+    /** The user typed the terminal's interrupt character in its normal modes (its client got SIGINT). */
+    public void raiseInterrupt() {
+        jline.raise(Terminal.Signal.INT);
     }
 
     @Override
     public void close() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(restoreOnExit);
-        } catch (IllegalStateException alreadyExiting) {
-            // the hook runs (or ran) anyway
-        }
+        restoreOnExit.ifPresent(hook -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyExiting) {
+                // the hook runs (or ran) anyway
+            }
+        });
         restore();
     }
 

@@ -58,10 +58,16 @@ final class OverlayPainter {
             chooser(chooser);
         } else if (overlay instanceof Overlay.ConfirmQuit quit) {
             List<String> lines = new ArrayList<>();
-            lines.add("Quit? These sessions are hung up:");
+            lines.add(quit.keepable() ? "Quit? These sessions live:" : "Quit? These sessions are hung up:");
             quit.sessions().forEach(name -> lines.add("  " + name));
             lines.add("");
-            lines.add(keysOf(DialogAction.YES, DialogAction.ACCEPT) + ": quit    any other key: stay");
+            if (quit.keepable()) {
+                lines.add(keysOf(DialogAction.YES, DialogAction.ACCEPT) + ": hang them up and quit");
+                lines.add(keysOf(DialogAction.KEEP) + ": quit, they go on in the server (jhosts attach)");
+                lines.add("any other key: stay");
+            } else {
+                lines.add(keysOf(DialogAction.YES, DialogAction.ACCEPT) + ": quit    any other key: stay");
+            }
             box("quit", lines);
         } else if (overlay instanceof Overlay.EditHost form) {
             hostForm(form.form());

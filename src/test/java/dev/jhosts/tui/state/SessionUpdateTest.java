@@ -150,15 +150,45 @@ class SessionUpdateTest {
         openAndDetach("web1", 1);
         openAndDetach("db", 2);
         press(Key.ctrl('u'), Key.named(Key.Name.ESCAPE));
-        assertThat(state.overlay()).isEqualTo(new Overlay.ConfirmQuit(List.of("web1 #1", "db #2"), 0));
+        assertThat(state.overlay()).isEqualTo(new Overlay.ConfirmQuit(List.of("web1 #1", "db #2"), List.of(1L, 2L), 0,
+                false));
         assertThat(effects).isEmpty();
         press(Key.typed('n'));
         assertThat(state.overlay()).isEqualTo(new Overlay.None());
         assertThat(effects).isEmpty();
         press(Key.ctrl('c'));
-        assertThat(state.overlay()).isEqualTo(new Overlay.ConfirmQuit(List.of("web1 #1", "db #2"), 130));
+        assertThat(state.overlay()).isEqualTo(new Overlay.ConfirmQuit(List.of("web1 #1", "db #2"), List.of(1L, 2L), 130,
+                false));
+        press(Key.typed('d'));
+        assertThat(state.overlay()).as("only a server's sessions can be kept").isEqualTo(new Overlay.None());
+        assertThat(effects).isEmpty();
         press(Key.ctrl('c'));
-        assertThat(effects).containsExactly(new Effect.Quit(130));
+        press(Key.ctrl('c'));
+        assertThat(effects).containsExactly(new Effect.HangUp(List.of(1L, 2L)), new Effect.Quit(130));
+    }
+
+    @Test
+    void aServersSessionsCanBeKeptWhenQuitting() {
+        send(new UiEvent.Started(List.of(), List.of(), false, false, true));
+        openAndDetach("web1", 1);
+        press(Key.ctrl('u'), Key.named(Key.Name.ESCAPE));
+        assertThat(state.overlay()).isEqualTo(new Overlay.ConfirmQuit(List.of("web1 #1"), List.of(1L), 0, true));
+        press(Key.typed('d'));
+        assertThat(effects).containsExactly(new Effect.Quit(0));
+    }
+
+    @Test
+    void sessionsOfOtherTerminalsAreListedOnceAndShownOnRequest() {
+        Instant at = Instant.parse("2026-12-06T10:00:00Z");
+        send(new UiEvent.SessionListed(7, "web1", at, at));
+        send(new UiEvent.SessionListed(7, "web1", at, at));
+        assertThat(state.sessions().rows()).hasSize(1);
+        assertThat(state.sessions().attached()).isZero();
+        send(new UiEvent.ShowSession(7));
+        assertThat(state.sessions().attached()).isEqualTo(7);
+        assertThat(effects).containsExactly(new Effect.Reattach(7));
+        send(new UiEvent.ShowSession(9));
+        assertThat(state.message()).contains("#9 has ended");
     }
 
     @Test

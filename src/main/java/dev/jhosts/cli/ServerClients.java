@@ -1,0 +1,68 @@
+package dev.jhosts.cli;
+
+import dev.jhosts.client.ServerClient;
+import dev.jhosts.client.ServerStarter;
+import dev.jhosts.config.Locations;
+import dev.jhosts.master.ControlDirectory;
+import dev.jhosts.server.ServerAddress;
+import dev.jhosts.server.ToServer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The command line's way to the jhosts server of its ssh config and settings pair: where it
+ * listens (from the global options and the environment alone, so that a client reads no
+ * settings while a server runs), how to start one, and this build's identity.
+ */
+final class ServerClients {
+    private ServerClients() {}
+
+    /** The picker ({@code PICKER}) or a session ({@code ATTACH}) on this terminal, through the server. */
+    static int show(GlobalOptions global, ToServer.Purpose purpose, List<String> arguments) throws Exception {
+        Locations locations = Locations.fromEnvironment();
+        ServerAddress address = address(global, locations);
+        ServerStarter starter = new ServerStarter(serverCommand(global), locations.stateDirectory().resolve("server.log"));
+        return new ServerClient(address, build(), starter, System.err).show(purpose, arguments, () -> {
+            // a server is about to start: the settings' errors are this command's, FILE:LINE and exit 2
+            Context.load(global);
+            ControlDirectory.prepare(locations.defaultControlDirectory());
+        });
+    }
+
+    /** A question to the running server; empty when none runs. */
+    static Optional<ServerClient.Answer> ask(GlobalOptions global, ToServer.Purpose purpose, List<String> arguments)
+            throws IOException {
+        return ServerClient.ask(address(global, Locations.fromEnvironment()), build(), purpose, arguments);
+    }
+
+    static ServerAddress address(GlobalOptions global, Locations locations) {
+        Path sshConfig = global.sshConfig != null ? global.sshConfig.toAbsolutePath() : locations.userSshConfig();
+        Path settings = global.settingsFile != null ? global.settingsFile.toAbsolutePath() : locations.settingsFile();
+        return ServerAddress.of(locations.defaultControlDirectory(), sshConfig, settings);
+    }
+
+    /** This build: the version line of {@code --version}, with its commit and time. */
+    static String build() {
+        return new VersionProvider().getVersion()[0];
+    }
+
+    /** The launcher with this command's global options, running the server. */
+    private static List<String> serverCommand(GlobalOptions global) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("jhosts.home", "."), "jhosts").toAbsolutePath().toString()));
+        if (global.sshConfig != null) {
+            command.addAll(List.of("-F", global.sshConfig.toAbsolutePath().toString()));
+        }
+        if (global.settingsFile != null) {
+            command.addAll(List.of("-c", global.settingsFile.toAbsolutePath().toString()));
+        }
+        if (global.debug) {
+            command.add("--debug");
+        }
+        command.addAll(List.of("server", "run"));
+        return command;
+    }
+}

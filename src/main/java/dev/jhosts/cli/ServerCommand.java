@@ -1,0 +1,139 @@
+package dev.jhosts.cli;
+
+import dev.jhosts.client.ServerClient;
+import dev.jhosts.server.JhostsServer;
+import dev.jhosts.server.ServerAddress;
+import dev.jhosts.server.ToServer;
+import dev.jhosts.tui.JhostsApp;
+import dev.jhosts.tui.SessionHub;
+import dev.jhosts.tui.terminal.TerminalOwner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jline.utils.Signals;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code jhosts server run|status|stop}: the jhosts server of this ssh config and settings. */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        header = "The jhosts server that holds the pickers' sessions.",
+        description = "jhosts runs one server per ssh config and settings file; the picker is its client. "
+                + "Sessions live in the server and outlive the terminal they were opened from.",
+        subcommands = {ServerCommand.Run.class, ServerCommand.Status.class, ServerCommand.Stop.class})
+final class ServerCommand {
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            header = "Run the server in the foreground (jhosts starts it by itself).",
+            description = "Run the server in this process until it is stopped or idle for server-persist; "
+                    + "its words go to stderr. jhosts starts the server by itself, detached; this is for debugging.")
+    static final class Run implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            GlobalOptions global = Commands.global(spec);
+            Context context = Context.load(global);
+            // the terminal the server was started from may close: that is no reason to end
+            Signals.register("HUP", () -> { });
+            ServerAddress address = ServerClients.address(global, context.locations());
+            dev.jhosts.master.ControlDirectory.prepare(address.directory());
+            try (PickerRuntime runtime = PickerRuntime.open(context)) {
+                JhostsServer server = new JhostsServer(address, ServerClients.build(), new RuntimePickers(runtime),
+                        context.settings().sessions().serverPersist(), System.err);
+                return server.run();
+            }
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            header = "Whether the server runs: its pid, build, age, terminals and sessions.",
+            exitCodeListHeading = "Exit status:%n",
+            exitCodeList = {"0:a server runs", "1:none runs"})
+    static final class Status implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            Optional<ServerClient.Answer> answer = ServerClients.ask(Commands.global(spec), ToServer.Purpose.STATUS,
+                    List.of());
+            if (answer.isEmpty()) {
+                out.println("no jhosts server runs for this ssh config and settings");
+                out.flush();
+                return ExitCodes.FAILURE;
+            }
+            String[] fields = answer.get().text().strip().split("\t", -1);
+            if (fields.length < 5) {
+                out.println(answer.get().text().strip());
+            } else {
+                out.println("pid " + fields[0] + ", up " + age(Long.parseLong(fields[2])) + ", " + fields[3]
+                        + " terminal" + (fields[3].equals("1") ? "" : "s") + ", " + fields[4] + " session"
+                        + (fields[4].equals("1") ? "" : "s"));
+                out.println(fields[1]);
+            }
+            out.flush();
+            return answer.get().status();
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            header = "Stop the server; with live sessions only with --force, which ends them.",
+            exitCodeListHeading = "Exit status:%n",
+            exitCodeList = {"0:stopped, or none ran", "1:sessions live and --force was not given"})
+    static final class Stop implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--force", description = "End the live sessions too (their remote shells are hung up).")
+        boolean force;
+
+        @Override
+        public Integer call() throws Exception {
+            Optional<ServerClient.Answer> answer = ServerClients.ask(Commands.global(spec), ToServer.Purpose.STOP,
+                    force ? List.of("--force") : List.of());
+            PrintWriter err = spec.commandLine().getErr();
+            if (answer.isEmpty()) {
+                err.println("jhosts: no jhosts server runs for this ssh config and settings");
+                err.flush();
+                return ExitCodes.OK;
+            }
+            if (!answer.get().message().isEmpty()) {
+                err.println(answer.get().message());
+                err.flush();
+            }
+            return answer.get().status();
+        }
+    }
+
+    /** "3h", "12m", "40s": how long ago {@code epochSecond} was. */
+    static String age(long epochSecond) {
+        Duration age = Duration.between(Instant.ofEpochSecond(epochSecond), Instant.now());
+        if (age.toHours() > 0) {
+            return age.toHours() + "h";
+        }
+        if (age.toMinutes() > 0) {
+            return age.toMinutes() + "m";
+        }
+        return Math.max(0, age.toSeconds()) + "s";
+    }
+
+    /** The server's pickers: those of one runtime. */
+    private record RuntimePickers(PickerRuntime runtime) implements dev.jhosts.server.Pickers {
+        @Override
+        public int show(TerminalOwner terminal, JhostsApp.Viewer viewer, Optional<Long> attach) throws IOException {
+            return runtime.app().run(terminal, viewer, attach);
+        }
+
+        @Override
+        public SessionHub sessions() {
+            return runtime.sessions();
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.jhosts.client;
+
+import dev.jhosts.server.ClientEnvironment;
+import dev.jhosts.server.ServerAddress;
+import dev.jhosts.server.ToClient;
+import dev.jhosts.server.ToServer;
+import dev.jhosts.session.ExactModes;
+import dev.jhosts.terminal.OwnProcess;
+import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jline.utils.Signals;
+
+/**
+ * {@code jhosts} as the server's client: it connects to the server (starting one when none
+ * runs), passes its terminal and the allowed part of its environment, and waits. The server
+ * draws on the terminal and reads its keys; the client relays its signals (SIGWINCH, SIGCONT,
+ * SIGINT), runs what must run on the terminal itself when asked (plain ssh, a Ctrl-Z stop), and
+ * at the end writes back the terminal's modes exactly as it found them: also when the server
+ * dies under it, which one line then says (exit 1).
+ */
+public final class ServerClient {
+    /** The status of a client whose server ended without a word. */
+    public static final int SERVER_GONE = 1;
+    private static final int REPLACED = 75;
+    private static final byte[] LEAVE_SCREEN = "\033[0m\033[?25h\033[?1049l".getBytes(StandardCharsets.US_ASCII);
+    /** How long the client waits for a server of another build to end before it starts its own. */
+    private static final long REPLACE_MILLIS = 5_000;
+
+    private final ServerAddress address;
+    private final String build;
+    private final ServerStarter starter;
+    private final PrintStream err;
+
+    /**
+     * @param build this build's identity, which the server must share
+     * @param starter what starts a server when none runs
+     */
+    public ServerClient(ServerAddress address, String build, ServerStarter starter, PrintStream err) {
+        this.address = address;
+        this.build = build;
+        this.starter = starter;
+        this.err = err;
+    }
+
+    /**
+     * What a query ({@code sessions}, {@code server status}, {@code server stop}) got: the text
+     * the server printed and its status; empty when no server runs (none is started for a query).
+     */
+    public record Answer(String text, int status, String message) {}
+
+    public static Optional<Answer> ask(ServerAddress address, String build, ToServer.Purpose purpose,
+            List<String> arguments) throws IOException {
+        Optional<ServerConnection> opened = ServerConnection.open(address);
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        try (ServerConnection connection = opened.get()) {
+            connection.hello(new ToServer.Hello(build, purpose, arguments, java.util.Map.of()), Optional.empty());
+            StringBuilder text = new StringBuilder();
+            while (true) {
+                ToClient message;
+                try {
+                    message = connection.read();
+                } catch (EOFException ended) {
+                    return Optional.of(new Answer(text.toString(), SERVER_GONE, "jhosts: the jhosts server ended"));
+                }
+                if (message instanceof ToClient.Text part) {
+                    text.append(part.text());
+                } else if (message instanceof ToClient.Exit exit) {
+                    return Optional.of(new Answer(text.toString(), exit.status(), exit.message()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Shows the picker ({@code purpose} PICKER) or a session ({@code ATTACH}) of the server on
+     * this process's terminal until the server says it is over; returns the exit status.
+     *
+     * @param coldStart run before a server is started (the settings checked, with their errors)
+     */
+    public int show(ToServer.Purpose purpose, List<String> arguments, ColdStart coldStart) throws Exception {
+        if (System.console() == null) {
+            throw new IOException("standard input and output must be a terminal");
+        }
+        ExactModes found = ExactModes.capture(0);
+        ServerConnection connection = connect(coldStart);
+        ToServer.Hello hello = new ToServer.Hello(build, purpose, arguments, ClientEnvironment.allowed(System.getenv()));
+        connection.hello(hello, Optional.of(FileDescriptor.in));
+        Optional<ToClient.Exit> first = attend(connection, found);
+        if (first.isPresent() && first.get().status() == REPLACED) {
+            // the server was of another build and had nothing to lose: it ends, one of ours starts
+            connection.close();
+            awaitGone();
+            connection = connect(coldStart);
+            connection.hello(hello, Optional.of(FileDescriptor.in));
+            first = attend(connection, found);
+        }
+        connection.close();
+        if (first.isEmpty()) {
+            err.println("jhosts: the jhosts server ended under this terminal; the terminal is restored");
+            return SERVER_GONE;
+        }
+        if (!first.get().message().isEmpty()) {
+            err.println(first.get().message());
+        }
+        return first.get().status();
+    }
+
+    /** What runs before a server is started. */
+    @FunctionalInterface
+    public interface ColdStart {
+        void prepare() throws Exception;
+    }
+
+    private ServerConnection connect(ColdStart coldStart) throws Exception {
+        Optional<ServerConnection> running = ServerConnection.open(address);
+        if (running.isPresent()) {
+            return running.get();
+        }
+        coldStart.prepare();
+        return starter.startAndConnect(address);
+    }
+
+    private void awaitGone() throws IOException {
+        long deadline = System.nanoTime() + REPLACE_MILLIS * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            Optional<ServerConnection> still = ServerConnection.open(address);
+            if (still.isEmpty()) {
+                return;
+            }
+            still.get().close();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        throw new IOException("a jhosts server of another build does not end (" + address.socket() + ")");
+    }
+
+    /**
+     * Serves the server's requests until it says {@link ToClient.Exit} (returned) or goes away
+     * (empty); the terminal's modes are written back as found either way, and a server that went
+     * away also gets its screen left (the alternate screen, a hidden cursor).
+     */
+    private Optional<ToClient.Exit> attend(ServerConnection connection, ExactModes found) throws IOException {
+        AtomicBoolean restored = new AtomicBoolean();
+        Runnable restore = () -> {
+            if (restored.compareAndSet(false, true)) {
+                leaveScreen();
+                found.restore();
+            }
+        };
+        Thread onSignal = new Thread(restore, "jhosts-client-restore");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        Object winch = Signals.register("WINCH", () -> connection.sendQuietly(new ToServer.Resized()));
+        Object cont = Signals.register("CONT", () -> connection.sendQuietly(new ToServer.Continued()));
+        Object interrupt = Signals.register("INT", () -> connection.sendQuietly(new ToServer.Interrupted()));
+        OwnProcess here = new OwnProcess();
+        try {
+            while (true) {
+                ToClient message;
+                try {
+                    message = connection.read();
+                } catch (EOFException | java.net.SocketException gone) {
+                    restore.run();
+                    return Optional.empty();
+                }
+                if (message instanceof ToClient.Exit exit) {
+                    found.restore();
+                    restored.set(true);
+                    return Optional.of(exit);
+                } else if (message instanceof ToClient.Stop) {
+                    here.stop();
+                    connection.send(new ToServer.Continued());
+                } else if (message instanceof ToClient.Run run) {
+                    connection.send(new ToServer.Finished(runOnTerminal(here, run.command())));
+                } else if (message instanceof ToClient.Text text) {
+                    System.out.print(text.text());
+                    System.out.flush();
+                }
+            }
+        } finally {
+            Signals.unregister("WINCH", winch);
+            Signals.unregister("CONT", cont);
+            Signals.unregister("INT", interrupt);
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException exiting) {
+                // the hook runs anyway
+            }
+        }
+    }
+
+    private static int runOnTerminal(OwnProcess here, List<String> command) {
+        try {
+            return here.run(command);
+        } catch (IOException e) {
+            System.err.println("jhosts: cannot run " + command.get(0) + ": " + e.getMessage());
+            return 255;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 255;
+        }
+    }
+
+    private static void leaveScreen() {
+        try {
+            FileOutputStream out = new FileOutputStream(FileDescriptor.out);
+            out.write(LEAVE_SCREEN);
+            out.flush();
+        } catch (IOException gone) {
+            // the terminal is gone (SIGHUP)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.jhosts.client;
+
+import dev.jhosts.server.ServerAddress;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the jhosts server, detached from the terminal: {@code setsid} gives it a session of its
+ * own (no controlling terminal, so closing this one sends it no SIGHUP, which it ignores
+ * anyway), standard input is {@code /dev/null}, and what it says goes to its log in jhosts'
+ * state directory (so that a server that cannot start can say why). Then waits for it to listen.
+ */
+public final class ServerStarter {
+    private static final long START_MILLIS = 20_000;
+    private static final long POLL_MILLIS = 5;
+
+    private final List<String> command;
+    private final Path log;
+
+    /**
+     * @param serverCommand jhosts' launcher with the global options and {@code server run}
+     * @param log where the server's own output goes (created 0600, truncated)
+     */
+    public ServerStarter(List<String> serverCommand, Path log) {
+        List<String> line = new ArrayList<>();
+        if (setsidAvailable()) {
+            line.add("setsid");
+        }
+        line.addAll(serverCommand);
+        this.command = List.copyOf(line);
+        this.log = log;
+    }
+
+    /** Starts the server and connects to it; fails with the server's own last words when it does not come up. */
+    ServerConnection startAndConnect(ServerAddress address) throws IOException {
+        Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log);
+        Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Process server = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectErrorStream(true)
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_MILLIS);
+        while (System.nanoTime() < deadline) {
+            Optional<ServerConnection> connection = ServerConnection.open(address);
+            if (connection.isPresent()) {
+                return connection.get();
+            }
+            if (!server.isAlive() && server.exitValue() != 0) {
+                throw new IOException("the jhosts server did not start: " + lastWords());
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the jhosts server started", e);
+            }
+        }
+        throw new IOException("the jhosts server did not listen within " + START_MILLIS / 1000 + " s (its log: "
+                + log + ")");
+    }
+
+    private String lastWords() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (!lines.get(i).isBlank()) {
+                    return lines.get(i).strip();
+                }
+            }
+            return "it said nothing (" + log + ")";
+        } catch (IOException e) {
+            return "its log " + log + " cannot be read";
+        }
+    }
+
+    private static boolean setsidAvailable() {
+        for (String directory : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, "setsid"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.jhosts.server;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** The server's end of one client's socket, for sending: one frame per write, from any thread. */
+final class ClientLink {
+    private final OutputStream out;
+
+    ClientLink(OutputStream out) {
+        this.out = out;
+    }
+
+    synchronized void send(ToClient message) throws IOException {
+        out.write(ServerWire.encode(message));
+        out.flush();
+    }
+
+    /** As {@link #send}, for a client that may have gone: nothing to do about it then. */
+    void sendQuietly(ToClient message) {
+        try {
+            send(message);
+        } catch (IOException gone) {
+            // the client went away; its terminal is no longer ours to tell anything
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package dev.jhosts.server;
+
+import dev.jhosts.tui.SessionHub;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+/**
+ * The jhosts server of one user, ssh config and settings file: it listens on its socket in the
+ * private control directory, shows a picker on the terminal of each client that connects
+ * ({@link ClientConnection}), and holds the sessions, which outlive the terminals. It stays
+ * while a client is connected or a session lives, then {@code persist} longer ({@link
+ * #FOREVER}: until stopped), as ControlPersist keeps a master; it ends at once when its socket
+ * is removed or replaced (its directory deleted: nobody could reach it any more).
+ */
+public final class JhostsServer {
+    /** A persistence that never ends. */
+    public static final Duration FOREVER = dev.jhosts.config.SessionSettings.FOREVER;
+    private static final Duration CHECK = Duration.ofMillis(500);
+    /** After the start, how long the server waits for its first client even with a persistence of 0. */
+    private static final Duration FIRST_CLIENT = Duration.ofSeconds(10);
+
+    private final ServerAddress address;
+    private final String build;
+    private final Pickers pickers;
+    private final Duration persist;
+    private final PrintStream log;
+    private final Set<ClientConnection> clients = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger clientNumbers = new AtomicInteger();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Instant started = Instant.now();
+    private volatile AFUNIXServerSocket listening;
+
+    /**
+     * @param build this build's identity; clients of another build are not served
+     * @param log where the server says what went wrong (never a secret)
+     */
+    public JhostsServer(ServerAddress address, String build, Pickers pickers, Duration persist, PrintStream log) {
+        this.address = address;
+        this.build = build;
+        this.pickers = pickers;
+        this.persist = persist;
+        this.log = log;
+    }
+
+    /**
+     * Serves until stopped or idle for its persistence; returns 0, or 1 when it could not
+     * listen. Another server already listening for the same pair is no error: this one returns 0
+     * at once and the client reaches that one.
+     */
+    public int run() {
+        try (FileChannel lockFile = FileChannel.open(address.lock(), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = lockFile.tryLock();
+            if (lock == null) {
+                return 0; // another server is starting or serving; the client finds it
+            }
+            Optional<AFUNIXServerSocket> bound = bind();
+            if (bound.isEmpty()) {
+                return 0;
+            }
+            listening = bound.get();
+            Thread acceptor = new Thread(this::accept, "jhosts-server-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            watchLifetime();
+            shutDown();
+            return 0;
+        } catch (IOException e) {
+            log.println("jhosts server: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
+     * The socket, bound: a stale one (connection refused, the user's own) is removed first; a
+     * live one means another server serves (empty).
+     */
+    private Optional<AFUNIXServerSocket> bind() throws IOException {
+        Path socket = address.socket();
+        if (Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+            if (!StaleSocket.provedDead(socket)) {
+                return Optional.empty();
+            }
+            Files.delete(socket);
+        }
+        AFUNIXServerSocket server = AFUNIXServerSocket.newInstance();
+        server.setReuseAddress(false);
+        server.bind(AFUNIXSocketAddress.of(socket));
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        return Optional.of(server);
+    }
+
+    private void accept() {
+        AFUNIXServerSocket server = listening;
+        while (!server.isClosed()) {
+            try {
+                AFUNIXSocket socket = server.accept();
+                ClientConnection client = new ClientConnection(socket, clientNumbers.incrementAndGet(), this);
+                Thread thread = new Thread(() -> {
+                    clients.add(client);
+                    try {
+                        client.serve();
+                    } finally {
+                        clients.remove(client);
+                    }
+                }, "jhosts-server-client-" + client.number());
+                thread.setDaemon(true);
+                thread.start();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    /** Waits until stopped, idle for the persistence, or no longer reachable at its socket. */
+    private void watchLifetime() {
+        Object identity = socketIdentity().orElse(null);
+        Instant idleSince = Instant.now();
+        try {
+            while (!stopped.await(CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (identity == null || !identity.equals(socketIdentity().orElse(null))) {
+                    log.println("jhosts server: its socket " + address.socket() + " is gone; ending");
+                    return;
+                }
+                boolean busy = clients.stream().anyMatch(ClientConnection::showsATerminal) || sessions().any();
+                Instant now = Instant.now();
+                if (busy) {
+                    idleSince = now;
+                    continue;
+                }
+                Duration idle = Duration.between(idleSince, now);
+                boolean firstClientTime = Duration.between(started, now).compareTo(FIRST_CLIENT) < 0
+                        && clientNumbers.get() == 0;
+                if (!persist.equals(FOREVER) && idle.compareTo(persist) >= 0 && !firstClientTime) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Optional<Object> socketIdentity() {
+        try {
+            return Optional.ofNullable(Files.readAttributes(address.socket(),
+                    java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stops serving: the pickers shown end (their clients restore their terminals), the sessions are hung up. */
+    private void shutDown() {
+        try {
+            listening.close();
+        } catch (IOException ignored) {
+            // closing a listening socket does not fail in a way that matters here
+        }
+        Object identity = socketIdentity().orElse(null);
+        if (identity != null) {
+            try {
+                Files.deleteIfExists(address.socket());
+            } catch (IOException ignored) {
+                // a socket nobody listens on is proved dead by the next server
+            }
+        }
+        clients.forEach(ClientConnection::serverStopping);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (clients.stream().anyMatch(ClientConnection::showsATerminal) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        sessions().close();
+    }
+
+    /** Ends the server (from a client's {@code server stop}). */
+    void stop() {
+        stopped.countDown();
+    }
+
+    SessionHub sessions() {
+        return pickers.sessions();
+    }
+
+    Pickers pickers() {
+        return pickers;
+    }
+
+    String build() {
+        return build;
+    }
+
+    PrintStream log() {
+        return log;
+    }
+
+    Instant started() {
+        return started;
+    }
+
+    /** The clients that show a terminal now. */
+    long terminalsShown() {
+        return clients.stream().filter(ClientConnection::showsATerminal).count();
+    }
+
+    /** Whether any client but {@code except} shows a terminal. */
+    boolean othersShown(ClientConnection except) {
+        return clients.stream().anyMatch(client -> client != except && client.showsATerminal());
+    }
+}

@@ -1,0 +1,50 @@
+package dev.jhosts.server;
+
+import java.util.List;
+import java.util.Map;
+
+/** What a client tells the jhosts server. */
+public sealed interface ToServer {
+    /**
+     * The first message of every connection. For {@link Purpose#PICKER} and {@link
+     * Purpose#ATTACH} the client's tty rides on it (one descriptor, used both ways, as tmux's
+     * client passes its stdin).
+     *
+     * @param version the client's build (version, commit, build time); the server serves only its own
+     * @param arguments the purpose's words ({@code attach}'s target, {@code stop}'s {@code --force})
+     * @param environment the allowed variables of the client's environment ({@link ClientEnvironment})
+     */
+    record Hello(String version, Purpose purpose, List<String> arguments, Map<String, String> environment)
+            implements ToServer {
+        public Hello {
+            arguments = List.copyOf(arguments);
+            environment = Map.copyOf(environment);
+        }
+    }
+
+    /** The client's terminal was resized (its SIGWINCH). */
+    record Resized() implements ToServer {}
+
+    /** The client was continued after a stop ({@link ToClient.Stop}), or by {@code fg} after any stop. */
+    record Continued() implements ToServer {}
+
+    /** The client got SIGINT (the terminal is in its normal modes: a session without a pty). */
+    record Interrupted() implements ToServer {}
+
+    /** The program of {@link ToClient.Run} ended with {@code status}. */
+    record Finished(int status) implements ToServer {}
+
+    /** What a connection is for. */
+    enum Purpose {
+        /** The picker on the client's terminal. */
+        PICKER,
+        /** A session on the client's terminal at once ({@code jhosts attach}). */
+        ATTACH,
+        /** The sessions, as text or JSON ({@code jhosts sessions}). */
+        SESSIONS,
+        /** The server's pid, version, clients and sessions ({@code jhosts server status}). */
+        STATUS,
+        /** End the server ({@code jhosts server stop}). */
+        STOP
+    }
+}
