@@ -14,6 +14,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.utils.Signals;
 
@@ -32,6 +34,9 @@ public final class ServerClient {
     private static final byte[] LEAVE_SCREEN = "\033[0m\033[?25h\033[?1049l".getBytes(StandardCharsets.US_ASCII);
     /** How long the client waits for a server of another build to end before it starts its own. */
     private static final long REPLACE_MILLIS = 5_000;
+    /** How long an ending client waits for the server to give its terminal back before it restores the modes alone. */
+    private static final long EXITING_MILLIS = 1_000;
+    private static final int INTERRUPTED = 130;
 
     private final ServerAddress address;
     private final String build;
@@ -87,11 +92,16 @@ public final class ServerClient {
      * @param coldStart run before a server is started (the settings checked, with their errors)
      */
     public int show(ToServer.Purpose purpose, List<String> arguments, ColdStart coldStart) throws Exception {
+        Optional<ServerConnection> running = ServerConnection.open(address);
+        if (running.isEmpty()) {
+            coldStart.prepare(); // the settings' errors come before a terminal's absence, as without a server
+        }
         if (System.console() == null) {
+            running.ifPresent(ServerConnection::close);
             throw new IOException("standard input and output must be a terminal");
         }
         ExactModes found = ExactModes.capture(0);
-        ServerConnection connection = connect(coldStart);
+        ServerConnection connection = running.isPresent() ? running.get() : starter.startAndConnect(address);
         ToServer.Hello hello = new ToServer.Hello(build, purpose, arguments, ClientEnvironment.allowed(System.getenv()));
         connection.hello(hello, Optional.of(FileDescriptor.in));
         Optional<ToClient.Exit> first = attend(connection, found);
@@ -154,17 +164,27 @@ public final class ServerClient {
      */
     private Optional<ToClient.Exit> attend(ServerConnection connection, ExactModes found) throws IOException {
         AtomicBoolean restored = new AtomicBoolean();
-        Runnable restore = () -> {
+        CountDownLatch exitSeen = new CountDownLatch(1);
+        // SIGTERM, SIGHUP, a SIGINT sent from outside: the server gives the terminal back first,
+        // undoing what a session's program set on it (it alone knows), then the modes as found
+        Thread onSignal = new Thread(() -> {
+            if (restored.get()) {
+                return;
+            }
+            connection.sendQuietly(new ToServer.Exiting());
+            try {
+                exitSeen.await(EXITING_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (restored.compareAndSet(false, true)) {
-                leaveScreen();
                 found.restore();
             }
-        };
-        Thread onSignal = new Thread(restore, "jhosts-client-restore");
+        }, "jhosts-client-restore");
         Runtime.getRuntime().addShutdownHook(onSignal);
         Object winch = Signals.register("WINCH", () -> connection.sendQuietly(new ToServer.Resized()));
         Object cont = Signals.register("CONT", () -> connection.sendQuietly(new ToServer.Continued()));
-        Object interrupt = Signals.register("INT", () -> connection.sendQuietly(new ToServer.Interrupted()));
+        Object interrupt = Signals.register("INT", () -> interrupted(connection));
         OwnProcess here = new OwnProcess();
         try {
             while (true) {
@@ -172,12 +192,17 @@ public final class ServerClient {
                 try {
                     message = connection.read();
                 } catch (EOFException | java.net.SocketException gone) {
-                    restore.run();
+                    if (restored.compareAndSet(false, true)) {
+                        leaveScreen();
+                        found.restore();
+                    }
                     return Optional.empty();
                 }
                 if (message instanceof ToClient.Exit exit) {
-                    found.restore();
-                    restored.set(true);
+                    if (restored.compareAndSet(false, true)) {
+                        found.restore();
+                    }
+                    exitSeen.countDown();
                     return Optional.of(exit);
                 } else if (message instanceof ToClient.Stop) {
                     here.stop();
@@ -198,6 +223,19 @@ public final class ServerClient {
             } catch (IllegalStateException exiting) {
                 // the hook runs anyway
             }
+        }
+    }
+
+    /**
+     * SIGINT: typed on a terminal in its normal modes (ISIG on: a session without a pty, where
+     * Ctrl-C ends the session), it goes to the server; otherwise it was sent from outside, and
+     * ends the client as it ends any program (the shutdown hook gives the terminal back).
+     */
+    private static void interrupted(ServerConnection connection) {
+        if (TerminalSignals.generatesSignals(0)) {
+            connection.sendQuietly(new ToServer.Interrupted());
+        } else {
+            System.exit(INTERRUPTED);
         }
     }
 

@@ -17,6 +17,7 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.jline.nativ.CLibrary;
 import org.newsclub.net.unix.AFUNIXSocket;
@@ -229,7 +230,16 @@ final class ClientConnection {
             throw e;
         }
         shown = terminal;
-        Thread listener = new Thread(() -> listen(in, terminal, side), "jhosts-server-client-" + number + "-in");
+        AtomicBoolean givenBack = new AtomicBoolean();
+        Runnable giveBack = () -> {
+            // once: after the client has gone on, the terminal is its shell's again
+            if (givenBack.compareAndSet(false, true)) {
+                terminal.close();
+                found.restore();
+            }
+        };
+        Thread listener = new Thread(() -> listen(in, terminal, side, giveBack),
+                "jhosts-server-client-" + number + "-in");
         listener.setDaemon(true);
         listener.start();
         try {
@@ -244,20 +254,29 @@ final class ClientConnection {
             throw e;
         } finally {
             shown = null;
-            terminal.close();
-            found.restore();
+            giveBack.run();
             if (!gone) {
                 link.sendQuietly(new ToClient.Exit(status, message));
             }
         }
     }
 
-    /** What the client says while its picker shows; its going away hangs the terminal up. */
-    private void listen(DataInputStream in, TerminalOwner terminal, ClientSide side) {
+    /**
+     * What the client says while its picker shows. Its ending ({@link ToServer.Exiting}) gets the
+     * terminal back at once, undone; its going away without a word (SIGKILL) too, as tmux does for
+     * a lost client; either way the picker then ends as if its input had.
+     */
+    private void listen(DataInputStream in, TerminalOwner terminal, ClientSide side, Runnable giveBack) {
         try {
             while (true) {
                 ToServer message = ServerWire.readToServer(in);
-                if (message instanceof ToServer.Resized) {
+                if (message instanceof ToServer.Exiting) {
+                    gone = true;
+                    terminal.hangUp();
+                    giveBack.run();
+                    link.sendQuietly(new ToClient.Exit(0, ""));
+                    break;
+                } else if (message instanceof ToServer.Resized) {
                     terminal.raiseResize();
                 } else if (message instanceof ToServer.Continued) {
                     side.continued();
@@ -275,6 +294,7 @@ final class ClientConnection {
         gone = true;
         side.clientGone();
         terminal.hangUp();
+        giveBack.run();
     }
 
     private static String ttyName(int fd) {

@@ -36,6 +36,7 @@ public final class JhostsServer {
     private static final Duration CHECK = Duration.ofMillis(500);
     /** After the start, how long the server waits for its first client even with a persistence of 0. */
     private static final Duration FIRST_CLIENT = Duration.ofSeconds(10);
+    private static final long LOCK_MILLIS = 10_000;
 
     private final ServerAddress address;
     private final String build;
@@ -68,8 +69,8 @@ public final class JhostsServer {
     public int run() {
         try (FileChannel lockFile = FileChannel.open(address.lock(), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
-            FileLock lock = lockFile.tryLock();
-            if (lock == null) {
+            Optional<FileLock> lock = lock(lockFile);
+            if (lock.isEmpty()) {
                 return 0; // another server is starting or serving; the client finds it
             }
             Optional<AFUNIXServerSocket> bound = bind();
@@ -86,6 +87,26 @@ public final class JhostsServer {
         } catch (IOException e) {
             log.println("jhosts server: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * The lock, waited for a while: a server that is ending holds it until its process is gone,
+     * and the next one may start meanwhile (as tmux's client waits on its lock).
+     */
+    private static Optional<FileLock> lock(FileChannel file) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOCK_MILLIS);
+        while (true) {
+            FileLock lock = file.tryLock();
+            if (lock != null || System.nanoTime() > deadline) {
+                return Optional.ofNullable(lock);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
         }
     }
 

@@ -26,6 +26,7 @@ public final class ServerWire {
     private static final byte CONTINUED = 3;
     private static final byte INTERRUPTED = 4;
     private static final byte FINISHED = 5;
+    private static final byte EXITING = 6;
     private static final byte TEXT = 11;
     private static final byte STOP = 12;
     private static final byte RUN = 13;
@@ -47,6 +48,8 @@ public final class ServerWire {
             frame.type(INTERRUPTED);
         } else if (message instanceof ToServer.Finished finished) {
             frame.type(FINISHED).putInt(finished.status());
+        } else if (message instanceof ToServer.Exiting) {
+            frame.type(EXITING);
         }
         return frame.bytes();
     }
@@ -95,6 +98,9 @@ public final class ServerWire {
             }
             case FINISHED -> {
                 return new ToServer.Finished(body.in.readInt());
+            }
+            case EXITING -> {
+                return new ToServer.Exiting();
             }
             default -> throw new WireException("unknown message type " + body.type);
         }

@@ -31,6 +31,12 @@ public sealed interface ToServer {
     /** The client got SIGINT (the terminal is in its normal modes: a session without a pty). */
     record Interrupted() implements ToServer {}
 
+    /**
+     * The client is ending (a signal): give the terminal back now, the modes a session's program
+     * set undone, and say {@link ToClient.Exit} (as tmux's MSG_EXITING, MSG_EXITED).
+     */
+    record Exiting() implements ToServer {}
+
     /** The program of {@link ToClient.Run} ended with {@code status}. */
     record Finished(int status) implements ToServer {}
 

@@ -25,10 +25,13 @@ public final class Tmux implements AutoCloseable {
 
     private final Path dir;
     private final Path socket;
+    /** Where a jhosts started in the session puts its server's socket (the XDG_RUNTIME_DIR it was given). */
+    private final java.util.Optional<Path> jhostsServers;
 
-    private Tmux(Path dir) {
+    private Tmux(Path dir, Map<String, String> env) {
         this.dir = dir;
         this.socket = dir.resolve("tmux.sock");
+        this.jhostsServers = java.util.Optional.ofNullable(env.get("XDG_RUNTIME_DIR")).map(run -> Path.of(run, "jhosts"));
     }
 
     /**
@@ -38,7 +41,7 @@ public final class Tmux implements AutoCloseable {
     public static Tmux start(int columns, int rows, Map<String, String> env, String shellCommand) {
         Requirements.requireCommand("tmux", "tmux");
         try {
-            Tmux tmux = new Tmux(Files.createTempDirectory(Path.of("/tmp"), "jhtmux"));
+            Tmux tmux = new Tmux(Files.createTempDirectory(Path.of("/tmp"), "jhtmux"), env);
             List<String> command = new ArrayList<>(List.of("new-session", "-d", "-s", SESSION,
                     "-x", Integer.toString(columns), "-y", Integer.toString(rows), "env"));
             new TreeMap<>(env).forEach((name, value) -> command.add(name + "=" + value));
@@ -143,10 +146,15 @@ public final class Tmux implements AutoCloseable {
         return screen;
     }
 
-    /** Ends the session's server (its programs get SIGHUP) and removes the scratch directory. */
+    /**
+     * Ends the session's server (its programs get SIGHUP), then the jhosts servers started in it
+     * (with their sessions: each test's jhosts server ends with the test), and removes the
+     * scratch directory.
+     */
     @Override
     public void close() {
         Processes.run(List.of("tmux", "-S", socket.toString(), "kill-server"), Map.of(), COMMAND_LIMIT);
+        jhostsServers.ifPresent(JhostsServers::stopAll);
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {

@@ -160,7 +160,7 @@ class SwitcherInTmuxTest {
         // quitting asks, naming the sessions; then they are hung up
         tmux.keys("C-u");
         tmux.keys("Escape");
-        screen = tmux.waitFor("Quit? These sessions are hung up:");
+        screen = tmux.waitFor("Quit? These sessions live:");
         assertThat(screen).contains("h0 #1").contains("h1 #2");
         tmux.type("y");
         assertTerminalRestored();
@@ -203,7 +203,7 @@ class SwitcherInTmuxTest {
     }
 
     @Test
-    void aSessionThatEndsWhileDetachedShowsItsStatusAndSigtermHangsTheRestUp() throws IOException {
+    void aSessionThatEndsWhileDetachedShowsItsStatusAndSigtermLeavesTheRestInTheServer() throws IOException {
         picker();
         open("h2");
         tmux.type("sleep 1; exit 7");
@@ -223,11 +223,18 @@ class SwitcherInTmuxTest {
                 .filter(child -> child.info().command().orElse("").contains("java")).findFirst().orElseThrow();
         new ProcessBuilder("kill", "-TERM", Long.toString(jhosts.pid())).start();
         assertTerminalRestored();
+        // the session is the jhosts server's: it goes on without the terminal, until the server stops
+        assertThat(alive(shell)).as("the detached session goes on in the server").isTrue();
+        assertThat(SSHD.jhosts(LIMIT, "-F", config.toString(), "sessions").stdout()).contains("h0");
+        assertThat(SSHD.jhosts(LIMIT, "-F", config.toString(), "server", "stop").exitCode())
+                .as("stop with a live session needs --force").isEqualTo(1);
+        assertThat(alive(shell)).isTrue();
+        assertThat(SSHD.jhosts(LIMIT, "-F", config.toString(), "server", "stop", "--force").exitCode()).isZero();
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (alive(shell) && System.nanoTime() < deadline) {
             sleep(50);
         }
-        assertThat(alive(shell)).as("the detached session's remote shell hung up").isFalse();
+        assertThat(alive(shell)).as("the session's remote shell hung up with the server").isFalse();
     }
 
     @Test
