@@ -4,6 +4,7 @@ import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.HostEditor;
 import dev.jhosts.catalog.NotesChange;
 import dev.jhosts.config.Printable;
+import dev.jhosts.config.SettingsLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -216,8 +217,10 @@ final class HostCommand implements Callable<Integer> {
 
     /** The editor of {@code context}'s ssh config; previous versions go under the state directory. */
     static HostEditor editor(Context context) {
+        SettingsLoader loader = new SettingsLoader(context.locations());
         return new HostEditor(context.settings().sshBinary(), context.sshConfig(), context.locations().home(),
-                context.locations().stateDirectory().resolve("backups"));
+                context.locations().stateDirectory().resolve("backups"), context.settingsFile(),
+                (file, text) -> loader.loadText(file, text).hosts());
     }
 
     /** What was written where, in one line: {@code FILE: set Port 2222 (previous version: BACKUP)}. */
