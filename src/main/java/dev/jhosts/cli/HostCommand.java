@@ -243,7 +243,7 @@ final class HostCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("jhosts: cannot write the ssh config, nothing changed: " + Printable.escaped(String.valueOf(e.getMessage())));
+            err.println("jhosts: cannot write the file, nothing changed: " + Printable.escaped(String.valueOf(e.getMessage())));
             err.flush();
             return ExitCodes.FAILURE;
         }

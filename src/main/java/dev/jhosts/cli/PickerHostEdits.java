@@ -7,6 +7,9 @@ import dev.jhosts.catalog.HostOrdering;
 import dev.jhosts.catalog.NotesChange;
 import dev.jhosts.catalog.SourceHosts;
 import dev.jhosts.catalog.SshCatalog;
+import dev.jhosts.config.Settings;
+import dev.jhosts.config.SettingsException;
+import dev.jhosts.config.SettingsLoader;
 import dev.jhosts.master.HostConfigs;
 import dev.jhosts.tui.HostEdits;
 import dev.jhosts.tui.state.HostForm;
@@ -22,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * a change, the catalogue is read again and the picker's hosts take it.
  */
 final class PickerHostEdits implements HostEdits {
-    private final Context context;
+    /** The context with the settings as last read: a save in the settings file reads them again. */
+    private volatile Context context;
     private final History history;
     private final HostConfigs hosts;
     /** The ssh config as last read: the sources' updates are added to it ({@link TuiLauncher}). */
@@ -67,6 +71,9 @@ final class PickerHostEdits implements HostEdits {
         HostEditor.Outcome outcome = adding
                 ? editor.add(current(), alias, options, notes, HostCommand.newHostsFile(context))
                 : editor.edit(current(), alias, options, notes, split);
+        if (!outcome.backup().toString().isEmpty() && outcome.file().equals(context.settingsFile().toAbsolutePath())) {
+            rereadSettings();
+        }
         Catalog now = current();
         hosts.configEdited(now.hosts());
         List<String> warnings = new ArrayList<>(now.warnings());
@@ -74,6 +81,22 @@ final class PickerHostEdits implements HostEdits {
         String line = outcome.summary().equals("nothing to change") ? alias + ": nothing to change"
                 : alias + ": " + HostCommand.outcomeLine(editor, outcome);
         return new Saved(line, HostOrdering.frecency(history).sort(now.hosts()), warnings);
+    }
+
+    /**
+     * The settings read again after one of jhosts' own hosts was changed in them, for the list
+     * to show the new values and the next edit to find the entry where it is now. They were
+     * checked with the same loader before they were written; should they not load now (changed
+     * again since), the picker keeps those it has and the next edit says why.
+     */
+    private void rereadSettings() {
+        try {
+            Settings settings = new SettingsLoader(context.locations()).loadExplicit(context.settingsFile());
+            context = new Context(settings, context.locations(), context.sshConfig(), context.explicitSshConfig(),
+                    context.settingsFile(), context.explicitSettingsFile());
+        } catch (SettingsException e) {
+            // kept as they were: see above
+        }
     }
 
     /** The catalogue with the ssh config read now (it may have changed since the picker started). */
