@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * {@link ConfigFileWriter} (links, mode, owner, atomic rename, a backup, refused when the file
  * changed since it was read).
  *
+ * <p>One of jhosts' own hosts (an entry of the settings' {@code hosts}) is changed in that entry of
+ * the settings file instead ({@link SettingsHostEditor}), when the editor is given the settings.
+ *
  * <p>Only the host's own block is changed. A value that a block read before it sets (a
  * {@code Host *} or {@code Match} above it, an earlier Host line naming it) wins in ssh, so such
  * an edit is refused with the option named rather than written to no effect.

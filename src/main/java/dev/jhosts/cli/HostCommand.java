@@ -18,11 +18,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jhosts host add|edit|rm}: ssh config hosts changed in the file that defines them. */
+/** {@code jhosts host add|edit|rm}: hosts changed in the file that defines them (the ssh config, or jhosts' settings). */
 @Command(name = "host", mixinStandardHelpOptions = true,
         header = "Add, change or remove a host where it is defined.",
         description = {"Change a host where it is defined (an Included file too), one line per value, comments, "
-                + "indentation and line endings kept, after ssh -G has accepted the result; the previous version "
+                + "indentation and line endings kept, after ssh -G has accepted the result (a host of jhosts' "
+                + "settings: in its entry there, after jhosts' settings loader has); the previous version "
                 + "is kept under $XDG_STATE_HOME/jhosts/backups. See man jhosts, HOST EDITING."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:done", "1:the file could not be written", "2:usage error, or the change is refused (nothing written)"},
