@@ -379,18 +379,23 @@ final class SettingsHostText {
             return new Edit(member.keyStart(), end, "");
         }
         // The last field of the line: the separator before it goes with it.
-        int start = member.keyStart();
-        int index = tokenAt(member.keyStart()) - 1;
+        return new Edit(withCommaBefore(member.keyStart()), member.value().end(), "");
+    }
+
+    /** {@code start}, or where the comma before it (and the blanks before that) begins when one separates it. */
+    private int withCommaBefore(int start) {
+        int index = tokenAt(start) - 1;
         while (index >= 0 && tokens.get(index).kind() == Kind.SPACE) {
             index--;
         }
-        if (index >= 0 && tokens.get(index).kind() == Kind.COMMA) {
-            start = tokens.get(index).start();
-            while (start > 0 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t')) {
-                start--;
-            }
+        if (index < 0 || tokens.get(index).kind() != Kind.COMMA) {
+            return start;
         }
-        return new Edit(start, member.value().end(), "");
+        int from = tokens.get(index).start();
+        while (from > 0 && (text.charAt(from - 1) == ' ' || text.charAt(from - 1) == '\t')) {
+            from--;
+        }
+        return from;
     }
 
     /** The entry taken out of its list, with its own comment lines above it when it has its lines to itself. */
@@ -429,18 +434,7 @@ final class SettingsHostText {
             }
             return new Edit(entry.open().start(), stop, "");
         }
-        int start = entry.open().start();
-        int index = tokens.indexOf(entry.open()) - 1;
-        while (index >= 0 && tokens.get(index).kind() == Kind.SPACE) {
-            index--;
-        }
-        if (index >= 0 && tokens.get(index).kind() == Kind.COMMA) {
-            start = tokens.get(index).start();
-            while (start > 0 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t')) {
-                start--;
-            }
-        }
-        return new Edit(start, entry.close().end(), "");
+        return new Edit(withCommaBefore(entry.open().start()), entry.close().end(), "");
     }
 
     /** The index of the first token at or after {@code offset} that is not a blank, a comma or a comment. */

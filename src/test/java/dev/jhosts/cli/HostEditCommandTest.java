@@ -113,6 +113,11 @@ class HostEditCommandTest {
     }
 
     private List<Path> backups() throws Exception {
+        return backupsIn(dir);
+    }
+
+    /** The previous versions kept under {@code dir}'s state directory (XDG_STATE_HOME=dir/state). */
+    static List<Path> backupsIn(Path dir) throws Exception {
         Path backups = dir.resolve("state/jhosts/backups");
         if (!Files.exists(backups)) {
             return List.of();

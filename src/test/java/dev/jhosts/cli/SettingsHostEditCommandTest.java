@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,13 +71,7 @@ class SettingsHostEditCommandTest {
     }
 
     private List<Path> backups() throws Exception {
-        Path backups = dir.resolve("state/jhosts/backups");
-        if (!Files.exists(backups)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(backups)) {
-            return files.filter(Files::isRegularFile).toList();
-        }
+        return HostEditCommandTest.backupsIn(dir);
     }
 
     @Test
