@@ -61,12 +61,7 @@ public final class HostEditor {
      * jhosts' own hosts (the settings' {@code hosts}) are refused.
      */
     public HostEditor(String sshBinary, Path sshConfig, Path home, Path backupDirectory) {
-        this.sshBinary = sshBinary;
-        this.sshConfig = sshConfig.toAbsolutePath();
-        this.includes = new IncludePaths(home, Path.of("/etc/ssh"));
-        this.writer = new ConfigFileWriter(backupDirectory);
-        this.names = new Warnings(home);
-        this.settings = null;
+        this(sshBinary, sshConfig, home, new ConfigFileWriter(backupDirectory), null, null);
     }
 
     /**
@@ -76,12 +71,18 @@ public final class HostEditor {
      */
     public HostEditor(String sshBinary, Path sshConfig, Path home, Path backupDirectory, Path settingsFile,
             SettingsReading settingsReading) {
+        this(sshBinary, sshConfig, home, new ConfigFileWriter(backupDirectory), settingsFile, settingsReading);
+    }
+
+    private HostEditor(String sshBinary, Path sshConfig, Path home, ConfigFileWriter writer, Path settingsFile,
+            SettingsReading settingsReading) {
         this.sshBinary = sshBinary;
         this.sshConfig = sshConfig.toAbsolutePath();
         this.includes = new IncludePaths(home, Path.of("/etc/ssh"));
-        this.writer = new ConfigFileWriter(backupDirectory);
+        this.writer = writer;
         this.names = new Warnings(home);
-        this.settings = new SettingsHostEditor(settingsFile.toAbsolutePath(), settingsReading, writer);
+        this.settings = settingsFile == null ? null
+                : new SettingsHostEditor(settingsFile.toAbsolutePath(), settingsReading, writer);
     }
 
     /** A settings text read as jhosts reads it: its host entries, or the loader's {@code FILE:LINE} error. */

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -89,10 +88,7 @@ class SettingsHostEditorTest {
     @Test
     void aChangeTheLoaderDoesNotReadAsTheNewValuesIsNotWritten() throws Exception {
         // As when a later hosts setting or an include gives the entry its old values again.
-        HostEditor.SettingsReading reading = (path, text) -> {
-            List<HostEntry> entries = new ArrayList<>(loader.loadText(path, TEXT).hosts());
-            return entries;
-        };
+        HostEditor.SettingsReading reading = (path, text) -> loader.loadText(path, TEXT).hosts();
 
         assertThatThrownBy(() -> editor(reading).edit(box(), List.of(new HostEditor.Option("Port", "2222")),
                 NotesChange.NONE, " Port 2222")).isInstanceOf(HostEditor.Refused.class)
@@ -105,7 +101,7 @@ class SettingsHostEditorTest {
     @Test
     void removingAnEntryThatTakesAnotherWithItIsNotWritten() throws Exception {
         HostEditor.SettingsReading reading = (path, text) -> {
-            List<HostEntry> entries = new ArrayList<>(loader.loadText(path, text).hosts());
+            List<HostEntry> entries = loader.loadText(path, text).hosts();
             return text.equals(TEXT) ? entries : List.of();
         };
 

@@ -165,6 +165,23 @@ class SettingsHostTextTest {
     }
 
     @Test
+    void anEntryClosedOnItsLastLineAFileInBracesAndATabIndentedEntryKeepTheirShape() throws Exception {
+        String closedOnLast = "hosts = [\n  { alias = box\n    hostname = h }\n]\n";
+        String after = set(closedOnLast, "box", text("user", "u"));
+        assertThat(after).isEqualTo("hosts = [\n  { alias = box\n    hostname = h, user = u }\n]\n");
+        assertThat(entry(after, "box").user()).isEqualTo("u");
+
+        String braces = "{\n  \"hosts\": [\n    {\n      \"alias\": \"box\",\n      \"hostname\": \"h\"\n    }\n  ]\n}\n";
+        String json = set(braces, "box", port("2"), text("hostname", "g"));
+        assertThat(json).isEqualTo(braces.replace("\"hostname\": \"h\"\n", "\"hostname\": \"g\",\n      \"port\": 2\n"));
+        assertThat(entry(json, "box").port()).isEqualTo(2);
+
+        String tabs = "hosts = [\n\t{\n\t\talias = box\n\t\thostname = h\n\t}\n]\n";
+        assertThat(set(tabs, "box", text("group", "lab"))).isEqualTo(
+                "hosts = [\n\t{\n\t\talias = box\n\t\thostname = h\n\t\tgroup = lab\n\t}\n]\n");
+    }
+
+    @Test
     void stringsCommentsAndOtherSettingsThatLookLikeEntriesDoNotConfuseIt() throws Exception {
         String before = "// hosts = [ { alias = box, hostname = wrong } ]\n"
                 + "prompts { }\n"
