@@ -249,6 +249,10 @@ final class SettingsHostText {
             Object piece = member.value().pieces().get(0);
             boolean wasQuoted = piece instanceof Token token ? token.kind() == Kind.STRING
                     : piece instanceof Arr list ? listQuoted(list, quoted) : quoted;
+            if (piece instanceof Arr list && change.value() instanceof Value.Words words) {
+                edits.add(new Edit(member.value().start(), member.value().end(), listRendered(list, words, wasQuoted)));
+                return;
+            }
             edits.add(new Edit(member.value().start(), member.value().end(), rendered(change.value(), wasQuoted)));
             return;
         }
@@ -282,6 +286,48 @@ final class SettingsHostText {
             }
         }
         return otherwise;
+    }
+
+    /**
+     * The new list in the old one's layout: one element a line, with their indentation, commas and
+     * line ending, when the old one is written so; else on one line. A list with comments
+     * between its elements is refused: rewriting it would lose them.
+     */
+    private String listRendered(Arr list, Value.Words words, boolean quoted) throws Unsafe {
+        int open = tokens.indexOf(list.open());
+        int close = tokens.indexOf(list.close());
+        for (int i = open; i < close; i++) {
+            if (tokens.get(i).kind() == Kind.COMMENT) {
+                throw new Unsafe(where(tokens.get(i).line()) + ": the list there has comments between its elements, "
+                        + "which rewriting it would lose: edit it by hand");
+            }
+        }
+        int afterOpen = open + 1;
+        while (tokens.get(afterOpen).kind() == Kind.SPACE) {
+            afterOpen++;
+        }
+        boolean oneALine = !list.elements().isEmpty() && tokens.get(afterOpen).kind() == Kind.NEWLINE
+                && text.substring(lineStart(list.close().start()), list.close().start()).isBlank()
+                && list.elements().stream().allMatch(element -> element.single(Token.class)
+                        && text.substring(lineStart(element.start()), element.start()).isBlank()
+                        && indexAfterValue(element.end()) < tokens.size()
+                        && tokens.get(indexAfterValue(element.end())).kind() == Kind.NEWLINE);
+        if (!oneALine) {
+            return rendered(words, quoted);
+        }
+        String newline = text(tokens.get(afterOpen));
+        Written first = list.elements().get(0);
+        String indentation = text.substring(lineStart(first.start()), first.start());
+        Written last = list.elements().get(list.elements().size() - 1);
+        boolean lastComma = commaAfter(last.end()) >= 0;
+        boolean commas = lastComma || (list.elements().size() > 1 && commaAfter(first.end()) >= 0);
+        StringBuilder written = new StringBuilder(text.substring(list.open().start(), tokens.get(afterOpen).end()));
+        for (int i = 0; i < words.words().size(); i++) {
+            boolean comma = commas && (lastComma || i < words.words().size() - 1);
+            written.append(indentation).append(word(words.words().get(i), quoted)).append(comma ? "," : "")
+                    .append(newline);
+        }
+        return written.append(text, lineStart(list.close().start()), list.close().end()).toString();
     }
 
     private static String rendered(Value value, boolean quoted) {

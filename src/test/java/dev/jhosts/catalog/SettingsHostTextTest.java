@@ -152,6 +152,20 @@ class SettingsHostTextTest {
     }
 
     @Test
+    void aListWrittenOneTagALineKeepsItsLayoutAndOneWithCommentsIsRefused() throws Exception {
+        String before = "hosts = [\r\n  {\r\n    alias = box\r\n    hostname = h\r\n    tags = [\r\n      prod,\r\n"
+                + "      web\r\n    ]\r\n  }\r\n]\r\n";
+        String after = set(before, "box", new Change("tags", new Value.Words(List.of("prod", "web", "db"))));
+        assertThat(after).isEqualTo(before.replace("      web\r\n", "      web,\r\n      db\r\n"));
+        assertThat(entry(after, "box").tags()).containsExactly("prod", "web", "db");
+
+        String commented = before.replace("      prod,\r\n", "      prod,  # the live one\r\n");
+        assertThatThrownBy(() -> set(commented, "box", new Change("tags", new Value.Words(List.of("db")))))
+                .hasMessage(file() + ":6: the list there has comments between its elements, which rewriting it would "
+                        + "lose: edit it by hand");
+    }
+
+    @Test
     void theJhostsBlockTheDottedPathAndAppendedEntriesAreFound() throws Exception {
         String wrapped = "jhosts {\n  ssh-binary = ssh\n  hosts = [\n    { alias = box, hostname = h }\n  ]\n}\n";
         String after = set(wrapped, "box", port("2"));
