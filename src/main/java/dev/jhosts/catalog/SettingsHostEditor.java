@@ -180,6 +180,11 @@ final class SettingsHostEditor {
                 if (!entries.get(i).definesHost()) {
                     break;
                 }
+                if (entries.get(i).line() != host.line()) {
+                    throw new HostEditor.Refused(settingsFile + " changed since jhosts read it (the entry of " + host.alias()
+                            + " is at line " + entries.get(i).line() + " now, not " + host.line() + "); nothing written: "
+                            + "run the command again");
+                }
                 return new Read(snapshot, text, entries, i);
             }
         }

@@ -113,11 +113,6 @@ final class SettingsHostText {
         return applied(text, List.of(reader.removal(entry)));
     }
 
-    /** The line of {@code alias}'s entry (its opening brace). */
-    static int line(Path file, String text, String alias) throws Unsafe {
-        return new SettingsHostText(file, text).entry(alias).open().line();
-    }
-
     private record Edit(int start, int end, String replacement) {}
 
     /**

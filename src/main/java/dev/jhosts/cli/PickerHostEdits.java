@@ -14,6 +14,7 @@ import dev.jhosts.master.HostConfigs;
 import dev.jhosts.tui.HostEdits;
 import dev.jhosts.tui.state.HostForm;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The picker's host form written the way {@code jhosts host add|edit} writes ({@link HostCommand}'s
- * editor, new-hosts file and outcome line), over the ssh config read again for each request; after
+ * editor, new-hosts file and outcome line), over the ssh config and the settings read again for each request; after
  * a change, the catalogue is read again and the picker's hosts take it.
  */
 final class PickerHostEdits implements HostEdits {
@@ -71,9 +72,6 @@ final class PickerHostEdits implements HostEdits {
         HostEditor.Outcome outcome = adding
                 ? editor.add(current(), alias, options, notes, HostCommand.newHostsFile(context))
                 : editor.edit(current(), alias, options, notes, split);
-        if (!outcome.backup().toString().isEmpty() && outcome.file().equals(context.settingsFile().toAbsolutePath())) {
-            rereadSettings();
-        }
         Catalog now = current();
         hosts.configEdited(now.hosts());
         List<String> warnings = new ArrayList<>(now.warnings());
@@ -84,12 +82,15 @@ final class PickerHostEdits implements HostEdits {
     }
 
     /**
-     * The settings read again after one of jhosts' own hosts was changed in them, for the list
-     * to show the new values and the next edit to find the entry where it is now. They were
-     * checked with the same loader before they were written; should they not load now (changed
-     * again since), the picker keeps those it has and the next edit says why.
+     * The settings read again, as the ssh config is, for each request: jhosts' own hosts are
+     * edited in them, and after a change the list shows the new values and the next edit finds
+     * the entry where it is now. Should they not load (changed behind the picker's back), the
+     * picker keeps those it has, and an edit of one of their hosts says why it is refused.
      */
     private void rereadSettings() {
+        if (!Files.exists(context.settingsFile())) {
+            return;
+        }
         try {
             Settings settings = new SettingsLoader(context.locations()).loadExplicit(context.settingsFile());
             context = new Context(settings, context.locations(), context.sshConfig(), context.explicitSshConfig(),
@@ -101,6 +102,7 @@ final class PickerHostEdits implements HostEdits {
 
     /** The catalogue with the ssh config read now (it may have changed since the picker started). */
     private Catalog current() {
+        rereadSettings();
         SshCatalog fresh = context.sshCatalog();
         read.set(fresh);
         return context.remembered(fresh.with(sourceHosts.get()), Instant.now());

@@ -65,6 +65,18 @@ class SettingsHostEditorTest {
     }
 
     @Test
+    void anEntryThatMovedSinceTheCatalogueWasReadIsRefused() throws Exception {
+        String moved = "# a line added above\n" + TEXT;
+        Files.writeString(file, moved);
+
+        assertThatThrownBy(() -> editor((path, text) -> loader.loadText(path, text).hosts()).edit(box(),
+                List.of(new HostEditor.Option("Port", "2222")), NotesChange.NONE, " Port 2222"))
+                .hasMessage(file + " changed since jhosts read it (the entry of box is at line 3 now, not 2); nothing "
+                        + "written: run the command again");
+        assertThat(Files.readString(file)).isEqualTo(moved);
+    }
+
+    @Test
     void aFileChangedBetweenReadingAndWritingIsNotOverwritten() throws Exception {
         String other = TEXT + "# another editor's line\n";
         HostEditor.SettingsReading reading = (path, text) -> {

@@ -215,14 +215,16 @@ class HostFormInTmuxTest {
         assertThat(changedLines(settings, Files.readString(settingsFile))).containsExactly("    port = 1 ->     port = 2222");
         tmux.waitUntil(screen -> screen.contains("127.0.0.9:2222"), "the list row with the new port");
 
-        // The settings were read again: a second edit finds the entry and keeps the first.
+        // The settings are read again for each edit: one changed behind the picker's back (the
+        // entry a line lower) is edited where the entry is now, and the first change stays.
+        Files.writeString(settingsFile, "# moved\n" + Files.readString(settingsFile));
         tmux.keys("C-e");
         assertThat(tmux.waitFor("edit box")).containsPattern("Port +2222");
         tmux.keys("Tab");
         tmux.type("admin");
         tmux.keys("C-s");
         tmux.waitFor("set User admin in the entry of box");
-        assertThat(Files.readString(settingsFile)).isEqualTo(settings.replace("    port = 1\n",
+        assertThat(Files.readString(settingsFile)).isEqualTo("# moved\n" + settings.replace("    port = 1\n",
                 "    port = 2222\n    user = \"admin\"\n"));
 
         tmux.keys("C-u");
