@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * {@link ConfigFileWriter} (links, mode, owner, atomic rename, a backup, refused when the file
  * changed since it was read).
  *
+ * <p>One of jhosts' own hosts (an entry of the settings' {@code hosts}) is changed in that entry of
+ * the settings file instead ({@link SettingsHostEditor}), when the editor is given the settings.
+ *
  * <p>Only the host's own block is changed. A value that a block read before it sets (a
  * {@code Host *} or {@code Match} above it, an earlier Host line naming it) wins in ssh, so such
  * an edit is refused with the option named rather than written to no effect.
@@ -49,17 +52,42 @@ public final class HostEditor {
     private final IncludePaths includes;
     private final ConfigFileWriter writer;
     private final Warnings names;
+    /** The editor of jhosts' own hosts in the settings file; null where they are not edited. */
+    private final SettingsHostEditor settings;
 
     /**
      * {@code sshConfig}: the user's ssh config (given to ssh with {@code -F}); {@code home}: where
      * {@code ~} and relative Includes point; {@code backupDirectory}: where previous versions go.
+     * jhosts' own hosts (the settings' {@code hosts}) are refused.
      */
     public HostEditor(String sshBinary, Path sshConfig, Path home, Path backupDirectory) {
+        this(sshBinary, sshConfig, home, new ConfigFileWriter(backupDirectory), null, null);
+    }
+
+    /**
+     * As {@link #HostEditor(String, Path, Path, Path)}, with jhosts' own hosts edited in their
+     * entries of {@code settingsFile}, each change read back with {@code settingsReading} (jhosts'
+     * settings loader) before it is written.
+     */
+    public HostEditor(String sshBinary, Path sshConfig, Path home, Path backupDirectory, Path settingsFile,
+            SettingsReading settingsReading) {
+        this(sshBinary, sshConfig, home, new ConfigFileWriter(backupDirectory), settingsFile, settingsReading);
+    }
+
+    private HostEditor(String sshBinary, Path sshConfig, Path home, ConfigFileWriter writer, Path settingsFile,
+            SettingsReading settingsReading) {
         this.sshBinary = sshBinary;
         this.sshConfig = sshConfig.toAbsolutePath();
         this.includes = new IncludePaths(home, Path.of("/etc/ssh"));
-        this.writer = new ConfigFileWriter(backupDirectory);
+        this.writer = writer;
         this.names = new Warnings(home);
+        this.settings = settingsFile == null ? null
+                : new SettingsHostEditor(settingsFile.toAbsolutePath(), settingsReading, writer);
+    }
+
+    /** A settings text read as jhosts reads it: its host entries, or the loader's {@code FILE:LINE} error. */
+    public interface SettingsReading {
+        List<dev.jhosts.config.HostEntry> hosts(Path file, String text) throws dev.jhosts.config.SettingsException;
     }
 
     /** The options given, checked and written as ssh reads them. */
@@ -117,6 +145,10 @@ public final class HostEditor {
      * source, a file no Include of the ssh config reaches, a file changed since it was read).
      */
     public Block block(Catalog catalog, String alias, List<String> keywords) throws Refused, IOException {
+        Optional<Host> own = settingsHost(catalog, alias);
+        if (own.isPresent()) {
+            return settings.block(own.get(), keywords);
+        }
         Located found = locate(catalog, alias, "edit");
         BlockEdits.Block block = BlockEdits.block(found.document(), found.header());
         Map<String, String> values = new java.util.HashMap<>();
@@ -156,6 +188,10 @@ public final class HostEditor {
     public Outcome add(Catalog catalog, String alias, List<Option> options, NotesChange notes, Path file)
             throws Refused, IOException {
         checkNewAlias(catalog, alias);
+        if (settings != null && settings.isSettingsFile(file)) {
+            throw new Refused(file + " is jhosts' settings file: host add writes an ssh config Host block, which has "
+                    + "no place there; add the entry to its hosts setting by hand, or give --file an ssh config file");
+        }
         List<Path> chain = chainTo(file);
         ConfigFileWriter.Snapshot snapshot = ConfigFileWriter.read(file);
         ConfigDocument document = ConfigDocument.parse(snapshot.bytes());
@@ -230,6 +266,10 @@ public final class HostEditor {
     /** Changes {@code options} and {@code notes} in the block of {@code alias}, as {@link #edit(Catalog, String, List, boolean)}. */
     public Outcome edit(Catalog catalog, String alias, List<Option> options, NotesChange notes, boolean split)
             throws Refused, IOException {
+        Optional<Host> own = settingsHost(catalog, alias);
+        if (own.isPresent()) {
+            return settings.edit(own.get(), options, notes, describe(options, notes));
+        }
         Located found = locate(catalog, alias, "edit");
         Host host = found.host();
         ConfigFileWriter.Snapshot snapshot = found.snapshot();
@@ -259,6 +299,10 @@ public final class HostEditor {
 
     /** Removes the block of {@code alias}; {@code split} removes only its name from a several-name Host line. */
     public Outcome remove(Catalog catalog, String alias, boolean split) throws Refused, IOException {
+        Optional<Host> own = settingsHost(catalog, alias);
+        if (own.isPresent()) {
+            return settings.remove(own.get());
+        }
         Located found = locate(catalog, alias, "remove");
         ConfigDocument changed;
         String summary;
@@ -306,6 +350,11 @@ public final class HostEditor {
         }
     }
 
+    /** The host when it is one of jhosts' own (an entry of the settings) and those are edited here. */
+    private Optional<Host> settingsHost(Catalog catalog, String alias) {
+        return catalog.find(alias).filter(host -> settings != null && host.extra() && !host.source().present());
+    }
+
     private static Host sshConfigHost(Catalog catalog, String alias, String verb) throws Refused {
         Host host = catalog.find(alias).orElseThrow(() -> new Refused("no host " + alias
                 + " in the ssh config (jhosts list shows them); jhosts host add " + alias + " makes one"));
@@ -348,7 +397,7 @@ public final class HostEditor {
         return options.stream().map(option -> new BlockEdits.Change(option.keyword(), option.value())).toList();
     }
 
-    private static String describe(List<Option> options, NotesChange notes) {
+    static String describe(List<Option> options, NotesChange notes) {
         StringBuilder text = new StringBuilder();
         for (Option option : options) {
             text.append(text.length() == 0 ? " " : ", ").append(option.keyword())

@@ -4,6 +4,7 @@ import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.HostEditor;
 import dev.jhosts.catalog.NotesChange;
 import dev.jhosts.config.Printable;
+import dev.jhosts.config.SettingsLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,11 +18,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jhosts host add|edit|rm}: ssh config hosts changed in the file that defines them. */
+/** {@code jhosts host add|edit|rm}: hosts changed in the file that defines them (the ssh config, or jhosts' settings). */
 @Command(name = "host", mixinStandardHelpOptions = true,
         header = "Add, change or remove a host where it is defined.",
         description = {"Change a host where it is defined (an Included file too), one line per value, comments, "
-                + "indentation and line endings kept, after ssh -G has accepted the result; the previous version "
+                + "indentation and line endings kept, after ssh -G has accepted the result (a host of jhosts' "
+                + "settings: in its entry there, after jhosts' settings loader has); the previous version "
                 + "is kept under $XDG_STATE_HOME/jhosts/backups. See man jhosts, HOST EDITING."},
         exitCodeListHeading = "Exit status:%n",
         exitCodeList = {"0:done", "1:the file could not be written", "2:usage error, or the change is refused (nothing written)"},
@@ -216,8 +218,10 @@ final class HostCommand implements Callable<Integer> {
 
     /** The editor of {@code context}'s ssh config; previous versions go under the state directory. */
     static HostEditor editor(Context context) {
+        SettingsLoader loader = new SettingsLoader(context.locations());
         return new HostEditor(context.settings().sshBinary(), context.sshConfig(), context.locations().home(),
-                context.locations().stateDirectory().resolve("backups"));
+                context.locations().stateDirectory().resolve("backups"), context.settingsFile(),
+                (file, text) -> loader.loadText(file, text).hosts());
     }
 
     /** What was written where, in one line: {@code FILE: set Port 2222 (previous version: BACKUP)}. */
@@ -240,7 +244,7 @@ final class HostCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("jhosts: cannot write the ssh config, nothing changed: " + Printable.escaped(String.valueOf(e.getMessage())));
+            err.println("jhosts: cannot write the file, nothing changed: " + Printable.escaped(String.valueOf(e.getMessage())));
             err.flush();
             return ExitCodes.FAILURE;
         }

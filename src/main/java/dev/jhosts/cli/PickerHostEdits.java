@@ -7,10 +7,14 @@ import dev.jhosts.catalog.HostOrdering;
 import dev.jhosts.catalog.NotesChange;
 import dev.jhosts.catalog.SourceHosts;
 import dev.jhosts.catalog.SshCatalog;
+import dev.jhosts.config.Settings;
+import dev.jhosts.config.SettingsException;
+import dev.jhosts.config.SettingsLoader;
 import dev.jhosts.master.HostConfigs;
 import dev.jhosts.tui.HostEdits;
 import dev.jhosts.tui.state.HostForm;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +22,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The picker's host form written the way {@code jhosts host add|edit} writes ({@link HostCommand}'s
- * editor, new-hosts file and outcome line), over the ssh config read again for each request; after
+ * editor, new-hosts file and outcome line), over the ssh config and the settings read again for each request; after
  * a change, the catalogue is read again and the picker's hosts take it.
  */
 final class PickerHostEdits implements HostEdits {
-    private final Context context;
+    /** The context with the settings as last read: a save in the settings file reads them again. */
+    private volatile Context context;
     private final History history;
     private final HostConfigs hosts;
     /** The ssh config as last read: the sources' updates are added to it ({@link TuiLauncher}). */
@@ -76,8 +81,28 @@ final class PickerHostEdits implements HostEdits {
         return new Saved(line, HostOrdering.frecency(history).sort(now.hosts()), warnings);
     }
 
+    /**
+     * The settings read again, as the ssh config is, for each request: jhosts' own hosts are
+     * edited in them, and after a change the list shows the new values and the next edit finds
+     * the entry where it is now. Should they not load (changed behind the picker's back), the
+     * picker keeps those it has, and an edit of one of their hosts says why it is refused.
+     */
+    private void rereadSettings() {
+        if (!Files.exists(context.settingsFile())) {
+            return;
+        }
+        try {
+            Settings settings = new SettingsLoader(context.locations()).loadExplicit(context.settingsFile());
+            context = new Context(settings, context.locations(), context.sshConfig(), context.explicitSshConfig(),
+                    context.settingsFile(), context.explicitSettingsFile());
+        } catch (SettingsException e) {
+            // kept as they were: see above
+        }
+    }
+
     /** The catalogue with the ssh config read now (it may have changed since the picker started). */
     private Catalog current() {
+        rereadSettings();
         SshCatalog fresh = context.sshCatalog();
         read.set(fresh);
         return context.remembered(fresh.with(sourceHosts.get()), Instant.now());

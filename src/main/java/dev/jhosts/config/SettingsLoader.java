@@ -74,6 +74,14 @@ public final class SettingsLoader {
         return load(SettingsFile.read(file));
     }
 
+    /**
+     * Settings from {@code text} read as the content of {@code file} (its includes and relative
+     * paths from there, its errors naming it): an edit checked before it replaces the file.
+     */
+    public Settings loadText(Path file, String text) throws SettingsException {
+        return load(new SettingsFile(file, text));
+    }
+
     /** Settings from the default file when it exists, else the defaults alone. */
     public Settings loadDefault() throws SettingsException {
         Path file = locations.settingsFile();

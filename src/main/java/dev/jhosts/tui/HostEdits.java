@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The host form's way to the ssh config: the same editor as {@code jhosts host add|edit}
+ * The host form's way to the ssh config (and to the settings, for jhosts' own hosts): the same editor as {@code jhosts host add|edit}
  * ({@link HostEditor}), over the catalogue as it is when asked. Called off the UI thread.
  */
 public interface HostEdits {

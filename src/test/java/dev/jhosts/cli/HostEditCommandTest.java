@@ -113,6 +113,11 @@ class HostEditCommandTest {
     }
 
     private List<Path> backups() throws Exception {
+        return backupsIn(dir);
+    }
+
+    /** The previous versions kept under {@code dir}'s state directory (XDG_STATE_HOME=dir/state). */
+    static List<Path> backupsIn(Path dir) throws Exception {
         Path backups = dir.resolve("state/jhosts/backups");
         if (!Files.exists(backups)) {
             return List.of();
@@ -325,15 +330,7 @@ class HostEditCommandTest {
     }
 
     @Test
-    void hostsOfJhostsOwnSettingsAndUnknownHostsAreRefusedWithTheWay() throws Exception {
-        Path settings = dir.resolve("xdg-config/jhosts/jhosts.conf");
-        Files.createDirectories(settings.getParent());
-        Files.writeString(settings, "hosts = [\n  { name = \"box\", hostname = \"10.1.1.1\" }\n]\n");
-
-        Processes.Result own = jhosts("host", "edit", "box", "--port", "2");
-        assertThat(own.exitCode()).isEqualTo(2);
-        assertThat(own.stderr()).contains("jhosts' own hosts").contains(settings + ":2");
-
+    void unknownHostsAndEditsWithoutValuesAreRefusedWithTheWay() throws Exception {
         Processes.Result unknown = jhosts("host", "rm", "nosuch");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.stderr()).contains("no host nosuch").contains("jhosts host add nosuch");

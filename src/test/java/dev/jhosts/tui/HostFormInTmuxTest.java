@@ -190,19 +190,43 @@ class HostFormInTmuxTest {
     }
 
     @Test
-    void hostsOfTheSettingsAndOfASourceOpenAFormThatSaysWhyTheyAreReadOnly() throws Exception {
-        launch("hosts = [\n  { name = \"box\", hostname = \"127.0.0.9\" }\n]\n"
+    void aHostOfTheSettingsIsEditedInItsEntryAndASourcesHostIsReadOnly() throws Exception {
+        String settings = "# my own hosts\n"
+                + "hosts = [\n"
+                + "  {\n"
+                + "    name = \"box\"\n"
+                + "\thostname = \"127.0.0.9\"   # the lab box\n"
+                + "    port = 1\n"
+                + "  }\n"
+                + "]\n"
                 + "sources = [ { name = \"cmdb\", command = [\"sh\", \"-c\", "
-                + "\"echo '[{\\\"alias\\\": \\\"inv1\\\", \\\"hostname\\\": \\\"127.0.0.8\\\"}]'\"] } ]\n");
+                + "\"echo '[{\\\"alias\\\": \\\"inv1\\\", \\\"hostname\\\": \\\"127.0.0.8\\\"}]'\"] } ]\n";
+        launch(settings);
+        Path settingsFile = dir.resolve("config/jhosts/jhosts.conf");
         tmux.type("box");
         tmux.keys("C-e");
-        String form = tmux.waitFor("box is read-only here");
-        assertThat(form).contains("jhosts' own hosts").contains("jhosts.conf:2");
-        tmux.type("7");
+        String form = tmux.waitFor("edit box");
+        assertThat(form).contains("jhosts.conf:3").containsPattern("Port +1").containsPattern("HostName +127.0.0.9");
+        tmux.keys("Tab", "Tab", "C-u");
+        tmux.type("2222");
         tmux.keys("C-s");
-        assertThat(tmux.screen()).contains("box is read-only here").doesNotContain("not saved");
-        tmux.keys("Escape");
-        tmux.waitUntil(screen -> !screen.contains("read-only here"), "the form to close");
+        String saved = tmux.waitFor("set Port 2222 in the entry of box");
+        assertThat(saved).contains("box: " + settingsFile + ": set Port 2222").contains("previous version: ");
+        assertThat(changedLines(settings, Files.readString(settingsFile))).containsExactly("    port = 1 ->     port = 2222");
+        tmux.waitUntil(screen -> screen.contains("127.0.0.9:2222"), "the list row with the new port");
+
+        // The settings are read again for each edit: one changed behind the picker's back (the
+        // entry a line lower) is edited where the entry is now, and the first change stays.
+        Files.writeString(settingsFile, "# moved\n" + Files.readString(settingsFile));
+        tmux.keys("C-e");
+        assertThat(tmux.waitFor("edit box")).containsPattern("Port +2222");
+        tmux.keys("Tab");
+        tmux.type("admin");
+        tmux.keys("C-s");
+        tmux.waitFor("set User admin in the entry of box");
+        assertThat(Files.readString(settingsFile)).isEqualTo("# moved\n" + settings.replace("    port = 1\n",
+                "    port = 2222\n    user = \"admin\"\n"));
+
         tmux.keys("C-u");
         tmux.type("inv1");
         tmux.waitFor("127.0.0.8");
