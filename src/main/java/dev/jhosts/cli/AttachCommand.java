@@ -20,8 +20,8 @@ final class AttachCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST|SESSION",
-            description = "A session id (3 or #3) or a host (its most recent session); none: the most recent.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST",
+            description = "A host, or a session id (#3); none: the most recent session.")
     String target = "";
 
     @Override

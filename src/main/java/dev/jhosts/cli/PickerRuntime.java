@@ -2,6 +2,7 @@ package dev.jhosts.cli;
 
 import dev.jhosts.catalog.Catalog;
 import dev.jhosts.catalog.History;
+import dev.jhosts.catalog.Host;
 import dev.jhosts.catalog.HostOrdering;
 import dev.jhosts.catalog.SourceHosts;
 import dev.jhosts.catalog.SshCatalog;
@@ -9,7 +10,6 @@ import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.MasterException;
 import dev.jhosts.master.Masters;
 import dev.jhosts.sources.Sources;
-import dev.jhosts.tui.CatalogueFeed;
 import dev.jhosts.tui.JhostsApp;
 import dev.jhosts.tui.Notices;
 import dev.jhosts.tui.SessionHub;
@@ -33,14 +33,23 @@ final class PickerRuntime implements AutoCloseable {
     private final Masters masters;
     private final SessionHub sessions;
     private final JhostsApp app;
+    private final List<Runnable> stops;
+    private final SettingsFreshness settings;
 
-    private PickerRuntime(Masters masters, SessionHub sessions, JhostsApp app) {
+    private PickerRuntime(Masters masters, SessionHub sessions, JhostsApp app, List<Runnable> stops,
+            SettingsFreshness settings) {
         this.masters = masters;
         this.sessions = sessions;
         this.app = app;
+        this.stops = stops;
+        this.settings = settings;
     }
 
-    static PickerRuntime open(Context context) throws MasterException {
+    /**
+     * Builds it; with {@code watchFiles}, the ssh config, the settings and the files hosts come
+     * from are watched (a server that runs for days): the list follows their changes.
+     */
+    static PickerRuntime open(Context context, boolean watchFiles) throws MasterException {
         // The sources' cached hosts only: a source runs in the background once the first frame is out.
         Instant readAt = Instant.now();
         AtomicReference<SshCatalog> read = new AtomicReference<>(context.sshCatalog());
@@ -51,27 +60,56 @@ final class PickerRuntime implements AutoCloseable {
         List<String> warnings = new ArrayList<>(catalog.warnings());
         warnings.addAll(history.warnings());
         HostConfigs hosts = context.hosts(catalog);
-        CatalogueFeed feed = sources.any() ? changed -> {
-            Sources.Watch watch = sources.watch(sourceHosts -> {
-                latest.set(sourceHosts);
-                Catalog now = context.remembered(read.get().with(sourceHosts), Instant.now());
-                hosts.useHosts(now.hosts());
-                List<String> nowWarnings = new ArrayList<>(now.warnings());
-                nowWarnings.addAll(history.warnings());
-                changed.accept(HostOrdering.frecency(history).sort(now.hosts()), nowWarnings);
-            });
-            return watch::close;
-        } : CatalogueFeed.NONE;
+        CataloguePublisher publisher = new CataloguePublisher();
         Notices notices = new Notices();
         // a forward of the forwards setting that a new master refuses is told in the status lines
         Masters masters = context.masters(hosts, notices::tell);
-        SessionHub sessions = new SessionHub(end -> end.summary(context.settings().escapeChar()),
-                Clock.systemUTC());
+        SessionHub sessions = new SessionHub(end -> end.summary(context.settings().escapeChar()), Clock.systemUTC());
         JhostsApp app = new JhostsApp(new JhostsApp.Shared(HostOrdering.frecency(history).sort(catalog.hosts()), warnings,
                 context.settings(), context.sshConfig(), hosts, masters, alias -> recordInBackground(history, alias),
-                jhostsCommand(context), feed, new PickerHostEdits(context, history, hosts, read, latest), sessions,
+                jhostsCommand(context), publisher, new PickerHostEdits(context, history, hosts, read, latest), sessions,
                 notices));
-        return new PickerRuntime(masters, sessions, app);
+        // one catalogue, made again when the ssh config or a source changes, published in order
+        Object rebuilding = new Object();
+        java.util.function.BooleanSupplier rebuild = () -> {
+            synchronized (rebuilding) {
+                Catalog now = context.remembered(read.get().with(latest.get()), Instant.now());
+                List<String> nowWarnings = new ArrayList<>(now.warnings());
+                nowWarnings.addAll(history.warnings());
+                List<Host> ordered = HostOrdering.frecency(history).sort(now.hosts());
+                app.catalogueChanged(ordered, nowWarnings);
+                publisher.publish(ordered, nowWarnings);
+                return true;
+            }
+        };
+        List<Runnable> stops = new ArrayList<>();
+        if (sources.any()) {
+            Sources.Watch watch = sources.watch(sourceHosts -> {
+                latest.set(sourceHosts);
+                synchronized (rebuilding) {
+                    hosts.useHosts(read.get().with(sourceHosts).hosts());
+                    rebuild.getAsBoolean();
+                }
+            });
+            stops.add(watch::close);
+        }
+        SettingsFreshness freshness = new SettingsFreshness(context);
+        if (watchFiles) {
+            List<Path> fixed = new ArrayList<>(List.of(context.sshConfig(), context.settingsFile()));
+            AtomicReference<CatalogueWatch> watch = new AtomicReference<>();
+            watch.set(new CatalogueWatch(fixed, catalog.hosts(), () -> {
+                synchronized (rebuilding) {
+                    read.set(context.sshCatalog());
+                    Catalog now = read.get().with(latest.get());
+                    hosts.configEdited(now.hosts());
+                    watch.get().hostsAre(now.hosts());
+                    rebuild.getAsBoolean();
+                }
+                freshness.check().ifPresent(notices::tell);
+            }));
+            stops.add(watch.get()::close);
+        }
+        return new PickerRuntime(masters, sessions, app, stops, freshness);
     }
 
     JhostsApp app() {
@@ -82,8 +120,14 @@ final class PickerRuntime implements AutoCloseable {
         return sessions;
     }
 
+    /** Whether the settings file changed since this runtime read it, and reads well: a new server would differ. */
+    boolean settingsChanged() {
+        return settings.changedAndValid();
+    }
+
     @Override
     public void close() {
+        stops.forEach(Runnable::run);
         sessions.close();
         masters.close();
     }

@@ -43,7 +43,7 @@ final class ServerCommand {
             Signals.register("HUP", () -> { });
             ServerAddress address = ServerClients.address(global, context.locations());
             dev.jhosts.master.ControlDirectory.prepare(address.directory());
-            try (PickerRuntime runtime = PickerRuntime.open(context)) {
+            try (PickerRuntime runtime = PickerRuntime.open(context, true)) {
                 JhostsServer server = new JhostsServer(address, ServerClients.build(), new RuntimePickers(runtime),
                         context.settings().sessions().serverPersist(), System.err);
                 return server.run();
@@ -134,6 +134,11 @@ final class ServerCommand {
         @Override
         public SessionHub sessions() {
             return runtime.sessions();
+        }
+
+        @Override
+        public boolean settingsChanged() {
+            return runtime.settingsChanged();
         }
     }
 }

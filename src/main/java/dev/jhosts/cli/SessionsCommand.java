@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "sessions", mixinStandardHelpOptions = true,
         header = "List the sessions the jhosts server holds.",
         description = "One line per live session: its id, host, age, time since it was last shown or had "
-                + "output, and the terminal that shows it now. Nothing when no server runs.")
+                + "output, and the terminal that shows it now. Nothing when no server runs.",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"0:listed (none when no server runs)", "1:the server refused or ended"})
 final class SessionsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -61,6 +63,10 @@ final class SessionsCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        answer.filter(a -> !a.message().isEmpty()).ifPresent(a -> {
+            spec.commandLine().getErr().println(a.message());
+            spec.commandLine().getErr().flush();
+        });
         return answer.map(ServerClient.Answer::status).orElse(ExitCodes.OK);
     }
 }

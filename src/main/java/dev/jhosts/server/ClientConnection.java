@@ -84,6 +84,13 @@ final class ClientConnection {
                         otherBuild(hello.version());
                         return;
                     }
+                    if (server.pickers().settingsChanged() && server.sessions().listings().isEmpty()
+                            && !server.othersShown(this)) {
+                        // nothing to lose: a new server, made of the new settings, shows this picker
+                        link.send(new ToClient.Exit(REPLACED, ""));
+                        server.stop();
+                        return;
+                    }
                     show(hello, in);
                 }
             }

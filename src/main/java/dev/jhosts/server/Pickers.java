@@ -12,4 +12,7 @@ public interface Pickers {
     int show(TerminalOwner terminal, JhostsApp.Viewer viewer, Optional<Long> attach) throws IOException;
 
     SessionHub sessions();
+
+    /** Whether the settings file changed (and reads well) since these pickers were made of it. */
+    boolean settingsChanged();
 }

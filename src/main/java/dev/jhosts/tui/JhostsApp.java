@@ -44,7 +44,8 @@ public final class JhostsApp {
         }
     }
 
-    private final Shared shared;
+    /** Replaced when the catalogue changes: a picker opened later starts from the new one. */
+    private volatile Shared shared;
 
     /**
      * What every picker of one jhosts shares.
@@ -71,10 +72,20 @@ public final class JhostsApp {
             warnings = List.copyOf(warnings);
             jhostsCommand = List.copyOf(jhostsCommand);
         }
+
+        Shared withCatalogue(List<Host> newHosts, List<String> newWarnings) {
+            return new Shared(newHosts, newWarnings, settings, sshConfig, hostConfigs, masters, connectRecorder,
+                    jhostsCommand, feed, hostEdits, sessions, notices);
+        }
     }
 
     public JhostsApp(Shared shared) {
         this.shared = shared;
+    }
+
+    /** The catalogue changed: pickers opened from now on show {@code hosts} (those shown are told by the feed). */
+    public void catalogueChanged(List<Host> hosts, List<String> warnings) {
+        shared = shared.withCatalogue(hosts, warnings);
     }
 
     /**
@@ -105,6 +116,7 @@ public final class JhostsApp {
      */
     public int run(TerminalOwner terminal, Viewer viewer, Optional<Long> attach) throws IOException {
         BlockingQueue<UiEvent> events = new LinkedBlockingQueue<>();
+        Shared shared = this.shared;
         PickerLoop.Parts parts = new PickerLoop.Parts(shared, viewer, Appearance.fromEnvironment(viewer.environment()),
                 attach);
         Runnable unsubscribe = shared.notices().subscribe(text -> events.add(new UiEvent.Notice(text)));

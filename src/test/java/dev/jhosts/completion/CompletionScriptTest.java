@@ -91,7 +91,7 @@ class CompletionScriptTest {
     @Test
     void bashOffersSubcommandsOptionsAndFiles() throws IOException {
         String script = script("bash");
-        assertThat(bash(script, "")).containsExactly("list", "connect", "master", "forward", "probe", "demo", "completion", "doctor", "run", "ssh-config", "cp", "host");
+        assertThat(bash(script, "")).containsExactly("list", "connect", "master", "forward", "probe", "demo", "completion", "doctor", "run", "ssh-config", "cp", "host", "sessions", "attach", "server");
         assertThat(bash(script, "ma")).containsExactly("master");
         assertThat(bash(script, "host", "")).containsExactly("add", "edit", "rm");
         assertThat(bash(script, "host", "edit", "web1", "--p")).contains("--port", "--proxyjump");

@@ -71,7 +71,7 @@ final class DefaultKeys {
         put(ResultsAction.BACK, "back to the list (the command goes on)", "Esc", "F4");
         put(DialogAction.YES, "yes: go ahead (any other key cancels a confirmation)", "y", "Y");
         put(DialogAction.NO, "no: refuse ssh's question", "n", "N");
-        put(DialogAction.KEEP, "quit and keep the sessions running in the jhosts server (the quit question)", "d", "D");
+        put(DialogAction.KEEP, "quit, the sessions going on in the jhosts server", "d", "D");
         put(DialogAction.ACCEPT, "take the highlighted choice; quit when asked to", "Enter");
         put(DialogAction.CANCEL, "cancel a chooser or a question (only Esc ends a wait)", "Esc");
         put(DialogAction.UP, "the choice above; scroll the help up", "Up", "C-p");
