@@ -162,6 +162,14 @@ public final class Tmux implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the terminal only, as a user closing the window does (its programs get SIGHUP): a
+     * jhosts server started in it goes on. {@link #close()} afterwards ends that server too.
+     */
+    public void closeTerminal() {
+        Processes.run(List.of("tmux", "-S", socket.toString(), "kill-server"), Map.of(), COMMAND_LIMIT);
+    }
+
     private Processes.Result run(List<String> arguments) {
         List<String> command = new ArrayList<>(List.of("tmux", "-u", "-f", "/dev/null", "-S", socket.toString()));
         command.addAll(arguments);

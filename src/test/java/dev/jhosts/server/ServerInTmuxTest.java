@@ -1,0 +1,282 @@
+package dev.jhosts.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jhosts.testing.FleetConfig;
+import dev.jhosts.testing.JhostsServers;
+import dev.jhosts.testing.Processes;
+import dev.jhosts.testing.Requirements;
+import dev.jhosts.testing.SshdFixture;
+import dev.jhosts.testing.Tmux;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The jhosts server through the real {@code target/jhosts} in tmux, with the test sshd: a session
+ * outlives its terminal and comes back in another with its screen and the same shell; two
+ * terminals, each with its own list, and a session moved from one to the other; the server
+ * killed under an attached session, the terminal restored; another user refused; the list
+ * following the ssh config; {@code server-persist}.
+ */
+class ServerInTmuxTest {
+    @RegisterExtension
+    static final SshdFixture SSHD = new SshdFixture(2);
+
+    private static final Duration LIMIT = Duration.ofSeconds(60);
+    private static final Pattern PROMPT = Pattern.compile("(?m)^\\S+@\\S+[#$] ?$");
+    private static FleetConfig fleet;
+    private static Path config;
+    private final List<Tmux> terminals = new ArrayList<>();
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        fleet = new FleetConfig(SSHD);
+        config = fleet.write("server_config");
+    }
+
+    @AfterEach
+    void stop() {
+        terminals.forEach(Tmux::close);
+        terminals.clear();
+        JhostsServers.stopAll(controlDirectory());
+        for (String host : fleet.aliases()) {
+            SSHD.jhosts(LIMIT, "-F", config.toString(), "master", "exit", host);
+        }
+    }
+
+    private static Path controlDirectory() {
+        return Path.of(SSHD.jhostsEnv().get("XDG_RUNTIME_DIR"), "jhosts");
+    }
+
+    private static Map<String, String> env() {
+        Map<String, String> env = new TreeMap<>(SSHD.jhostsEnv());
+        env.put("TERM", "xterm-256color");
+        env.put("LANG", "C.UTF-8");
+        return env;
+    }
+
+    /** A terminal with jhosts in it; the shell's modes before and after it in NAME.before and NAME.after. */
+    private Tmux terminal(String name, String arguments) {
+        Path modes = SSHD.dir().resolve(name);
+        Tmux tmux = Tmux.start(100, 30, env(), "stty -g > " + modes + ".before; "
+                + SshdFixture.launcher().toAbsolutePath() + " -F " + config + " " + arguments
+                + "; echo \"jhosts exited $?\"; stty -g > " + modes + ".after.part && mv " + modes + ".after.part "
+                + modes + ".after; exec sleep 600");
+        terminals.add(tmux);
+        return tmux;
+    }
+
+    private static void open(Tmux tmux, String alias) {
+        tmux.keys("C-u");
+        tmux.type(alias);
+        tmux.waitUntil(s -> s.lines().anyMatch(line -> line.startsWith("›") && line.contains(alias + " ")),
+                alias + " selected");
+        tmux.keys("Enter");
+        tmux.waitUntil(s -> !s.contains("Enter connect") && PROMPT.matcher(s).find(), alias + "'s remote prompt");
+    }
+
+    private static String shellPid(Tmux tmux, String name) {
+        tmux.type("echo " + name + "=$$");
+        tmux.keys("Enter");
+        Pattern printed = Pattern.compile("(?m)^" + name + "=(\\d+)");
+        Matcher pid = printed.matcher(tmux.waitUntil(s -> printed.matcher(s).find(), name + "'s pid"));
+        assertThat(pid.find()).isTrue();
+        return pid.group(1);
+    }
+
+    private static boolean alive(String pid) {
+        return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private static Processes.Result jhosts(String... arguments) {
+        List<String> line = new ArrayList<>(List.of("-F", config.toString()));
+        line.addAll(List.of(arguments));
+        return SSHD.jhosts(LIMIT, line.toArray(String[]::new));
+    }
+
+    private static void assertModesRestored(String name) throws IOException {
+        Path after = SSHD.dir().resolve(name + ".after");
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!Files.exists(after) && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        assertThat(Files.readString(after)).isEqualTo(Files.readString(SSHD.dir().resolve(name + ".before")));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aSessionOutlivesItsTerminalAndComesBackWithItsScreenAndTheSameShell() {
+        Tmux first = terminal("outlive-1", "");
+        first.waitFor("h0");
+        open(first, "h0");
+        String shell = shellPid(first, "before");
+        first.type("echo left-on-screen");
+        first.keys("Enter");
+        first.waitFor("\nleft-on-screen");
+        first.closeTerminal();
+
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        Processes.Result sessions = jhosts("sessions");
+        while (!sessions.stdout().matches("(?s).*h0 .* - *\n.*") && System.nanoTime() < deadline) {
+            sleep(100);
+            sessions = jhosts("sessions");
+        }
+        assertThat(sessions.stdout()).as("h0's session, shown nowhere: " + sessions.describe()).matches("(?s).*h0 .* - *\n.*");
+        assertThat(alive(shell)).as("the remote shell goes on without the terminal").isTrue();
+
+        Tmux second = terminal("outlive-2", "");
+        second.waitUntil(s -> s.lines().anyMatch(line -> line.contains(" h0 ") && line.contains("session")),
+                "h0's row with its session");
+        open(second, "h0");
+        // the screen as it was left, with no key sent to the remote
+        String screen = second.waitUntil(s -> s.contains("before=" + shell) && s.contains("left-on-screen"),
+                "the session's last screen");
+        assertThat(screen).contains("before=" + shell);
+        assertThat(shellPid(second, "after")).isEqualTo(shell);
+    }
+
+    @Test
+    void twoTerminalsKeepTheirOwnListsAndASessionMovesFromOneToTheOther() {
+        Tmux left = terminal("two-left", "");
+        Tmux right = terminal("two-right", "");
+        left.waitFor("h0");
+        right.waitFor("h0");
+        left.type("h0");
+        right.type("h1");
+        left.waitUntil(s -> s.contains("1 shown") && s.contains(" h0 "), "h0 alone on the left");
+        right.waitUntil(s -> s.contains("1 shown") && s.contains(" h1 "), "h1 alone on the right");
+        assertThat(left.screen()).doesNotContain(" h1 ");
+        assertThat(right.screen()).doesNotContain(" h0 ");
+
+        open(left, "h0");
+        String shell = shellPid(left, "moved");
+        // the right terminal lists the left one's session, and Enter brings it over
+        right.keys("C-u");
+        right.type("h0");
+        right.waitUntil(s -> s.lines().anyMatch(line -> line.contains(" h0 ") && line.contains("session")),
+                "h0's session listed on the right");
+        right.keys("Enter");
+        right.waitUntil(s -> s.contains("moved=" + shell), "the session's screen on the right");
+        left.waitUntil(s -> s.contains("Enter connect"), "the left terminal back at its list");
+        assertThat(shellPid(right, "here")).isEqualTo(shell);
+        Processes.Result sessions = jhosts("sessions", "--json");
+        assertThat(sessions.stdout()).as(sessions.describe()).contains("\"host\":\"h0\"")
+                .contains("\"attached_to\":\"client");
+    }
+
+    @Test
+    void theServerKilledUnderAnAttachedSessionLeavesTheTerminalAsItWas() throws IOException {
+        Tmux tmux = terminal("killed", "");
+        tmux.waitFor("h0");
+        open(tmux, "h0");
+        shellPid(tmux, "doomed");
+        Processes.Result status = jhosts("server", "status");
+        assertThat(status.exitCode()).as(status.describe()).isZero();
+        long pid = Long.parseLong(status.stdout().replaceAll("(?s)^pid (\\d+),.*$", "$1"));
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        String screen = tmux.waitFor("jhosts exited 1");
+        assertThat(screen).contains("jhosts: the jhosts server ended under this terminal; the terminal is restored");
+        assertModesRestored("killed");
+    }
+
+    @Test
+    void aClientOfAnotherUserIsRefusedBeforeItSaysAWord() throws Exception {
+        Requirements.requireRoot("connecting as nobody");
+        Path python = Requirements.requireExecutable("/usr/bin/python3", "python3");
+        Path setpriv = Requirements.requireCommand("setpriv", "util-linux");
+        Tmux tmux = terminal("foreign", "");
+        tmux.waitFor("h0");
+        List<Path> sockets = JhostsServers.in(controlDirectory());
+        assertThat(sockets).hasSize(1);
+        Path socket = sockets.get(0);
+        // let nobody reach the socket, which the private directory alone keeps from it otherwise
+        Map<Path, Set<PosixFilePermission>> before = new TreeMap<>();
+        for (Path dir = socket.getParent(); dir != null && !dir.equals(Path.of("/tmp")); dir = dir.getParent()) {
+            before.put(dir, Files.getPosixFilePermissions(dir));
+            Set<PosixFilePermission> more = new java.util.HashSet<>(before.get(dir));
+            more.add(PosixFilePermission.OTHERS_EXECUTE);
+            Files.setPosixFilePermissions(dir, more);
+        }
+        Set<PosixFilePermission> socketBefore = Files.getPosixFilePermissions(socket);
+        Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
+        try {
+            String client = String.join("\n",
+                    "import socket, sys",
+                    "s = socket.socket(socket.AF_UNIX); s.settimeout(10); s.connect(sys.argv[1])",
+                    "data = b''",
+                    "while True:",
+                    "    chunk = s.recv(65536)",
+                    "    if not chunk: break",
+                    "    data += chunk",
+                    "sys.stdout.write(data[5:].decode('utf-8', 'replace'))",
+                    "");
+            Processes.Result foreign = Processes.run(List.of(setpriv.toString(), "--reuid=nobody", "--regid=nogroup",
+                    "--clear-groups", python.toString(), "-c", client, socket.toString()), Map.of(), LIMIT);
+            assertThat(foreign.exitCode()).as(foreign.describe()).isZero();
+            assertThat(foreign.stdout()).as(foreign.describe()).contains("jhosts: refused: this jhosts server serves uid");
+        } finally {
+            Files.setPosixFilePermissions(socket, socketBefore);
+            for (Map.Entry<Path, Set<PosixFilePermission>> entry : before.entrySet()) {
+                Files.setPosixFilePermissions(entry.getKey(), entry.getValue());
+            }
+        }
+        // the server goes on for its own user
+        Processes.Result status = jhosts("server", "status");
+        assertThat(status.exitCode()).as(status.describe()).isZero();
+    }
+
+    @Test
+    void theListFollowsTheSshConfigEditedWhileTheServerRuns() throws IOException {
+        Path edited = fleet.write("server_edited_config");
+        Tmux tmux = Tmux.start(100, 30, env(), SshdFixture.launcher().toAbsolutePath() + " -F " + edited
+                + "; exec sleep 600");
+        terminals.add(tmux);
+        tmux.waitFor("h0");
+        Files.writeString(edited, Files.readString(edited) + "\nHost added-later\n  HostName 127.0.0.1\n  Port 1\n");
+        tmux.waitFor("added-later");
+        // a new terminal starts from the new list at once
+        Tmux another = Tmux.start(100, 30, env(), SshdFixture.launcher().toAbsolutePath() + " -F " + edited
+                + "; exec sleep 600");
+        terminals.add(another);
+        String screen = another.waitFor("h0");
+        assertThat(screen).contains("added-later");
+    }
+
+    @Test
+    void serverPersistEndsTheServerOnceNothingIsShownAndNoSessionLives() throws IOException {
+        Path settings = SSHD.dir().resolve("persist.conf");
+        Files.writeString(settings, "server-persist = 1s\n");
+        Tmux tmux = terminal("persist", "-c " + settings);
+        tmux.waitFor("h0");
+        assertThat(JhostsServers.in(controlDirectory())).isNotEmpty();
+        tmux.keys("Escape");
+        tmux.waitFor("jhosts exited 0");
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!JhostsServers.in(controlDirectory()).isEmpty() && System.nanoTime() < deadline) {
+            sleep(100);
+        }
+        assertThat(JhostsServers.in(controlDirectory())).as("the idle server ended after server-persist").isEmpty();
+    }
+}
