@@ -20,8 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.newsclub.net.unix.AFUNIXSocket;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.utils.Signals;
 import picocli.CommandLine.Command;
@@ -138,6 +141,7 @@ final class CpCommand implements Callable<Integer> {
         }
         CopyOptions options = new CopyOptions(arguments.recursive(), arguments.preserve(), arguments.partial(),
                 arguments.resume(), arguments.noClobber());
+        FutureTask<Boolean> onTerminal = prepareInBackground();
         Context context = Context.load(global);
         CopyRequest request;
         List<String> aliases;
@@ -171,7 +175,7 @@ final class CpCommand implements Callable<Integer> {
                 }
             }
             CopyDisplay display = arguments.json() ? new CopyDisplay.JsonLines(out, err)
-                    : stdoutIsTerminal() ? new CopyDisplay.Terminal(aliases.size(), fleet, out, err)
+                    : answer(onTerminal) ? new CopyDisplay.Terminal(aliases.size(), fleet, out, err)
                     : new CopyDisplay.Plain(aliases, fleet, out, err);
             int parallelism = arguments.parallel() != null ? arguments.parallel() : context.settings().run().parallelism();
             return copy(masters, aliases, request, display, fleet, parallelism, context, err);
@@ -280,6 +284,33 @@ final class CpCommand implements Callable<Integer> {
             outcome = new HostOutcome.Refused(CopyDisplay.reason(copy));
         }
         return new HostResult(result.alias(), outcome, result.duration(), Captured.NOTHING, Captured.NOTHING);
+    }
+
+    /**
+     * Loads what the copy needs later and does not depend on the settings, on a thread of its
+     * own while the settings are read and the master is found: the native socket library, JLine's
+     * native part (whether stdout is a terminal) and its signal handling. Returns whether stdout
+     * is a terminal.
+     */
+    private static FutureTask<Boolean> prepareInBackground() {
+        FutureTask<Boolean> task = new FutureTask<>(() -> {
+            AFUNIXSocket.isSupported();
+            Class.forName(Signals.class.getName(), true, CpCommand.class.getClassLoader());
+            return stdoutIsTerminal();
+        });
+        Thread thread = new Thread(task, "jhosts-cp-prepare");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    private static boolean answer(FutureTask<Boolean> onTerminal) throws InterruptedException {
+        try {
+            return onTerminal.get();
+        } catch (ExecutionException e) {
+            // the same question again, where its failure is the command's
+            return stdoutIsTerminal();
+        }
     }
 
     private static boolean stdoutIsTerminal() {
