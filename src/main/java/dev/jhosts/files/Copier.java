@@ -228,22 +228,20 @@ public final class Copier {
             while (true) {
                 while (next < size && window.size() < SftpClient.OUTSTANDING) {
                     int length = (int) Math.min(chunk, size - next);
-                    window.add(new Pending(in.read(next, length), next, length));
+                    window.add(read(in, out, next, length));
                     next += length;
                 }
                 Pending reply = window.poll();
                 if (reply == null) {
                     break;
                 }
-                int n = client.data(client.await(reply.reply, file.from()), file.from(), reply.length,
-                        (data, offset, length) -> writeFully(out, data, offset, length, reply.offset));
+                int n = client.data(client.await(reply.reply, file.from()), file.from());
                 if (n < 0) {
                     // the file is shorter than it was: nothing past here
                     size = Math.min(size, reply.offset);
                 } else {
                     if (n < reply.length && reply.offset + n < size) {
-                        window.add(new Pending(in.read(reply.offset + n, reply.length - n), reply.offset + n,
-                                reply.length - n));
+                        window.add(read(in, out, reply.offset + n, reply.length - n));
                     }
                     written += n;
                     transferred(n);
@@ -252,6 +250,12 @@ public final class Copier {
             }
         }
         return written;
+    }
+
+    /** A READ whose data the SFTP reader thread writes to {@code out} at its offset as it arrives. */
+    private static Pending read(RemoteFile in, FileChannel out, long offset, int length) throws SftpException {
+        return new Pending(in.read(offset, length, (data, from, count) -> writeFully(out, data, from, count, offset)),
+                offset, length);
     }
 
     private record Pending(CompletableFuture<SftpClient.Reply> reply, long offset, int length) {}

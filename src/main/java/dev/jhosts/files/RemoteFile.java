@@ -28,8 +28,8 @@ public final class RemoteFile implements AutoCloseable {
         client.fsetstat(handle, path, attributes);
     }
 
-    CompletableFuture<SftpClient.Reply> read(long offset, int length) throws SftpException {
-        return client.read(handle, offset, length);
+    CompletableFuture<SftpClient.Reply> read(long offset, int length, SftpClient.DataSink sink) throws SftpException {
+        return client.read(handle, offset, length, sink);
     }
 
     CompletableFuture<SftpClient.Reply> write(long offset, byte[] data, int from, int length) throws SftpException {

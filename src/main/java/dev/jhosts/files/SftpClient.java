@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ public final class SftpClient implements AutoCloseable {
     private final AutoCloseable transport;
     private final Map<String, byte[]> extensions;
     private final Map<Integer, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+    /** Where the data of an outstanding READ goes, by request id: the reader thread writes it there. */
+    private final Map<Integer, ReadSink> sinks = new ConcurrentHashMap<>();
     private final Object sendLock = new Object();
     // set once by withLimits(), before the client is handed out
     private int readChunk = DEFAULT_CHUNK;
@@ -43,12 +46,27 @@ public final class SftpClient implements AutoCloseable {
     private volatile SftpException lost;
     private final Thread reader;
 
-    /** One reply: its type, and its body after the id. */
-    record Reply(int type, byte[] body, int offset, int length) {
+    /**
+     * One reply: its type, and its body after the id. A READ's data that went to its sink (see
+     * {@link #read}) is {@code sunk}: then {@code length} is how much, and {@code sinkFailure}
+     * what went wrong with it, if anything (the sink's, or data longer than asked).
+     */
+    record Reply(int type, byte[] body, int offset, int length, boolean sunk, IOException sinkFailure) {
+        Reply(int type, byte[] body, int offset, int length) {
+            this(type, body, offset, length, false, null);
+        }
+
+        static Reply sunk(int length, IOException failure) {
+            return new Reply(SSH_FXP_DATA, new byte[0], 0, length, true, failure);
+        }
+
         PacketReader reader() {
             return new PacketReader(body, offset, length);
         }
     }
+
+    /** A READ's destination: at most {@code asked} bytes go to {@code sink}. */
+    private record ReadSink(int asked, DataSink sink) {}
 
     private SftpClient(InputStream in, OutputStream out, AutoCloseable transport, Map<String, byte[]> extensions) {
         this.in = in;
@@ -287,9 +305,20 @@ public final class SftpClient implements AutoCloseable {
                 path);
     }
 
-    CompletableFuture<Reply> read(byte[] handle, long offset, int length) throws SftpException {
+    /**
+     * SSH_FXP_READ of {@code length} bytes at {@code offset}; the data goes to {@code sink} on the
+     * reader thread as it arrives (from a buffer the reader reuses: no copy, no garbage per
+     * packet), and {@link #data} on the reply says how much went there or what failed.
+     */
+    CompletableFuture<Reply> read(byte[] handle, long offset, int length, DataSink sink) throws SftpException {
         int id = nextId();
-        return send(id, new PacketWriter(SSH_FXP_READ, 48).u32(id).string(handle).u64(offset).u32(length));
+        sinks.put(id, new ReadSink(length, sink));
+        try {
+            return send(id, new PacketWriter(SSH_FXP_READ, 48).u32(id).string(handle).u64(offset).u32(length));
+        } catch (SftpException e) {
+            sinks.remove(id);
+            throw e;
+        }
     }
 
     CompletableFuture<Reply> write(byte[] handle, long offset, byte[] data, int from, int length) throws SftpException {
@@ -300,10 +329,16 @@ public final class SftpClient implements AutoCloseable {
     }
 
     /**
-     * The data of a READ's reply into {@code sink}: its length, or -1 at the end of the file.
-     * More than {@code asked} bytes is the server's error.
+     * How many bytes of a READ's reply went to its sink, or -1 at the end of the file. More than
+     * asked is the server's error; the sink's failure is thrown here.
      */
-    int data(Reply reply, String path, int asked, DataSink sink) throws IOException {
+    int data(Reply reply, String path) throws IOException {
+        if (reply.sunk()) {
+            if (reply.sinkFailure() != null) {
+                throw reply.sinkFailure();
+            }
+            return reply.length();
+        }
         if (reply.type() == SSH_FXP_STATUS) {
             SftpException status = status(reply, path);
             if (status.status() == SftpStatus.EOF) {
@@ -311,16 +346,7 @@ public final class SftpClient implements AutoCloseable {
             }
             throw status;
         }
-        if (reply.type() != SSH_FXP_DATA) {
-            throw PacketReader.bad("type " + reply.type() + " in reply to SSH_FXP_READ");
-        }
-        PacketReader fields = reply.reader();
-        int length = fields.stringLength();
-        if (length > asked) {
-            throw PacketReader.bad(length + " bytes of data for a read of " + asked);
-        }
-        sink.accept(fields.array(), fields.position(), length);
-        return length;
+        throw PacketReader.bad("type " + reply.type() + " in reply to SSH_FXP_READ");
     }
 
     /** Where a READ's data goes. */
@@ -407,17 +433,19 @@ public final class SftpClient implements AutoCloseable {
     }
 
     private void readReplies() {
+        // one buffer for every packet: a READ's data goes from it to its sink, other replies are copied out
+        byte[] buffer = new byte[MAX_PACKET];
         try {
             while (true) {
-                byte[] packet = readPacket(in);
-                if (packet == null) {
+                int length = readPacket(in, buffer);
+                if (length < 0) {
                     fail(new SftpException(SftpStatus.CONNECTION_LOST, "the SFTP session ended"));
                     return;
                 }
-                if (packet.length < 5) {
-                    throw PacketReader.bad("a packet of " + packet.length + " bytes");
+                if (length < 5) {
+                    throw PacketReader.bad("a packet of " + length + " bytes");
                 }
-                PacketReader fields = new PacketReader(packet, 0, packet.length);
+                PacketReader fields = new PacketReader(buffer, 0, length);
                 int type = fields.u8();
                 int id = fields.u32();
                 CompletableFuture<Reply> reply = pending.remove(id);
@@ -425,7 +453,12 @@ public final class SftpClient implements AutoCloseable {
                     throw PacketReader.bad("a reply (type " + type + ") to request " + Integer.toUnsignedString(id)
                             + ", which is not outstanding");
                 }
-                reply.complete(new Reply(type, packet, 5, packet.length - 5));
+                ReadSink sink = sinks.remove(id);
+                if (sink != null && type == SSH_FXP_DATA) {
+                    reply.complete(sink(fields, sink));
+                } else {
+                    reply.complete(new Reply(type, Arrays.copyOf(buffer, length), 5, length - 5));
+                }
             }
         } catch (SftpException e) {
             fail(e);
@@ -433,6 +466,55 @@ public final class SftpClient implements AutoCloseable {
         } catch (IOException e) {
             fail(new SftpException(SftpStatus.CONNECTION_LOST, "the SFTP session is gone: " + e.getMessage(), e));
         }
+    }
+
+    /** An SSH_FXP_DATA's data into its sink, on this (the reader) thread. */
+    private static Reply sink(PacketReader fields, ReadSink sink) {
+        int length;
+        try {
+            length = fields.stringLength();
+        } catch (SftpException e) {
+            return Reply.sunk(0, e);
+        }
+        if (length > sink.asked()) {
+            return Reply.sunk(0, PacketReader.bad(length + " bytes of data for a read of " + sink.asked()));
+        }
+        try {
+            sink.sink().accept(fields.array(), fields.position(), length);
+            return Reply.sunk(length, null);
+        } catch (IOException e) {
+            return Reply.sunk(length, e);
+        } catch (RuntimeException e) {
+            return Reply.sunk(length, new IOException(e.toString(), e));
+        }
+    }
+
+    /** One packet's body (without its length) into {@code buffer}: its length, or -1 at EOF before its first byte. */
+    private static int readPacket(InputStream in, byte[] buffer) throws IOException {
+        int got = 0;
+        while (got < 4) {
+            int n = in.read(buffer, got, 4 - got);
+            if (n < 0) {
+                if (got == 0) {
+                    return -1;
+                }
+                throw new EOFException("the SFTP session ended inside a packet");
+            }
+            got += n;
+        }
+        int length = (buffer[0] & 0xff) << 24 | (buffer[1] & 0xff) << 16 | (buffer[2] & 0xff) << 8 | buffer[3] & 0xff;
+        if (length < 1 || length > MAX_PACKET) {
+            throw PacketReader.bad("a packet of " + Integer.toUnsignedString(length) + " bytes (the limit is "
+                    + MAX_PACKET + ")");
+        }
+        for (int filled = 0; filled < length; ) {
+            int n = in.read(buffer, filled, length - filled);
+            if (n < 0) {
+                throw new EOFException("the SFTP session ended inside a packet");
+            }
+            filled += n;
+        }
+        return length;
     }
 
     /** One packet's body (without its length), or null at EOF before its first byte. */
@@ -470,6 +552,7 @@ public final class SftpClient implements AutoCloseable {
         if (lost == null) {
             lost = why;
         }
+        sinks.clear();
         for (Integer id : List.copyOf(pending.keySet())) {
             CompletableFuture<Reply> reply = pending.remove(id);
             if (reply != null) {
