@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
  */
 public final class CopyBench {
     private static final int FAN_OUT_HOSTS = 20;
+    private static final int PORTS_PER_SERVER = 16;
     private static final Pattern GC_LINE = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
     private static final Pattern EXIT_USED = Pattern.compile("generation\\s+total (\\d+)K, used (\\d+)K");
 
@@ -61,8 +62,11 @@ public final class CopyBench {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int files = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
         long fanOutMebibytes = args.length > 3 ? Long.parseLong(args[3]) : 20;
-        SshdFixture sshd = new SshdFixture(FAN_OUT_HOSTS - 1).start();
-        FleetConfig fleet = new FleetConfig(sshd);
+        // sshd listens on at most 16 sockets (MAX_LISTEN_SOCKS): two servers for 20 hosts
+        List<SshdFixture> servers = List.of(new SshdFixture(PORTS_PER_SERVER - 1).start(),
+                new SshdFixture(FAN_OUT_HOSTS - PORTS_PER_SERVER - 1).start());
+        SshdFixture sshd = servers.get(0);
+        FleetConfig fleet = new FleetConfig(servers.toArray(SshdFixture[]::new));
         Path configFile = fleet.write("copy_bench_config");
         Map<String, String> env = sshd.jhostsEnv();
         Path directory = Path.of(env.get("XDG_RUNTIME_DIR"), "jhosts");
@@ -93,7 +97,7 @@ public final class CopyBench {
                 Processes.run(List.of(SshdFixture.launcher().toString(), "-F", config, "master", "exit", host), env,
                         Duration.ofSeconds(30));
             }
-            sshd.stop();
+            servers.forEach(SshdFixture::stop);
         }
     }
 

@@ -36,6 +36,12 @@ public final class RemoteFile implements AutoCloseable {
         return client.write(handle, offset, data, from, length);
     }
 
+    /** SSH_FXP_CLOSE sent without waiting (its reply says whether the file was written back); once. */
+    CompletableFuture<SftpClient.Reply> closeRequest() throws SftpException {
+        closed = true;
+        return client.closeRequest(handle);
+    }
+
     /** SSH_FXP_CLOSE; the server reports a failed write-back here (a full disk on an NFS home…). */
     @Override
     public void close() throws IOException {

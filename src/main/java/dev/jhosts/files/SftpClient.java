@@ -215,9 +215,17 @@ public final class SftpClient implements AutoCloseable {
 
     /** SSH_FXP_OPEN with {@code flags} (SSH_FXF_*); {@code attributes} apply when the file is created. */
     public RemoteFile open(String path, int flags, FileAttributes attributes) throws IOException {
+        return opened(await(openRequest(path, flags, attributes), path), path);
+    }
+
+    /** SSH_FXP_OPEN sent, its reply to come: {@link #opened} makes the file of it (a copy of many small files pipelines its opens). */
+    CompletableFuture<Reply> openRequest(String path, int flags, FileAttributes attributes) throws SftpException {
         int id = nextId();
-        Reply reply = await(send(id, new PacketWriter(SSH_FXP_OPEN, 64).u32(id).string(path).u32(flags)
-                .attributes(attributes)), path);
+        return send(id, new PacketWriter(SSH_FXP_OPEN, 64).u32(id).string(path).u32(flags).attributes(attributes));
+    }
+
+    /** The file an SSH_FXP_OPEN's reply gives, or its status as an exception. */
+    RemoteFile opened(Reply reply, String path) throws SftpException {
         return new RemoteFile(this, path, handle(reply, path));
     }
 
@@ -290,8 +298,13 @@ public final class SftpClient implements AutoCloseable {
     // ---- handles (RemoteFile calls these)
 
     void closeHandle(byte[] handle, String path) throws IOException {
+        ok(await(closeRequest(handle), path), path);
+    }
+
+    /** SSH_FXP_CLOSE sent; the server answers it after every request sent before it on the handle. */
+    CompletableFuture<Reply> closeRequest(byte[] handle) throws SftpException {
         int id = nextId();
-        ok(await(send(id, new PacketWriter(SSH_FXP_CLOSE, 32).u32(id).string(handle)), path), path);
+        return send(id, new PacketWriter(SSH_FXP_CLOSE, 32).u32(id).string(handle));
     }
 
     FileAttributes fstat(byte[] handle, String path) throws IOException {

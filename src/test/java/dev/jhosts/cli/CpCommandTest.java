@@ -140,6 +140,40 @@ class CpCommandTest {
         assertThat(Files.isSymbolicLink(back.resolve("copy/link to top"))).isTrue();
     }
 
+    /**
+     * Many small files go with their requests pipelined, in batches: one that cannot be written
+     * (a directory is where it goes) is reported with its name, the others before and after it in
+     * its batch are copied byte for byte, and the exit status says something failed.
+     */
+    @Test
+    void manySmallFilesOneOfWhichCannotBeWrittenEitherWay() throws IOException {
+        Path here = fresh("small-here");
+        Path tree = here.resolve("small");
+        for (int i = 0; i < 150; i++) {
+            Path directory = Files.createDirectories(tree.resolve("d" + i / 50));
+            Files.write(directory.resolve("f" + i), random(i * 37 % 3000, i));
+        }
+        Path there = fresh("small-there");
+        Files.createDirectories(there.resolve("small/d1/f70/in the way"));
+        Processes.Result up = jhosts("cp", "-r", tree.toString(), "h0:" + there);
+        assertThat(up.exitCode()).as(up.describe()).isEqualTo(1);
+        assertThat(up.stderr()).contains("small/d1/f70: ").contains("jhosts: cp: 1 of ");
+        Files.delete(there.resolve("small/d1/f70/in the way"));
+        Files.delete(there.resolve("small/d1/f70"));
+        Files.copy(tree.resolve("d1/f70"), there.resolve("small/d1/f70"));
+        assertThat(listing(there.resolve("small"))).isEqualTo(listing(tree));
+
+        Path back = fresh("small-back");
+        Files.createDirectories(back.resolve("small/d2/f120/in the way"));
+        Processes.Result down = jhosts("cp", "-r", "h0:" + there.resolve("small"), back.toString());
+        assertThat(down.exitCode()).as(down.describe()).isEqualTo(1);
+        assertThat(down.stderr()).contains("small/d2/f120: ").contains("jhosts: cp: 1 of ");
+        Files.delete(back.resolve("small/d2/f120/in the way"));
+        Files.delete(back.resolve("small/d2/f120"));
+        Files.copy(tree.resolve("d2/f120"), back.resolve("small/d2/f120"));
+        assertThat(listing(back.resolve("small"))).isEqualTo(listing(tree));
+    }
+
     @Test
     void withoutRADirectoryIsReportedAndTheRestIsCopied() throws IOException {
         Path here = fresh("nor-here");
