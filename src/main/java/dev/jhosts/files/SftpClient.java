@@ -85,12 +85,13 @@ public final class SftpClient implements AutoCloseable {
     public static SftpClient start(InputStream in, OutputStream out, AutoCloseable transport) throws IOException {
         out.write(new PacketWriter(SSH_FXP_INIT, 4).u32(3).frame());
         out.flush();
-        byte[] version = readPacket(in);
-        if (version == null) {
+        byte[] first = new byte[MAX_PACKET];
+        int length = readPacket(in, first);
+        if (length < 0) {
             throw new SftpException(SftpStatus.CONNECTION_LOST,
                     "the SFTP subsystem closed at once (is sftp enabled on the server? Subsystem sftp in sshd_config)");
         }
-        PacketReader fields = new PacketReader(version, 0, version.length);
+        PacketReader fields = new PacketReader(first, 0, length);
         if (fields.u8() != SSH_FXP_VERSION) {
             throw PacketReader.bad("the first packet is not SSH_FXP_VERSION (is something printing text on login?)");
         }
@@ -100,7 +101,7 @@ public final class SftpClient implements AutoCloseable {
                     + "; jhosts needs version 3");
         }
         Map<String, byte[]> extensions = new HashMap<>();
-        while (fields.position() < version.length) {
+        while (fields.position() < length) {
             String name = fields.string();
             extensions.put(name, fields.bytes());
         }
@@ -528,37 +529,6 @@ public final class SftpClient implements AutoCloseable {
             filled += n;
         }
         return length;
-    }
-
-    /** One packet's body (without its length), or null at EOF before its first byte. */
-    private static byte[] readPacket(InputStream in) throws IOException {
-        byte[] header = new byte[4];
-        int got = 0;
-        while (got < 4) {
-            int n = in.read(header, got, 4 - got);
-            if (n < 0) {
-                if (got == 0) {
-                    return null;
-                }
-                throw new EOFException("the SFTP session ended inside a packet");
-            }
-            got += n;
-        }
-        int length = (header[0] & 0xff) << 24 | (header[1] & 0xff) << 16 | (header[2] & 0xff) << 8 | header[3] & 0xff;
-        if (length < 1 || length > MAX_PACKET) {
-            throw PacketReader.bad("a packet of " + Integer.toUnsignedString(length) + " bytes (the limit is "
-                    + MAX_PACKET + ")");
-        }
-        // one array of the packet's size, filled in place (readNBytes(int) reads 8 KiB at a time and copies)
-        byte[] body = new byte[length];
-        for (int filled = 0; filled < length; ) {
-            int n = in.read(body, filled, length - filled);
-            if (n < 0) {
-                throw new EOFException("the SFTP session ended inside a packet");
-            }
-            filled += n;
-        }
-        return body;
     }
 
     private void fail(SftpException why) {
