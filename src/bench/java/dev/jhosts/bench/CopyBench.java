@@ -105,10 +105,13 @@ public final class CopyBench {
         Path tiny = here.resolve("tiny.txt");
         Files.writeString(tiny, "x");
         System.out.println("== the fixed price: one byte up");
-        Timing.Figure jhosts = Timing.time("one byte up: jhosts cp", 1, runs,
-                jhosts("cp", tiny.toString(), "h0:" + there.resolve("tiny-jhosts.txt")), env);
-        Timing.Figure scp = Timing.time("one byte up: scp", 1, runs,
-                command("scp", tiny.toString(), "h0:" + there.resolve("tiny-scp.txt")), env);
+        List<Timing.Figure> figures = interleaved(List.of(
+                new Run("one byte up: jhosts cp", jhosts("cp", tiny.toString(), "h0:" + there.resolve("tiny-jhosts.txt")),
+                        there.resolve("tiny-jhosts.txt")),
+                new Run("one byte up: scp", command("scp", tiny.toString(), "h0:" + there.resolve("tiny-scp.txt")),
+                        there.resolve("tiny-scp.txt"))));
+        Timing.Figure jhosts = figures.get(0);
+        Timing.Figure scp = figures.get(1);
         System.out.println(jhosts.line());
         System.out.println(scp.line());
         System.out.println(jhosts.ratioTo(scp));
@@ -125,22 +128,31 @@ public final class CopyBench {
         Path getBatch = here.resolve("get.batch");
         Files.writeString(putBatch, "put " + source + " " + there.resolve("up-sftp.bin") + "\n");
         Files.writeString(getBatch, "get " + remote + " " + here.resolve("down-sftp.bin") + "\n");
-        System.out.printf("== %d MiB, one file, through one live master%n", mebibytes);
+        System.out.printf("== %d MiB, one file, through one live master (runs interleaved, each after a sync and "
+                + "into a new file)%n", mebibytes);
         String label = mebibytes + " MiB ";
-        Timing.Figure jhostsUp = Timing.time(label + "up: jhosts cp", 1, runs,
-                jhosts("cp", source.toString(), "h0:" + there.resolve("up-jhosts.bin")), env);
-        Timing.Figure scpUp = Timing.time(label + "up: scp", 1, runs,
-                command("scp", source.toString(), "h0:" + there.resolve("up-scp.bin")), env);
-        Timing.Figure sftpUp = Timing.time(label + "up: sftp -b", 1, runs, command("sftp", "-b", putBatch.toString(),
-                "h0"), env);
-        Timing.Figure jhostsDown = Timing.time(label + "down: jhosts cp", 1, runs,
-                jhosts("cp", "h0:" + remote, here.resolve("down-jhosts.bin").toString()), env);
-        Timing.Figure scpDown = Timing.time(label + "down: scp", 1, runs,
-                command("scp", "h0:" + remote, here.resolve("down-scp.bin").toString()), env);
-        Timing.Figure sftpDown = Timing.time(label + "down: sftp -b", 1, runs,
-                command("sftp", "-b", getBatch.toString(), "h0"), env);
+        List<Timing.Figure> up = interleaved(List.of(
+                new Run(label + "up: jhosts cp", jhosts("cp", source.toString(), "h0:" + there.resolve("up-jhosts.bin")),
+                        there.resolve("up-jhosts.bin")),
+                new Run(label + "up: scp", command("scp", source.toString(), "h0:" + there.resolve("up-scp.bin")),
+                        there.resolve("up-scp.bin")),
+                new Run(label + "up: sftp -b", command("sftp", "-b", putBatch.toString(), "h0"),
+                        there.resolve("up-sftp.bin"))));
         check(source, there.resolve("up-jhosts.bin"));
+        List<Timing.Figure> down = interleaved(List.of(
+                new Run(label + "down: jhosts cp", jhosts("cp", "h0:" + remote, here.resolve("down-jhosts.bin").toString()),
+                        here.resolve("down-jhosts.bin")),
+                new Run(label + "down: scp", command("scp", "h0:" + remote, here.resolve("down-scp.bin").toString()),
+                        here.resolve("down-scp.bin")),
+                new Run(label + "down: sftp -b", command("sftp", "-b", getBatch.toString(), "h0"),
+                        here.resolve("down-sftp.bin"))));
         check(remote, here.resolve("down-jhosts.bin"));
+        Timing.Figure jhostsUp = up.get(0);
+        Timing.Figure scpUp = up.get(1);
+        Timing.Figure sftpUp = up.get(2);
+        Timing.Figure jhostsDown = down.get(0);
+        Timing.Figure scpDown = down.get(1);
+        Timing.Figure sftpDown = down.get(2);
         for (Timing.Figure figure : List.of(jhostsUp, scpUp, sftpUp, jhostsDown, scpDown, sftpDown)) {
             System.out.printf("%s  %7.1f MiB/s%n", figure.line(), mebibytes * 1000 / figure.medianMs());
         }
@@ -163,6 +175,37 @@ public final class CopyBench {
         return ratios;
     }
 
+    /** A command to time, and the file it writes (removed before each run). */
+    private record Run(String name, List<String> command, Path writes) {}
+
+    /**
+     * Each run of every command in turn (one warm-up round first), each after {@code sync} and
+     * with its destination removed: no command pays for another's dirty pages being written back,
+     * and the load of the machine, which changes by the second, falls on all of them alike.
+     */
+    private List<Timing.Figure> interleaved(List<Run> commands) throws IOException, InterruptedException {
+        double[][] millis = new double[commands.size()][runs];
+        for (int round = -1; round < runs; round++) {
+            for (int i = 0; i < commands.size(); i++) {
+                Run run = commands.get(i);
+                deleteTree(run.writes());
+                Timing.run(List.of("sync"), Map.of());
+                long start = System.nanoTime();
+                Timing.run(run.command(), env);
+                if (round >= 0) {
+                    millis[i][round] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+        }
+        List<Timing.Figure> figures = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            double[] sorted = millis[i].clone();
+            Arrays.sort(sorted);
+            figures.add(new Timing.Figure(commands.get(i).name(), sorted[runs / 2], sorted[0], sorted[runs - 1]));
+        }
+        return figures;
+    }
+
     private List<String> tree(int files, Path here, Path there) throws IOException, InterruptedException {
         Path local = here.resolve("tree");
         Path remote = there.resolve("tree");
@@ -181,14 +224,18 @@ public final class CopyBench {
         Path downScp = Files.createDirectories(here.resolve("tree-down-scp"));
         System.out.printf("== %d files of 1 KiB in %d folders (-r), through one live master%n", files,
                 (files + perDirectory - 1) / perDirectory);
-        Timing.Figure jhostsUp = Timing.time("tree up: jhosts cp -r", 1, runs,
-                jhosts("cp", "-r", local.toString(), "h0:" + upJhosts), env);
-        Timing.Figure scpUp = Timing.time("tree up: scp -r", 1, runs, command("scp", "-r", local.toString(),
-                "h0:" + upScp), env);
-        Timing.Figure jhostsDown = Timing.time("tree down: jhosts cp -r", 1, runs,
-                jhosts("cp", "-r", "h0:" + remote, downJhosts.toString()), env);
-        Timing.Figure scpDown = Timing.time("tree down: scp -r", 1, runs, command("scp", "-r", "h0:" + remote,
-                downScp.toString()), env);
+        List<Timing.Figure> figures = interleaved(List.of(
+                new Run("tree up: jhosts cp -r", jhosts("cp", "-r", local.toString(), "h0:" + upJhosts),
+                        upJhosts.resolve("tree")),
+                new Run("tree up: scp -r", command("scp", "-r", local.toString(), "h0:" + upScp), upScp.resolve("tree")),
+                new Run("tree down: jhosts cp -r", jhosts("cp", "-r", "h0:" + remote, downJhosts.toString()),
+                        downJhosts.resolve("tree")),
+                new Run("tree down: scp -r", command("scp", "-r", "h0:" + remote, downScp.toString()),
+                        downScp.resolve("tree"))));
+        Timing.Figure jhostsUp = figures.get(0);
+        Timing.Figure scpUp = figures.get(1);
+        Timing.Figure jhostsDown = figures.get(2);
+        Timing.Figure scpDown = figures.get(3);
         for (Timing.Figure figure : List.of(jhostsUp, scpUp, jhostsDown, scpDown)) {
             System.out.printf("%s  %7.0f files/s%n", figure.line(), files * 1000 / figure.medianMs());
         }
@@ -265,13 +312,17 @@ public final class CopyBench {
             all.addAll(List.of("--host", host));
         }
         all.addAll(List.of(source.toString(), ":" + destination));
-        Timing.Figure one = Timing.time("jhosts cp to one host", 1, runs,
-                jhosts("cp", source.toString(), "h0:" + destination), env);
-        Timing.Figure many = Timing.time("jhosts cp to " + hosts.size() + " hosts", 1, runs, all, env);
         String scp = "scp -q " + String.join(" ", ssh) + " " + source;
-        Timing.Figure scps = Timing.time(hosts.size() + " x scp in parallel", 1, runs, List.of("sh", "-c",
-                "printf '%s\\n' " + String.join(" ", hosts) + " | xargs -P " + hosts.size() + " -I{} " + scp + " {}:"
-                        + destination), env);
+        Path written = Path.of(System.getProperty("user.home"), destination);
+        List<Timing.Figure> figures = interleaved(List.of(
+                new Run("jhosts cp to one host", jhosts("cp", source.toString(), "h0:" + destination), written),
+                new Run("jhosts cp to " + hosts.size() + " hosts", all, written),
+                new Run(hosts.size() + " x scp in parallel", List.of("sh", "-c", "printf '%s\\n' "
+                        + String.join(" ", hosts) + " | xargs -P " + hosts.size() + " -I{} " + scp + " {}:" + destination),
+                        written)));
+        Timing.Figure one = figures.get(0);
+        Timing.Figure many = figures.get(1);
+        Timing.Figure scps = figures.get(2);
         for (Timing.Figure figure : List.of(one, many, scps)) {
             System.out.println(figure.line());
         }
@@ -295,6 +346,17 @@ public final class CopyBench {
         command.addAll(ssh);
         command.addAll(List.of(args));
         return command;
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(path)) {
+            for (Path each : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
+        }
     }
 
     private static void write(Path file, long bytes) throws IOException {

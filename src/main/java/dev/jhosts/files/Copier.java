@@ -275,8 +275,7 @@ public final class Copier {
 
     /** A READ whose data the SFTP reader thread writes to {@code out} at its offset as it arrives. */
     private static Pending read(RemoteFile in, FileChannel out, long offset, int length) throws SftpException {
-        return new Pending(in.read(offset, length, (data, from, count) -> writeFully(out, data, from, count, offset)),
-                offset, length);
+        return new Pending(in.read(offset, length, data -> writeFully(out, data, offset)), offset, length);
     }
 
     /**
@@ -498,9 +497,7 @@ public final class Copier {
         return target.position();
     }
 
-    private static void writeFully(FileChannel out, byte[] data, int offset, int length, long position)
-            throws IOException {
-        ByteBuffer source = ByteBuffer.wrap(data, offset, length);
+    private static void writeFully(FileChannel out, ByteBuffer source, long position) throws IOException {
         long at = position;
         while (source.hasRemaining()) {
             at += out.write(source, at);

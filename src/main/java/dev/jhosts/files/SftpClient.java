@@ -3,12 +3,17 @@ package dev.jhosts.files;
 import static dev.jhosts.files.SftpMessages.*;
 
 import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import org.newsclub.net.unix.FileDescriptorAccess;
 
 /**
  * An SFTP version 3 client over a stream pair (the subsystem's stdout and stdin), as OpenSSH's
@@ -32,6 +38,8 @@ public final class SftpClient implements AutoCloseable {
     public static final int OUTSTANDING = 64;
 
     private final InputStream in;
+    /** What the reader thread reads {@code in} through (see {@link #channelOf}). */
+    private final ReadableByteChannel replies;
     private final OutputStream out;
     private final AutoCloseable transport;
     private final Map<String, byte[]> extensions;
@@ -68,8 +76,10 @@ public final class SftpClient implements AutoCloseable {
     /** A READ's destination: at most {@code asked} bytes go to {@code sink}. */
     private record ReadSink(int asked, DataSink sink) {}
 
-    private SftpClient(InputStream in, OutputStream out, AutoCloseable transport, Map<String, byte[]> extensions) {
+    private SftpClient(InputStream in, ReadableByteChannel replies, OutputStream out, AutoCloseable transport,
+            Map<String, byte[]> extensions) {
         this.in = in;
+        this.replies = replies;
         this.out = out;
         this.transport = transport;
         this.extensions = extensions;
@@ -85,13 +95,14 @@ public final class SftpClient implements AutoCloseable {
     public static SftpClient start(InputStream in, OutputStream out, AutoCloseable transport) throws IOException {
         out.write(new PacketWriter(SSH_FXP_INIT, 4).u32(3).frame());
         out.flush();
-        byte[] first = new byte[MAX_PACKET];
-        int length = readPacket(in, first);
+        ReadableByteChannel replies = channelOf(in);
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_PACKET);
+        int length = readPacket(replies, buffer);
         if (length < 0) {
             throw new SftpException(SftpStatus.CONNECTION_LOST,
                     "the SFTP subsystem closed at once (is sftp enabled on the server? Subsystem sftp in sshd_config)");
         }
-        PacketReader fields = new PacketReader(first, 0, length);
+        PacketReader fields = new PacketReader(buffer.array(), 0, length);
         if (fields.u8() != SSH_FXP_VERSION) {
             throw PacketReader.bad("the first packet is not SSH_FXP_VERSION (is something printing text on login?)");
         }
@@ -105,7 +116,7 @@ public final class SftpClient implements AutoCloseable {
             String name = fields.string();
             extensions.put(name, fields.bytes());
         }
-        SftpClient client = new SftpClient(in, out, transport, Map.copyOf(extensions));
+        SftpClient client = new SftpClient(in, replies, out, transport, Map.copyOf(extensions));
         client.reader.start();
         return client.withLimits();
     }
@@ -363,9 +374,9 @@ public final class SftpClient implements AutoCloseable {
         throw PacketReader.bad("type " + reply.type() + " in reply to SSH_FXP_READ");
     }
 
-    /** Where a READ's data goes. */
+    /** Where a READ's data goes: {@code data} from its position to its limit, on the reader thread. */
     interface DataSink {
-        void accept(byte[] bytes, int offset, int length) throws IOException;
+        void accept(ByteBuffer data) throws IOException;
     }
 
     /** SSH_FXP_STATUS OK, or the status as an exception. */
@@ -446,12 +457,35 @@ public final class SftpClient implements AutoCloseable {
         return reply;
     }
 
+    /**
+     * How the reader thread reads the session's output: a socket's (junixsocket's streams give
+     * their descriptor) through a {@link FileChannel} on that descriptor, so that a READ's data
+     * goes from the socket into a direct buffer and from there to the file with no copy in this
+     * process; any other stream as it is. The channel is never closed here (the session owns the
+     * descriptor), and only the reader thread, which nothing interrupts, uses it: an interrupt
+     * would close the channel, and with it the descriptor.
+     */
+    private static ReadableByteChannel channelOf(InputStream in) {
+        if (in instanceof FileDescriptorAccess socket) {
+            try {
+                FileDescriptor descriptor = socket.getFileDescriptor();
+                if (descriptor.valid()) {
+                    return new FileInputStream(descriptor).getChannel();
+                }
+            } catch (IOException noDescriptor) {
+                // read it as a stream
+            }
+        }
+        return Channels.newChannel(in);
+    }
+
     private void readReplies() {
         // one buffer for every packet: a READ's data goes from it to its sink, other replies are copied out
-        byte[] buffer = new byte[MAX_PACKET];
+        ByteBuffer buffer = replies instanceof FileChannel ? ByteBuffer.allocateDirect(MAX_PACKET)
+                : ByteBuffer.allocate(MAX_PACKET);
         try {
             while (true) {
-                int length = readPacket(in, buffer);
+                int length = readPacket(replies, buffer);
                 if (length < 0) {
                     fail(new SftpException(SftpStatus.CONNECTION_LOST, "the SFTP session ended"));
                     return;
@@ -459,9 +493,8 @@ public final class SftpClient implements AutoCloseable {
                 if (length < 5) {
                     throw PacketReader.bad("a packet of " + length + " bytes");
                 }
-                PacketReader fields = new PacketReader(buffer, 0, length);
-                int type = fields.u8();
-                int id = fields.u32();
+                int type = buffer.get(0) & 0xff;
+                int id = buffer.getInt(1);
                 CompletableFuture<Reply> reply = pending.remove(id);
                 if (reply == null) {
                     throw PacketReader.bad("a reply (type " + type + ") to request " + Integer.toUnsignedString(id)
@@ -469,9 +502,11 @@ public final class SftpClient implements AutoCloseable {
                 }
                 ReadSink sink = sinks.remove(id);
                 if (sink != null && type == SSH_FXP_DATA) {
-                    reply.complete(sink(fields, sink));
+                    reply.complete(sink(buffer, length, sink));
                 } else {
-                    reply.complete(new Reply(type, Arrays.copyOf(buffer, length), 5, length - 5));
+                    byte[] packet = new byte[length];
+                    buffer.get(0, packet);
+                    reply.complete(new Reply(type, packet, 5, length - 5));
                 }
             }
         } catch (SftpException e) {
@@ -483,18 +518,17 @@ public final class SftpClient implements AutoCloseable {
     }
 
     /** An SSH_FXP_DATA's data into its sink, on this (the reader) thread. */
-    private static Reply sink(PacketReader fields, ReadSink sink) {
-        int length;
-        try {
-            length = fields.stringLength();
-        } catch (SftpException e) {
-            return Reply.sunk(0, e);
+    private static Reply sink(ByteBuffer packet, int packetLength, ReadSink sink) {
+        // type, id, then the data as a string: its length and its bytes
+        int length = packetLength < 9 ? -1 : packet.getInt(5);
+        if (length < 0 || length > packetLength - 9) {
+            return Reply.sunk(0, PacketReader.bad("SSH_FXP_DATA whose data runs past its packet"));
         }
         if (length > sink.asked()) {
             return Reply.sunk(0, PacketReader.bad(length + " bytes of data for a read of " + sink.asked()));
         }
         try {
-            sink.sink().accept(fields.array(), fields.position(), length);
+            sink.sink().accept(packet.duplicate().limit(9 + length).position(9));
             return Reply.sunk(length, null);
         } catch (IOException e) {
             return Reply.sunk(length, e);
@@ -503,32 +537,36 @@ public final class SftpClient implements AutoCloseable {
         }
     }
 
-    /** One packet's body (without its length) into {@code buffer}: its length, or -1 at EOF before its first byte. */
-    private static int readPacket(InputStream in, byte[] buffer) throws IOException {
-        int got = 0;
-        while (got < 4) {
-            int n = in.read(buffer, got, 4 - got);
-            if (n < 0) {
-                if (got == 0) {
-                    return -1;
-                }
-                throw new EOFException("the SFTP session ended inside a packet");
-            }
-            got += n;
+    /**
+     * One packet's body (without its length) into {@code buffer}, from its start: its length, or
+     * -1 at EOF before its first byte.
+     */
+    private static int readPacket(ReadableByteChannel in, ByteBuffer buffer) throws IOException {
+        buffer.clear().limit(4);
+        if (!fill(in, buffer, true)) {
+            return -1;
         }
-        int length = (buffer[0] & 0xff) << 24 | (buffer[1] & 0xff) << 16 | (buffer[2] & 0xff) << 8 | buffer[3] & 0xff;
+        int length = buffer.getInt(0);
         if (length < 1 || length > MAX_PACKET) {
             throw PacketReader.bad("a packet of " + Integer.toUnsignedString(length) + " bytes (the limit is "
                     + MAX_PACKET + ")");
         }
-        for (int filled = 0; filled < length; ) {
-            int n = in.read(buffer, filled, length - filled);
-            if (n < 0) {
+        buffer.clear().limit(length);
+        fill(in, buffer, false);
+        return length;
+    }
+
+    /** Reads until {@code buffer} is full; false at EOF before its first byte when {@code endAllowed}. */
+    private static boolean fill(ReadableByteChannel in, ByteBuffer buffer, boolean endAllowed) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (in.read(buffer) < 0) {
+                if (endAllowed && buffer.position() == 0) {
+                    return false;
+                }
                 throw new EOFException("the SFTP session ended inside a packet");
             }
-            filled += n;
         }
-        return length;
+        return true;
     }
 
     private void fail(SftpException why) {
