@@ -34,9 +34,10 @@ import java.util.regex.Pattern;
  *       a copy to 20 machines costs this machine; the target assumes the hosts do their own part).
  * </ol>
  *
- * <p>Arguments, all optional: the sizes in MiB (comma-separated, default 256,1024), the runs per
- * figure (default 3), the number of 1 KiB files of the tree (default 10000), the fan-out's file
- * size in MiB (default 20).
+ * <p>Arguments (or, from {@code src/bench/run}, the words of {@code $JHOSTS_COPY_BENCH}), all
+ * optional: the sizes in MiB (comma-separated, default 256,1024), the runs per figure (default
+ * 3), the number of 1 KiB files of the tree (default 10000), the fan-out's file size in MiB
+ * (default 20).
  */
 public final class CopyBench {
     private static final int FAN_OUT_HOSTS = 20;
@@ -56,7 +57,10 @@ public final class CopyBench {
         this.runs = runs;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        // src/bench/run passes no arguments: the environment can
+        String[] args = arguments.length > 0 || System.getenv("JHOSTS_COPY_BENCH") == null ? arguments
+                : System.getenv("JHOSTS_COPY_BENCH").trim().split("\\s+");
         long[] sizes = Arrays.stream((args.length > 0 ? args[0] : "256,1024").split(",")).mapToLong(Long::parseLong)
                 .toArray();
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
