@@ -280,12 +280,12 @@ public final class Copier {
 
     /**
      * The small files (one request's worth of data each) from {@code steps[first]} on, at most
-     * {@link #SMALL_FILES} of them, when their copy can be pipelined: plain copies (no --partial,
-     * --resume, --no-clobber or -p, which each need requests of their own per file) into a
+     * {@link #SMALL_FILES} of them, when their copy can be pipelined: without --partial,
+     * --resume or --no-clobber (which each need requests of their own per file), into a
      * destination directory that is there.
      */
     private List<Step.CopyFile> smallFiles(List<Step> steps, int first) {
-        if (options.partial() || options.resume() || options.noClobber() || options.preserve()) {
+        if (options.partial() || options.resume() || options.noClobber()) {
             return List.of();
         }
         int chunk = upload ? client.writeChunk() : client.readChunk();
@@ -306,6 +306,8 @@ public final class Copier {
         final CompletableFuture<SftpClient.Reply> open;
         final List<Pending> data = new ArrayList<>();
         CompletableFuture<SftpClient.Reply> close;
+        /** With -p, an upload's SETSTAT of mode and times, sent after its CLOSE. */
+        CompletableFuture<SftpClient.Reply> keep;
         FileChannel local;
         /** Whether the destination was opened (then a failure removes it). */
         boolean opened;
@@ -405,6 +407,11 @@ public final class Copier {
         } finally {
             if (remote != null) {
                 copy.close = remote.closeRequest();
+                if (upload && options.preserve() && copy.failure == null) {
+                    // after the CLOSE: the server answers in order, and nothing written after it changes the times
+                    copy.keep = client.setStatRequest(file.to(), FileAttributes.modeAndTimes(file.node().mode(),
+                            file.node().accessTime(), file.node().modifyTime()));
+                }
             }
         }
     }
@@ -432,8 +439,15 @@ public final class Copier {
             if (copy.close != null) {
                 client.ok(client.await(copy.close, remotePath), remotePath);
             }
+            if (copy.keep != null) {
+                client.ok(client.await(copy.keep, remotePath), remotePath);
+            }
             if (copy.local != null) {
                 copy.local.close();
+                if (options.preserve() && !again && copy.failure == null) {
+                    to.keepModeAndTimes(file.to(), file.node().mode(), file.node().accessTime(),
+                            file.node().modifyTime());
+                }
             }
         } catch (SftpException e) {
             if (e.sessionLost()) {

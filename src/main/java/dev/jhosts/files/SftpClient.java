@@ -179,9 +179,13 @@ public final class SftpClient implements AutoCloseable {
 
     /** SSH_FXP_SETSTAT. */
     public void setStat(String path, FileAttributes attributes) throws IOException {
+        ok(await(setStatRequest(path, attributes), path), path);
+    }
+
+    /** SSH_FXP_SETSTAT sent, its status to come. */
+    CompletableFuture<Reply> setStatRequest(String path, FileAttributes attributes) throws SftpException {
         int id = nextId();
-        ok(await(send(id, new PacketWriter(SSH_FXP_SETSTAT, 64).u32(id).string(path).attributes(attributes)), path),
-                path);
+        return send(id, new PacketWriter(SSH_FXP_SETSTAT, 64).u32(id).string(path).attributes(attributes));
     }
 
     /** SSH_FXP_MKDIR with {@code attributes} (the permission bits; the server applies its umask). */

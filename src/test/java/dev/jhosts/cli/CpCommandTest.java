@@ -207,6 +207,36 @@ class CpCommandTest {
         assertThat(Files.getLastModifiedTime(here.resolve("again.sh")).toMillis()).isEqualTo(1_500_000_000_000L);
     }
 
+    /** -rp on a tree of small files (which go in pipelined batches): every file's time and mode, both ways. */
+    @Test
+    void preserveKeepsTimesAndModesOfEveryFileOfATree() throws IOException {
+        Path here = fresh("rp-here");
+        Path tree = here.resolve("kept");
+        List<String> modes = List.of("rwxr-x---", "rw-r--r--", "rw-------", "r-xr-xr-x");
+        for (int i = 0; i < 40; i++) {
+            Path file = Files.createDirectories(tree.resolve("d" + i / 20)).resolve("f" + i);
+            Files.write(file, random(i * 11, i));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(modes.get(i % modes.size())));
+            Files.setLastModifiedTime(file, FileTime.fromMillis(1_500_000_000_000L + i * 1000L));
+        }
+        Path there = fresh("rp-there");
+        Processes.Result up = jhosts("cp", "-rp", tree.toString(), "h0:" + there);
+        assertThat(up.exitCode()).as(up.describe()).isZero();
+        Path back = fresh("rp-back");
+        Processes.Result down = jhosts("cp", "-rp", "h0:" + there.resolve("kept"), back.toString());
+        assertThat(down.exitCode()).as(down.describe()).isZero();
+        for (Path copy : List.of(there.resolve("kept"), back.resolve("kept"))) {
+            assertThat(listing(copy)).isEqualTo(listing(tree));
+            for (int i = 0; i < 40; i++) {
+                Path file = copy.resolve("d" + i / 20).resolve("f" + i);
+                assertThat(Files.getLastModifiedTime(file).toMillis()).as(file.toString())
+                        .isEqualTo(1_500_000_000_000L + i * 1000L);
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                        .isEqualTo(modes.get(i % modes.size()));
+            }
+        }
+    }
+
     @Test
     void aDestinationTheUserNamesThroughALinkIsFollowedAsScpDoes() throws IOException {
         Path here = fresh("link-here");
