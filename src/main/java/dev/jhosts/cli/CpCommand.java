@@ -20,8 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.impl.jni.JniTerminalProvider;
+import org.newsclub.net.unix.AFUNIXSocket;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.utils.Signals;
 import picocli.CommandLine.Command;
@@ -93,23 +96,53 @@ final class CpCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per host, a line each (see jhosts(1)).")
     boolean json;
 
+    /**
+     * What a command line asks of cp, read by picocli or by {@link PlainInvocation} (which reads
+     * the usual forms the same way without picocli's start-up).
+     *
+     * @param parallel {@code --parallel}, or null when not given (the run-parallelism setting)
+     */
+    record Arguments(List<String> operands, boolean recursive, boolean preserve, boolean partial, boolean resume,
+            boolean noClobber, List<String> hosts, List<String> tags, List<String> groups, String match,
+            Integer parallel, boolean json) {
+        Arguments {
+            operands = List.copyOf(operands);
+            hosts = List.copyOf(hosts);
+            tags = List.copyOf(tags);
+            groups = List.copyOf(groups);
+        }
+    }
+
+    Arguments arguments() {
+        return new Arguments(operands, recursive, preserve, partial, resume, noClobber, hosts, tags, groups, match,
+                parallel, json);
+    }
+
     @Override
     public Integer call() throws Exception {
-        CopyOperands.Shape shape = CopyOperands.shape(operands);
-        HostSelection selection = new HostSelection(hosts, tags, groups, match);
+        return copy(Commands.global(spec), arguments());
+    }
+
+    /** Carries out {@code arguments}; errors of usage, settings and masters are thrown, as from {@link #call}. */
+    static int copy(GlobalOptions global, Arguments arguments) throws Exception {
+        CopyOperands.Shape shape = CopyOperands.shape(arguments.operands());
+        HostSelection selection = new HostSelection(arguments.hosts(), arguments.tags(), arguments.groups(),
+                arguments.match());
         boolean fleet = shape instanceof CopyOperands.Shape.FanOut || shape instanceof CopyOperands.Shape.Gather;
-        if (!fleet && (!hosts.isEmpty() || selection.filters())) {
+        if (!fleet && (!arguments.hosts().isEmpty() || selection.filters())) {
             throw new UsageException("cp: --host, --tag, --group and --match select hosts for :PATH; "
                     + "with HOST:PATH the host is named already");
         }
-        if (parallel != null && parallel < 1) {
-            throw new UsageException("cp: --parallel must be at least 1, not " + parallel);
+        if (arguments.parallel() != null && arguments.parallel() < 1) {
+            throw new UsageException("cp: --parallel must be at least 1, not " + arguments.parallel());
         }
-        for (String host : hosts) {
+        for (String host : arguments.hosts()) {
             HostArgument.check("cp", host);
         }
-        CopyOptions options = new CopyOptions(recursive, preserve, partial, resume, noClobber);
-        Context context = Context.load(Commands.global(spec));
+        CopyOptions options = new CopyOptions(arguments.recursive(), arguments.preserve(), arguments.partial(),
+                arguments.resume(), arguments.noClobber());
+        FutureTask<Boolean> onTerminal = prepareInBackground();
+        Context context = Context.load(global);
         CopyRequest request;
         List<String> aliases;
         Catalog catalog = selection.filters() || context.settings().hosts().stream().anyMatch(h -> h.definesHost())
@@ -141,17 +174,17 @@ final class CpCommand implements Callable<Integer> {
                     masters.startOnTerminal(aliases.get(0)).join();
                 }
             }
-            CopyDisplay display = json ? new CopyDisplay.JsonLines(out, err)
-                    : stdoutIsTerminal() ? new CopyDisplay.Terminal(aliases.size(), fleet, out, err)
+            CopyDisplay display = arguments.json() ? new CopyDisplay.JsonLines(out, err)
+                    : answer(onTerminal) ? new CopyDisplay.Terminal(aliases.size(), fleet, out, err)
                     : new CopyDisplay.Plain(aliases, fleet, out, err);
-            return copy(context, masters, aliases, request, display, fleet, err);
+            int parallelism = arguments.parallel() != null ? arguments.parallel() : context.settings().run().parallelism();
+            return copy(masters, aliases, request, display, fleet, parallelism, context, err);
         }
     }
 
-    private int copy(Context context, Masters masters, List<String> aliases, CopyRequest request, CopyDisplay display,
-            boolean fleet, PrintStream err) throws InterruptedException {
+    private static int copy(Masters masters, List<String> aliases, CopyRequest request, CopyDisplay display,
+            boolean fleet, int parallelism, Context context, PrintStream err) throws InterruptedException {
         Cancellation cancellation = new Cancellation();
-        int parallelism = parallel != null ? parallel : context.settings().run().parallelism();
         AtomicBoolean interrupted = new AtomicBoolean();
         List<HostCopy.Result> results;
         Object previous = Signals.register("INT", () -> {
@@ -206,7 +239,7 @@ final class CpCommand implements Callable<Integer> {
         return results.stream().allMatch(HostCopy.Result::complete) ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
-    private List<String> selected(HostSelection selection, Catalog catalog) throws UsageException {
+    private static List<String> selected(HostSelection selection, Catalog catalog) throws UsageException {
         List<String> aliases = selection.select(catalog.hosts());
         if (aliases.isEmpty()) {
             throw new UsageException("cp: " + (selection.filters() ? "no host matches " + selection.describe()
@@ -251,6 +284,33 @@ final class CpCommand implements Callable<Integer> {
             outcome = new HostOutcome.Refused(CopyDisplay.reason(copy));
         }
         return new HostResult(result.alias(), outcome, result.duration(), Captured.NOTHING, Captured.NOTHING);
+    }
+
+    /**
+     * Loads what the copy needs later and does not depend on the settings, on a thread of its
+     * own while the settings are read and the master is found: the native socket library, JLine's
+     * native part (whether stdout is a terminal) and its signal handling. Returns whether stdout
+     * is a terminal.
+     */
+    private static FutureTask<Boolean> prepareInBackground() {
+        FutureTask<Boolean> task = new FutureTask<>(() -> {
+            AFUNIXSocket.isSupported();
+            Class.forName(Signals.class.getName(), true, CpCommand.class.getClassLoader());
+            return stdoutIsTerminal();
+        });
+        Thread thread = new Thread(task, "jhosts-cp-prepare");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    private static boolean answer(FutureTask<Boolean> onTerminal) throws InterruptedException {
+        try {
+            return onTerminal.get();
+        } catch (ExecutionException e) {
+            // the same question again, where its failure is the command's
+            return stdoutIsTerminal();
+        }
     }
 
     private static boolean stdoutIsTerminal() {

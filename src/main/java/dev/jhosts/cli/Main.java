@@ -56,6 +56,9 @@ public final class Main {
             if (invocation instanceof PlainInvocation.ListHosts list) {
                 return ListCommand.list(list.global(), list.json(), out, err);
             }
+            if (invocation instanceof PlainInvocation.Copy copy) {
+                return CpCommand.copy(copy.global(), copy.arguments());
+            }
             return ServerClients.show(invocation.global(), ToServer.Purpose.PICKER, List.of());
         } catch (Exception e) {
             return report(e, invocation.global().debug, err, picker ? ExitCodes.FAILURE : ExitCodes.NO_SESSION);

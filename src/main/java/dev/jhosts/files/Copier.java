@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * the copy (every remaining path failed with the reason).
  */
 public final class Copier {
+    /** Small files whose requests are in flight together (each has an OPEN, a WRITE or READ, a CLOSE). */
+    private static final int SMALL_FILES = 64;
     private final Side from;
     private final Side to;
     private final SftpClient client;
@@ -73,8 +75,10 @@ public final class Copier {
         tell(new CopyEvent.Planned(host, plan.files(), plan.bytes()));
         boolean cancelled = false;
         String lost = null;
+        List<Step> steps = plan.steps();
         try {
-            for (Step step : plan.steps()) {
+            for (int i = 0; i < steps.size(); i++) {
+                Step step = steps.get(i);
                 if (lost != null) {
                     failed(step.from(), lost);
                     continue;
@@ -82,6 +86,19 @@ public final class Copier {
                 if (cancellation.cancelled()) {
                     cancelled = true;
                     break;
+                }
+                List<Step.CopyFile> small = smallFiles(steps, i);
+                if (small.size() > 1) {
+                    i += small.size() - 1;
+                    try {
+                        copySmallFiles(small);
+                    } catch (Cancellation.CopyCancelledException e) {
+                        cancelled = true;
+                        break;
+                    } catch (SftpException e) {
+                        lost = "not copied: " + e.getMessage();
+                    }
+                    continue;
                 }
                 try {
                     perform(step);
@@ -212,6 +229,38 @@ public final class Copier {
         long next = start;
         long written = 0;
         Path target = Path.of(localPath);
+        try (RemoteFile in = client.openForReading(file.from());
+             FileChannel out = FileChannel.open(target, localOpenOptions(file, start),
+                     PosixFilePermissions.asFileAttribute(LocalSide.permissions(file.node().mode() & 0777)))) {
+            opened = true;
+            while (true) {
+                while (next < size && window.size() < SftpClient.OUTSTANDING) {
+                    int length = (int) Math.min(chunk, size - next);
+                    window.add(read(in, out, next, length));
+                    next += length;
+                }
+                Pending reply = window.poll();
+                if (reply == null) {
+                    break;
+                }
+                int n = client.data(client.await(reply.reply, file.from()), file.from());
+                if (n < 0) {
+                    // the file is shorter than it was: nothing past here
+                    size = Math.min(size, reply.offset);
+                } else {
+                    if (n < reply.length && reply.offset + n < size) {
+                        window.add(read(in, out, reply.offset + n, reply.length - n));
+                    }
+                    written += n;
+                    transferred(n);
+                }
+                cancellation.check();
+            }
+        }
+        return written;
+    }
+
+    private static Set<java.nio.file.OpenOption> localOpenOptions(Step.CopyFile file, long start) {
         Set<java.nio.file.OpenOption> open = new HashSet<>(List.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE));
         if (start == 0) {
             open.add(StandardOpenOption.TRUNCATE_EXISTING);
@@ -221,37 +270,232 @@ public final class Copier {
             // a destination the user named is followed, as scp does
             open.add(LinkOption.NOFOLLOW_LINKS);
         }
-        try (RemoteFile in = client.openForReading(file.from());
-             FileChannel out = FileChannel.open(target, open,
-                     PosixFilePermissions.asFileAttribute(LocalSide.permissions(file.node().mode() & 0777)))) {
-            opened = true;
-            while (true) {
-                while (next < size && window.size() < SftpClient.OUTSTANDING) {
-                    int length = (int) Math.min(chunk, size - next);
-                    window.add(new Pending(in.read(next, length), next, length));
-                    next += length;
-                }
-                Pending reply = window.poll();
-                if (reply == null) {
-                    break;
-                }
-                int n = client.data(client.await(reply.reply, file.from()), file.from(), reply.length,
-                        (data, offset, length) -> writeFully(out, data, offset, length, reply.offset));
-                if (n < 0) {
-                    // the file is shorter than it was: nothing past here
-                    size = Math.min(size, reply.offset);
-                } else {
-                    if (n < reply.length && reply.offset + n < size) {
-                        window.add(new Pending(in.read(reply.offset + n, reply.length - n), reply.offset + n,
-                                reply.length - n));
-                    }
-                    written += n;
-                    transferred(n);
-                }
+        return open;
+    }
+
+    /** A READ whose data the SFTP reader thread writes to {@code out} at its offset as it arrives. */
+    private static Pending read(RemoteFile in, FileChannel out, long offset, int length) throws SftpException {
+        return new Pending(in.read(offset, length, data -> writeFully(out, data, offset)), offset, length);
+    }
+
+    /**
+     * The small files (one request's worth of data each) from {@code steps[first]} on, at most
+     * {@link #SMALL_FILES} of them, when their copy can be pipelined: without --partial,
+     * --resume or --no-clobber (which each need requests of their own per file), into a
+     * destination directory that is there.
+     */
+    private List<Step.CopyFile> smallFiles(List<Step> steps, int first) {
+        if (options.partial() || options.resume() || options.noClobber()) {
+            return List.of();
+        }
+        int chunk = upload ? client.writeChunk() : client.readChunk();
+        List<Step.CopyFile> small = new ArrayList<>();
+        for (int i = first; i < steps.size() && small.size() < SMALL_FILES; i++) {
+            if (!(steps.get(i) instanceof Step.CopyFile file) || file.node().size() > chunk
+                    || !file.within().isEmpty() && !made.contains(file.within())) {
+                break;
+            }
+            small.add(file);
+        }
+        return small;
+    }
+
+    /** One small file's copy in a pipelined batch: its requests, sent, and what became of it. */
+    private static final class SmallCopy {
+        final Step.CopyFile file;
+        final CompletableFuture<SftpClient.Reply> open;
+        final List<Pending> data = new ArrayList<>();
+        CompletableFuture<SftpClient.Reply> close;
+        /** With -p, an upload's SETSTAT of mode and times, sent after its CLOSE. */
+        CompletableFuture<SftpClient.Reply> keep;
+        FileChannel local;
+        /** Whether the destination was opened (then a failure removes it). */
+        boolean opened;
+        String failure;
+        boolean reported;
+        /** Copied, or failed and discarded already. */
+        boolean settled;
+
+        SmallCopy(Step.CopyFile file, CompletableFuture<SftpClient.Reply> open) {
+            this.file = file;
+            this.open = open;
+        }
+    }
+
+    /**
+     * Copies small files with their requests pipelined, as one big file's are: every OPEN is
+     * sent at once, then as each handle comes back its WRITE (or READ) and its CLOSE (which
+     * sftp-server answers after the requests before it on the handle), and only then are the
+     * replies awaited, in order. Without this, a tree of small files costs three round trips per
+     * file. A short read (the file changed) copies that file again on its own. The loss of the
+     * session is thrown, after every file of the batch not done is reported.
+     */
+    private void copySmallFiles(List<Step.CopyFile> files) throws SftpException, Cancellation.CopyCancelledException {
+        List<SmallCopy> copies = new ArrayList<>(files.size());
+        boolean finished = false;
+        try {
+            for (Step.CopyFile file : files) {
+                copies.add(new SmallCopy(file, upload
+                        ? client.openRequest(file.to(), SftpMessages.SSH_FXF_WRITE | SftpMessages.SSH_FXF_CREAT
+                                | SftpMessages.SSH_FXF_TRUNC, FileAttributes.permissions(file.node().mode()))
+                        : client.openRequest(file.from(), SftpMessages.SSH_FXF_READ, FileAttributes.NONE)));
+            }
+            byte[] buffer = upload ? new byte[client.writeChunk()] : null;
+            for (SmallCopy copy : copies) {
                 cancellation.check();
+                send(copy, buffer);
+            }
+            for (SmallCopy copy : copies) {
+                finish(copy);
+            }
+            finished = true;
+        } catch (SftpException e) {
+            if (e.sessionLost()) {
+                for (SmallCopy copy : copies) {
+                    if (!copy.reported) {
+                        copy.reported = true;
+                        failed(copy.file.from(), "not copied: " + e.getMessage());
+                    }
+                }
+            }
+            throw e;
+        } finally {
+            if (!finished) {
+                for (SmallCopy copy : copies) {
+                    if (!copy.settled) {
+                        discard(copy);
+                    }
+                }
             }
         }
-        return written;
+    }
+
+    /** A small file's OPEN awaited, then its data and CLOSE sent; its own failure is kept, the session's thrown. */
+    private void send(SmallCopy copy, byte[] buffer) throws SftpException {
+        Step.CopyFile file = copy.file;
+        String remotePath = upload ? file.to() : file.from();
+        RemoteFile remote = null;
+        try {
+            remote = client.opened(client.await(copy.open, remotePath), remotePath);
+            copy.opened = upload;
+            tell(new CopyEvent.FileStarted(host, file.from(), file.node().size(), 0));
+            if (upload) {
+                try (FileChannel in = FileChannel.open(Path.of(file.from()), StandardOpenOption.READ)) {
+                    long offset = 0;
+                    int n;
+                    while ((n = readFully(in, buffer, offset)) > 0) {
+                        copy.data.add(new Pending(remote.write(offset, buffer, 0, n), offset, n));
+                        offset += n;
+                    }
+                }
+            } else {
+                copy.local = FileChannel.open(Path.of(file.to()), localOpenOptions(file, 0),
+                        PosixFilePermissions.asFileAttribute(LocalSide.permissions(file.node().mode() & 0777)));
+                copy.opened = true;
+                int size = (int) file.node().size();
+                if (size > 0) {
+                    copy.data.add(read(remote, copy.local, 0, size));
+                }
+            }
+        } catch (SftpException e) {
+            if (e.sessionLost()) {
+                throw e;
+            }
+            copy.failure = reason(e);
+        } catch (IOException | RuntimeException e) {
+            copy.failure = reason(e);
+        } finally {
+            if (remote != null) {
+                copy.close = remote.closeRequest();
+                if (upload && options.preserve() && copy.failure == null) {
+                    // after the CLOSE: the server answers in order, and nothing written after it changes the times
+                    copy.keep = client.setStatRequest(file.to(), FileAttributes.modeAndTimes(file.node().mode(),
+                            file.node().accessTime(), file.node().modifyTime()));
+                }
+            }
+        }
+    }
+
+    /** A small file's replies awaited: done, failed (its destination removed), or copied again on its own. */
+    private void finish(SmallCopy copy) throws SftpException, Cancellation.CopyCancelledException {
+        Step.CopyFile file = copy.file;
+        String remotePath = upload ? file.to() : file.from();
+        boolean again = false;
+        long written = 0;
+        try {
+            if (copy.failure == null) {
+                for (Pending pending : copy.data) {
+                    SftpClient.Reply reply = client.await(pending.reply, remotePath);
+                    if (upload) {
+                        client.ok(reply, remotePath);
+                        written += pending.length;
+                    } else {
+                        int n = client.data(reply, remotePath);
+                        again = n >= 0 && n < pending.length;
+                        written += Math.max(n, 0);
+                    }
+                }
+            }
+            if (copy.close != null) {
+                client.ok(client.await(copy.close, remotePath), remotePath);
+            }
+            if (copy.keep != null) {
+                client.ok(client.await(copy.keep, remotePath), remotePath);
+            }
+            if (copy.local != null) {
+                copy.local.close();
+                if (options.preserve() && !again && copy.failure == null) {
+                    to.keepModeAndTimes(file.to(), file.node().mode(), file.node().accessTime(),
+                            file.node().modifyTime());
+                }
+            }
+        } catch (SftpException e) {
+            if (e.sessionLost()) {
+                throw e;
+            }
+            copy.failure = copy.failure != null ? copy.failure : reason(e);
+        } catch (IOException | RuntimeException e) {
+            copy.failure = copy.failure != null ? copy.failure : reason(e);
+        }
+        copy.reported = true;
+        copy.settled = true;
+        if (copy.failure != null) {
+            failed(file.from(), copy.failure);
+            discard(copy);
+        } else if (again) {
+            // the file was shorter than planned or the server sent less: its own copy reads until the end
+            try {
+                copyFile(file);
+            } catch (Cancellation.CopyCancelledException e) {
+                throw e;
+            } catch (SftpException e) {
+                failed(file.from(), reason(e));
+                if (e.sessionLost()) {
+                    throw e;
+                }
+            } catch (IOException | RuntimeException e) {
+                failed(file.from(), reason(e));
+            }
+        } else {
+            transferred(written);
+            done++;
+            tell(new CopyEvent.FileFinished(host, file.from(), written));
+        }
+    }
+
+    /** A small file that will not be complete: its local channel closed, its destination removed when opened. */
+    private void discard(SmallCopy copy) {
+        copy.settled = true;
+        if (copy.local != null) {
+            try {
+                copy.local.close();
+            } catch (IOException ignored) {
+                // it goes anyway
+            }
+        }
+        if (copy.opened) {
+            removeQuietly(copy.file.to());
+        }
     }
 
     private record Pending(CompletableFuture<SftpClient.Reply> reply, long offset, int length) {}
@@ -267,9 +511,7 @@ public final class Copier {
         return target.position();
     }
 
-    private static void writeFully(FileChannel out, byte[] data, int offset, int length, long position)
-            throws IOException {
-        ByteBuffer source = ByteBuffer.wrap(data, offset, length);
+    private static void writeFully(FileChannel out, ByteBuffer source, long position) throws IOException {
         long at = position;
         while (source.hasRemaining()) {
             at += out.write(source, at);

@@ -28,12 +28,18 @@ public final class RemoteFile implements AutoCloseable {
         client.fsetstat(handle, path, attributes);
     }
 
-    CompletableFuture<SftpClient.Reply> read(long offset, int length) throws SftpException {
-        return client.read(handle, offset, length);
+    CompletableFuture<SftpClient.Reply> read(long offset, int length, SftpClient.DataSink sink) throws SftpException {
+        return client.read(handle, offset, length, sink);
     }
 
     CompletableFuture<SftpClient.Reply> write(long offset, byte[] data, int from, int length) throws SftpException {
         return client.write(handle, offset, data, from, length);
+    }
+
+    /** SSH_FXP_CLOSE sent without waiting (its reply says whether the file was written back); once. */
+    CompletableFuture<SftpClient.Reply> closeRequest() throws SftpException {
+        closed = true;
+        return client.closeRequest(handle);
     }
 
     /** SSH_FXP_CLOSE; the server reports a failed write-back here (a full disk on an NFS home…). */

@@ -3,9 +3,15 @@ package dev.jhosts.files;
 import static dev.jhosts.files.SftpMessages.*;
 
 import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import org.newsclub.net.unix.FileDescriptorAccess;
 
 /**
  * An SFTP version 3 client over a stream pair (the subsystem's stdout and stdin), as OpenSSH's
@@ -31,10 +38,14 @@ public final class SftpClient implements AutoCloseable {
     public static final int OUTSTANDING = 64;
 
     private final InputStream in;
+    /** What the reader thread reads {@code in} through (see {@link #channelOf}). */
+    private final ReadableByteChannel replies;
     private final OutputStream out;
     private final AutoCloseable transport;
     private final Map<String, byte[]> extensions;
     private final Map<Integer, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
+    /** Where the data of an outstanding READ goes, by request id: the reader thread writes it there. */
+    private final Map<Integer, ReadSink> sinks = new ConcurrentHashMap<>();
     private final Object sendLock = new Object();
     // set once by withLimits(), before the client is handed out
     private int readChunk = DEFAULT_CHUNK;
@@ -43,15 +54,32 @@ public final class SftpClient implements AutoCloseable {
     private volatile SftpException lost;
     private final Thread reader;
 
-    /** One reply: its type, and its body after the id. */
-    record Reply(int type, byte[] body, int offset, int length) {
+    /**
+     * One reply: its type, and its body after the id. A READ's data that went to its sink (see
+     * {@link #read}) is {@code sunk}: then {@code length} is how much, and {@code sinkFailure}
+     * what went wrong with it, if anything (the sink's, or data longer than asked).
+     */
+    record Reply(int type, byte[] body, int offset, int length, boolean sunk, IOException sinkFailure) {
+        Reply(int type, byte[] body, int offset, int length) {
+            this(type, body, offset, length, false, null);
+        }
+
+        static Reply sunk(int length, IOException failure) {
+            return new Reply(SSH_FXP_DATA, new byte[0], 0, length, true, failure);
+        }
+
         PacketReader reader() {
             return new PacketReader(body, offset, length);
         }
     }
 
-    private SftpClient(InputStream in, OutputStream out, AutoCloseable transport, Map<String, byte[]> extensions) {
+    /** A READ's destination: at most {@code asked} bytes go to {@code sink}. */
+    private record ReadSink(int asked, DataSink sink) {}
+
+    private SftpClient(InputStream in, ReadableByteChannel replies, OutputStream out, AutoCloseable transport,
+            Map<String, byte[]> extensions) {
         this.in = in;
+        this.replies = replies;
         this.out = out;
         this.transport = transport;
         this.extensions = extensions;
@@ -67,12 +95,14 @@ public final class SftpClient implements AutoCloseable {
     public static SftpClient start(InputStream in, OutputStream out, AutoCloseable transport) throws IOException {
         out.write(new PacketWriter(SSH_FXP_INIT, 4).u32(3).frame());
         out.flush();
-        byte[] version = readPacket(in);
-        if (version == null) {
+        ReadableByteChannel replies = channelOf(in);
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_PACKET);
+        int length = readPacket(replies, buffer);
+        if (length < 0) {
             throw new SftpException(SftpStatus.CONNECTION_LOST,
                     "the SFTP subsystem closed at once (is sftp enabled on the server? Subsystem sftp in sshd_config)");
         }
-        PacketReader fields = new PacketReader(version, 0, version.length);
+        PacketReader fields = new PacketReader(buffer.array(), 0, length);
         if (fields.u8() != SSH_FXP_VERSION) {
             throw PacketReader.bad("the first packet is not SSH_FXP_VERSION (is something printing text on login?)");
         }
@@ -82,11 +112,11 @@ public final class SftpClient implements AutoCloseable {
                     + "; jhosts needs version 3");
         }
         Map<String, byte[]> extensions = new HashMap<>();
-        while (fields.position() < version.length) {
+        while (fields.position() < length) {
             String name = fields.string();
             extensions.put(name, fields.bytes());
         }
-        SftpClient client = new SftpClient(in, out, transport, Map.copyOf(extensions));
+        SftpClient client = new SftpClient(in, replies, out, transport, Map.copyOf(extensions));
         client.reader.start();
         return client.withLimits();
     }
@@ -149,9 +179,13 @@ public final class SftpClient implements AutoCloseable {
 
     /** SSH_FXP_SETSTAT. */
     public void setStat(String path, FileAttributes attributes) throws IOException {
+        ok(await(setStatRequest(path, attributes), path), path);
+    }
+
+    /** SSH_FXP_SETSTAT sent, its status to come. */
+    CompletableFuture<Reply> setStatRequest(String path, FileAttributes attributes) throws SftpException {
         int id = nextId();
-        ok(await(send(id, new PacketWriter(SSH_FXP_SETSTAT, 64).u32(id).string(path).attributes(attributes)), path),
-                path);
+        return send(id, new PacketWriter(SSH_FXP_SETSTAT, 64).u32(id).string(path).attributes(attributes));
     }
 
     /** SSH_FXP_MKDIR with {@code attributes} (the permission bits; the server applies its umask). */
@@ -197,9 +231,17 @@ public final class SftpClient implements AutoCloseable {
 
     /** SSH_FXP_OPEN with {@code flags} (SSH_FXF_*); {@code attributes} apply when the file is created. */
     public RemoteFile open(String path, int flags, FileAttributes attributes) throws IOException {
+        return opened(await(openRequest(path, flags, attributes), path), path);
+    }
+
+    /** SSH_FXP_OPEN sent, its reply to come: {@link #opened} makes the file of it (a copy of many small files pipelines its opens). */
+    CompletableFuture<Reply> openRequest(String path, int flags, FileAttributes attributes) throws SftpException {
         int id = nextId();
-        Reply reply = await(send(id, new PacketWriter(SSH_FXP_OPEN, 64).u32(id).string(path).u32(flags)
-                .attributes(attributes)), path);
+        return send(id, new PacketWriter(SSH_FXP_OPEN, 64).u32(id).string(path).u32(flags).attributes(attributes));
+    }
+
+    /** The file an SSH_FXP_OPEN's reply gives, or its status as an exception. */
+    RemoteFile opened(Reply reply, String path) throws SftpException {
         return new RemoteFile(this, path, handle(reply, path));
     }
 
@@ -272,8 +314,13 @@ public final class SftpClient implements AutoCloseable {
     // ---- handles (RemoteFile calls these)
 
     void closeHandle(byte[] handle, String path) throws IOException {
+        ok(await(closeRequest(handle), path), path);
+    }
+
+    /** SSH_FXP_CLOSE sent; the server answers it after every request sent before it on the handle. */
+    CompletableFuture<Reply> closeRequest(byte[] handle) throws SftpException {
         int id = nextId();
-        ok(await(send(id, new PacketWriter(SSH_FXP_CLOSE, 32).u32(id).string(handle)), path), path);
+        return send(id, new PacketWriter(SSH_FXP_CLOSE, 32).u32(id).string(handle));
     }
 
     FileAttributes fstat(byte[] handle, String path) throws IOException {
@@ -287,9 +334,20 @@ public final class SftpClient implements AutoCloseable {
                 path);
     }
 
-    CompletableFuture<Reply> read(byte[] handle, long offset, int length) throws SftpException {
+    /**
+     * SSH_FXP_READ of {@code length} bytes at {@code offset}; the data goes to {@code sink} on the
+     * reader thread as it arrives (from a buffer the reader reuses: no copy, no garbage per
+     * packet), and {@link #data} on the reply says how much went there or what failed.
+     */
+    CompletableFuture<Reply> read(byte[] handle, long offset, int length, DataSink sink) throws SftpException {
         int id = nextId();
-        return send(id, new PacketWriter(SSH_FXP_READ, 48).u32(id).string(handle).u64(offset).u32(length));
+        sinks.put(id, new ReadSink(length, sink));
+        try {
+            return send(id, new PacketWriter(SSH_FXP_READ, 48).u32(id).string(handle).u64(offset).u32(length));
+        } catch (SftpException e) {
+            sinks.remove(id);
+            throw e;
+        }
     }
 
     CompletableFuture<Reply> write(byte[] handle, long offset, byte[] data, int from, int length) throws SftpException {
@@ -300,10 +358,16 @@ public final class SftpClient implements AutoCloseable {
     }
 
     /**
-     * The data of a READ's reply into {@code sink}: its length, or -1 at the end of the file.
-     * More than {@code asked} bytes is the server's error.
+     * How many bytes of a READ's reply went to its sink, or -1 at the end of the file. More than
+     * asked is the server's error; the sink's failure is thrown here.
      */
-    int data(Reply reply, String path, int asked, DataSink sink) throws IOException {
+    int data(Reply reply, String path) throws IOException {
+        if (reply.sunk()) {
+            if (reply.sinkFailure() != null) {
+                throw reply.sinkFailure();
+            }
+            return reply.length();
+        }
         if (reply.type() == SSH_FXP_STATUS) {
             SftpException status = status(reply, path);
             if (status.status() == SftpStatus.EOF) {
@@ -311,21 +375,12 @@ public final class SftpClient implements AutoCloseable {
             }
             throw status;
         }
-        if (reply.type() != SSH_FXP_DATA) {
-            throw PacketReader.bad("type " + reply.type() + " in reply to SSH_FXP_READ");
-        }
-        PacketReader fields = reply.reader();
-        int length = fields.stringLength();
-        if (length > asked) {
-            throw PacketReader.bad(length + " bytes of data for a read of " + asked);
-        }
-        sink.accept(fields.array(), fields.position(), length);
-        return length;
+        throw PacketReader.bad("type " + reply.type() + " in reply to SSH_FXP_READ");
     }
 
-    /** Where a READ's data goes. */
+    /** Where a READ's data goes: {@code data} from its position to its limit, on the reader thread. */
     interface DataSink {
-        void accept(byte[] bytes, int offset, int length) throws IOException;
+        void accept(ByteBuffer data) throws IOException;
     }
 
     /** SSH_FXP_STATUS OK, or the status as an exception. */
@@ -406,26 +461,57 @@ public final class SftpClient implements AutoCloseable {
         return reply;
     }
 
+    /**
+     * How the reader thread reads the session's output: a socket's (junixsocket's streams give
+     * their descriptor) through a {@link FileChannel} on that descriptor, so that a READ's data
+     * goes from the socket into a direct buffer and from there to the file with no copy in this
+     * process; any other stream as it is. The channel is never closed here (the session owns the
+     * descriptor), and only the reader thread, which nothing interrupts, uses it: an interrupt
+     * would close the channel, and with it the descriptor.
+     */
+    private static ReadableByteChannel channelOf(InputStream in) {
+        if (in instanceof FileDescriptorAccess socket) {
+            try {
+                FileDescriptor descriptor = socket.getFileDescriptor();
+                if (descriptor.valid()) {
+                    return new FileInputStream(descriptor).getChannel();
+                }
+            } catch (IOException noDescriptor) {
+                // read it as a stream
+            }
+        }
+        return Channels.newChannel(in);
+    }
+
     private void readReplies() {
+        // one buffer for every packet: a READ's data goes from it to its sink, other replies are copied out
+        ByteBuffer buffer = replies instanceof FileChannel ? ByteBuffer.allocateDirect(MAX_PACKET)
+                : ByteBuffer.allocate(MAX_PACKET);
         try {
             while (true) {
-                byte[] packet = readPacket(in);
-                if (packet == null) {
+                int length = readPacket(replies, buffer);
+                if (length < 0) {
                     fail(new SftpException(SftpStatus.CONNECTION_LOST, "the SFTP session ended"));
                     return;
                 }
-                if (packet.length < 5) {
-                    throw PacketReader.bad("a packet of " + packet.length + " bytes");
+                if (length < 5) {
+                    throw PacketReader.bad("a packet of " + length + " bytes");
                 }
-                PacketReader fields = new PacketReader(packet, 0, packet.length);
-                int type = fields.u8();
-                int id = fields.u32();
+                int type = buffer.get(0) & 0xff;
+                int id = buffer.getInt(1);
                 CompletableFuture<Reply> reply = pending.remove(id);
                 if (reply == null) {
                     throw PacketReader.bad("a reply (type " + type + ") to request " + Integer.toUnsignedString(id)
                             + ", which is not outstanding");
                 }
-                reply.complete(new Reply(type, packet, 5, packet.length - 5));
+                ReadSink sink = sinks.remove(id);
+                if (sink != null && type == SSH_FXP_DATA) {
+                    reply.complete(sink(buffer, length, sink));
+                } else {
+                    byte[] packet = new byte[length];
+                    buffer.get(0, packet);
+                    reply.complete(new Reply(type, packet, 5, length - 5));
+                }
             }
         } catch (SftpException e) {
             fail(e);
@@ -435,41 +521,63 @@ public final class SftpClient implements AutoCloseable {
         }
     }
 
-    /** One packet's body (without its length), or null at EOF before its first byte. */
-    private static byte[] readPacket(InputStream in) throws IOException {
-        byte[] header = new byte[4];
-        int got = 0;
-        while (got < 4) {
-            int n = in.read(header, got, 4 - got);
-            if (n < 0) {
-                if (got == 0) {
-                    return null;
-                }
-                throw new EOFException("the SFTP session ended inside a packet");
-            }
-            got += n;
+    /** An SSH_FXP_DATA's data into its sink, on this (the reader) thread. */
+    private static Reply sink(ByteBuffer packet, int packetLength, ReadSink sink) {
+        // type, id, then the data as a string: its length and its bytes
+        int length = packetLength < 9 ? -1 : packet.getInt(5);
+        if (length < 0 || length > packetLength - 9) {
+            return Reply.sunk(0, PacketReader.bad("SSH_FXP_DATA whose data runs past its packet"));
         }
-        int length = (header[0] & 0xff) << 24 | (header[1] & 0xff) << 16 | (header[2] & 0xff) << 8 | header[3] & 0xff;
+        if (length > sink.asked()) {
+            return Reply.sunk(0, PacketReader.bad(length + " bytes of data for a read of " + sink.asked()));
+        }
+        try {
+            sink.sink().accept(packet.duplicate().limit(9 + length).position(9));
+            return Reply.sunk(length, null);
+        } catch (IOException e) {
+            return Reply.sunk(length, e);
+        } catch (RuntimeException e) {
+            return Reply.sunk(length, new IOException(e.toString(), e));
+        }
+    }
+
+    /**
+     * One packet's body (without its length) into {@code buffer}, from its start: its length, or
+     * -1 at EOF before its first byte.
+     */
+    private static int readPacket(ReadableByteChannel in, ByteBuffer buffer) throws IOException {
+        buffer.clear().limit(4);
+        if (!fill(in, buffer, true)) {
+            return -1;
+        }
+        int length = buffer.getInt(0);
         if (length < 1 || length > MAX_PACKET) {
             throw PacketReader.bad("a packet of " + Integer.toUnsignedString(length) + " bytes (the limit is "
                     + MAX_PACKET + ")");
         }
-        // one array of the packet's size, filled in place (readNBytes(int) reads 8 KiB at a time and copies)
-        byte[] body = new byte[length];
-        for (int filled = 0; filled < length; ) {
-            int n = in.read(body, filled, length - filled);
-            if (n < 0) {
+        buffer.clear().limit(length);
+        fill(in, buffer, false);
+        return length;
+    }
+
+    /** Reads until {@code buffer} is full; false at EOF before its first byte when {@code endAllowed}. */
+    private static boolean fill(ReadableByteChannel in, ByteBuffer buffer, boolean endAllowed) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (in.read(buffer) < 0) {
+                if (endAllowed && buffer.position() == 0) {
+                    return false;
+                }
                 throw new EOFException("the SFTP session ended inside a packet");
             }
-            filled += n;
         }
-        return body;
+        return true;
     }
 
     private void fail(SftpException why) {
         if (lost == null) {
             lost = why;
         }
+        sinks.clear();
         for (Integer id : List.copyOf(pending.keySet())) {
             CompletableFuture<Reply> reply = pending.remove(id);
             if (reply != null) {

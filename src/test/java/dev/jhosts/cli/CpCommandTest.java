@@ -140,6 +140,40 @@ class CpCommandTest {
         assertThat(Files.isSymbolicLink(back.resolve("copy/link to top"))).isTrue();
     }
 
+    /**
+     * Many small files go with their requests pipelined, in batches: one that cannot be written
+     * (a directory is where it goes) is reported with its name, the others before and after it in
+     * its batch are copied byte for byte, and the exit status says something failed.
+     */
+    @Test
+    void manySmallFilesOneOfWhichCannotBeWrittenEitherWay() throws IOException {
+        Path here = fresh("small-here");
+        Path tree = here.resolve("small");
+        for (int i = 0; i < 150; i++) {
+            Path directory = Files.createDirectories(tree.resolve("d" + i / 50));
+            Files.write(directory.resolve("f" + i), random(i * 37 % 3000, i));
+        }
+        Path there = fresh("small-there");
+        Files.createDirectories(there.resolve("small/d1/f70/in the way"));
+        Processes.Result up = jhosts("cp", "-r", tree.toString(), "h0:" + there);
+        assertThat(up.exitCode()).as(up.describe()).isEqualTo(1);
+        assertThat(up.stderr()).contains("small/d1/f70: ").contains("jhosts: cp: 1 of ");
+        Files.delete(there.resolve("small/d1/f70/in the way"));
+        Files.delete(there.resolve("small/d1/f70"));
+        Files.copy(tree.resolve("d1/f70"), there.resolve("small/d1/f70"));
+        assertThat(listing(there.resolve("small"))).isEqualTo(listing(tree));
+
+        Path back = fresh("small-back");
+        Files.createDirectories(back.resolve("small/d2/f120/in the way"));
+        Processes.Result down = jhosts("cp", "-r", "h0:" + there.resolve("small"), back.toString());
+        assertThat(down.exitCode()).as(down.describe()).isEqualTo(1);
+        assertThat(down.stderr()).contains("small/d2/f120: ").contains("jhosts: cp: 1 of ");
+        Files.delete(back.resolve("small/d2/f120/in the way"));
+        Files.delete(back.resolve("small/d2/f120"));
+        Files.copy(tree.resolve("d2/f120"), back.resolve("small/d2/f120"));
+        assertThat(listing(back.resolve("small"))).isEqualTo(listing(tree));
+    }
+
     @Test
     void withoutRADirectoryIsReportedAndTheRestIsCopied() throws IOException {
         Path here = fresh("nor-here");
@@ -171,6 +205,36 @@ class CpCommandTest {
         Processes.Result down = jhosts("cp", "-p", "h0:" + there.resolve("script.sh"), here.resolve("again.sh").toString());
         assertThat(down.exitCode()).as(down.describe()).isZero();
         assertThat(Files.getLastModifiedTime(here.resolve("again.sh")).toMillis()).isEqualTo(1_500_000_000_000L);
+    }
+
+    /** -rp on a tree of small files (which go in pipelined batches): every file's time and mode, both ways. */
+    @Test
+    void preserveKeepsTimesAndModesOfEveryFileOfATree() throws IOException {
+        Path here = fresh("rp-here");
+        Path tree = here.resolve("kept");
+        List<String> modes = List.of("rwxr-x---", "rw-r--r--", "rw-------", "r-xr-xr-x");
+        for (int i = 0; i < 40; i++) {
+            Path file = Files.createDirectories(tree.resolve("d" + i / 20)).resolve("f" + i);
+            Files.write(file, random(i * 11, i));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(modes.get(i % modes.size())));
+            Files.setLastModifiedTime(file, FileTime.fromMillis(1_500_000_000_000L + i * 1000L));
+        }
+        Path there = fresh("rp-there");
+        Processes.Result up = jhosts("cp", "-rp", tree.toString(), "h0:" + there);
+        assertThat(up.exitCode()).as(up.describe()).isZero();
+        Path back = fresh("rp-back");
+        Processes.Result down = jhosts("cp", "-rp", "h0:" + there.resolve("kept"), back.toString());
+        assertThat(down.exitCode()).as(down.describe()).isZero();
+        for (Path copy : List.of(there.resolve("kept"), back.resolve("kept"))) {
+            assertThat(listing(copy)).isEqualTo(listing(tree));
+            for (int i = 0; i < 40; i++) {
+                Path file = copy.resolve("d" + i / 20).resolve("f" + i);
+                assertThat(Files.getLastModifiedTime(file).toMillis()).as(file.toString())
+                        .isEqualTo(1_500_000_000_000L + i * 1000L);
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).as(file.toString())
+                        .isEqualTo(modes.get(i % modes.size()));
+            }
+        }
     }
 
     @Test
