@@ -1,10 +1,12 @@
 package dev.jhosts.cli;
 
+import dev.jhosts.client.ServerClient;
 import dev.jhosts.master.ControlPath;
 import dev.jhosts.master.LiveMaster;
 import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.Masters;
 import dev.jhosts.master.MasterState;
+import dev.jhosts.server.ToServer;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +47,13 @@ final class ConnectCommand implements Callable<Integer> {
     /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
     static int connect(GlobalOptions global, String host, List<String> command, PrintWriter err) throws Exception {
         HostArgument.check("connect", host);
+        if (command.isEmpty() && System.console() != null) {
+            // a shell on a terminal: a session of the jhosts server, which outlives this terminal
+            int status = ServerClients.show(global, ToServer.Purpose.CONNECT, List.of(host));
+            if (status != ServerClient.NOT_LISTED) {
+                return status;
+            }
+        }
         Context context = Context.load(global);
         HostConfigs hosts = context.hosts();
         try (Masters masters = context.masters(hosts)) {

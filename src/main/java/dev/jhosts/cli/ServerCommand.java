@@ -127,8 +127,13 @@ final class ServerCommand {
     /** The server's pickers: those of one runtime. */
     private record RuntimePickers(PickerRuntime runtime) implements dev.jhosts.server.Pickers {
         @Override
-        public int show(TerminalOwner terminal, JhostsApp.Viewer viewer, Optional<Long> attach) throws IOException {
-            return runtime.app().run(terminal, viewer, attach);
+        public int show(TerminalOwner terminal, JhostsApp.Viewer viewer, JhostsApp.Opening opening) throws IOException {
+            return runtime.app().run(terminal, viewer, opening);
+        }
+
+        @Override
+        public boolean lists(String alias) {
+            return runtime.app().lists(alias);
         }
 
         @Override

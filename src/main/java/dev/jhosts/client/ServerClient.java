@@ -30,7 +30,11 @@ import org.jline.utils.Signals;
 public final class ServerClient {
     /** The status of a client whose server ended without a word. */
     public static final int SERVER_GONE = 1;
-    private static final int REPLACED = 75;
+    /**
+     * What {@link #show} returns when the server does not list {@code connect}'s host: not an exit
+     * status (those are 0 to 255), so that no remote status is taken for it.
+     */
+    public static final int NOT_LISTED = -1;
     private static final byte[] LEAVE_SCREEN = "\033[0m\033[?25h\033[?1049l".getBytes(StandardCharsets.US_ASCII);
     /** How long the client waits for a server of another build to end before it starts its own. */
     private static final long REPLACE_MILLIS = 5_000;
@@ -104,9 +108,9 @@ public final class ServerClient {
         ServerConnection connection = running.isPresent() ? running.get() : starter.startAndConnect(address);
         ToServer.Hello hello = new ToServer.Hello(build, purpose, arguments, ClientEnvironment.allowed(System.getenv()));
         connection.hello(hello, Optional.of(FileDescriptor.in));
-        Optional<ToClient.Exit> first = attend(connection, found);
-        if (first.isPresent() && first.get().status() == REPLACED) {
-            // the server was of another build and had nothing to lose: it ends, one of ours starts
+        ToClient first = attend(connection, found);
+        if (first instanceof ToClient.Declined declined && declined.reason() == ToClient.Reason.REPLACED) {
+            // the server (another build, old settings) had nothing to lose: it ends, a new one starts
             connection.close();
             awaitGone();
             connection = connect(coldStart);
@@ -114,14 +118,17 @@ public final class ServerClient {
             first = attend(connection, found);
         }
         connection.close();
-        if (first.isEmpty()) {
+        if (first instanceof ToClient.Declined declined) {
+            return declined.reason() == ToClient.Reason.NOT_LISTED ? NOT_LISTED : SERVER_GONE;
+        }
+        if (!(first instanceof ToClient.Exit exit)) {
             err.println("jhosts: the jhosts server ended under this terminal; the terminal is restored");
             return SERVER_GONE;
         }
-        if (!first.get().message().isEmpty()) {
-            err.println(first.get().message());
+        if (!exit.message().isEmpty()) {
+            err.println(exit.message());
         }
-        return first.get().status();
+        return exit.status();
     }
 
     /** What runs before a server is started. */
@@ -158,11 +165,12 @@ public final class ServerClient {
     }
 
     /**
-     * Serves the server's requests until it says {@link ToClient.Exit} (returned) or goes away
-     * (empty); the terminal's modes are written back as found either way, and a server that went
+     * Serves the server's requests until it says {@link ToClient.Exit} or {@link
+     * ToClient.Declined} (returned) or goes away (an empty {@link ToClient.Text}); the
+     * terminal's modes are written back as found either way, and a server that went
      * away also gets its screen left (the alternate screen, a hidden cursor).
      */
-    private Optional<ToClient.Exit> attend(ServerConnection connection, ExactModes found) throws IOException {
+    private ToClient attend(ServerConnection connection, ExactModes found) throws IOException {
         AtomicBoolean restored = new AtomicBoolean();
         CountDownLatch exitSeen = new CountDownLatch(1);
         // SIGTERM, SIGHUP, a SIGINT sent from outside: the server gives the terminal back first,
@@ -196,14 +204,14 @@ public final class ServerClient {
                         leaveScreen();
                         found.restore();
                     }
-                    return Optional.empty();
+                    return new ToClient.Text(""); // neither an exit nor a refusal: the server went away
                 }
-                if (message instanceof ToClient.Exit exit) {
+                if (message instanceof ToClient.Exit || message instanceof ToClient.Declined) {
                     if (restored.compareAndSet(false, true)) {
                         found.restore();
                     }
                     exitSeen.countDown();
-                    return Optional.of(exit);
+                    return message;
                 } else if (message instanceof ToClient.Stop) {
                     here.stop();
                     connection.send(new ToServer.Continued());

@@ -31,8 +31,6 @@ import org.newsclub.net.unix.FileDescriptorCast;
  * ended, a session it showed is detached, and the terminal is restored if it still exists.
  */
 final class ClientConnection {
-    /** The status a client of another build gets when this server ends so that a server of its build can start. */
-    static final int REPLACED = 75;
     private static final int HELLO_MILLIS = 10_000;
 
     private final AFUNIXSocket socket;
@@ -79,7 +77,8 @@ final class ClientConnection {
                 case SESSIONS -> report(sessionLines());
                 case STATUS -> report(statusLine());
                 case STOP -> stop(hello.arguments().contains("--force"));
-                case PICKER, ATTACH -> {
+                case OTHER -> otherBuild(hello.version());
+                case PICKER, ATTACH, CONNECT -> {
                     if (!hello.version().equals(server.build())) {
                         otherBuild(hello.version());
                         return;
@@ -87,7 +86,7 @@ final class ClientConnection {
                     if (server.pickers().settingsChanged() && server.sessions().listings().isEmpty()
                             && !server.othersShown(this)) {
                         // nothing to lose: a new server, made of the new settings, shows this picker
-                        link.send(new ToClient.Exit(REPLACED, ""));
+                        link.send(new ToClient.Declined(ToClient.Reason.REPLACED));
                         server.stop();
                         return;
                     }
@@ -156,7 +155,7 @@ final class ClientConnection {
     private void otherBuild(String clientBuild) throws IOException {
         List<SessionHub.Listing> live = server.sessions().listings();
         if (live.isEmpty() && !server.othersShown(this)) {
-            link.send(new ToClient.Exit(REPLACED, ""));
+            link.send(new ToClient.Declined(ToClient.Reason.REPLACED));
             server.stop();
             return;
         }
@@ -179,7 +178,15 @@ final class ClientConnection {
                 link.send(new ToClient.Exit(1, "jhosts: standard input and output must be a terminal"));
                 return;
             }
-            Optional<Long> attach = Optional.empty();
+            JhostsApp.Opening opening = new JhostsApp.Opening.List();
+            if (hello.purpose() == ToServer.Purpose.CONNECT) {
+                String alias = hello.arguments().isEmpty() ? "" : hello.arguments().get(0);
+                if (!server.pickers().lists(alias)) {
+                    link.send(new ToClient.Declined(ToClient.Reason.NOT_LISTED));
+                    return;
+                }
+                opening = new JhostsApp.Opening.Host(alias);
+            }
             if (hello.purpose() == ToServer.Purpose.ATTACH) {
                 Optional<SessionHub.Listing> target = target(hello.arguments());
                 if (target.isEmpty()) {
@@ -188,9 +195,9 @@ final class ClientConnection {
                             + " ('jhosts sessions' lists them)"));
                     return;
                 }
-                attach = Optional.of(target.get().id());
+                opening = new JhostsApp.Opening.Session(target.get().id());
             }
-            showOn(tty, ttyNumber, hello.environment(), attach, in);
+            showOn(tty, ttyNumber, hello.environment(), opening, in);
         } finally {
             new FileInputStream(tty).close();
         }
@@ -219,8 +226,8 @@ final class ClientConnection {
      * so that the modes found here can be written back exactly on the tty itself at the end,
      * whatever ended the picker.
      */
-    private void showOn(FileDescriptor tty, int ttyNumber, Map<String, String> environment, Optional<Long> attach,
-            DataInputStream in) throws IOException {
+    private void showOn(FileDescriptor tty, int ttyNumber, Map<String, String> environment,
+            JhostsApp.Opening opening, DataInputStream in) throws IOException {
         ExactModes found = ExactModes.capture(ttyNumber);
         FileDescriptor duplicate = FileDescriptorCast.duplicating(tty).as(FileDescriptor.class);
         int duplicateNumber = FileDescriptorCast.using(duplicate).as(Integer.class);
@@ -250,7 +257,7 @@ final class ClientConnection {
         listener.setDaemon(true);
         listener.start();
         try {
-            status = server.pickers().show(terminal, new JhostsApp.Viewer(where, environment, true), attach);
+            status = server.pickers().show(terminal, new JhostsApp.Viewer(where, environment, true), opening);
             int live = server.sessions().listings().size();
             if (live > 0) {
                 message = "jhosts: " + live + " session" + (live == 1 ? " goes" : "s go")

@@ -4,12 +4,14 @@ import dev.jhosts.tui.JhostsApp;
 import dev.jhosts.tui.SessionHub;
 import dev.jhosts.tui.terminal.TerminalOwner;
 import java.io.IOException;
-import java.util.Optional;
 
 /** What the server shows on its clients' terminals, and the sessions they share. */
 public interface Pickers {
     /** Runs a picker on {@code terminal} until the user quits or the terminal goes away; its exit status. */
-    int show(TerminalOwner terminal, JhostsApp.Viewer viewer, Optional<Long> attach) throws IOException;
+    int show(TerminalOwner terminal, JhostsApp.Viewer viewer, JhostsApp.Opening opening) throws IOException;
+
+    /** Whether {@code alias} is a host of the list (one a picker can open a session on). */
+    boolean lists(String alias);
 
     SessionHub sessions();
 

@@ -31,6 +31,7 @@ public final class ServerWire {
     private static final byte STOP = 12;
     private static final byte RUN = 13;
     private static final byte EXIT = 14;
+    private static final byte DECLINED = 15;
 
     private ServerWire() {}
 
@@ -65,6 +66,8 @@ public final class ServerWire {
             frame.type(RUN).putStrings(run.command());
         } else if (message instanceof ToClient.Exit exit) {
             frame.type(EXIT).putInt(exit.status()).putString(exit.message());
+        } else if (message instanceof ToClient.Declined declined) {
+            frame.type(DECLINED).putString(declined.reason().name());
         }
         return frame.bytes();
     }
@@ -82,8 +85,8 @@ public final class ServerWire {
                 ToServer.Purpose purpose;
                 try {
                     purpose = ToServer.Purpose.valueOf(body.string());
-                } catch (IllegalArgumentException e) {
-                    throw new WireException("unknown purpose");
+                } catch (IllegalArgumentException anotherBuilds) {
+                    purpose = ToServer.Purpose.OTHER;
                 }
                 return new ToServer.Hello(version, purpose, body.strings(), body.map());
             }
@@ -121,6 +124,13 @@ public final class ServerWire {
             }
             case EXIT -> {
                 return new ToClient.Exit(body.in.readInt(), body.string());
+            }
+            case DECLINED -> {
+                try {
+                    return new ToClient.Declined(ToClient.Reason.valueOf(body.string()));
+                } catch (IllegalArgumentException e) {
+                    throw new WireException("unknown reason");
+                }
             }
             default -> throw new WireException("unknown message type " + body.type);
         }

@@ -24,6 +24,20 @@ public sealed interface ToClient {
     }
 
     /**
+     * The server does not show this client anything, for a reason the client acts on; sent
+     * instead of anything else, before the terminal is touched.
+     */
+    record Declined(Reason reason) implements ToClient {}
+
+    /** Why a client was {@link Declined}. */
+    enum Reason {
+        /** This server (of another build, or of old settings) ends: start a new one and come again. */
+        REPLACED,
+        /** {@code connect}'s host is not in the list: connect without the server. */
+        NOT_LISTED
+    }
+
+    /**
      * The end: the server has given the terminal back; restore it as found, print {@code message}
      * (when not empty) on standard error and exit with {@code status}.
      */

@@ -46,11 +46,15 @@ public sealed interface ToServer {
         PICKER,
         /** A session on the client's terminal at once ({@code jhosts attach}). */
         ATTACH,
+        /** A new session on a host of the list at once, its status the client's ({@code jhosts connect HOST}). */
+        CONNECT,
         /** The sessions, as text or JSON ({@code jhosts sessions}). */
         SESSIONS,
         /** The server's pid, version, clients and sessions ({@code jhosts server status}). */
         STATUS,
         /** End the server ({@code jhosts server stop}). */
-        STOP
+        STOP,
+        /** A purpose of another build, which this one does not know. */
+        OTHER
     }
 }

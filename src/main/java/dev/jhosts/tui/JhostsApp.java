@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
@@ -42,6 +41,21 @@ public final class JhostsApp {
         public static Viewer ownTerminal() {
             return new Viewer("this terminal", System.getenv(), false);
         }
+    }
+
+    /** What a picker opens as soon as it shows, if anything. */
+    public sealed interface Opening {
+        /** The list. */
+        record List() implements Opening {}
+
+        /** A live session of this jhosts ({@code jhosts attach}). */
+        record Session(long id) implements Opening {}
+
+        /**
+         * A session on a host of the list, as Enter on its row; the picker then exits with the
+         * session's remote status when it ends ({@code jhosts connect HOST} without a command).
+         */
+        record Host(String alias) implements Opening {}
     }
 
     /** Replaced when the catalogue changes: a picker opened later starts from the new one. */
@@ -83,6 +97,11 @@ public final class JhostsApp {
         this.shared = shared;
     }
 
+    /** Whether {@code alias} is a host of the list now (a picker can open only those). */
+    public boolean lists(String alias) {
+        return shared.hosts().stream().anyMatch(host -> host.alias().equals(alias));
+    }
+
     /** The catalogue changed: pickers opened from now on show {@code hosts} (those shown are told by the feed). */
     public void catalogueChanged(List<Host> hosts, List<String> warnings) {
         shared = shared.withCatalogue(hosts, warnings);
@@ -106,19 +125,19 @@ public final class JhostsApp {
     public int run() throws IOException {
         Viewer viewer = Viewer.ownTerminal();
         try (TerminalOwner terminal = TerminalOwner.open(Appearance.fromEnvironment(viewer.environment()).unicode())) {
-            return run(terminal, viewer, Optional.empty());
+            return run(terminal, viewer, new Opening.List());
         }
     }
 
     /**
      * Runs the TUI on {@code terminal} (opened by the caller, who closes it) until the user quits
-     * or the terminal goes away (its input ends); {@code attach} names a session to show at once.
+     * or the terminal goes away (its input ends); {@code opening} is what it shows at once.
      */
-    public int run(TerminalOwner terminal, Viewer viewer, Optional<Long> attach) throws IOException {
+    public int run(TerminalOwner terminal, Viewer viewer, Opening opening) throws IOException {
         BlockingQueue<UiEvent> events = new LinkedBlockingQueue<>();
         Shared shared = this.shared;
         PickerLoop.Parts parts = new PickerLoop.Parts(shared, viewer, Appearance.fromEnvironment(viewer.environment()),
-                attach);
+                opening);
         Runnable unsubscribe = shared.notices().subscribe(text -> events.add(new UiEvent.Notice(text)));
         try {
             return new PickerLoop(parts, terminal, events).run();

@@ -53,7 +53,7 @@ final class PickerLoop implements EffectRunner.Loop {
     private static final Duration QUIET_OPEN = Duration.ofMillis(150);
 
     /** Everything the picker is made of that comes from outside. */
-    record Parts(JhostsApp.Shared shared, JhostsApp.Viewer viewer, Appearance look, Optional<Long> attach) {}
+    record Parts(JhostsApp.Shared shared, JhostsApp.Viewer viewer, Appearance look, JhostsApp.Opening opening) {}
 
     private final Parts parts;
     private final BlockingQueue<UiEvent> events;
@@ -104,7 +104,11 @@ final class PickerLoop implements EffectRunner.Loop {
         try {
             terminal.startScreen();
             keys.resume();
-            draw();
+            if (parts.opening() instanceof JhostsApp.Opening.Host) {
+                dirty = true; // the session's screen comes first; the list only if it does not come soon
+            } else {
+                draw();
+            }
             // everything else only once the first frame is out
             terminal.watchResizes(resized -> post(new UiEvent.Resized(resized.getColumns(), resized.getRows())));
             JhostsApp.Shared shared = parts.shared();
@@ -116,11 +120,15 @@ final class PickerLoop implements EffectRunner.Loop {
                     shared.connectRecorder(), this::post, clock, this, shared.hostEdits(), parts.viewer().where());
             unsubscribe = shared.sessions().subscribe(this::post);
             apply(Update.update(keymap, state, new UiEvent.Started(settings.prelaunch(), settings.prompts().askAtStart(),
-                    background.askpass().isPresent(), settings.onSessionEnd() == Settings.OnSessionEnd.EXIT,
+                    background.askpass().isPresent(), settings.onSessionEnd() == Settings.OnSessionEnd.EXIT
+                            || parts.opening() instanceof JhostsApp.Opening.Host,
                     parts.viewer().sessionsOutlive())));
             apply(Update.withDetailsFor(state));
-            if (parts.attach().isPresent()) {
-                post(new UiEvent.ShowSession(parts.attach().get())); // after the sessions' listings, posted above
+            // after the sessions' listings, posted above
+            if (parts.opening() instanceof JhostsApp.Opening.Session session) {
+                post(new UiEvent.ShowSession(session.id()));
+            } else if (parts.opening() instanceof JhostsApp.Opening.Host host) {
+                post(new UiEvent.ConnectTo(host.alias()));
             }
             stopFeed = parts.shared().feed().start((hosts, warnings) -> post(new UiEvent.CatalogueChanged(hosts, warnings)));
             LibraryWarmUp.forSessions();

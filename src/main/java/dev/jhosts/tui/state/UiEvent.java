@@ -93,6 +93,9 @@ public sealed interface UiEvent {
      */
     record SessionListed(long id, String alias, Instant started, Instant lastOutput) implements UiEvent {}
 
+    /** Connect to {@code alias} now ({@code jhosts connect HOST}): as Enter on its row. */
+    record ConnectTo(String alias) implements UiEvent {}
+
     /** Show session {@code id} now ({@code jhosts attach}): as Enter on its row. */
     record ShowSession(long id) implements UiEvent {}
 

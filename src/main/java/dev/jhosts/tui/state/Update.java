@@ -69,6 +69,8 @@ public final class Update {
             return SessionUpdate.onNotOpened(state, notOpened);
         } else if (event instanceof UiEvent.SessionOpened opened) {
             return SessionUpdate.onOpened(state, opened);
+        } else if (event instanceof UiEvent.ConnectTo connectTo) {
+            return connectTo(state, connectTo.alias());
         } else if (event instanceof UiEvent.ShowSession show) {
             return SessionUpdate.onShow(state, show);
         } else if (event instanceof UiEvent.SessionListed listed) {
@@ -374,6 +376,17 @@ public final class Update {
             return fold(state, !((ListRow.GroupHeader) row.get()).collapsed());
         }
         return connect(state);
+    }
+
+    /** {@code jhosts connect HOST} (a new picker, nothing filtered): its row selected, then as Enter. */
+    private static Transition connectTo(ViewState state, String alias) {
+        List<ListRow> rows = state.list().rows();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) instanceof ListRow.HostRow hostRow && hostRow.match().host().alias().equals(alias)) {
+                return connect(state.withList(state.list().select(i, listRows(state))));
+            }
+        }
+        return Transition.of(state.withMessage(alias + ": not in the list"));
     }
 
     private static Transition moveTo(ViewState state, int index) {
