@@ -192,12 +192,15 @@ final class SessionUpdate {
         return Transition.of(resumed.problem().isEmpty() ? back : back.withMessage("cannot suspend: " + resumed.problem()));
     }
 
-    /** {@code on-session-end = exit}: jhosts exits with the remote status (asking first if others live). */
+    /**
+     * {@code on-session-end = exit} (and {@code jhosts connect HOST}): jhosts exits with the remote
+     * status, 255 when there is none (as ssh), asking first if others live.
+     */
     private static Transition afterAttachedEnd(ViewState state, int status) {
-        if (!state.sessions().exitOnEnd() || status < 0) {
+        if (!state.sessions().exitOnEnd()) {
             return Transition.of(state);
         }
-        return quit(state, status);
+        return quit(state, status < 0 ? 255 : status);
     }
 
     static Transition onNotOpened(ViewState state, UiEvent.SessionNotOpened notOpened) {

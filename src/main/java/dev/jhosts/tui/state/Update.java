@@ -378,12 +378,13 @@ public final class Update {
         return connect(state);
     }
 
-    /** {@code jhosts connect HOST} (a new picker, nothing filtered): its row selected, then as Enter. */
+    /** {@code jhosts connect HOST} (a new picker, nothing filtered): its row selected, then a new session on it. */
     private static Transition connectTo(ViewState state, String alias) {
         List<ListRow> rows = state.list().rows();
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i) instanceof ListRow.HostRow hostRow && hostRow.match().host().alias().equals(alias)) {
-                return connect(state.withList(state.list().select(i, listRows(state))));
+                // always a new session, as each ssh is: a live one of this host stays where it is
+                return connectRegardless(state.withList(state.list().select(i, listRows(state))));
             }
         }
         return Transition.of(state.withMessage(alias + ": not in the list"));
