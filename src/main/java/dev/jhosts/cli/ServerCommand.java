@@ -25,12 +25,26 @@ import picocli.CommandLine.Model.CommandSpec;
         header = "The jhosts server that holds the pickers' sessions.",
         description = "jhosts runs one server per ssh config and settings file; the picker is its client. "
                 + "Sessions live in the server and outlive the terminal they were opened from.",
+        exitCodeListHeading = "Exit status:%n",
+        exitCodeList = {"2:no subcommand given, or a usage or settings error"},
         subcommands = {ServerCommand.Run.class, ServerCommand.Status.class, ServerCommand.Stop.class})
-final class ServerCommand {
+final class ServerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
     @Command(name = "run", mixinStandardHelpOptions = true,
             header = "Run the server in the foreground (jhosts starts it by itself).",
             description = "Run the server in this process until it is stopped or idle for server-persist; "
-                    + "its words go to stderr. jhosts starts the server by itself, detached; this is for debugging.")
+                    + "its words go to stderr. jhosts starts the server by itself, detached; this is for debugging.",
+            exitCodeListHeading = "Exit status:%n",
+            exitCodeList = {"0:stopped, idle for server-persist, or another server serves already",
+                "1:it could not listen", "2:usage or settings error"})
     static final class Run implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -56,7 +56,7 @@ class DocumentationTest {
         String readme = Files.readString(Path.of("README.md"));
         Set<String> commands = Set.of("list", "connect", "master start", "master list", "master check",
                 "master stop", "master exit", "master kill", "forward", "probe", "demo", "completion", "doctor", "run", "ssh-config", "cp",
-                "host add", "host edit", "host rm");
+                "host add", "host edit", "host rm", "sessions", "attach", "server status", "server stop", "server run");
         for (String command : commands) {
             assertThat(readme).as("README documents %s", command).contains("jhosts " + command);
         }
