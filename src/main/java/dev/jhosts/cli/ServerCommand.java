@@ -39,7 +39,7 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,
-            header = "Run the server in the foreground (jhosts starts it by itself).",
+            header = "Run the server in the foreground, for debugging.",
             description = "Run the server in this process until it is stopped or idle for server-persist; "
                     + "its words go to stderr. jhosts starts the server by itself, detached; this is for debugging.",
             exitCodeListHeading = "Exit status:%n",
@@ -66,7 +66,7 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            header = "Whether the server runs: its pid, build, age, terminals and sessions.",
+            header = "Whether the server runs: pid, age, sessions.",
             exitCodeListHeading = "Exit status:%n",
             exitCodeList = {"0:a server runs", "1:none runs"})
     static final class Status implements Callable<Integer> {
@@ -98,7 +98,7 @@ final class ServerCommand implements Callable<Integer> {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true,
-            header = "Stop the server; with live sessions only with --force, which ends them.",
+            header = "Stop the server (--force: live sessions too).",
             exitCodeListHeading = "Exit status:%n",
             exitCodeList = {"0:stopped, or none ran", "1:sessions live and --force was not given"})
     static final class Stop implements Callable<Integer> {
