@@ -2,10 +2,10 @@ package dev.jhosts.cli;
 
 import dev.jhosts.client.ServerClient;
 import dev.jhosts.master.ControlPath;
-import dev.jhosts.master.LiveMaster;
 import dev.jhosts.master.HostConfigs;
-import dev.jhosts.master.Masters;
+import dev.jhosts.master.LiveMaster;
 import dev.jhosts.master.MasterState;
+import dev.jhosts.master.Masters;
 import dev.jhosts.server.ToServer;
 import java.io.PrintWriter;
 import java.util.List;

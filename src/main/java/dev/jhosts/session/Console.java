@@ -21,7 +21,7 @@ public final class Console implements AutoCloseable {
     private final ExactModes modes;
     private final ConsoleInput input;
     private final TerminalHandBack handBack;
-    private final Terminal sessionTerminal;
+    private final SessionTerminal sessionTerminal;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Console(TerminalDevice device, Terminal jline, String userTerm) throws IOException {
@@ -94,15 +94,17 @@ public final class Console implements AutoCloseable {
             return;
         }
         handBack.end();
-        try {
-            jline.close();
-        } catch (IOException | RuntimeException ignored) {
-            // the terminal may be gone (SIGHUP)
-        }
-        try {
-            modes.restore();
-        } catch (RuntimeException ignored) {
-            // likewise
-        }
+        sessionTerminal.giveBack(() -> {
+            try {
+                jline.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the terminal may be gone (SIGHUP)
+            }
+            try {
+                modes.restore();
+            } catch (RuntimeException ignored) {
+                // likewise
+            }
+        });
     }
 }

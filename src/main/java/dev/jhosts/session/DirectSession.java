@@ -1,9 +1,9 @@
 package dev.jhosts.session;
 
-import dev.jhosts.terminal.TerminalDevice;
 import dev.jhosts.mux.MuxClient;
 import dev.jhosts.mux.MuxSession;
 import dev.jhosts.mux.SessionEnd;
+import dev.jhosts.terminal.TerminalDevice;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -32,6 +32,8 @@ final class SessionTerminal implements Terminal {
     private final TerminalHandBack handBack;
     private final NonBlockingReader reader;
     private final String type;
+    private final Object modesLock = new Object();
+    private boolean givenBack; // guarded by modesLock
 
     SessionTerminal(Terminal jline, ConsoleInput input, ExactModes modes, TerminalHandBack handBack, String type) {
         this.jline = jline;
@@ -52,24 +54,52 @@ final class SessionTerminal implements Terminal {
         return reader;
     }
 
+    /**
+     * Sets the modes unless the terminal was given back already ({@link #giveBack}): a session's
+     * thread that ends late (its client went away, a signal) must not set them on a terminal
+     * that is its shell's again.
+     */
     @Override
     public void setAttributes(Attributes attributes) {
-        jline.setAttributes(attributes);
-        modes.keepLineSpeed();
+        synchronized (modesLock) {
+            if (givenBack) {
+                return;
+            }
+            jline.setAttributes(attributes);
+            modes.keepLineSpeed();
+        }
     }
 
     @Override
     public Attributes enterRawMode() {
-        Attributes previous = jline.enterRawMode();
-        modes.keepLineSpeed();
-        return previous;
+        synchronized (modesLock) {
+            if (givenBack) {
+                return jline.getAttributes();
+            }
+            Attributes previous = jline.enterRawMode();
+            modes.keepLineSpeed();
+            return previous;
+        }
     }
 
     @Override
     public boolean echo(boolean echo) {
-        boolean previous = jline.echo(echo);
-        modes.keepLineSpeed();
-        return previous;
+        synchronized (modesLock) {
+            if (givenBack) {
+                return echo;
+            }
+            boolean previous = jline.echo(echo);
+            modes.keepLineSpeed();
+            return previous;
+        }
+    }
+
+    /** From now on no mode is set through this terminal; {@code giveBack} (the exact restore) runs in turn with the setters. */
+    void giveBack(Runnable restore) {
+        synchronized (modesLock) {
+            givenBack = true;
+            restore.run();
+        }
     }
 
     @Override

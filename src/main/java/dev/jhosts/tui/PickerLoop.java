@@ -6,8 +6,6 @@ import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.config.Settings;
-import dev.jhosts.master.HostConfigs;
-import dev.jhosts.master.Masters;
 import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.Overlay;
 import dev.jhosts.tui.state.ScreenSize;
@@ -21,19 +19,16 @@ import dev.jhosts.tui.view.Appearance;
 import dev.jhosts.tui.view.CursorAt;
 import dev.jhosts.tui.view.Renderer;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The UI thread's loop over one opened terminal. It owns the view state: it takes events from

@@ -8,8 +8,6 @@ import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.MasterException;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.master.Masters;
-import dev.jhosts.mux.SessionEnd;
-import dev.jhosts.session.BridgeEnd;
 import dev.jhosts.session.BridgedSession;
 import dev.jhosts.session.FallbackSsh;
 import dev.jhosts.session.PtyBridge;
