@@ -62,8 +62,11 @@ public final class SessionHub implements AutoCloseable {
      */
     public Runnable subscribe(Consumer<UiEvent> events) {
         subscribers.add(events);
-        listings().forEach(listing -> events.accept(new UiEvent.SessionListed(listing.id(), listing.alias(),
-                listing.started(), listing.lastOutput())));
+        listings().forEach(listing -> {
+            events.accept(new UiEvent.SessionListed(listing.id(), listing.alias(), listing.started(),
+                    listing.lastOutput()));
+            listing.attachedTo().ifPresent(where -> events.accept(new UiEvent.SessionShown(listing.id(), where)));
+        });
         return () -> subscribers.remove(events);
     }
 
@@ -135,6 +138,7 @@ public final class SessionHub implements AutoCloseable {
         }
         shownIn.put(id, where);
         lastOutput.put(id, clock.instant());
+        broadcast(new UiEvent.SessionShown(id, where));
         try {
             AttachEnd end = held.session().attach(terminal, cooked, typeahead, true);
             if (end instanceof AttachEnd.Detached detached) {
@@ -145,7 +149,9 @@ public final class SessionHub implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return new LoanEnd.Detached(id, LoanEnd.Toward.LIST);
         } finally {
-            shownIn.remove(id, where);
+            if (shownIn.remove(id, where)) {
+                broadcast(new UiEvent.SessionShown(id, ""));
+            }
             lastOutput.put(id, clock.instant());
         }
     }

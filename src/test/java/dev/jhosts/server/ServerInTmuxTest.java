@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The jhosts server through the real {@code target/jhosts} in tmux, with the test sshd: a session
  * outlives its terminal and comes back in another with its screen and the same shell; two
- * terminals, each with its own list, and a session moved from one to the other; the server
+ * terminals, each with its own list, and a session moved from one to the other (asked first); the server
  * killed under an attached session, the terminal restored; another user refused; the list
  * following the ssh config; {@code server-persist}.
  */
@@ -178,6 +178,10 @@ class ServerInTmuxTest {
         right.waitUntil(s -> s.lines().anyMatch(line -> line.contains(" h0 ") && line.contains("session")),
                 "h0's session listed on the right");
         right.keys("Enter");
+        // it is shown on the left: the right asks before it takes it
+        String question = right.waitFor("Show it here?");
+        assertThat(question).contains("h0 #").contains("is shown in client");
+        right.type("y");
         right.waitUntil(s -> s.contains("moved=" + shell), "the session's screen on the right");
         left.waitUntil(s -> s.contains("Enter connect"), "the left terminal back at its list");
         assertThat(shellPid(right, "here")).isEqualTo(shell);

@@ -75,6 +75,12 @@ public sealed interface Overlay {
         }
     }
 
+    /**
+     * Enter on a session another terminal shows: {@code y} or Enter moves it here (that terminal
+     * goes back to its list), anything else stays.
+     */
+    record MoveSession(long id, String alias, String where) implements Overlay {}
+
     /** The form that adds a host, or edits the block that defines it ({@link HostForm}). */
     record EditHost(HostForm form) implements Overlay {}
 

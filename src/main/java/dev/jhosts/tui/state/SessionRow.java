@@ -13,8 +13,19 @@ import java.time.Instant;
  *     left it (its idle time runs from there)
  * @param unseen whether output arrived since the user last had it on screen
  * @param ended how it ended, empty while it lives ("exit 3")
+ * @param shownIn the other terminal that shows it now (a jhosts server's session), empty for none
  */
-public record SessionRow(long id, String alias, Instant started, Instant lastOutput, boolean unseen, String ended) {
+public record SessionRow(long id, String alias, Instant started, Instant lastOutput, boolean unseen, String ended,
+        String shownIn) {
+    /** A session no other terminal shows. */
+    public SessionRow(long id, String alias, Instant started, Instant lastOutput, boolean unseen, String ended) {
+        this(id, alias, started, lastOutput, unseen, ended, "");
+    }
+
+    public SessionRow withShownIn(String where) {
+        return new SessionRow(id, alias, started, lastOutput, unseen, ended, where);
+    }
+
     public static SessionRow opened(long id, String alias, Instant at) {
         return new SessionRow(id, alias, at, at, false, "");
     }
@@ -24,20 +35,20 @@ public record SessionRow(long id, String alias, Instant started, Instant lastOut
     }
 
     public SessionRow withOutput(Instant at) {
-        return new SessionRow(id, alias, started, at, true, ended);
+        return new SessionRow(id, alias, started, at, true, ended, shownIn);
     }
 
     /** The user left it at {@code at}: nothing unseen, idle from then. */
     public SessionRow leftAt(Instant at) {
-        return new SessionRow(id, alias, started, at, false, ended);
+        return new SessionRow(id, alias, started, at, false, ended, shownIn);
     }
 
     public SessionRow seen() {
-        return new SessionRow(id, alias, started, lastOutput, false, ended);
+        return new SessionRow(id, alias, started, lastOutput, false, ended, shownIn);
     }
 
     public SessionRow endedWith(String summary) {
-        return new SessionRow(id, alias, started, lastOutput, unseen, summary);
+        return new SessionRow(id, alias, started, lastOutput, unseen, summary, shownIn);
     }
 
     public Duration age(Instant now) {

@@ -51,7 +51,20 @@ final class SessionUpdate {
     }
 
     /** Session {@code id} gets the terminal again. */
+    /**
+     * Back to session {@code id}; one that another terminal shows is moved here only once the
+     * user says so ({@link Overlay.MoveSession}).
+     */
     static Transition reattach(ViewState state, long id) {
+        Optional<SessionRow> row = state.sessions().find(id);
+        if (row.isPresent() && !row.get().shownIn().isEmpty()) {
+            return Transition.of(state.withOverlay(new Overlay.MoveSession(id, row.get().alias(), row.get().shownIn())));
+        }
+        return show(state, id);
+    }
+
+    /** Session {@code id} on this terminal, now. */
+    private static Transition show(ViewState state, long id) {
         return Transition.of(state.withOverlay(new Overlay.None()).withMessage("")
                 .withSessions(state.sessions().changed(id, SessionRow::seen).attachedTo(id)), new Effect.Reattach(id));
     }
@@ -126,12 +139,35 @@ final class SessionUpdate {
         return Transition.of(state.withSessions(sessions));
     }
 
-    /** {@code jhosts attach}: the session on the terminal at once, when it is still live. */
+    /** {@code jhosts attach}: the session on the terminal at once (from another one too), when it is still live. */
     static Transition onShow(ViewState state, UiEvent.ShowSession show) {
         if (state.sessions().find(show.id()).filter(SessionRow::live).isEmpty()) {
             return Transition.of(state.withMessage("session #" + show.id() + " has ended"));
         }
-        return reattach(state, show.id());
+        return show(state, show.id());
+    }
+
+    /**
+     * Where a session is shown now. This picker's own attachment is told too (and cleared when it
+     * ends, before the terminal is back): the row then says nothing else.
+     */
+    static Transition onShown(ViewState state, UiEvent.SessionShown shown) {
+        if (state.sessions().find(shown.id()).isEmpty()) {
+            return Transition.of(state);
+        }
+        return Transition.of(state.withSessions(state.sessions().changed(shown.id(), row -> row.withShownIn(shown.where()))));
+    }
+
+    /** In the move question: yes or accept moves the session here; anything else stays. */
+    static Transition onMoveKey(Keymap keys, ViewState state, Overlay.MoveSession move, Key key) {
+        ViewState closed = state.withOverlay(new Overlay.None());
+        if (keys.dialogs().is(DialogAction.YES, key) || keys.dialogs().is(DialogAction.ACCEPT, key)) {
+            if (closed.sessions().find(move.id()).filter(SessionRow::live).isEmpty()) {
+                return Transition.of(closed.withMessage("that session has ended"));
+            }
+            return show(closed, move.id());
+        }
+        return Transition.of(closed.withMessage(move.alias() + " #" + move.id() + " stays in " + move.where()));
     }
 
     /** A session this picker did not open: a row of its own, not attached; once. */

@@ -99,6 +99,9 @@ public sealed interface UiEvent {
     /** Show session {@code id} now ({@code jhosts attach}): as Enter on its row. */
     record ShowSession(long id) implements UiEvent {}
 
+    /** Session {@code id} is shown in the terminal {@code where} now (empty: in none). */
+    record SessionShown(long id, String where) implements UiEvent {}
+
     /** Session {@code id}, detached, has new output. */
     record SessionOutput(long id, Instant at) implements UiEvent {}
 

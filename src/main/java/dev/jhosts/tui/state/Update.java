@@ -73,6 +73,8 @@ public final class Update {
             return connectTo(state, connectTo.alias());
         } else if (event instanceof UiEvent.ShowSession show) {
             return SessionUpdate.onShow(state, show);
+        } else if (event instanceof UiEvent.SessionShown shown) {
+            return SessionUpdate.onShown(state, shown);
         } else if (event instanceof UiEvent.SessionListed listed) {
             return SessionUpdate.onListed(state, listed);
         } else if (event instanceof UiEvent.SessionOutput output) {
@@ -146,6 +148,9 @@ public final class Update {
         Overlay overlay = state.overlay();
         if (overlay instanceof Overlay.ConfirmQuit confirmQuit) {
             return SessionUpdate.onConfirmQuitKey(keys, state, confirmQuit, key);
+        }
+        if (overlay instanceof Overlay.MoveSession move) {
+            return SessionUpdate.onMoveKey(keys, state, move, key);
         }
         Optional<PickerAction> anywhere = keys.picker().action(key);
         if (anywhere.isPresent()) {

@@ -56,6 +56,10 @@ final class OverlayPainter {
             state.probe(changed.alias()).ifPresent(this::hostKeyChanged);
         } else if (overlay instanceof Overlay.ChooseSession chooser) {
             chooser(chooser);
+        } else if (overlay instanceof Overlay.MoveSession move) {
+            box("session", List.of(move.alias() + " #" + move.id() + " is shown in " + move.where() + ".",
+                    "Show it here? That terminal goes back to its list.", "",
+                    keysOf(DialogAction.YES, DialogAction.ACCEPT) + ": show it here    any other key: no"));
         } else if (overlay instanceof Overlay.ConfirmQuit quit) {
             List<String> lines = new ArrayList<>();
             lines.add(quit.keepable() ? "Quit? These sessions live:" : "Quit? These sessions are hung up:");

@@ -178,6 +178,30 @@ class SessionUpdateTest {
     }
 
     @Test
+    void aSessionShownInAnotherTerminalMovesHereOnlyWhenTheUserSaysSo() {
+        Instant at = Instant.parse("2026-12-06T10:00:00Z");
+        send(new UiEvent.SessionListed(7, "web1", at, at));
+        send(new UiEvent.SessionShown(7, "client 2 (/dev/pts/3)"));
+        select("web1");
+        press(Key.named(Key.Name.ENTER));
+        assertThat(state.overlay()).isEqualTo(new Overlay.MoveSession(7, "web1", "client 2 (/dev/pts/3)"));
+        assertThat(effects).isEmpty();
+        press(Key.typed('n'));
+        assertThat(state.overlay()).isEqualTo(new Overlay.None());
+        assertThat(state.message()).contains("stays in client 2");
+        press(Key.named(Key.Name.ENTER));
+        press(Key.typed('y'));
+        assertThat(effects).containsExactly(new Effect.Reattach(7));
+        // once the other terminal has let it go, Enter goes straight back to it
+        send(new UiEvent.SessionShown(7, ""));
+        send(new UiEvent.TerminalBack(new LoanEnd.Detached(7, LoanEnd.Toward.LIST)));
+        select("web1");
+        press(Key.named(Key.Name.ENTER));
+        assertThat(state.overlay()).isEqualTo(new Overlay.None());
+        assertThat(effects).containsExactly(new Effect.Reattach(7), new Effect.Reattach(7));
+    }
+
+    @Test
     void sessionsOfOtherTerminalsAreListedOnceAndShownOnRequest() {
         Instant at = Instant.parse("2026-12-06T10:00:00Z");
         send(new UiEvent.SessionListed(7, "web1", at, at));
