@@ -1,34 +1,25 @@
 package dev.jhosts.server;
 
 import dev.jhosts.mux.LocalUser;
-import dev.jhosts.session.ExactModes;
-import dev.jhosts.terminal.TerminalDevice;
 import dev.jhosts.tui.JhostsApp;
 import dev.jhosts.tui.SessionHub;
-import dev.jhosts.tui.terminal.TerminalOwner;
-import dev.jhosts.tui.view.Appearance;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.jline.nativ.CLibrary;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.FileDescriptorCast;
 
 /**
  * One client of the server, on its own thread: the peer's uid is checked before a byte is read,
- * then its {@link ToServer.Hello} says what it wants. A picker (or {@code attach}) is shown on the
- * tty the client passed, while another thread reads what the client says meanwhile (resized,
- * continued, its program done) and notices it going away: the picker then ends as if its input
- * ended, a session it showed is detached, and the terminal is restored if it still exists.
+ * then its {@link ToServer.Hello} says what it wants: an answer ({@link ServerQueries}), the end
+ * of the server, or a picker on the tty the client passed ({@link ShownTerminal}); a client of
+ * another build is turned away.
  */
 final class ClientConnection {
     private static final int HELLO_MILLIS = 10_000;
@@ -37,8 +28,7 @@ final class ClientConnection {
     private final int number;
     private final JhostsServer server;
     private final ClientLink link;
-    private volatile TerminalOwner shown;
-    private volatile boolean gone;
+    private volatile Optional<ShownTerminal> shown = Optional.empty();
 
     ClientConnection(AFUNIXSocket socket, int number, JhostsServer server) throws IOException {
         this.socket = socket;
@@ -52,7 +42,7 @@ final class ClientConnection {
     }
 
     boolean showsATerminal() {
-        return shown != null;
+        return shown.filter(ShownTerminal::showing).isPresent();
     }
 
     void serve() {
@@ -74,8 +64,8 @@ final class ClientConnection {
                 return;
             }
             switch (hello.purpose()) {
-                case SESSIONS -> report(sessionLines());
-                case STATUS -> report(statusLine());
+                case SESSIONS -> report(ServerQueries.sessionLines(server.sessions()));
+                case STATUS -> report(ServerQueries.statusLine(server));
                 case STOP -> stop(hello.arguments().contains("--force"));
                 case OTHER -> otherBuild(hello.version());
                 case PICKER, ATTACH, CONNECT -> {
@@ -96,7 +86,7 @@ final class ClientConnection {
         } catch (SocketTimeoutException e) {
             server.log().println("jhosts server: client " + number + " said nothing");
         } catch (IOException | RuntimeException e) {
-            if (!gone) {
+            if (shown.filter(ShownTerminal::clientGone).isEmpty()) {
                 server.log().println("jhosts server: client " + number + ": " + e);
             }
         }
@@ -104,10 +94,7 @@ final class ClientConnection {
 
     /** The server is ending: the picker shown ends as if its terminal had gone (its client is told). */
     void serverStopping() {
-        TerminalOwner terminal = shown;
-        if (terminal != null) {
-            terminal.hangUp();
-        }
+        shown.ifPresent(ShownTerminal::hangUp);
     }
 
     private void report(String text) throws IOException {
@@ -115,36 +102,15 @@ final class ClientConnection {
         link.send(new ToClient.Exit(0, ""));
     }
 
-    /** One line per session: id, host, started, last used (epoch seconds), where it is shown. */
-    private String sessionLines() {
-        return server.sessions().listings().stream()
-                .map(listing -> listing.id() + "\t" + listing.alias() + "\t" + listing.started().getEpochSecond() + "\t"
-                        + listing.lastOutput().getEpochSecond() + "\t" + listing.attachedTo().orElse(""))
-                .map(line -> line + "\n")
-                .collect(Collectors.joining());
-    }
-
-    /** pid, build, started (epoch seconds), terminals shown, sessions. */
-    private String statusLine() {
-        return ProcessHandle.current().pid() + "\t" + server.build() + "\t" + server.started().getEpochSecond() + "\t"
-                + server.terminalsShown() + "\t" + server.sessions().listings().size() + "\n";
-    }
-
     private void stop(boolean force) throws IOException {
         List<SessionHub.Listing> live = server.sessions().listings();
         if (!live.isEmpty() && !force) {
-            link.send(new ToClient.Text(sessionLines()));
-            link.send(new ToClient.Exit(1, "jhosts: the server holds " + live.size() + " live session"
-                    + (live.size() == 1 ? "" : "s") + " (" + names(live) + "); 'jhosts server stop --force' ends "
-                    + (live.size() == 1 ? "it" : "them")));
+            link.send(new ToClient.Text(ServerQueries.sessionLines(server.sessions())));
+            link.send(new ToClient.Exit(1, ServerQueries.stopRefusal(live)));
             return;
         }
         link.send(new ToClient.Exit(0, ""));
         server.stop();
-    }
-
-    private static String names(List<SessionHub.Listing> live) {
-        return live.stream().map(listing -> listing.alias() + " #" + listing.id()).collect(Collectors.joining(", "));
     }
 
     /**
@@ -197,7 +163,13 @@ final class ClientConnection {
                 }
                 opening = new JhostsApp.Opening.Session(target.get().id());
             }
-            showOn(tty, ttyNumber, hello.environment(), opening, in);
+            ShownTerminal terminal = new ShownTerminal(link, number, server.pickers(), server.sessions());
+            shown = Optional.of(terminal);
+            try {
+                terminal.show(tty, ttyNumber, hello.environment(), opening, in);
+            } finally {
+                shown = Optional.empty();
+            }
         } finally {
             new FileInputStream(tty).close();
         }
@@ -221,102 +193,4 @@ final class ClientConnection {
         return sessions.mostRecent(Optional.of(word));
     }
 
-    /**
-     * The picker on the client's tty. JLine gets a duplicate of it (its close closes that one),
-     * so that the modes found here can be written back exactly on the tty itself at the end,
-     * whatever ended the picker.
-     */
-    private void showOn(FileDescriptor tty, int ttyNumber, Map<String, String> environment,
-            JhostsApp.Opening opening, DataInputStream in) throws IOException {
-        ExactModes found = ExactModes.capture(ttyNumber);
-        FileDescriptor duplicate = FileDescriptorCast.duplicating(tty).as(FileDescriptor.class);
-        int duplicateNumber = FileDescriptorCast.using(duplicate).as(Integer.class);
-        ClientSide side = new ClientSide(link);
-        String where = "client " + number + " (" + ttyName(ttyNumber) + ")";
-        int status = 1;
-        String message = "";
-        TerminalOwner terminal;
-        try {
-            terminal = TerminalOwner.open(TerminalDevice.received(duplicate, duplicateNumber),
-                    Appearance.fromEnvironment(environment).unicode(), environment.getOrDefault("TERM", ""), side);
-        } catch (IOException | RuntimeException e) {
-            new FileInputStream(duplicate).close();
-            throw e;
-        }
-        shown = terminal;
-        AtomicBoolean givenBack = new AtomicBoolean();
-        Runnable giveBack = () -> {
-            // once: after the client has gone on, the terminal is its shell's again
-            if (givenBack.compareAndSet(false, true)) {
-                terminal.close();
-                found.restore();
-            }
-        };
-        Thread listener = new Thread(() -> listen(in, terminal, side, giveBack),
-                "jhosts-server-client-" + number + "-in");
-        listener.setDaemon(true);
-        listener.start();
-        try {
-            status = server.pickers().show(terminal, new JhostsApp.Viewer(where, environment, true), opening);
-            int live = server.sessions().listings().size();
-            if (live > 0) {
-                message = "jhosts: " + live + " session" + (live == 1 ? " goes" : "s go")
-                        + " on in the jhosts server ('jhosts attach' shows the last one)";
-            }
-        } catch (IOException | RuntimeException e) {
-            message = "jhosts: " + e.getMessage();
-            throw e;
-        } finally {
-            shown = null;
-            giveBack.run();
-            if (!gone) {
-                link.sendQuietly(new ToClient.Exit(status, message));
-            }
-        }
-    }
-
-    /**
-     * What the client says while its picker shows. Its ending ({@link ToServer.Exiting}) gets the
-     * terminal back at once, undone; its going away without a word (SIGKILL) too, as tmux does for
-     * a lost client; either way the picker then ends as if its input had.
-     */
-    private void listen(DataInputStream in, TerminalOwner terminal, ClientSide side, Runnable giveBack) {
-        try {
-            while (true) {
-                ToServer message = ServerWire.readToServer(in);
-                if (message instanceof ToServer.Exiting) {
-                    gone = true;
-                    terminal.hangUp();
-                    giveBack.run();
-                    link.sendQuietly(new ToClient.Exit(0, ""));
-                    break;
-                } else if (message instanceof ToServer.Resized) {
-                    terminal.raiseResize();
-                } else if (message instanceof ToServer.Continued) {
-                    side.continued();
-                } else if (message instanceof ToServer.Interrupted) {
-                    terminal.raiseInterrupt();
-                } else if (message instanceof ToServer.Finished finished) {
-                    side.finished(finished.status());
-                }
-            }
-        } catch (EOFException | RuntimeException ended) {
-            // the client went away
-        } catch (IOException e) {
-            // likewise, or it spoke nonsense: either way its terminal is no longer ours
-        }
-        gone = true;
-        side.clientGone();
-        terminal.hangUp();
-        giveBack.run();
-    }
-
-    private static String ttyName(int fd) {
-        try {
-            String name = CLibrary.ttyname(fd);
-            return name == null ? "a terminal" : name;
-        } catch (RuntimeException e) {
-            return "a terminal";
-        }
-    }
 }
