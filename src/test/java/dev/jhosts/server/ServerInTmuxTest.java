@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jhosts.testing.FleetConfig;
 import dev.jhosts.testing.JhostsServers;
 import dev.jhosts.testing.Processes;
+import dev.jhosts.testing.RemoteShells;
 import dev.jhosts.testing.Requirements;
 import dev.jhosts.testing.SshdFixture;
 import dev.jhosts.testing.Tmux;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,6 @@ class ServerInTmuxTest {
     static final SshdFixture SSHD = new SshdFixture(2);
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
-    private static final Pattern PROMPT = Pattern.compile("(?m)^\\S+@\\S+[#$] ?$");
     private static FleetConfig fleet;
     private static Path config;
     private final List<Tmux> terminals = new ArrayList<>();
@@ -81,28 +79,6 @@ class ServerInTmuxTest {
         return tmux;
     }
 
-    private static void open(Tmux tmux, String alias) {
-        tmux.keys("C-u");
-        tmux.type(alias);
-        tmux.waitUntil(s -> s.lines().anyMatch(line -> line.startsWith("›") && line.contains(alias + " ")),
-                alias + " selected");
-        tmux.keys("Enter");
-        tmux.waitUntil(s -> !s.contains("Enter connect") && PROMPT.matcher(s).find(), alias + "'s remote prompt");
-    }
-
-    private static String shellPid(Tmux tmux, String name) {
-        tmux.type("echo " + name + "=$$");
-        tmux.keys("Enter");
-        Pattern printed = Pattern.compile("(?m)^" + name + "=(\\d+)");
-        Matcher pid = printed.matcher(tmux.waitUntil(s -> printed.matcher(s).find(), name + "'s pid"));
-        assertThat(pid.find()).isTrue();
-        return pid.group(1);
-    }
-
-    private static boolean alive(String pid) {
-        return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-    }
-
     private static Processes.Result jhosts(String... arguments) {
         List<String> line = new ArrayList<>(List.of("-F", config.toString()));
         line.addAll(List.of(arguments));
@@ -130,8 +106,8 @@ class ServerInTmuxTest {
     void aSessionOutlivesItsTerminalAndComesBackWithItsScreenAndTheSameShell() {
         Tmux first = terminal("outlive-1", "");
         first.waitFor("h0");
-        open(first, "h0");
-        String shell = shellPid(first, "before");
+        RemoteShells.open(first, "h0");
+        String shell = RemoteShells.shellPid(first, "before");
         first.type("echo left-on-screen");
         first.keys("Enter");
         first.waitFor("\nleft-on-screen");
@@ -144,17 +120,17 @@ class ServerInTmuxTest {
             sessions = jhosts("sessions");
         }
         assertThat(sessions.stdout()).as("h0's session, shown nowhere: " + sessions.describe()).matches("(?s).*h0 .* - *\n.*");
-        assertThat(alive(shell)).as("the remote shell goes on without the terminal").isTrue();
+        assertThat(RemoteShells.alive(shell)).as("the remote shell goes on without the terminal").isTrue();
 
         Tmux second = terminal("outlive-2", "");
         second.waitUntil(s -> s.lines().anyMatch(line -> line.contains(" h0 ") && line.contains("session")),
                 "h0's row with its session");
-        open(second, "h0");
+        RemoteShells.open(second, "h0");
         // the screen as it was left, with no key sent to the remote
         String screen = second.waitUntil(s -> s.contains("before=" + shell) && s.contains("left-on-screen"),
                 "the session's last screen");
         assertThat(screen).contains("before=" + shell);
-        assertThat(shellPid(second, "after")).isEqualTo(shell);
+        assertThat(RemoteShells.shellPid(second, "after")).isEqualTo(shell);
     }
 
     @Test
@@ -170,8 +146,8 @@ class ServerInTmuxTest {
         assertThat(left.screen()).doesNotContain(" h1 ");
         assertThat(right.screen()).doesNotContain(" h0 ");
 
-        open(left, "h0");
-        String shell = shellPid(left, "moved");
+        RemoteShells.open(left, "h0");
+        String shell = RemoteShells.shellPid(left, "moved");
         // the right terminal lists the left one's session, and Enter brings it over
         right.keys("C-u");
         right.type("h0");
@@ -184,7 +160,7 @@ class ServerInTmuxTest {
         right.type("y");
         right.waitUntil(s -> s.contains("moved=" + shell), "the session's screen on the right");
         left.waitUntil(s -> s.contains("Enter connect"), "the left terminal back at its list");
-        assertThat(shellPid(right, "here")).isEqualTo(shell);
+        assertThat(RemoteShells.shellPid(right, "here")).isEqualTo(shell);
         Processes.Result sessions = jhosts("sessions", "--json");
         assertThat(sessions.stdout()).as(sessions.describe()).contains("\"host\":\"h0\"")
                 .contains("\"attached_to\":\"client");
@@ -194,8 +170,8 @@ class ServerInTmuxTest {
     void theServerKilledUnderAnAttachedSessionLeavesTheTerminalAsItWas() throws IOException {
         Tmux tmux = terminal("killed", "");
         tmux.waitFor("h0");
-        open(tmux, "h0");
-        shellPid(tmux, "doomed");
+        RemoteShells.open(tmux, "h0");
+        RemoteShells.shellPid(tmux, "doomed");
         Processes.Result status = jhosts("server", "status");
         assertThat(status.exitCode()).as(status.describe()).isZero();
         long pid = Long.parseLong(status.stdout().replaceAll("(?s)^pid (\\d+),.*$", "$1"));

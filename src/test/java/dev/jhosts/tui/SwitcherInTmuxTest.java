@@ -3,6 +3,7 @@ package dev.jhosts.tui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jhosts.testing.FleetConfig;
+import dev.jhosts.testing.RemoteShells;
 import dev.jhosts.testing.Requirements;
 import dev.jhosts.testing.SshdFixture;
 import dev.jhosts.testing.Tmux;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +31,7 @@ class SwitcherInTmuxTest {
     static final SshdFixture SSHD = new SshdFixture(2);
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
-    private static final Pattern PROMPT = Pattern.compile("(?m)^\\S+@\\S+[#$] ?$");
+    private static final Pattern PROMPT = RemoteShells.PROMPT;
     private static FleetConfig fleet;
     private static Path config;
     private Path modes;
@@ -64,24 +64,12 @@ class SwitcherInTmuxTest {
         tmux.waitFor("h0");
     }
 
-    /** From the list: the host's row selected by filter, Enter, and its remote prompt. */
     private void open(String alias) {
-        tmux.keys("C-u");
-        tmux.type(alias);
-        tmux.waitUntil(s -> s.lines().anyMatch(line -> line.startsWith("›") && line.contains(alias + " ")),
-                alias + " selected");
-        tmux.keys("Enter");
-        tmux.waitUntil(s -> !s.contains("Enter connect") && PROMPT.matcher(s).find(), alias + "'s remote prompt");
+        RemoteShells.open(tmux, alias);
     }
 
-    /** Runs {@code echo NAME=$$} remotely and returns the remote shell's pid. */
     private String shellPid(String name) {
-        tmux.type("echo " + name + "=$$");
-        tmux.keys("Enter");
-        Pattern printed = Pattern.compile("(?m)^" + name + "=(\\d+)");
-        Matcher pid = printed.matcher(tmux.waitUntil(s -> printed.matcher(s).find(), name + "'s pid"));
-        assertThat(pid.find()).isTrue();
-        return pid.group(1);
+        return RemoteShells.shellPid(tmux, name);
     }
 
     private String backInTheList() {
@@ -111,7 +99,7 @@ class SwitcherInTmuxTest {
     }
 
     private static boolean alive(String pid) {
-        return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        return RemoteShells.alive(pid);
     }
 
     @Test
