@@ -67,8 +67,9 @@ public final class JhostsServer {
      * at once and the client reaches that one.
      */
     public int run() {
-        try (FileChannel lockFile = FileChannel.open(address.lock(), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel lockFile = FileChannel.open(address.lock(), Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
             Optional<FileLock> lock = lock(lockFile);
             if (lock.isEmpty()) {
                 return 0; // another server is starting or serving; the client finds it

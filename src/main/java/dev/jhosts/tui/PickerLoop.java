@@ -84,6 +84,21 @@ final class PickerLoop implements EffectRunner.Loop {
         this.lending = new TerminalLending(terminal, keys, this::post);
     }
 
+    /**
+     * What a tmux window opened by F5 needs: the terminal's tmux and agent (the viewer's), and
+     * where this jhosts keeps its files (this process's XDG directories: the window's {@code
+     * jhosts connect} must reach this jhosts' server, not start one of its own elsewhere).
+     */
+    private java.util.Map<String, String> tmuxEnvironment() {
+        java.util.Map<String, String> environment = new java.util.HashMap<>(parts.viewer().environment());
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("XDG_")) {
+                environment.put(name, value);
+            }
+        });
+        return environment;
+    }
+
     private void post(UiEvent event) {
         events.add(event);
     }
@@ -110,7 +125,7 @@ final class PickerLoop implements EffectRunner.Loop {
             background = Background.start(shared.hosts(), settings, shared.sshConfig(), shared.hostConfigs(),
                     shared.masters(), terminal, parts.viewer().environment(), shared.sessions(), this::post, clock);
             effects = new EffectRunner(background, shared.masters(), lending,
-                    new TmuxOpener(shared.jhostsCommand(), settings.sessions().tmuxOpen(), parts.viewer().environment(),
+                    new TmuxOpener(shared.jhostsCommand(), settings.sessions().tmuxOpen(), tmuxEnvironment(),
                             this::post),
                     shared.connectRecorder(), this::post, clock, this, shared.hostEdits(), parts.viewer().where());
             unsubscribe = shared.sessions().subscribe(this::post);

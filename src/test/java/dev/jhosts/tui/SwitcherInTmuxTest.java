@@ -256,5 +256,9 @@ class SwitcherInTmuxTest {
         // the window's session rides the picker's master: still one master for h1
         assertThat(SSHD.jhosts(LIMIT, "-F", config.toString(), "master", "list").stdout().lines()
                 .filter(line -> line.contains("h1")).count()).isEqualTo(1);
+        // and it is a session of the same jhosts server (the window found it: one server, two sessions' worth of h1)
+        assertThat(dev.jhosts.testing.JhostsServers.in(Path.of(SSHD.jhostsEnv().get("XDG_RUNTIME_DIR"), "jhosts")))
+                .hasSize(1);
+        assertThat(SSHD.jhosts(LIMIT, "-F", config.toString(), "sessions").stdout()).contains("h1");
     }
 }
