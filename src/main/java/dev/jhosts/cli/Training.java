@@ -42,11 +42,24 @@ final class Training {
         }
     }
 
+    private static int picker(Path sshConfig, Path settings) {
+        GlobalOptions global = new GlobalOptions();
+        global.sshConfig = sshConfig;
+        global.settingsFile = settings;
+        try {
+            return TuiLauncher.run(Context.load(global));
+        } catch (dev.jhosts.config.SettingsException e) {
+            System.err.println("training: " + e.getMessage());
+            return 2;
+        }
+    }
+
     public static void main(String[] args) {
         Main.prepareProcess();
         Path sshConfig = Path.of(args[0]);
         if (args.length == 3 && args[1].equals("--picker")) {
-            int status = Main.run("-F", sshConfig.toString(), "-c", args[2]);
+            // the picker as the server shows it, in this process: a build starts no server
+            int status = picker(sshConfig, Path.of(args[2]));
             if (status != 0) {
                 System.err.println("training: the picker ended with " + status);
             }
@@ -74,6 +87,11 @@ final class Training {
             // mux, fd passing, the PTY bridge) is loaded by name so that its classes are archived
             // too; only jhosts' own, since the archive's size costs every start a little.
             loadAllClasses(Training.class);
+            // the client's way to a server: the socket library, as a client that finds none
+            dev.jhosts.client.ServerClient.ask(new dev.jhosts.server.ServerAddress(sshConfig.resolveSibling("no-server"),
+                    sshConfig.resolveSibling("no-server.lock")), "", dev.jhosts.server.ToServer.Purpose.STATUS,
+                    java.util.List.of());
+            org.newsclub.net.unix.AFUNIXSocket.newInstance().close();
         } catch (java.io.IOException e) {
             err.println("training: the picker's rehearsal failed: " + e);
         } finally {
