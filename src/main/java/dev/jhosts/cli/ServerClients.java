@@ -46,7 +46,7 @@ final class ServerClients {
 
     /** This build: the version line of {@code --version}, with its commit and time. */
     static String build() {
-        return new VersionProvider().getVersion()[0];
+        return BuildIdentity.line();
     }
 
     /** The launcher with this command's global options, running the server. */

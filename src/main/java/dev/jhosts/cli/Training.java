@@ -88,9 +88,8 @@ final class Training {
             // too; only jhosts' own, since the archive's size costs every start a little.
             loadAllClasses(Training.class);
             // the client's way to a server: the socket library, as a client that finds none
-            dev.jhosts.client.ServerClient.ask(new dev.jhosts.server.ServerAddress(sshConfig.resolveSibling("no-server"),
-                    sshConfig.resolveSibling("no-server.lock")), "", dev.jhosts.server.ToServer.Purpose.STATUS,
-                    java.util.List.of());
+            dev.jhosts.client.ServerClient.ask(dev.jhosts.server.ServerAddress.at(sshConfig.resolveSibling("no-server")),
+                    "", dev.jhosts.server.ToServer.Purpose.STATUS, java.util.List.of());
             org.newsclub.net.unix.AFUNIXSocket.newInstance().close();
         } catch (java.io.IOException e) {
             err.println("training: the picker's rehearsal failed: " + e);

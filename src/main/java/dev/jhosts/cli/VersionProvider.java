@@ -1,41 +1,11 @@
 package dev.jhosts.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/**
- * The version from the jar's manifest (Implementation-Version) and the build from
- * {@code build.properties}, which the build writes beside this class: the git commit ("-dirty"
- * when uncommitted changes were built) and the time.
- */
+/** The version line of {@code --version}: {@link BuildIdentity} for picocli. */
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"jhosts " + (version == null ? "(development build)" : version) + build()};
-    }
-
-    /** " (commit C, built T)", or as much of it as the build wrote down. */
-    static String build() {
-        Properties build = new Properties();
-        try (InputStream in = VersionProvider.class.getResourceAsStream("build.properties")) {
-            if (in == null) {
-                return "";
-            }
-            build.load(in);
-        } catch (IOException | IllegalArgumentException unreadable) {
-            return "";
-        }
-        String commit = build.getProperty("commit", "").trim();
-        String time = build.getProperty("time", "").trim();
-        if (commit.isEmpty() && time.isEmpty()) {
-            return "";
-        }
-        if (commit.isEmpty()) {
-            return " (built " + time + ")";
-        }
-        return " (commit " + commit + (time.isEmpty() ? "" : ", built " + time) + ")";
+        return new String[] {BuildIdentity.line()};
     }
 }

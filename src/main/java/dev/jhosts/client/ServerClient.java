@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.utils.Signals;
@@ -71,7 +73,8 @@ public final class ServerClient {
             return Optional.empty();
         }
         try (ServerConnection connection = opened.get()) {
-            connection.hello(new ToServer.Hello(build, purpose, arguments, java.util.Map.of()), Optional.empty());
+            connection.hello(new ToServer.Hello(build, address.pair(), purpose, arguments, java.util.Map.of()),
+                    Optional.empty());
             StringBuilder text = new StringBuilder();
             while (true) {
                 ToClient message;
@@ -96,6 +99,11 @@ public final class ServerClient {
      * @param coldStart run before a server is started (the settings checked, with their errors)
      */
     public int show(ToServer.Purpose purpose, List<String> arguments, ColdStart coldStart) throws Exception {
+        // the terminal's library and the socket's load their native parts side by side
+        FutureTask<ExactModes> modes = new FutureTask<>(() -> ExactModes.capture(0));
+        Thread capture = new Thread(modes, "jhosts-client-modes");
+        capture.setDaemon(true);
+        capture.start();
         Optional<ServerConnection> running = ServerConnection.open(address);
         if (running.isEmpty()) {
             coldStart.prepare(); // the settings' errors come before a terminal's absence, as without a server
@@ -104,9 +112,16 @@ public final class ServerClient {
             running.ifPresent(ServerConnection::close);
             throw new IOException("standard input and output must be a terminal");
         }
-        ExactModes found = ExactModes.capture(0);
+        ExactModes found;
+        try {
+            found = modes.get();
+        } catch (ExecutionException e) {
+            running.ifPresent(ServerConnection::close);
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
         ServerConnection connection = running.isPresent() ? running.get() : starter.startAndConnect(address);
-        ToServer.Hello hello = new ToServer.Hello(build, purpose, arguments, ClientEnvironment.allowed(System.getenv()));
+        ToServer.Hello hello = new ToServer.Hello(build, address.pair(), purpose, arguments,
+                ClientEnvironment.allowed(System.getenv()));
         connection.hello(hello, Optional.of(FileDescriptor.in));
         ToClient first = attend(connection, found);
         if (first instanceof ToClient.Declined declined && declined.reason() == ToClient.Reason.REPLACED) {

@@ -63,6 +63,11 @@ final class ClientConnection {
                 link.sendQuietly(new ToClient.Exit(2, "jhosts: the client did not say hello"));
                 return;
             }
+            if (!hello.pair().isEmpty() && !hello.pair().equals(server.pair())) {
+                link.send(new ToClient.Exit(1, "jhosts: the jhosts server at this socket serves other files ("
+                        + server.pair().replace('\n', ' ') + "); 'jhosts server stop' with them ends it"));
+                return;
+            }
             switch (hello.purpose()) {
                 case SESSIONS -> report(ServerQueries.sessionLines(server.sessions()));
                 case STATUS -> report(ServerQueries.statusLine(server));

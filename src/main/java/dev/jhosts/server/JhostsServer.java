@@ -234,6 +234,11 @@ public final class JhostsServer {
         return build;
     }
 
+    /** The ssh config and settings file this server serves. */
+    String pair() {
+        return address.pair();
+    }
+
     PrintStream log() {
         return log;
     }

@@ -3,29 +3,36 @@ package dev.jhosts.server;
 import dev.jhosts.master.OwnSockets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Where the jhosts server for one ssh config and settings file listens: one server per pair,
  * as {@code tmux -L} names servers. The socket is in jhosts' default control directory (private
- * to the user), named from a digest of the two files' absolute paths, so that a client finds it
- * from its command line and environment alone, without reading the settings.
+ * to the user), named from a 64-bit FNV-1a digest of the two files' absolute paths, so that a
+ * client finds it from its command line and environment alone, without reading the settings
+ * (and without the start-up of a cryptographic provider: the name needs no secrecy, and the
+ * server checks the pair itself in the client's first message).
  *
  * @param socket the server's socket
  * @param lock the file a starting server locks, so that two never serve one socket
+ * @param pair the two files it serves, as the client's first message names them
  */
-public record ServerAddress(Path socket, Path lock) {
+public record ServerAddress(Path socket, Path lock, String pair) {
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
     public static ServerAddress of(Path controlDirectory, Path sshConfig, Path settingsFile) {
         String pair = sshConfig.toAbsolutePath().normalize() + "\n" + settingsFile.toAbsolutePath().normalize();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(pair.getBytes(StandardCharsets.UTF_8));
-            Path socket = OwnSockets.in(controlDirectory, "server", HexFormat.of().formatHex(digest, 0, 8));
-            return new ServerAddress(socket, socket.resolveSibling(socket.getFileName() + ".lock"));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java", e);
+        long digest = FNV_OFFSET;
+        for (byte b : pair.getBytes(StandardCharsets.UTF_8)) {
+            digest = (digest ^ (b & 0xff)) * FNV_PRIME;
         }
+        Path socket = OwnSockets.in(controlDirectory, "server", String.format("%016x", digest));
+        return new ServerAddress(socket, socket.resolveSibling(socket.getFileName() + ".lock"), pair);
+    }
+
+    /** The server found at {@code socket} (its pair unknown: for stopping it). */
+    public static ServerAddress at(Path socket) {
+        return new ServerAddress(socket, socket.resolveSibling(socket.getFileName() + ".lock"), "");
     }
 
     public Path directory() {

@@ -39,7 +39,8 @@ public final class ServerWire {
     public static byte[] encode(ToServer message) {
         Frame frame = new Frame();
         if (message instanceof ToServer.Hello hello) {
-            frame.type(HELLO).putInt(PROTOCOL).putString(hello.version()).putString(hello.purpose().name())
+            frame.type(HELLO).putInt(PROTOCOL).putString(hello.version()).putString(hello.pair())
+                    .putString(hello.purpose().name())
                     .putStrings(hello.arguments()).putMap(hello.environment());
         } else if (message instanceof ToServer.Resized) {
             frame.type(RESIZED);
@@ -82,13 +83,14 @@ public final class ServerWire {
                     throw new WireException("the client speaks protocol " + protocol + ", this server " + PROTOCOL);
                 }
                 String version = body.string();
+                String pair = body.string();
                 ToServer.Purpose purpose;
                 try {
                     purpose = ToServer.Purpose.valueOf(body.string());
                 } catch (IllegalArgumentException anotherBuilds) {
                     purpose = ToServer.Purpose.OTHER;
                 }
-                return new ToServer.Hello(version, purpose, body.strings(), body.map());
+                return new ToServer.Hello(version, pair, purpose, body.strings(), body.map());
             }
             case RESIZED -> {
                 return new ToServer.Resized();

@@ -11,10 +11,12 @@ public sealed interface ToServer {
      * client passes its stdin).
      *
      * @param version the client's build (version, commit, build time); the server serves only its own
+     * @param pair the ssh config and settings file the client means ({@link ServerAddress#pair}); the
+     *     server serves only its own
      * @param arguments the purpose's words ({@code attach}'s target, {@code stop}'s {@code --force})
      * @param environment the allowed variables of the client's environment ({@link ClientEnvironment})
      */
-    record Hello(String version, Purpose purpose, List<String> arguments, Map<String, String> environment)
+    record Hello(String version, String pair, Purpose purpose, List<String> arguments, Map<String, String> environment)
             implements ToServer {
         public Hello {
             arguments = List.copyOf(arguments);

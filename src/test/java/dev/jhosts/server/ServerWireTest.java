@@ -24,7 +24,7 @@ class ServerWireTest {
     @Test
     void everyMessageComesBackAsItWasSent() throws IOException {
         List<ToServer> toServer = List.of(
-                new ToServer.Hello("jhosts 1 (commit c)", ToServer.Purpose.ATTACH, List.of("#3", "é"),
+                new ToServer.Hello("jhosts 1 (commit c)", "/h/.ssh/config\n/h/jhosts.conf", ToServer.Purpose.ATTACH, List.of("#3", "é"),
                         Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8")),
                 new ToServer.Resized(), new ToServer.Continued(), new ToServer.Interrupted(), new ToServer.Exiting(),
                 new ToServer.Finished(255));
@@ -43,7 +43,7 @@ class ServerWireTest {
 
     @Test
     void aPurposeOfAnotherBuildIsToldApartFromNonsense() throws IOException {
-        byte[] frame = ServerWire.encode(new ToServer.Hello("v", ToServer.Purpose.PICKER, List.of(), Map.of()));
+        byte[] frame = ServerWire.encode(new ToServer.Hello("v", "", ToServer.Purpose.PICKER, List.of(), Map.of()));
         String text = new String(frame, java.nio.charset.StandardCharsets.ISO_8859_1).replace("PICKER", "FUTURE");
         byte[] future = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(((ToServer.Hello) ServerWire.readToServer(stream(future))).purpose()).isEqualTo(ToServer.Purpose.OTHER);
@@ -82,6 +82,7 @@ class ServerWireTest {
         assertThat(a.socket()).isNotEqualTo(other.socket());
         assertThat(a.socket().getParent()).isEqualTo(dir);
         assertThat(a.socket().getFileName().toString()).matches("jhosts-server-[0-9a-f]{16}");
+        assertThat(a.pair()).isEqualTo("/home/u/.ssh/config\n/home/u/.config/jhosts/jhosts.conf");
         assertThat(a.lock().getFileName().toString()).isEqualTo(a.socket().getFileName() + ".lock");
         // a master's socket name (%C, hex) can never be taken for it
         assertThat(dev.jhosts.master.OwnSockets.isOwn(a.socket())).isTrue();

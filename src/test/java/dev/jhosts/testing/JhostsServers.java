@@ -34,7 +34,7 @@ public final class JhostsServers {
     public static void stopAll(Path directory) {
         for (Path socket : in(directory)) {
             try {
-                ServerClient.ask(new ServerAddress(socket, socket.resolveSibling(socket.getFileName() + ".lock")), "",
+                ServerClient.ask(ServerAddress.at(socket), "",
                         ToServer.Purpose.STOP, List.of("--force"));
             } catch (IOException e) {
                 // a server that cannot be reached ends when its directory is removed

@@ -1,0 +1,43 @@
+package dev.jhosts.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/**
+ * This build: the version from the jar's manifest (Implementation-Version) and the build from
+ * {@code build.properties}, which the build writes beside this class: the git commit ("-dirty"
+ * when uncommitted changes were built) and the time. Without picocli: a client of the server
+ * says it in its first message, and should not load a library for it.
+ */
+final class BuildIdentity {
+    private BuildIdentity() {}
+
+    /** "jhosts VERSION (commit C, built T)", as {@code --version} prints it. */
+    static String line() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return "jhosts " + (version == null ? "(development build)" : version) + build();
+    }
+
+    /** " (commit C, built T)", or as much of it as the build wrote down. */
+    static String build() {
+        Properties build = new Properties();
+        try (InputStream in = BuildIdentity.class.getResourceAsStream("build.properties")) {
+            if (in == null) {
+                return "";
+            }
+            build.load(in);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return "";
+        }
+        String commit = build.getProperty("commit", "").trim();
+        String time = build.getProperty("time", "").trim();
+        if (commit.isEmpty() && time.isEmpty()) {
+            return "";
+        }
+        if (commit.isEmpty()) {
+            return " (built " + time + ")";
+        }
+        return " (commit " + commit + (time.isEmpty() ? "" : ", built " + time) + ")";
+    }
+}
