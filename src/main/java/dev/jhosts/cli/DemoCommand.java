@@ -81,10 +81,17 @@ final class DemoCommand implements Callable<Integer> {
         return problem instanceof SettingsException ? ExitCodes.USAGE : ExitCodes.FAILURE;
     }
 
-    /** The picker on the demo's files, as {@code jhosts -F SSH_CONFIG -c SETTINGS} would open it. */
-    static int openPicker(DemoPicker.Setup setup) throws SettingsException {
+    /**
+     * The picker on the demo's files, as {@code jhosts -F SSH_CONFIG -c SETTINGS} would open it:
+     * through a jhosts server of the demo's own, which ends with the picker. Without a launcher
+     * to start a server with (the classes alone, as in a test's JVM), in this process.
+     */
+    static int openPicker(DemoPicker.Setup setup) throws Exception {
         Locations locations = Locations.of(setup.environment(), Path.of(setup.environment().get("HOME")));
         Settings settings = new SettingsLoader(locations).loadExplicit(setup.settingsFile());
+        if (Files.isExecutable(Path.of(System.getProperty("jhosts.home", "."), "jhosts"))) {
+            return ServerClients.showDemo(setup.sshConfig(), setup.settingsFile(), setup.environment());
+        }
         return TuiLauncher.run(new Context(settings, locations, setup.sshConfig(), true, setup.settingsFile(), true));
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,26 @@ final class ServerClients {
     /** This build: the version line of {@code --version}, with its commit and time. */
     static String build() {
         return BuildIdentity.line();
+    }
+
+    /**
+     * The demo's picker, through a server of its own: started with the demo's environment (its
+     * home, its XDG directories), stopped with its sessions when the picker ends.
+     */
+    static int showDemo(Path sshConfig, Path settingsFile, Map<String, String> environment) throws Exception {
+        GlobalOptions global = new GlobalOptions();
+        global.sshConfig = sshConfig;
+        global.settingsFile = settingsFile;
+        Locations locations = Locations.of(environment, Path.of(environment.get("HOME")));
+        ServerAddress address = address(global, locations);
+        ServerStarter starter = new ServerStarter(serverCommand(global),
+                locations.stateDirectory().resolve("server.log"), environment);
+        try {
+            return new ServerClient(address, build(), starter, System.err).show(ToServer.Purpose.PICKER, List.of(),
+                    () -> ControlDirectory.prepare(locations.defaultControlDirectory()));
+        } finally {
+            ServerClient.ask(address, build(), ToServer.Purpose.STOP, List.of("--force"));
+        }
     }
 
     /** The launcher with this command's global options, running the server. */

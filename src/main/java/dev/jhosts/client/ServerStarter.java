@@ -23,12 +23,19 @@ public final class ServerStarter {
 
     private final List<String> command;
     private final Path log;
+    private final java.util.Map<String, String> environment;
 
     /**
      * @param serverCommand jhosts' launcher with the global options and {@code server run}
      * @param log where the server's own output goes (created 0600, truncated)
      */
     public ServerStarter(List<String> serverCommand, Path log) {
+        this(serverCommand, log, java.util.Map.of());
+    }
+
+    /** As above, the server's environment being this process's with {@code environment} on top (the demo's home). */
+    public ServerStarter(List<String> serverCommand, Path log, java.util.Map<String, String> environment) {
+        this.environment = java.util.Map.copyOf(environment);
         List<String> line = new ArrayList<>();
         if (setsidAvailable()) {
             line.add("setsid");
@@ -43,7 +50,9 @@ public final class ServerStarter {
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
         Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Process server = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process server = builder
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)
