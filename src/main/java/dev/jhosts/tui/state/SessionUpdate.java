@@ -150,6 +150,20 @@ final class SessionUpdate {
         return Transition.of(state.withSessions(state.sessions().changed(output.id(), row -> row.withOutput(output.at()))));
     }
 
+    /** The connection under a session changed: its row says it; a detached one's news goes to the status line. */
+    static Transition onLink(ViewState state, UiEvent.SessionLink link) {
+        Optional<SessionRow> row = state.sessions().find(link.id());
+        if (row.isEmpty() || !row.get().live() || row.get().link() == link.link()) {
+            return Transition.of(state);
+        }
+        ViewState next = state.withSessions(state.sessions().changed(link.id(), r -> r.withLink(link.link())));
+        if (link.id() == state.sessions().attached()) {
+            return Transition.of(next);
+        }
+        String words = link.link() == SessionRow.Link.UP ? "connection back" : link.link().words();
+        return Transition.of(next.withMessage(row.get().alias() + " #" + link.id() + ": " + words));
+    }
+
     /** A session is over: one that had the terminal is dealt with when the terminal is back. */
     static Transition onOver(ViewState state, UiEvent.SessionOver over) {
         Optional<SessionRow> row = state.sessions().find(over.id());
