@@ -86,7 +86,7 @@ final class PickerRuntime implements AutoCloseable {
         List<Runnable> stops = new ArrayList<>();
         // once per jhosts: the masters of sessions that lost theirs are made again (not per picker)
         Reconnections reconnections = new Reconnections(masters,
-                context.settings().connectTimeout().multipliedBy(2).plusSeconds(15), sessions);
+                context.settings().connectTimeout().multipliedBy(2).plusSeconds(15), sessions, notices::tell);
         sessions.reconnectWith(reconnections, context.settings().aliveCheckTimeout().multipliedBy(4));
         stops.add(reconnections::close);
         if (sources.any()) {

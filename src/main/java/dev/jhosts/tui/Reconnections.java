@@ -5,8 +5,10 @@ import dev.jhosts.master.MasterEvent;
 import dev.jhosts.master.MasterException;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.master.Masters;
+import dev.jhosts.mux.Forward;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,6 +52,7 @@ public final class Reconnections implements AutoCloseable {
     private final Masters masters;
     private final Duration launchLimit;
     private final Renewal renewal;
+    private final Consumer<String> problems;
     private final Map<String, Host> hosts = new ConcurrentHashMap<>();
     private final Consumer<MasterEvent> masterEvents = this::onMasterEvent;
     private volatile boolean closed;
@@ -57,21 +60,34 @@ public final class Reconnections implements AutoCloseable {
     /**
      * @param launchLimit how long one launch may take before the next try (ssh's own
      *     ConnectTimeout bounds it first)
+     * @param problems where a forward the new master refuses is told (the pickers' status lines)
      */
-    public Reconnections(Masters masters, Duration launchLimit, Renewal renewal) {
+    public Reconnections(Masters masters, Duration launchLimit, Renewal renewal, Consumer<String> problems) {
         this.masters = masters;
+        this.problems = problems;
         this.launchLimit = launchLimit;
         this.renewal = renewal;
         masters.addListener(masterEvents);
     }
 
-    /** A session of {@code alias} lost its master: a master is made again (if not under way). */
+    /**
+     * A session of {@code alias} lost its master: a master is made again (if not under way). The
+     * forwards jhosts had opened on the old one are read now, before anything forgets them, and
+     * opened on the new one.
+     */
     public void lost(String alias) {
         if (closed) {
             return;
         }
+        List<Forward> forwards = List.of();
+        try {
+            forwards = masters.openedByJhosts(alias);
+        } catch (MasterException e) {
+            // no ControlPath: no master, no forwards
+        }
+        List<Forward> opened = forwards;
         hosts.computeIfAbsent(alias, name -> {
-            Host host = new Host(name);
+            Host host = new Host(name, opened);
             Thread thread = new Thread(host::run, "jhosts-reconnect-" + name);
             thread.setDaemon(true);
             thread.start();
@@ -120,10 +136,12 @@ public final class Reconnections implements AutoCloseable {
     /** One host's tries, on its own thread. */
     private final class Host {
         private final String alias;
+        private final List<Forward> forwards;
         private boolean wake; // guarded by this
 
-        Host(String alias) {
+        Host(String alias, List<Forward> forwards) {
             this.alias = alias;
+            this.forwards = forwards;
         }
 
         synchronized void now() {
@@ -146,7 +164,9 @@ public final class Reconnections implements AutoCloseable {
                     }
                     MasterState state = leftToUser ? masters.refresh(alias) : launch();
                     if (state instanceof MasterState.Live live) {
-                        renewal.masterBack(alias, masters.controlPath(alias).socket(), live.pid());
+                        Path socket = masters.controlPath(alias).socket();
+                        openForwards(socket);
+                        renewal.masterBack(alias, socket, live.pid());
                         return;
                     }
                     if (state instanceof MasterState.Failed failed && failed.needsPrompt()) {
@@ -168,6 +188,24 @@ public final class Reconnections implements AutoCloseable {
                 if (!closed && renewal.waiting(alias) && !leftToUser) {
                     // a session lost while this thread was ending
                     lost(alias);
+                }
+            }
+        }
+
+        /** The old master's forwards of jhosts' own, on the new one; one it refuses is told, the rest opened. */
+        private void openForwards(Path socket) {
+            java.util.Set<Forward> all = new java.util.LinkedHashSet<>(forwards);
+            try {
+                // also those whose record was put aside after the snapshot was taken (a master found dead)
+                all.addAll(masters.openedByJhosts(alias));
+            } catch (MasterException e) {
+                // the snapshot's then
+            }
+            for (Forward forward : all) {
+                try {
+                    masters.openForward(socket, forward);
+                } catch (MasterException e) {
+                    problems.accept(alias + ": not opened again: " + e.getMessage());
                 }
             }
         }

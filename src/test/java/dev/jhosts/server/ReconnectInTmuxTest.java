@@ -76,7 +76,7 @@ class ReconnectInTmuxTest {
     @Test
     void aSessionInTheRemoteTmuxComesBackByItselfAfterADropAndASleep() throws Exception {
         Requirements.requireCommand("tmux", "tmux");
-        Tmux picker = picker("tmux.conf", "remote-session = tmux\n");
+        Tmux picker = picker(settings("tmux.conf", "remote-session = tmux\n"));
         openSession(picker);
         picker.waitFor("[jhosts-1]");
         picker.type("JH_MARK=kept$((40+2)); echo \"set $JH_MARK\"");
@@ -99,9 +99,14 @@ class ReconnectInTmuxTest {
     }
 
     @Test
-    void aPlainSessionsRowOffersANewShellBelowTheOldScreen() throws Exception {
-        Tmux picker = picker("plain.conf", "");
+    void aPlainSessionsRowOffersANewShellBelowTheOldScreenAndTheForwardsAreOpenedAgain() throws Exception {
+        Path settings = settings("plain.conf", "");
+        Tmux picker = picker(settings);
         openSession(picker);
+        int port = freePort();
+        String spec = port + ":127.0.0.1:" + SSHD.port();
+        Processes.Result forward = jhosts(settings, "forward", HOST, "-L", spec);
+        assertThat(forward.exitCode()).as(forward.describe()).isZero();
         picker.type("echo before-the-$((6*7))");
         picker.keys("Enter");
         picker.waitFor("\nbefore-the-42");
@@ -117,6 +122,14 @@ class ReconnectInTmuxTest {
         });
 
         picker.waitUntil(s -> s.contains("Enter: new shell"), "the row offering a new shell", BACK);
+        Processes.Result listed = jhosts(settings, "forward", HOST, "--list");
+        assertThat(listed.stdout()).as(listed.describe()).contains(Integer.toString(port)).contains("open");
+        try (java.net.Socket through = new java.net.Socket("127.0.0.1", port)) {
+            // the forward leads to the sshd again: its banner comes
+            through.setSoTimeout((int) LIMIT.toMillis());
+            assertThat(new String(through.getInputStream().readNBytes(4), java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("SSH-");
+        }
         picker.keys("Enter");
         picker.waitFor("a new shell");
         picker.waitUntil(s -> PROMPT.matcher(s).find(), "the new shell's prompt");
@@ -130,8 +143,22 @@ class ReconnectInTmuxTest {
     }
 
     @Test
+    void aFrozenPathIsNoticedThroughServerAlive() throws Exception {
+        Tmux picker = picker(settings("frozen.conf", ""));
+        openSession(picker);
+        picker.keys("C-\\");
+        picker.waitFor("detached");
+        relay.freeze();
+        // nothing is closed: the master's ServerAliveInterval x ServerAliveCountMax (1 s x 2) notices
+        picker.waitUntil(s -> s.lines().anyMatch(line -> line.contains(HOST) && line.contains("connection lost")),
+                "the row saying connection lost");
+        relay.thaw();
+        picker.waitUntil(s -> s.contains("Enter: new shell"), "the row offering a new shell", BACK);
+    }
+
+    @Test
     void aHostThatNeverComesBackIsTriedWithinTheBackoff() throws Exception {
-        Tmux picker = picker("never.conf", "");
+        Tmux picker = picker(settings("never.conf", ""));
         openSession(picker);
         picker.keys("C-\\");
         picker.waitFor("detached");
@@ -160,9 +187,25 @@ class ReconnectInTmuxTest {
         relay.thaw();
     }
 
-    private Tmux picker(String name, String settings) throws IOException {
+    private static Path settings(String name, String settings) throws IOException {
         Path file = SSHD.dir().resolve(name);
         Files.writeString(file, settings + "server-alive-interval = 1s\nserver-alive-count-max = 2\n");
+        return file;
+    }
+
+    private Processes.Result jhosts(Path settings, String... arguments) {
+        List<String> line = new ArrayList<>(List.of("-F", config.toString(), "-c", settings.toString()));
+        line.addAll(List.of(arguments));
+        return SSHD.jhosts(LIMIT, line.toArray(String[]::new));
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private Tmux picker(Path file) {
         Map<String, String> env = new TreeMap<>(SSHD.jhostsEnv());
         env.put("TERM", "xterm-256color");
         env.put("LANG", "C.UTF-8");
