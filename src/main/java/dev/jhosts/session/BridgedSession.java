@@ -95,6 +95,14 @@ public final class BridgedSession implements AutoCloseable {
          */
         default void lost() {}
 
+        /**
+         * Whether a session that loses its master waits for a new one ({@link #lost}) rather
+         * than ending: only where something makes masters again.
+         */
+        default boolean reconnects() {
+            return false;
+        }
+
         /** It was {@link #reopen reopened} through a new master after it was {@link #lost}. */
         default void reopened() {}
 
@@ -462,7 +470,7 @@ public final class BridgedSession implements AutoCloseable {
         } catch (MuxException e) {
             ended = new SessionEnd(SessionEnd.NO_EXIT_STATUS, false, false);
         }
-        if (!ended.exitMessageReceived() && !closedByUs && masterGone(pid)) {
+        if (!ended.exitMessageReceived() && !closedByUs && listener.reconnects() && masterGone(pid)) {
             boolean nowLost;
             synchronized (lock) {
                 // close() takes the ending over from here once lost is set

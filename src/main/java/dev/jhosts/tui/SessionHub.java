@@ -125,6 +125,11 @@ public final class SessionHub implements AutoCloseable, Reconnections.Renewal {
             }
 
             @Override
+            public boolean reconnects() {
+                return reconnections != null;
+            }
+
+            @Override
             public void lost() {
                 setLink(id, SessionRow.Link.LOST);
                 Reconnections renewing = reconnections;
@@ -157,6 +162,14 @@ public final class SessionHub implements AutoCloseable, Reconnections.Renewal {
     public void reconnectWith(Reconnections renewing, Duration answer) {
         this.reconnections = renewing;
         this.answerTimeout = answer;
+    }
+
+    /** A probe saw {@code alias} answer: a master its lost sessions wait for is tried now. */
+    void hostSeen(String alias) {
+        Reconnections renewing = reconnections;
+        if (renewing != null) {
+            renewing.hostSeen(alias);
+        }
     }
 
     private void setLink(long id, SessionRow.Link link) {
