@@ -545,7 +545,7 @@ public final class BridgedSession implements AutoCloseable {
             pty.setAttr(cookedModes);
             MuxSession next;
             try {
-                next = MuxClient.connect(socket, timeout).openSession(spec.toRequest(true), slave, slave, slave);
+                next = MuxClient.connect(socket, timeout).openSession(spec.reopened().toRequest(true), slave, slave, slave);
             } finally {
                 pty.setAttr(TerminalModes.raw(cookedModes));
             }
