@@ -43,6 +43,12 @@ final class SessionUpdate {
         if (live.isEmpty()) {
             return Optional.empty();
         }
+        if (live.size() == 1 && live.get(0).link() == SessionRow.Link.NEEDS_YOU) {
+            // its master needs the user: made here, asking in this terminal; the session goes on through it
+            return Optional.of(Transition.of(state.withMaster(alias, new MasterState.Starting())
+                    .withMessage(alias + ": making its master again (it asks you); the session comes back through it"),
+                    new Effect.StartMasterAsking(alias)));
+        }
         if (live.size() == 1) {
             return Optional.of(reattach(state, live.get(0).id()));
         }
