@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -143,6 +144,19 @@ class ReconnectInTmuxTest {
     }
 
     @Test
+    void tildeDotLeavesALostSession() throws Exception {
+        Tmux picker = picker(settings("leave.conf", ""));
+        openSession(picker);
+        relay.refuse(true);
+        relay.cut();
+        picker.waitFor("~. leaves");
+        picker.keys("Enter");
+        picker.type("~.");
+        picker.waitFor(HOST + ": session ended: closed with ~.");
+        assertThat(picker.screen()).doesNotContain("connection lost");
+    }
+
+    @Test
     void aFrozenPathIsNoticedThroughServerAlive() throws Exception {
         Tmux picker = picker(settings("frozen.conf", ""));
         openSession(picker);
@@ -162,16 +176,44 @@ class ReconnectInTmuxTest {
         openSession(picker);
         picker.keys("C-\\");
         picker.waitFor("detached");
+        // the baseline of the same run: the same picker and server, the session's host up
+        Optional<ProcessHandle> server = serverOf("never.conf");
+        Duration idleBefore = cpu(server);
+        long idleFrom = System.nanoTime();
+        Thread.sleep(30_000);
+        long idleSpent = Duration.ofNanos(System.nanoTime() - idleFrom).toMillis();
+        Duration idle = cpu(server).minus(idleBefore);
         relay.refuse(true);
         int before = relay.accepted();
         relay.cut();
         picker.waitUntil(s -> s.lines().anyMatch(line -> line.contains(HOST) && line.contains("connection lost")),
                 "the row saying connection lost");
-        Thread.sleep(20_000);
+        Duration cpuBefore = cpu(server);
+        long startedAt = System.nanoTime();
+        Thread.sleep(60_000);
         int tries = relay.accepted() - before;
-        // 1, 2, 4, 8 s apart: four tries in twenty seconds; a busy loop would make hundreds
-        assertThat(tries).isBetween(1, 6);
+        Duration cpu = cpu(server).minus(cpuBefore);
+        long spent = Duration.ofNanos(System.nanoTime() - startedAt).toMillis();
+        // a figure, not an assertion: the bound is 1% averaged over a minute
+        System.out.printf("ReconnectInTmuxTest: a host that stays down: %d connections (tries and probes) in %d ms;"
+                + " server CPU %d ms (%.2f%%); baseline, the host up: %d ms in %d ms (%.2f%%)%n", tries, spent,
+                cpu.toMillis(), 100.0 * cpu.toMillis() / spent, idle.toMillis(), idleSpent,
+                100.0 * idle.toMillis() / idleSpent);
+        // 1, 2, 4, 8, 16, 30 s apart: six tries in a minute; a busy loop would make thousands
+        assertThat(tries).isBetween(1, 8);
         assertThat(picker.screen()).contains("connection lost");
+    }
+
+    /** The jhosts server started for the settings file {@code name}, found by its command line. */
+    private static Optional<ProcessHandle> serverOf(String name) {
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().map(line -> line.contains(name) && line.contains("server"))
+                        .orElse(false))
+                .findFirst();
+    }
+
+    private static Duration cpu(Optional<ProcessHandle> process) {
+        return process.flatMap(handle -> handle.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
     /** The relay drops every connection, then passes nothing for ten seconds; {@code meanwhile} runs while frozen. */
