@@ -267,7 +267,7 @@ public final class BridgedSession implements AutoCloseable {
         KeyboardPump keyboard = null;
         try {
             handTheScreenOver(detachable);
-            keyboard = new KeyboardPump(keyboard(), input.keyStream(),
+            keyboard = new KeyboardPump(keyboard(), keysWatchingForAnOffer(input.keyStream()),
                     new EscapeScanner(escapeChar, detachable ? keys : SessionKeys.NONE, detachable),
                     command -> escape(command, leaving, detachable), typeahead, this::giveBack,
                     () -> leaving.complete(new AttachEnd.Detached(AttachEnd.Toward.LIST))).start();
@@ -552,6 +552,7 @@ public final class BridgedSession implements AutoCloseable {
             if (spec.shellCommand().isEmpty()) {
                 note("connection back: a new shell (the old one was lost with its connection)");
             }
+            offer = null;
             WinchRelay old = winch;
             winch = new WinchRelay(pid);
             old.close();
@@ -572,6 +573,68 @@ public final class BridgedSession implements AutoCloseable {
             winch.resized();
             listener.reopened();
         }
+    }
+
+    /** Where a lost session may be opened again, once the user says so with Enter. */
+    private record Offer(Path socket, long pid, Duration timeout) {}
+
+    private volatile Offer offer;
+
+    /**
+     * The master of a lost session whose remote shell cannot come back (no multiplexer) is live
+     * at {@code socket} again: the screen says that Enter opens a new shell, and an Enter typed
+     * in the session from now on opens it ({@link #reopen}); coming back to it from the list
+     * does too, through the caller. Never without the user's Enter.
+     */
+    public void offerReopen(Path socket, long pid, Duration timeout) {
+        synchronized (lock) {
+            if (!lost || end != null) {
+                return;
+            }
+        }
+        offer = new Offer(socket, pid, timeout);
+        note("connection back: Enter opens a new shell (this screen stays above it)");
+    }
+
+    /** The keys to the PTY, an Enter also taking up an {@link #offerReopen offer} (off the keyboard's thread). */
+    private OutputStream keysWatchingForAnOffer(OutputStream keys) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                Offer taken = offer;
+                if (taken != null) {
+                    for (int i = offset; i < offset + length; i++) {
+                        if (bytes[i] == '\r' || bytes[i] == '\n') {
+                            takeOffer(taken);
+                            return; // this Enter (and what came with it) was the answer, not a command
+                        }
+                    }
+                }
+                keys.write(bytes, offset, length);
+            }
+        };
+    }
+
+    private void takeOffer(Offer taken) {
+        if (offer != taken) {
+            return;
+        }
+        offer = null;
+        Thread opening = new Thread(() -> {
+            try {
+                reopen(taken.socket(), taken.pid(), taken.timeout());
+            } catch (IOException | RuntimeException e) {
+                note("the new shell could not be opened (" + e.getMessage() + "); " + EscapeScanner.name(escapeChar)
+                        + ". leaves");
+            }
+        }, "jhosts-session-reopen");
+        opening.setDaemon(true);
+        opening.start();
     }
 
     /** jhosts' own line on the session's screen (the terminal while attached, and the model). */

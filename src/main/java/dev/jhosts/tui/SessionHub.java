@@ -187,6 +187,7 @@ public final class SessionHub implements AutoCloseable, Reconnections.Renewal {
             BridgedSession session = entry.getValue().session();
             if (!session.reopensItself()) {
                 setLink(entry.getKey(), SessionRow.Link.NEW_SHELL);
+                session.offerReopen(socket, pid, answerTimeout);
                 continue;
             }
             try {

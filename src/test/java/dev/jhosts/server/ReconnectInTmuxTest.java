@@ -144,6 +144,24 @@ class ReconnectInTmuxTest {
     }
 
     @Test
+    void anAttachedPlainSessionOpensItsNewShellOnEnterOnceTheMasterIsBack() throws Exception {
+        Tmux picker = picker(settings("attached.conf", ""));
+        openSession(picker);
+        picker.type("echo before-the-$((6*7))");
+        picker.keys("Enter");
+        picker.waitFor("\nbefore-the-42");
+        relay.cut();
+        picker.waitFor("connection lost");
+        picker.waitUntil(s -> s.contains("Enter opens a new shell"), "the offer of a new shell", BACK);
+        picker.keys("Enter");
+        picker.waitFor("connection back: a new shell");
+        picker.type("echo after-$((1+1))");
+        picker.keys("Enter");
+        picker.waitFor("\nafter-2");
+        assertThat(picker.history()).contains("before-the-42");
+    }
+
+    @Test
     void tildeDotLeavesALostSession() throws Exception {
         Tmux picker = picker(settings("leave.conf", ""));
         openSession(picker);
