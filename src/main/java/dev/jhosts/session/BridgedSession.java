@@ -499,7 +499,7 @@ public final class BridgedSession implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MASTER_EXIT_MILLIS);
         while (true) {
             Optional<ProcessHandle> master = ProcessHandle.of(pid);
-            if (master.isEmpty() || !master.get().isAlive()) {
+            if (master.isEmpty() || !master.get().isAlive() || zombie(pid)) {
                 return true;
             }
             if (System.nanoTime() >= deadline) {
@@ -511,6 +511,22 @@ public final class BridgedSession implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return false;
             }
+        }
+    }
+
+    /**
+     * Whether {@code pid} has exited and waits to be reaped: a master that went to the background
+     * belongs to init then, and where init reaps nothing (some containers) it stays a zombie,
+     * which Java counts as alive.
+     */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // "pid (comm) S ...": the state follows the last ')' (comm may hold anything)
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false; // no /proc: isAlive decides
         }
     }
 
