@@ -116,11 +116,17 @@ class RemoteSessionInTmuxTest {
         tmux.keys("Enter");
         tmux.waitFor("set picker42");
 
+        String killed = masterCheck(settings);
         Processes.Result kill = SSHD.jhosts(Duration.ofSeconds(30), "-c", settings.toString(), "master", "kill",
                 SshdFixture.HOST);
         assertThat(kill.exitCode()).as(kill.describe()).isZero();
-        // the server's session waits for a new master and finds the same remote tmux session by itself
-        tmux.waitFor("connection lost");
+        // the server's session waits for a new master (a probe that sees the host makes it at once,
+        // so jhosts' "connection lost" line may be gone before a capture sees it) and finds the same
+        // remote tmux session by itself
+        awaitRemote(() -> {
+            String now = masterCheck(settings);
+            return !now.isEmpty() && !now.equals(killed);
+        }, "a new master");
         tmux.waitUntil(screen -> !screen.contains("connection lost") && screen.contains("[jhosts-1]")
                 && screen.contains("set picker42"), "the same remote tmux session back", Duration.ofSeconds(90));
         tmux.type("echo \"still $JH_MARK\"");
@@ -142,6 +148,13 @@ class RemoteSessionInTmuxTest {
         String screen = tmux.waitFor("connect ended 3");
         assertThat(screen).contains("plain 42 [none]");
         assertThat(remoteTmux("list-sessions")).isEmpty();
+    }
+
+    /** The output of {@code master check} on the fixture's host ("" when it has no live master). */
+    private static String masterCheck(Path settings) {
+        Processes.Result check = SSHD.jhosts(Duration.ofSeconds(30), "-c", settings.toString(), "master", "check",
+                SshdFixture.HOST);
+        return check.exitCode() == 0 ? check.stdout().strip() : "";
     }
 
     /** The local shell's line that runs jhosts connect on the fixture's host, then says how it ended. */
@@ -169,7 +182,7 @@ class RemoteSessionInTmuxTest {
     }
 
     private static void awaitRemote(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        Instant limit = Instant.now().plus(Tmux.PATIENCE);
+        Instant limit = Instant.now().plus(Duration.ofSeconds(90));
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(limit)) {
                 throw new AssertionError("timed out waiting for " + what);
