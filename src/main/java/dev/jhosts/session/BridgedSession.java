@@ -54,6 +54,11 @@ import org.jline.utils.NonBlockingInputStream;
  * own mux client does: the remote side echoes nothing then, the local terminal does, and
  * Ctrl-C, which is then the terminal's SIGINT, closes the session (as it ends {@code ssh -T}).
  *
+ * <p>A session whose master exits under it (the control connection closes with no exit status
+ * and the master's process is gone) is {@link #lost()} rather than over, where its listener
+ * {@link Listener#reconnects reconnects}: the PTY, the output thread and the screen stay, keys
+ * are dropped, and {@link #reopen} opens it again through a new master on the same PTY.
+ *
  * <p>When {@link #attach} returns, the terminal has the attributes and the WINCH handler it had
  * before (if it was resized meanwhile, that handler has been called once), and the modes the
  * remote program set (alternate screen, application keys, mouse reporting…) are undone; the
@@ -545,8 +550,8 @@ public final class BridgedSession implements AutoCloseable {
     /**
      * Opens the lost session again through the live master at {@code socket} ({@code pid}): a new
      * MUX_C_NEW_SESSION on the same PTY, so the screen goes on where it was. A session inside a
-     * remote multiplexer finds it again; a plain one gets a new shell below the old screen, which
-     * says so ({@code newShell}). Keys typed while it was lost went nowhere. Waits on the master
+     * remote multiplexer finds it again; a plain one gets a new shell below the old screen, with a
+     * line saying so. Keys typed while it was lost went nowhere. Waits on the master
      * (up to {@code timeout} per answer): not on a UI thread. Does nothing to a session not lost.
      */
     public void reopen(Path socket, long pid, Duration timeout) throws IOException {

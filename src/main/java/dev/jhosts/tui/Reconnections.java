@@ -20,14 +20,15 @@ import java.util.function.Consumer;
 /**
  * Makes masters again for hosts whose sessions lost theirs, once per jhosts (the server), not
  * once per picker. One thread per such host: it waits, launches the master in the background
- * (never prompting), and waits twice as long after each failure, from one second up to thirty.
+ * (never prompting), and waits twice as long after each failure, from {@link #FIRST_DELAY} up to
+ * {@link #LONGEST_DELAY}.
  * It tries again at once when a master of that host becomes live some other way (the user's
  * Enter, {@code jhosts master start}), when a probe sees the host answer ({@link #hostSeen}), or
  * when the machine wakes from sleep: the wall clock then jumps against the monotonic one, which
  * stands still while the machine sleeps. A host whose master needs the user is left to the
  * user (its rows say so) until a master of it is live. The thread ends when the host has no
- * lost session left, so a host that stays down costs a launch per thirty seconds and nothing
- * in between.
+ * lost session left, so a host that stays down costs a launch per {@link #LONGEST_DELAY} and
+ * nothing in between.
  */
 public final class Reconnections implements AutoCloseable {
     /** Where the news goes: the sessions. */
