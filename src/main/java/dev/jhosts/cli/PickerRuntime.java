@@ -12,6 +12,7 @@ import dev.jhosts.master.Masters;
 import dev.jhosts.sources.Sources;
 import dev.jhosts.tui.JhostsApp;
 import dev.jhosts.tui.Notices;
+import dev.jhosts.tui.Reconnections;
 import dev.jhosts.tui.SessionHub;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -83,6 +84,11 @@ final class PickerRuntime implements AutoCloseable {
             }
         };
         List<Runnable> stops = new ArrayList<>();
+        // once per jhosts: the masters of sessions that lost theirs are made again (not per picker)
+        Reconnections reconnections = new Reconnections(masters,
+                context.settings().connectTimeout().multipliedBy(2).plusSeconds(15), sessions, notices::tell);
+        sessions.reconnectWith(reconnections, context.settings().aliveCheckTimeout().multipliedBy(4));
+        stops.add(reconnections::close);
         if (sources.any()) {
             Sources.Watch watch = sources.watch(sourceHosts -> {
                 latest.set(sourceHosts);

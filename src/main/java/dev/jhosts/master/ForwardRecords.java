@@ -10,6 +10,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -33,6 +34,8 @@ public final class ForwardRecords {
     /** The file name suffix of a master's forward record. */
     static final String SUFFIX = ".forwards";
     private static final String LOCK_SUFFIX = ".forwards.lock";
+    /** The record of the last master found dead at a socket. */
+    private static final String GONE_SUFFIX = ".forwards.gone";
 
     /**
      * One change at a time in this process: a file lock keeps other processes out, but two
@@ -51,6 +54,18 @@ public final class ForwardRecords {
         return load(socket).filter(record -> record.pid == pid).map(record -> record.forwards).orElse(List.of());
     }
 
+    /**
+     * The forwards recorded for the masters last at {@code socket}, whatever their pids: the
+     * record of the master there now (or of a dead one nobody has cleared yet) and that of the
+     * last master found dead there, to open again on the next one.
+     */
+    public List<ListedForward> readLast(Path socket) {
+        List<ListedForward> all = new ArrayList<>();
+        load(file(socket), socket).ifPresent(record -> all.addAll(record.forwards));
+        load(directory.recordFor(socket, GONE_SUFFIX), socket).ifPresent(record -> all.addAll(record.forwards));
+        return all;
+    }
+
     /** Notes {@code entry} for the master with {@code pid} at {@code socket}, replacing one of the same forward. */
     public void put(Path socket, long pid, ListedForward entry) throws IOException {
         change(socket, pid, forwards -> {
@@ -64,10 +79,18 @@ public final class ForwardRecords {
         change(socket, pid, forwards -> forwards.removeIf(existing -> existing.forward().equals(forward)));
     }
 
-    /** Forgets every forward of the master at {@code socket} (it is gone). */
+    /**
+     * Forgets every forward of the master at {@code socket} (it is gone); its record is kept
+     * aside, never listed, for {@link #readLast} (its sessions may make the master again).
+     */
     void removeAll(Path socket) {
         try {
-            Files.deleteIfExists(file(socket));
+            Path file = file(socket);
+            if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(file, directory.recordFor(socket, GONE_SUFFIX), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            }
+            Files.deleteIfExists(file);
             Files.deleteIfExists(directory.recordFor(socket, LOCK_SUFFIX));
         } catch (IOException ignored) {
             // a record left behind names a pid no new master will have
@@ -134,7 +157,10 @@ public final class ForwardRecords {
     private record Loaded(long pid, List<ListedForward> forwards) {}
 
     private Optional<Loaded> load(Path socket) {
-        Path file = file(socket);
+        return load(file(socket), socket);
+    }
+
+    private Optional<Loaded> load(Path file, Path socket) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

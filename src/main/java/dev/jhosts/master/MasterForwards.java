@@ -70,6 +70,14 @@ final class MasterForwards {
         return List.copyOf(listed);
     }
 
+    /** The forwards jhosts itself opened ({@code jhosts forward}, the status pane) on the last master at {@code socket}. */
+    List<Forward> openedByJhosts(Path socket) {
+        return records.readLast(socket).stream()
+                .filter(entry -> entry.origin() == ForwardOrigin.JHOSTS && entry.status() == ListedForward.Status.OPEN)
+                .map(ListedForward::forward)
+                .toList();
+    }
+
     /**
      * Opens {@code forward} on the master at {@code socket} and notes it. A refusal is noted too
      * when {@code noteRefusal} (a forward of the setting, so that lists say why it is missing),

@@ -256,6 +256,15 @@ public final class Masters implements AutoCloseable {
     }
 
     /**
+     * The forwards jhosts opened ({@code jhosts forward}, the status pane) on the last master of
+     * {@code alias}, also one that just died: to open again on its next master. Read it before
+     * that master is made (a launch forgets the dead one's records).
+     */
+    public List<Forward> openedByJhosts(String alias) throws MasterException {
+        return forwards.openedByJhosts(controlPath(alias).socket());
+    }
+
+    /**
      * Opens {@code forward} on the live master at {@code socket} (MUX_C_OPEN_FWD) and notes it,
      * so that later jhosts processes list it; for a remote forward on port 0, the result carries
      * the port the server chose. A refusal throws with the master's reason (its log's words when

@@ -4,12 +4,17 @@ import dev.jhosts.mux.MuxException;
 import dev.jhosts.mux.MuxSession;
 import dev.jhosts.mux.SessionEnd;
 import dev.jhosts.session.screen.ScreenModel;
+import dev.jhosts.mux.MuxClient;
 import java.io.ByteArrayOutputStream;
+import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -49,6 +54,11 @@ import org.jline.utils.NonBlockingInputStream;
  * own mux client does: the remote side echoes nothing then, the local terminal does, and
  * Ctrl-C, which is then the terminal's SIGINT, closes the session (as it ends {@code ssh -T}).
  *
+ * <p>A session whose master exits under it (the control connection closes with no exit status
+ * and the master's process is gone) is {@link #lost()} rather than over, where its listener
+ * {@link Listener#reconnects reconnects}: the PTY, the output thread and the screen stay, keys
+ * are dropped, and {@link #reopen} opens it again through a new master on the same PTY.
+ *
  * <p>When {@link #attach} returns, the terminal has the attributes and the WINCH handler it had
  * before (if it was resized meanwhile, that handler has been called once), and the modes the
  * remote program set (alternate screen, application keys, mouse reporting…) are undone; the
@@ -73,6 +83,8 @@ public final class BridgedSession implements AutoCloseable {
     private static final byte[] CLEAR = "\033[0m\033[H\033[2J".getBytes(StandardCharsets.US_ASCII);
     /** How long the terminal that shows the session may take to give it up when another takes it. */
     private static final long MOVE_MILLIS = 3_000;
+    /** How long a master whose control connection closed may take to be gone before it counts as alive. */
+    private static final long MASTER_EXIT_MILLIS = 2_000;
 
     /** What a session tells its owner, from the session's own threads. */
     public interface Listener {
@@ -81,6 +93,23 @@ public final class BridgedSession implements AutoCloseable {
 
         /** The session is over (once); its output has been read to the end or given up. */
         void ended(BridgeEnd end);
+
+        /**
+         * Its master went away under it (no exit status came, nobody closed it): the session
+         * waits, its screen kept, to be {@link #reopen reopened} through a new master or closed.
+         */
+        default void lost() {}
+
+        /**
+         * Whether a session that loses its master waits for a new one ({@link #lost}) rather
+         * than ending: only where something makes masters again.
+         */
+        default boolean reconnects() {
+            return false;
+        }
+
+        /** It was {@link #reopen reopened} through a new master after it was {@link #lost}. */
+        default void reopened() {}
 
         Listener NONE = new Listener() {
             @Override
@@ -99,11 +128,13 @@ public final class BridgedSession implements AutoCloseable {
     private volatile Terminal terminal;
     private volatile Attributes cookedModes;
     private final JniNativePty pty;
-    private final MuxSession session;
-    private final long masterPid;
+    /** The mux session under way; another after a {@link #reopen}. */
+    private volatile MuxSession session;
+    private volatile long masterPid;
+    private final SessionSpec spec;
     private final int escapeChar;
     private final SessionKeys keys;
-    private final WinchRelay winch;
+    private volatile WinchRelay winch;
     /** Guards the model, the sink and the attachment: output, attach and detach take it in turn. */
     private final Object lock = new Object();
     private final ScreenFeed screen;
@@ -127,19 +158,25 @@ public final class BridgedSession implements AutoCloseable {
     private CompletableFuture<AttachEnd> attachment; // guarded by lock
     private BridgeEnd end; // guarded by lock
     private long lastNews; // output thread only
+    /** Whether the master went away under the session and no new one has it yet. */
+    private boolean lost; // guarded by lock
+    private boolean finishing; // guarded by lock
+    /** One reopen at a time. */
+    private final Object reopening = new Object();
 
     /**
      * @param ptySize the size the PTY was opened with
      * @param masterPid the master's pid, for SIGWINCH
      */
     BridgedSession(Terminal terminal, Attributes cookedModes, JniNativePty pty, Size ptySize, MuxSession session,
-            long masterPid, int escapeChar, SessionKeys keys) {
+            long masterPid, SessionSpec spec, SessionKeys keys) {
         this.terminal = Objects.requireNonNull(terminal, "terminal");
         this.cookedModes = new Attributes(cookedModes);
         this.pty = Objects.requireNonNull(pty, "pty");
         this.session = Objects.requireNonNull(session, "session");
         this.masterPid = masterPid;
-        this.escapeChar = escapeChar;
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.escapeChar = spec.escapeChar();
         this.keys = Objects.requireNonNull(keys, "keys");
         this.ptySize = ptySize;
         ScreenModel model = new ScreenModel(Math.max(1, ptySize.getColumns()), Math.max(1, ptySize.getRows()));
@@ -235,7 +272,7 @@ public final class BridgedSession implements AutoCloseable {
         KeyboardPump keyboard = null;
         try {
             handTheScreenOver(detachable);
-            keyboard = new KeyboardPump(keyboard(), input.keyStream(),
+            keyboard = new KeyboardPump(keyboard(), keysWatchingForAnOffer(input.keyStream()),
                     new EscapeScanner(escapeChar, detachable ? keys : SessionKeys.NONE, detachable),
                     command -> escape(command, leaving, detachable), typeahead, this::giveBack,
                     () -> leaving.complete(new AttachEnd.Detached(AttachEnd.Toward.LIST))).start();
@@ -269,6 +306,19 @@ public final class BridgedSession implements AutoCloseable {
         if (!started.get()) {
             winch.close();
             closePty();
+            return;
+        }
+        boolean wasLost;
+        synchronized (lock) {
+            wasLost = lost;
+            lost = false;
+        }
+        if (wasLost) {
+            // no master will end it: it ends here, off the caller's thread (the keyboard's, for ~.)
+            Thread ending = new Thread(() -> finish(new SessionEnd(SessionEnd.NO_EXIT_STATUS, false, false)),
+                    "jhosts-session-end");
+            ending.setDaemon(true);
+            ending.start();
         }
     }
 
@@ -417,11 +467,225 @@ public final class BridgedSession implements AutoCloseable {
      * never writes on a terminal that belongs to the list again.
      */
     private void awaitEnd() {
+        MuxSession current = session;
+        long pid = masterPid;
         SessionEnd ended;
         try {
-            ended = session.awaitEndWith(this::ttyRefused);
+            ended = current.awaitEndWith(this::ttyRefused);
         } catch (MuxException e) {
             ended = new SessionEnd(SessionEnd.NO_EXIT_STATUS, false, false);
+        }
+        if (!ended.exitMessageReceived() && !closedByUs && listener.reconnects() && masterGone(pid)) {
+            boolean nowLost;
+            synchronized (lock) {
+                // close() takes the ending over from here once lost is set
+                nowLost = !closedByUs && end == null;
+                if (nowLost) {
+                    lost = true;
+                    input.discarding(true);
+                }
+            }
+            if (nowLost) {
+                note("connection lost; jhosts reconnects in the background; "
+                        + EscapeScanner.name(escapeChar) + ". leaves");
+                listener.lost();
+                return;
+            }
+        }
+        finish(ended);
+    }
+
+    /**
+     * Whether the master at {@code pid} is gone: a master that closed the session without an exit
+     * status but lives (the remote program killed by a signal) ended the session, one that exited
+     * lost it. Its exit closes its descriptors a moment before its pid goes, hence the bounded wait.
+     */
+    private static boolean masterGone(long pid) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MASTER_EXIT_MILLIS);
+        while (true) {
+            Optional<ProcessHandle> master = ProcessHandle.of(pid);
+            if (master.isEmpty() || !master.get().isAlive() || zombie(pid)) {
+                return true;
+            }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Whether {@code pid} has exited and waits to be reaped: a master that went to the background
+     * belongs to init then, and where init reaps nothing (some containers) it stays a zombie,
+     * which Java counts as alive.
+     */
+    private static boolean zombie(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // "pid (comm) S ...": the state follows the last ')' (comm may hold anything)
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false; // no /proc: isAlive decides
+        }
+    }
+
+    /** Whether opening it again finds the same remote shell (it runs inside a remote multiplexer). */
+    public boolean reopensItself() {
+        return !spec.shellCommand().isEmpty();
+    }
+
+    /** Whether the session lost its master and waits for a new one. */
+    public boolean lost() {
+        synchronized (lock) {
+            return lost;
+        }
+    }
+
+    /**
+     * Opens the lost session again through the live master at {@code socket} ({@code pid}): a new
+     * MUX_C_NEW_SESSION on the same PTY, so the screen goes on where it was. A session inside a
+     * remote multiplexer finds it again; a plain one gets a new shell below the old screen, with a
+     * line saying so. Keys typed while it was lost went nowhere. Waits on the master
+     * (up to {@code timeout} per answer): not on a UI thread. Does nothing to a session not lost.
+     */
+    public void reopen(Path socket, long pid, Duration timeout) throws IOException {
+        synchronized (reopening) {
+            synchronized (lock) {
+                if (!lost || end != null) {
+                    return;
+                }
+            }
+            FileDescriptor slave = pty.getSlaveFD();
+            // the master copies the slave's modes into the remote pty request: the user's normal ones
+            pty.setAttr(cookedModes);
+            MuxSession next;
+            try {
+                next = MuxClient.connect(socket, timeout).openSession(spec.reopened().toRequest(true), slave, slave, slave);
+            } finally {
+                pty.setAttr(TerminalModes.raw(cookedModes));
+            }
+            if (spec.shellCommand().isEmpty()) {
+                note("connection back: a new shell (the old one was lost with its connection)");
+            }
+            offer = null;
+            WinchRelay old = winch;
+            winch = new WinchRelay(pid);
+            old.close();
+            masterPid = pid;
+            session = next;
+            boolean closing;
+            synchronized (lock) {
+                closing = closedByUs || end != null;
+                lost = false;
+                input.discarding(false);
+            }
+            if (closing) {
+                next.close();
+            }
+            Thread ending = new Thread(this::awaitEnd, "jhosts-session-end");
+            ending.setDaemon(true);
+            ending.start();
+            winch.resized();
+            listener.reopened();
+        }
+    }
+
+    /** Where a lost session may be opened again, once the user says so with Enter. */
+    private record Offer(Path socket, long pid, Duration timeout) {}
+
+    private volatile Offer offer;
+
+    /**
+     * The master of a lost session whose remote shell cannot come back (no multiplexer) is live
+     * at {@code socket} again: the screen says that Enter opens a new shell, and an Enter typed
+     * in the session from now on opens it ({@link #reopen}); coming back to it from the list
+     * does too, through the caller. Never without the user's Enter.
+     */
+    public void offerReopen(Path socket, long pid, Duration timeout) {
+        synchronized (lock) {
+            if (!lost || end != null) {
+                return;
+            }
+        }
+        offer = new Offer(socket, pid, timeout);
+        note("connection back: Enter opens a new shell (this screen stays above it)");
+    }
+
+    /** The keys to the PTY, an Enter also taking up an {@link #offerReopen offer} (off the keyboard's thread). */
+    private OutputStream keysWatchingForAnOffer(OutputStream keys) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                Offer taken = offer;
+                if (taken != null) {
+                    for (int i = offset; i < offset + length; i++) {
+                        if (bytes[i] == '\r' || bytes[i] == '\n') {
+                            takeOffer(taken);
+                            return; // this Enter (and what came with it) was the answer, not a command
+                        }
+                    }
+                }
+                keys.write(bytes, offset, length);
+            }
+        };
+    }
+
+    private void takeOffer(Offer taken) {
+        if (offer != taken) {
+            return;
+        }
+        offer = null;
+        Thread opening = new Thread(() -> {
+            try {
+                reopen(taken.socket(), taken.pid(), taken.timeout());
+            } catch (IOException | RuntimeException e) {
+                note("the new shell could not be opened (" + e.getMessage() + "); " + EscapeScanner.name(escapeChar)
+                        + ". leaves");
+            }
+        }, "jhosts-session-reopen");
+        opening.setDaemon(true);
+        opening.start();
+    }
+
+    /** jhosts' own line on the session's screen (the terminal while attached, and the model). */
+    private void note(String text) {
+        byte[] line = ("\r\n\033[0;7m jhosts: " + text + " \033[0m\r\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (lock) {
+            if (abandoned) {
+                return;
+            }
+            try {
+                if (sink != null) {
+                    sink.write(line);
+                    sink.flush();
+                }
+                screen.offer(line, line.length);
+            } catch (IOException e) {
+                // the terminal went away: the model has it for the next attach
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The session's end: the output drained (or given up), the PTY freed, the listener told. */
+    private void finish(SessionEnd ended) {
+        synchronized (lock) {
+            if (end != null || finishing) {
+                return;
+            }
+            finishing = true;
         }
         // a key or an answer still being written into a PTY nobody reads is read off our slave
         input.close(pty.getSlaveFD());

@@ -65,7 +65,7 @@ public final class PtyBridge {
                 session.close();
                 throw e;
             }
-            return new BridgedSession(terminal, cookedModes, pty, size, session, masterPid, spec.escapeChar(), keys);
+            return new BridgedSession(terminal, cookedModes, pty, size, session, masterPid, spec, keys);
         } catch (IOException | RuntimeException e) {
             pty.close();
             throw e;

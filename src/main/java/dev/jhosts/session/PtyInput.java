@@ -31,6 +31,8 @@ final class PtyInput implements AutoCloseable {
     private final ArrayDeque<byte[]> waiting = new ArrayDeque<>(); // guarded by this
     private int waitingBytes; // guarded by this
     private boolean closed; // guarded by this
+    /** While the session has no master: keys and answers go nowhere (never to the next one). */
+    private boolean discarding; // guarded by this
 
     /** @param master the PTY master's output (the remote program's input) */
     PtyInput(OutputStream master) {
@@ -68,7 +70,19 @@ final class PtyInput implements AutoCloseable {
         };
     }
 
+    /** From now on (or no longer) what comes is dropped; what waits is dropped now. */
+    synchronized void discarding(boolean drop) {
+        discarding = drop;
+        if (drop) {
+            waiting.clear();
+            waitingBytes = 0;
+        }
+    }
+
     private boolean queue(byte[] bytes, int offset, int length, int limit) {
+        if (discarding) {
+            return true;
+        }
         if (closed || waitingBytes + length > limit) {
             return false;
         }

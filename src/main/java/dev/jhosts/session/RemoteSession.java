@@ -25,6 +25,8 @@ public enum RemoteSession {
 
     /** How many session names the remote side tries before it takes the last one. */
     static final int MAX_SESSIONS = 99;
+    /** How long a reopened session waits on the remote for its old multiplexer session to be left. */
+    static final int REOPEN_WAIT_SECONDS = 5;
 
     /** The setting's word for this value. */
     public String word() {
@@ -37,18 +39,40 @@ public enum RemoteSession {
      * with no single quote, backslash or newline inside.
      */
     public String shellCommand() {
+        return command(false);
+    }
+
+    /**
+     * The remote command for a session opened again after its connection was lost: as {@link
+     * #shellCommand}, but when every session of jhosts' has a client (the old connection's may
+     * not have noticed the drop yet), it waits a few seconds for one to be left before it makes
+     * a new one, so that the session finds its own again rather than a second one.
+     */
+    public String reopenCommand() {
+        return command(true);
+    }
+
+    private String command(boolean reopen) {
+        String wait = reopen ? "i=0; while :; do " : "";
         return switch (this) {
             case PLAIN -> "";
-            case TMUX, AUTO -> wrapper("tmux", "n=1; while [ $n -lt " + MAX_SESSIONS + " ]"
+            case TMUX, AUTO -> wrapper("tmux", wait + "n=1; while [ $n -lt " + MAX_SESSIONS + " ]"
                     + " && a=$(tmux display-message -p -t \"=jhosts-$n:\" \"#{session_attached}\" 2>/dev/null)"
                     // tmux 3.3 prints nothing, with status 0, for a session that is not there
                     + " && [ \"${a:-0}\" != 0 ]; do n=$((n+1)); done;"
+                    + (reopen ? " if tmux has-session -t \"=jhosts-$n\" 2>/dev/null" + endWait() : "")
                     + " exec tmux new-session -A -s \"jhosts-$n\"");
-            case SCREEN -> wrapper("screen", "n=1; while [ $n -lt " + MAX_SESSIONS + " ]"
+            case SCREEN -> wrapper("screen", wait + "n=1; while [ $n -lt " + MAX_SESSIONS + " ]"
                     + " && screen -ls 2>/dev/null | grep -q \"[.]jhosts-$n[[:space:]].*(Attached)\";"
                     + " do n=$((n+1)); done;"
+                    + (reopen ? " if screen -ls 2>/dev/null | grep -q \"[.]jhosts-$n[[:space:]]\"" + endWait() : "")
                     + " exec screen -xRR -S \"jhosts-$n\"");
         };
+    }
+
+    /** The end of the reopen's wait: a free session found, or five seconds gone. */
+    private static String endWait() {
+        return " || [ $i -ge " + REOPEN_WAIT_SECONDS + " ]; then break; fi; i=$((i+1)); sleep 1; done;";
     }
 
     private String wrapper(String program, String run) {

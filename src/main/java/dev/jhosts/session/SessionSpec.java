@@ -18,7 +18,7 @@ import java.util.Objects;
  *     command: "" for the login shell itself, or the wrapper of the {@code remote-session} setting
  */
 public record SessionSpec(String command, int escapeChar, String term, List<String> environment,
-        String shellCommand) {
+        String shellCommand, String reopenCommand) {
 
     /** ssh's default escape character. */
     public static final int DEFAULT_ESCAPE = '~';
@@ -31,16 +31,27 @@ public record SessionSpec(String command, int escapeChar, String term, List<Stri
         Objects.requireNonNull(term, "term");
         environment = List.copyOf(environment);
         Objects.requireNonNull(shellCommand, "shellCommand");
+        Objects.requireNonNull(reopenCommand, "reopenCommand");
+    }
+
+    /** A spec whose session opened again runs what it ran first. */
+    public SessionSpec(String command, int escapeChar, String term, List<String> environment, String shellCommand) {
+        this(command, escapeChar, term, environment, shellCommand, shellCommand);
     }
 
     /** A spec whose interactive session is the login shell itself. */
     public SessionSpec(String command, int escapeChar, String term, List<String> environment) {
-        this(command, escapeChar, term, environment, "");
+        this(command, escapeChar, term, environment, "", "");
     }
 
     /** This spec with an interactive session run inside the remote multiplexer {@code remote}. */
     public SessionSpec inside(RemoteSession remote) {
-        return new SessionSpec(command, escapeChar, term, environment, remote.shellCommand());
+        return new SessionSpec(command, escapeChar, term, environment, remote.shellCommand(), remote.reopenCommand());
+    }
+
+    /** The spec of the same session opened again after its connection was lost. */
+    SessionSpec reopened() {
+        return new SessionSpec(command, escapeChar, term, environment, reopenCommand, reopenCommand);
     }
 
     /**

@@ -77,7 +77,15 @@ final class Background implements AutoCloseable {
         MasterWatch watch = new MasterWatch(masters, hosts.stream().map(Host::alias).toList(), post);
         MasterCommands commands = new MasterCommands(masters, post, watch::refreshSoon);
         SessionRunner runner = new SessionRunner(settings, sshConfig, hostConfigs, masters, terminal, environment);
-        ProbeWatch probes = new ProbeWatch(hostConfigs, masters, settings.probes(), post, clock);
+        // a probe that sees a host answer makes the master of its lost sessions again at once
+        Consumer<UiEvent> probed = event -> {
+            if (event instanceof UiEvent.Probed result
+                    && result.result().reachability() instanceof dev.jhosts.probe.Reachability.Reachable) {
+                sessions.hostSeen(result.alias());
+            }
+            post.accept(event);
+        };
+        ProbeWatch probes = new ProbeWatch(hostConfigs, masters, settings.probes(), probed, clock);
         Map<String, Set<String>> tags = new java.util.concurrent.ConcurrentHashMap<>();
         hosts.forEach(host -> tags.put(host.alias(), Set.copyOf(host.tags())));
         AskpassServer askpass = askpass(tags, settings, post);

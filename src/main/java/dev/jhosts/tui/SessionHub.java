@@ -1,11 +1,15 @@
 package dev.jhosts.tui;
 
+import dev.jhosts.master.LiveMaster;
 import dev.jhosts.session.AttachEnd;
 import dev.jhosts.session.BridgeEnd;
 import dev.jhosts.session.BridgedSession;
 import dev.jhosts.tui.state.LoanEnd;
+import dev.jhosts.tui.state.SessionRow;
 import dev.jhosts.tui.state.UiEvent;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -33,7 +37,7 @@ import org.jline.terminal.Terminal;
  * up: its control connection is closed, the master closes the channel and the remote side gets
  * its hang-up.
  */
-public final class SessionHub implements AutoCloseable {
+public final class SessionHub implements AutoCloseable, Reconnections.Renewal {
     /** A session as the pickers list it. */
     public record Listing(long id, String alias, Instant started, Instant lastOutput, Optional<String> attachedTo) {}
 
@@ -45,6 +49,10 @@ public final class SessionHub implements AutoCloseable {
     private final Map<Long, Instant> lastOutput = new ConcurrentHashMap<>();
     private final List<Consumer<UiEvent>> subscribers = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
+    /** The sessions whose master went away, and what is known of their connection since. */
+    private final Map<Long, SessionRow.Link> links = new ConcurrentHashMap<>();
+    private volatile Reconnections reconnections;
+    private volatile Duration answerTimeout = Duration.ofSeconds(20);
     private final Function<BridgeEnd, String> summary;
     private final Clock clock;
     private final Thread hangUpOnExit = new Thread(this::hangUpAll, "jhosts-hang-up-sessions");
@@ -66,6 +74,10 @@ public final class SessionHub implements AutoCloseable {
             events.accept(new UiEvent.SessionListed(listing.id(), listing.alias(), listing.started(),
                     listing.lastOutput()));
             listing.attachedTo().ifPresent(where -> events.accept(new UiEvent.SessionShown(listing.id(), where)));
+            SessionRow.Link link = links.get(listing.id());
+            if (link != null) {
+                events.accept(new UiEvent.SessionLink(listing.id(), link));
+            }
         });
         return () -> subscribers.remove(events);
     }
@@ -114,13 +126,118 @@ public final class SessionHub implements AutoCloseable {
             }
 
             @Override
+            public boolean reconnects() {
+                return reconnections != null;
+            }
+
+            @Override
+            public void lost() {
+                setLink(id, SessionRow.Link.LOST);
+                Reconnections renewing = reconnections;
+                if (renewing != null) {
+                    renewing.lost(alias);
+                }
+            }
+
+            @Override
+            public void reopened() {
+                links.remove(id);
+                broadcast(new UiEvent.SessionLink(id, SessionRow.Link.UP));
+            }
+
+            @Override
             public void ended(BridgeEnd end) {
                 sessions.remove(id);
                 lastOutput.remove(id);
+                links.remove(id);
                 broadcast(new UiEvent.SessionOver(id, summary.apply(end), status(end)));
             }
         });
         return id;
+    }
+
+    /**
+     * Sessions that lose their master get it made again by {@code renewing}, and are opened
+     * again through it (each MUX_C_NEW_SESSION answer within {@code answer}).
+     */
+    public void reconnectWith(Reconnections renewing, Duration answer) {
+        this.reconnections = renewing;
+        this.answerTimeout = answer;
+    }
+
+    /** A probe saw {@code alias} answer: a master its lost sessions wait for is tried now. */
+    void hostSeen(String alias) {
+        Reconnections renewing = reconnections;
+        if (renewing != null) {
+            renewing.hostSeen(alias);
+        }
+    }
+
+    private void setLink(long id, SessionRow.Link link) {
+        links.put(id, link);
+        broadcast(new UiEvent.SessionLink(id, link));
+    }
+
+    /**
+     * Sessions inside a remote multiplexer are opened again at once and find it; a plain one's
+     * row offers a new shell, opened when the user comes back to it (never silently).
+     */
+    @Override
+    public void masterBack(String alias, Path socket, long pid) {
+        for (Map.Entry<Long, Held> entry : lostOf(alias)) {
+            BridgedSession session = entry.getValue().session();
+            if (!session.reopensItself()) {
+                setLink(entry.getKey(), SessionRow.Link.NEW_SHELL);
+                session.offerReopen(socket, pid, answerTimeout);
+                continue;
+            }
+            try {
+                session.reopen(socket, pid, answerTimeout);
+            } catch (IOException | RuntimeException e) {
+                // the user tries again with Enter rather than a loop of tries here
+                setLink(entry.getKey(), SessionRow.Link.NEW_SHELL);
+            }
+        }
+    }
+
+    @Override
+    public void needsYou(String alias) {
+        lostOf(alias).forEach(entry -> setLink(entry.getKey(), SessionRow.Link.NEEDS_YOU));
+    }
+
+    @Override
+    public boolean waiting(String alias) {
+        return lostOf(alias).stream().map(entry -> links.get(entry.getKey()))
+                .anyMatch(link -> link == SessionRow.Link.LOST || link == SessionRow.Link.NEEDS_YOU);
+    }
+
+    private List<Map.Entry<Long, Held>> lostOf(String alias) {
+        return sessions.entrySet().stream()
+                .filter(entry -> entry.getValue().alias().equals(alias) && entry.getValue().session().lost())
+                .toList();
+    }
+
+    /**
+     * A lost session the user comes back to: opened again now when its master is back (a plain
+     * one gets its new shell here); otherwise its master is made again meanwhile.
+     */
+    private void reopenOnReturn(long id, Held held) {
+        SessionRow.Link link = links.get(id);
+        Reconnections renewing = reconnections;
+        if (!held.session().lost() || link == null || link == SessionRow.Link.LOST || renewing == null) {
+            return;
+        }
+        Optional<LiveMaster> live = renewing.liveMaster(held.alias());
+        if (live.isPresent()) {
+            try {
+                held.session().reopen(live.get().socket(), live.get().pid(), answerTimeout);
+                return;
+            } catch (IOException | RuntimeException e) {
+                // made again below
+            }
+        }
+        setLink(id, SessionRow.Link.LOST);
+        renewing.lost(held.alias());
     }
 
     private void broadcast(UiEvent event) {
@@ -136,6 +253,7 @@ public final class SessionHub implements AutoCloseable {
         if (held == null) {
             return new LoanEnd.SessionOver(id, "already over", -1);
         }
+        reopenOnReturn(id, held);
         shownIn.put(id, where);
         lastOutput.put(id, clock.instant());
         broadcast(new UiEvent.SessionShown(id, where));

@@ -106,6 +106,11 @@ public final class Tmux implements AutoCloseable {
         return run(List.of("capture-pane", "-p", "-t", SESSION)).stdout();
     }
 
+    /** The scrollback and the visible screen, one line per row. */
+    public String history() {
+        return run(List.of("capture-pane", "-p", "-S", "-", "-t", SESSION)).stdout();
+    }
+
     /** The visible screen with the escape sequences of its colours and attributes. */
     public String screenWithAttributes() {
         return run(List.of("capture-pane", "-p", "-e", "-t", SESSION)).stdout();

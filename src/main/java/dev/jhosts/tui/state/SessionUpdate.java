@@ -43,6 +43,12 @@ final class SessionUpdate {
         if (live.isEmpty()) {
             return Optional.empty();
         }
+        if (live.size() == 1 && live.get(0).link() == SessionRow.Link.NEEDS_YOU) {
+            // its master needs the user: made here, asking in this terminal; the session goes on through it
+            return Optional.of(Transition.of(state.withMaster(alias, new MasterState.Starting())
+                    .withMessage(alias + ": making its master again (it asks you); the session comes back through it"),
+                    new Effect.StartMasterAsking(alias)));
+        }
         if (live.size() == 1) {
             return Optional.of(reattach(state, live.get(0).id()));
         }
@@ -184,6 +190,20 @@ final class SessionUpdate {
             return Transition.of(state);
         }
         return Transition.of(state.withSessions(state.sessions().changed(output.id(), row -> row.withOutput(output.at()))));
+    }
+
+    /** The connection under a session changed: its row says it; a detached one's news goes to the status line. */
+    static Transition onLink(ViewState state, UiEvent.SessionLink link) {
+        Optional<SessionRow> row = state.sessions().find(link.id());
+        if (row.isEmpty() || !row.get().live() || row.get().link() == link.link()) {
+            return Transition.of(state);
+        }
+        ViewState next = state.withSessions(state.sessions().changed(link.id(), r -> r.withLink(link.link())));
+        if (link.id() == state.sessions().attached()) {
+            return Transition.of(next);
+        }
+        String words = link.link() == SessionRow.Link.UP ? "connection back" : link.link().words();
+        return Transition.of(next.withMessage(row.get().alias() + " #" + link.id() + ": " + words));
     }
 
     /** A session is over: one that had the terminal is dealt with when the terminal is back. */

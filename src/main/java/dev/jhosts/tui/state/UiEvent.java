@@ -105,6 +105,9 @@ public sealed interface UiEvent {
     /** Session {@code id}, detached, has new output. */
     record SessionOutput(long id, Instant at) implements UiEvent {}
 
+    /** The connection under session {@code id} is lost, needs the user, is back, or up again ({@code link}). */
+    record SessionLink(long id, SessionRow.Link link) implements UiEvent {}
+
     /** Session {@code id} is over; {@code status} is -1 when the master sent none. */
     record SessionOver(long id, String summary, int status) implements UiEvent {}
 

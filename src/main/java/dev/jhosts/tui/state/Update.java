@@ -79,6 +79,8 @@ public final class Update {
             return SessionUpdate.onListed(state, listed);
         } else if (event instanceof UiEvent.SessionOutput output) {
             return SessionUpdate.onOutput(state, output);
+        } else if (event instanceof UiEvent.SessionLink link) {
+            return SessionUpdate.onLink(state, link);
         } else if (event instanceof UiEvent.SessionOver over) {
             return SessionUpdate.onOver(state, over);
         } else if (event instanceof UiEvent.TerminalBack back) {

@@ -70,6 +70,32 @@ class SessionUpdateTest {
     }
 
     @Test
+    void aLostConnectionShowsOnTheRowAndEnterStillComesBackToTheSession() {
+        openAndDetach("web1", 1);
+        send(new UiEvent.SessionLink(1, SessionRow.Link.LOST));
+        assertThat(state.sessions().find(1).orElseThrow().link()).isEqualTo(SessionRow.Link.LOST);
+        assertThat(state.message()).isEqualTo("web1 #1: connection lost");
+        send(new UiEvent.SessionLink(1, SessionRow.Link.NEW_SHELL));
+        assertThat(state.message()).contains("Enter: new shell");
+        select("web1");
+        press(Key.named(Key.Name.ENTER));
+        assertThat(effects).containsExactly(new Effect.Reattach(1));
+        send(new UiEvent.SessionLink(1, SessionRow.Link.UP));
+        assertThat(state.sessions().find(1).orElseThrow().link()).isEqualTo(SessionRow.Link.UP);
+    }
+
+    @Test
+    void enterOnASessionWhoseMasterNeedsYouMakesTheMasterAskingHereInsteadOfShowingTheLostScreen() {
+        openAndDetach("web1", 1);
+        send(new UiEvent.SessionLink(1, SessionRow.Link.NEEDS_YOU));
+        select("web1");
+        press(Key.named(Key.Name.ENTER));
+        assertThat(effects).containsExactly(new Effect.StartMasterAsking("web1"));
+        assertThat(state.sessions().attached()).isZero();
+        assertThat(state.masterState("web1")).isEqualTo(new MasterState.Starting());
+    }
+
+    @Test
     void withSeveralSessionsEnterShowsAChooserWhoseLastChoiceIsANewSession() {
         openAndDetach("web1", 1);
         send(new UiEvent.SessionOpened(2, "web1", T0.plusSeconds(5)));
