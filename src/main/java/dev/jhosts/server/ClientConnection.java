@@ -17,7 +17,6 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.jline.nativ.CLibrary;
 import org.newsclub.net.unix.AFUNIXSocket;
@@ -237,12 +236,18 @@ final class ClientConnection {
             throw e;
         }
         shown = terminal;
-        AtomicBoolean givenBack = new AtomicBoolean();
-        Runnable giveBack = () -> {
-            // once: after the client has gone on, the terminal is its shell's again
-            if (givenBack.compareAndSet(false, true)) {
-                terminal.close();
-                found.restore();
+        // once, and whoever comes second waits for it: after the client has gone on, the
+        // terminal is its shell's again
+        Runnable giveBack = new Runnable() {
+            private boolean givenBack;
+
+            @Override
+            public synchronized void run() {
+                if (!givenBack) {
+                    givenBack = true;
+                    terminal.close();
+                    found.restore();
+                }
             }
         };
         Thread listener = new Thread(() -> listen(in, terminal, side, giveBack),
@@ -262,6 +267,13 @@ final class ClientConnection {
         } finally {
             shown = null;
             giveBack.run();
+            // JLine's close leaves the duplicate open (its non-blocking slave input closes
+            // nothing), which would keep every client's tty open in the server for good
+            try {
+                new FileInputStream(duplicate).close();
+            } catch (IOException alreadyGone) {
+                // closed it is
+            }
             if (!gone) {
                 link.sendQuietly(new ToClient.Exit(status, message));
             }
