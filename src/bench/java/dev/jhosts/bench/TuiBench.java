@@ -28,10 +28,10 @@ import java.util.regex.Pattern;
  */
 public final class TuiBench {
     private static final int RUNS = 9;
-    private static final Duration LIMIT = Duration.ofSeconds(60);
+    static final Duration LIMIT = Duration.ofSeconds(60);
     /** A shell prompt at the end of the output: "...# " or "...$ ". */
-    private static final Pattern PROMPT = Pattern.compile("[#$] $");
-    private static final String BULK = "head -c 268435456 /dev/zero | tr '\\\\0' x; echo END$((40+2))";
+    static final Pattern PROMPT = Pattern.compile("[#$] $");
+    static final String BULK = "head -c 268435456 /dev/zero | tr '\\\\0' x; echo END$((40+2))";
 
     public static void main(String[] args) throws Exception {
         SshdFixture sshd = new SshdFixture().start();
@@ -95,7 +95,7 @@ public final class TuiBench {
                 + Arrays.toString(KEYSTROKES) + " per pace; all through script(1)'s pty)");
     }
 
-    private static double timeToText(String command, Map<String, String> env, Pattern text) throws Exception {
+    static double timeToText(String command, Map<String, String> env, Pattern text) throws Exception {
         long start = System.nanoTime();
         try (ScriptedTerminal terminal = ScriptedTerminal.start(command, env)) {
             return (terminal.await(text, LIMIT) - start) / 1e6;
@@ -119,10 +119,10 @@ public final class TuiBench {
     }
 
     /** Keystrokes per pace (back to back, 100 ms apart, 1 s apart) and the pauses before each. */
-    private static final int[] KEYSTROKES = {300, 40, 12};
+    static final int[] KEYSTROKES = {300, 40, 12};
     private static final long[] PAUSE_MS = {0, 100, 1000};
 
-    private static double[][] keystrokesThroughPicker(String jhosts, Map<String, String> env) throws Exception {
+    static double[][] keystrokesThroughPicker(String jhosts, Map<String, String> env) throws Exception {
         try (ScriptedTerminal terminal = ScriptedTerminal.start(jhosts, env)) {
             terminal.await(Pattern.compile("live"), LIMIT);
             terminal.type("\r");
@@ -131,7 +131,7 @@ public final class TuiBench {
         }
     }
 
-    private static double[][] keystrokes(String command, Map<String, String> env) throws Exception {
+    static double[][] keystrokes(String command, Map<String, String> env) throws Exception {
         try (ScriptedTerminal terminal = ScriptedTerminal.start(command, env)) {
             terminal.await(PROMPT, LIMIT);
             return echoTimes(terminal);
@@ -164,13 +164,13 @@ public final class TuiBench {
         return times;
     }
 
-    private static double p90(double[] values) {
+    static double p90(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[(int) Math.floor(sorted.length * 0.9)];
     }
 
-    private static double bulkThroughPicker(String jhosts, Map<String, String> env) throws Exception {
+    static double bulkThroughPicker(String jhosts, Map<String, String> env) throws Exception {
         try (ScriptedTerminal terminal = ScriptedTerminal.start(jhosts, env)) {
             terminal.await(Pattern.compile("live"), LIMIT);
             terminal.type("\r");
@@ -185,20 +185,20 @@ public final class TuiBench {
         }
     }
 
-    private static double bulk(String command, Map<String, String> env) throws Exception {
+    static double bulk(String command, Map<String, String> env) throws Exception {
         long start = System.nanoTime();
         try (ScriptedTerminal terminal = ScriptedTerminal.start(command, env)) {
             return (terminal.awaitRaw("END42", Duration.ofMinutes(5)) - start) / 1e6;
         }
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static Path socket(SshdFixture sshd) {
+    static Path socket(SshdFixture sshd) {
         Processes.Result list = sshd.jhosts(LIMIT, "master", "list", "--json");
         Matcher socket = Pattern.compile("\"socket\":\"([^\"]+)\"").matcher(list.stdout());
         if (!socket.find()) {
