@@ -114,6 +114,8 @@ public final class TuiBench {
             long prompt = terminal.await(PROMPT, LIMIT);
             terminal.type("exit\r");
             terminal.await(Pattern.compile("exit 0"), LIMIT);
+            terminal.type("\u001b");
+            terminal.waitFor(Duration.ofSeconds(10));
             return new double[] {(frame - start) / 1e6, (prompt - enter) / 1e6};
         }
     }
@@ -127,14 +129,22 @@ public final class TuiBench {
             terminal.await(Pattern.compile("live"), LIMIT);
             terminal.type("\r");
             terminal.await(PROMPT, LIMIT);
-            return echoTimes(terminal);
+            double[][] times = echoTimes(terminal);
+            // the session lives in the jhosts server: it is ended, not left behind
+            terminal.type("exit\r");
+            terminal.await(Pattern.compile("exit 0"), LIMIT);
+            terminal.type("\u001b");
+            terminal.waitFor(Duration.ofSeconds(10));
+            return times;
         }
     }
 
     static double[][] keystrokes(String command, Map<String, String> env) throws Exception {
         try (ScriptedTerminal terminal = ScriptedTerminal.start(command, env)) {
             terminal.await(PROMPT, LIMIT);
-            return echoTimes(terminal);
+            double[][] times = echoTimes(terminal);
+            terminal.type("exit\r");
+            return times;
         }
     }
 
@@ -160,7 +170,8 @@ public final class TuiBench {
                 times[pace][i] = (terminal.awaitRaw("q", LIMIT) - typed) / 1e6;
             }
         }
-        terminal.type("\u0004exit\r");
+        terminal.type("\r\u0004"); // cat ends at the end of file on an empty line
+        Thread.sleep(300);
         return times;
     }
 
@@ -181,6 +192,9 @@ public final class TuiBench {
             terminal.type(BULK.replace("\\\\", "\\") + "\r");
             long end = terminal.awaitRaw("END42", Duration.ofMinutes(5));
             terminal.type("exit\r");
+            terminal.await(Pattern.compile("exit 0"), LIMIT);
+            terminal.type("\u001b");
+            terminal.waitFor(Duration.ofSeconds(10));
             return (end - start) / 1e6;
         }
     }
