@@ -109,12 +109,16 @@ public final class ServerBench {
         double[] enterLiveMs = new double[runs];
         double[] enterSoonMs = new double[runs];
         double[] sshMs = new double[runs];
+        double[] serverShareMs = new double[runs];
         String loadBefore = load();
+        ScriptedTerminal inProcess = ScriptedTerminal.start("sleep 100000", env);
+        RandomAccessFile inProcessTty = new RandomAccessFile(inProcess.device(LIMIT).toFile(), "rw");
         for (int i = -1; i < runs; i++) {
             stopServer();
             double cold = firstFrame();
             double helloRun = TuiBench.timeToText(hello, env, Pattern.compile("hello"));
             double warm = firstFrame();
+            double serverShare = serverShare(inProcess, inProcessTty);
             double enterLive = enter(false);
             double enterSoon = enter(true);
             double mux = TuiBench.timeToText(ssh, env, PROMPT);
@@ -122,14 +126,20 @@ public final class ServerBench {
                 helloMs[i] = helloRun;
                 coldMs[i] = cold;
                 warmMs[i] = warm;
+                serverShareMs[i] = serverShare;
                 enterLiveMs[i] = enterLive;
                 enterSoonMs[i] = enterSoon;
                 sshMs[i] = mux;
             }
         }
+        inProcessTty.close();
+        inProcess.close();
         double helloMedian = TuiBench.median(helloMs);
         System.out.printf("first frame, server running %7.1f ms   JVM hello-world %6.1f ms   ratio %.2f×%n",
                 TuiBench.median(warmMs), helloMedian, TuiBench.median(warmMs) / helloMedian);
+        System.out.printf("  of which the server's: hello to first frame %6.1f ms (an in-process client); the client's"
+                + " JVM and connection %6.1f ms%n", TuiBench.median(serverShareMs),
+                TuiBench.median(warmMs) - TuiBench.median(serverShareMs));
         System.out.printf("first frame, no server      %7.1f ms   JVM hello-world %6.1f ms   ratio %.2f×%n",
                 TuiBench.median(coldMs), helloMedian, TuiBench.median(coldMs) / helloMedian);
         System.out.printf("Enter to prompt, master live %6.1f ms   ssh -S socket   %6.1f ms   ratio %.2f×%n",
@@ -150,6 +160,26 @@ public final class ServerBench {
         for (long pid : pids) {
             ProcessHandle.of(pid).ifPresent(process -> process.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join());
         }
+    }
+
+    /**
+     * The running server's part of a first frame: from a client's hello (sent by this process,
+     * which has no JVM to start) to the frame that shows the host on the terminal it passed.
+     */
+    private double serverShare(ScriptedTerminal terminal, RandomAccessFile tty) throws Exception {
+        Path socket = JhostsServers.in(controlDirectory).get(0);
+        ServerAddress address = new ServerAddress(socket, socket.resolveSibling(socket.getFileName() + ".lock"));
+        String build = ServerClient.ask(address, "", ToServer.Purpose.STATUS, List.of()).orElseThrow().text()
+                .split("\t")[1];
+        ScriptedClient client = new ScriptedClient(address,
+                new ToServer.Hello(build, ToServer.Purpose.PICKER, List.of(), TERMINAL_ENVIRONMENT), terminal, tty);
+        double[] millis = new double[1];
+        client.show(() -> {
+            long start = System.nanoTime();
+            millis[0] = (terminal.await(Pattern.compile(SshdFixture.HOST), LIMIT) - start) / 1e6;
+            terminal.type(ESCAPE);
+        });
+        return millis[0];
     }
 
     /** Start to the first frame that shows the host; the picker is left with Esc. */
@@ -250,28 +280,35 @@ public final class ServerBench {
             for (int i = 0; i < clients; i++) {
                 terminals.add(ScriptedTerminal.start("sleep 100000", env, WIDE, TALL));
             }
-            List<AttachingClient> attaching = new ArrayList<>();
+            List<ScriptedClient> attaching = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                attaching.add(new AttachingClient(address, build, terminals.get(i), ids.get(i % ids.size()),
-                        Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8")));
+                ToServer.Hello hello = new ToServer.Hello(build, ToServer.Purpose.ATTACH,
+                        List.of("#" + ids.get(i % ids.size())), TERMINAL_ENVIRONMENT);
+                attaching.add(new ScriptedClient(address, hello, terminals.get(i),
+                        new RandomAccessFile(terminals.get(i).device(LIMIT).toFile(), "rw")));
             }
             churn(pool, attaching, 1); // the first round loads and compiles what a client needs
-            Sample before = Sample.of(pid);
+            Sample before = Sample.settled(pid);
             String loadBefore = load();
             long start = System.nanoTime();
-            churn(pool, attaching, rounds - 1);
+            int half = (rounds - 1) / 2;
+            churn(pool, attaching, half);
+            Sample middle = Sample.settled(pid);
+            churn(pool, attaching, rounds - 1 - half);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Sample after = Sample.of(pid);
+            Sample after = Sample.settled(pid);
             System.out.printf("%d clients × %d attach+detach (%.1f s, %.1f ms per cycle per client; load average %s → %s):%n",
                     clients, rounds, seconds, seconds * 1000 / Math.max(1, rounds - 1), loadBefore, load());
-            System.out.printf("  fds      %6d → %6d   (%+d; new ones: %s)%n", before.fds(), after.fds(),
-                    after.fds() - before.fds(), after.newDescriptors(before));
-            System.out.printf("  threads  %6d → %6d   (%+d)%n", before.threads(), after.threads(),
-                    after.threads() - before.threads());
-            System.out.printf("  heap after GC %6.1f → %6.1f MiB   (%+.1f MiB)%n", before.heapKib() / 1024.0,
-                    after.heapKib() / 1024.0, (after.heapKib() - before.heapKib()) / 1024.0);
-            System.out.printf("  RSS      %6.1f → %6.1f MiB   (%+.1f MiB)%n", before.rssKib() / 1024.0,
-                    after.rssKib() / 1024.0, (after.rssKib() - before.rssKib()) / 1024.0);
+            System.out.println("  after round 1 → after round " + (1 + half) + " → after round " + rounds + ":");
+            System.out.printf("  fds      %6d → %6d → %6d   (%+d; new ones: %s)%n", before.fds(), middle.fds(),
+                    after.fds(), after.fds() - before.fds(), after.newDescriptors(before));
+            System.out.printf("  threads  %6d → %6d → %6d   (%+d; by name: %s)%n", before.threads(), middle.threads(),
+                    after.threads(), after.threads() - before.threads(), after.threadChanges(before));
+            System.out.printf("  heap after GC %6.1f → %6.1f → %6.1f MiB   (%+.1f MiB; most grown: %s)%n",
+                    before.heapKib() / 1024.0, middle.heapKib() / 1024.0, after.heapKib() / 1024.0,
+                    (after.heapKib() - before.heapKib()) / 1024.0, after.mostGrown(before, 6));
+            System.out.printf("  RSS      %6.1f → %6.1f → %6.1f MiB   (%+.1f MiB)%n", before.rssKib() / 1024.0,
+                    middle.rssKib() / 1024.0, after.rssKib() / 1024.0, (after.rssKib() - before.rssKib()) / 1024.0);
             System.out.printf("  (after the sessions were made, before any client: %d fds, %d threads, heap %.1f MiB)%n",
                     detached.fds(), detached.threads(), detached.heapKib() / 1024.0);
         } finally {
@@ -282,12 +319,12 @@ public final class ServerBench {
         }
     }
 
-    private static void churn(ExecutorService pool, List<AttachingClient> clients, int rounds) throws Exception {
+    private static void churn(ExecutorService pool, List<ScriptedClient> clients, int rounds) throws Exception {
         List<Future<?>> done = new ArrayList<>();
-        for (AttachingClient client : clients) {
+        for (ScriptedClient client : clients) {
             done.add(pool.submit(() -> {
                 for (int i = 0; i < rounds; i++) {
-                    client.cycle();
+                    client.attachAndDetach();
                 }
                 return null;
             }));
@@ -316,33 +353,30 @@ public final class ServerBench {
                 .map(answer -> Long.parseLong(answer.text().split("\t")[0].trim()));
     }
 
+    private static final Map<String, String> TERMINAL_ENVIRONMENT = Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8");
+
     /**
-     * A client as {@code jhosts attach #ID} is one, in this process: it connects, passes the
-     * pseudo-terminal of its {@link ScriptedTerminal} (whose own command, {@code sleep}, reads
-     * nothing), waits for the session's screen, types the detach key, then Esc in the list, and
-     * reads until the server says the picker is over.
+     * A client as {@code jhosts} or {@code jhosts attach #ID} is one, in this process: it
+     * connects, passes the pseudo-terminal of its {@link ScriptedTerminal} (whose own command,
+     * {@code sleep}, reads nothing), lets a script type on that terminal, and reads until the
+     * server says the picker is over.
      */
-    private static final class AttachingClient {
+    private static final class ScriptedClient {
         private final ServerAddress address;
         private final ToServer.Hello hello;
         private final ScriptedTerminal terminal;
         private final RandomAccessFile tty;
 
-        AttachingClient(ServerAddress address, String build, ScriptedTerminal terminal, long session,
-                Map<String, String> environment) throws Exception {
+        ScriptedClient(ServerAddress address, ToServer.Hello hello, ScriptedTerminal terminal, RandomAccessFile tty) {
             this.address = address;
-            this.hello = new ToServer.Hello(build, ToServer.Purpose.ATTACH, List.of("#" + session), environment);
+            this.hello = hello;
             this.terminal = terminal;
-            this.tty = new RandomAccessFile(terminal.device(LIMIT).toFile(), "rw");
+            this.tty = tty;
         }
 
-        void cycle() throws Exception {
-            try (AFUNIXSocket socket = AFUNIXSocket.newInstance()) {
-                socket.connect(AFUNIXSocketAddress.of(address.socket()));
-                socket.setOutboundFileDescriptors(tty.getFD());
-                terminal.forget();
-                socket.getOutputStream().write(ServerWire.encode(hello));
-                socket.getOutputStream().flush();
+        /** Attaches the session, waits for its screen, detaches (the detach key), quits the list leaving the sessions. */
+        void attachAndDetach() throws Exception {
+            show(() -> {
                 terminal.awaitRaw("FILLED42", LIMIT);
                 terminal.forget();
                 terminal.type(DETACH);
@@ -350,12 +384,23 @@ public final class ServerBench {
                 terminal.type(ESCAPE);
                 terminal.await(Pattern.compile("they go on in the server"), LIMIT);
                 terminal.type("d");
+            });
+        }
+
+        void show(Script script) throws Exception {
+            try (AFUNIXSocket socket = AFUNIXSocket.newInstance()) {
+                socket.connect(AFUNIXSocketAddress.of(address.socket()));
+                socket.setOutboundFileDescriptors(tty.getFD());
+                terminal.forget();
+                socket.getOutputStream().write(ServerWire.encode(hello));
+                socket.getOutputStream().flush();
+                script.run();
                 DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
                 while (true) {
                     ToClient message = ServerWire.readToClient(in);
                     if (message instanceof ToClient.Exit exit) {
                         if (exit.status() != 0) {
-                            throw new IllegalStateException("attach ended with " + exit);
+                            throw new IllegalStateException("the picker ended with " + exit);
                         }
                         return;
                     }
@@ -364,19 +409,24 @@ public final class ServerBench {
         }
     }
 
-    /** The server process's descriptors, threads, resident memory and heap used after a full collection. */
-    private record Sample(int fds, int threads, long rssKib, long heapKib, Map<String, String> descriptors) {
+    @FunctionalInterface
+    private interface Script {
+        void run() throws Exception;
+    }
+
+    /**
+     * The server process's descriptors, threads, resident memory, and its live objects (the
+     * class histogram's, after the full collection it makes).
+     */
+    private record Sample(int fds, int threads, long rssKib, long heapKib, Map<String, String> descriptors,
+            Map<String, Long> bytesByClass, Map<String, Integer> threadKinds) {
+        /** A sample once the clients' last threads have had a moment to end. */
+        static Sample settled(long pid) throws Exception {
+            Thread.sleep(2000);
+            return of(pid);
+        }
+
         static Sample of(long pid) throws Exception {
-            Processes.Result gc = Processes.run(List.of("jcmd", Long.toString(pid), "GC.run"), Map.of(), LIMIT);
-            if (gc.exitCode() != 0) {
-                throw new IllegalStateException(gc.describe());
-            }
-            Processes.Result heap = Processes.run(List.of("jcmd", Long.toString(pid), "GC.heap_info"), Map.of(), LIMIT);
-            long heapKib = 0;
-            Matcher used = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K").matcher(heap.stdout());
-            while (used.find()) { // def new generation, tenured generation (the serial collector's)
-                heapKib += Long.parseLong(used.group(1));
-            }
             String status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
             Map<String, String> descriptors = new java.util.TreeMap<>();
             try (var list = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
@@ -388,8 +438,49 @@ public final class ServerBench {
                     }
                 }
             }
+            Map<String, Long> bytesByClass = new java.util.HashMap<>();
+            Processes.Result histogram = Processes.run(List.of("jcmd", Long.toString(pid), "GC.class_histogram"),
+                    Map.of(), LIMIT);
+            Matcher row = Pattern.compile("(?m)^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)").matcher(histogram.stdout());
+            while (row.find()) {
+                bytesByClass.merge(row.group(3), Long.parseLong(row.group(2)), Long::sum);
+            }
+            // the live objects' total, which the histogram's own full collection leaves
+            Matcher total = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)").matcher(histogram.stdout());
+            long heapKib = total.find() ? Long.parseLong(total.group(1)) / 1024 : -1;
+            Map<String, Integer> threadKinds = new java.util.TreeMap<>();
+            Processes.Result threads = Processes.run(List.of("jcmd", Long.toString(pid), "Thread.print"), Map.of(), LIMIT);
+            Matcher thread = Pattern.compile("(?m)^\"([^\"]*)\"").matcher(threads.stdout());
+            while (thread.find()) {
+                threadKinds.merge(thread.group(1).replaceAll("\\d+", "N"), 1, Integer::sum);
+            }
             return new Sample(descriptors.size(), Integer.parseInt(field(status, "Threads")),
-                    Long.parseLong(field(status, "VmRSS").replace(" kB", "").trim()), heapKib, descriptors);
+                    Long.parseLong(field(status, "VmRSS").replace(" kB", "").trim()), heapKib, descriptors,
+                    bytesByClass, threadKinds);
+        }
+
+        /** The kinds of thread (names, digits as N) whose number changed since {@code before}. */
+        String threadChanges(Sample before) {
+            Map<String, Integer> changes = new java.util.TreeMap<>();
+            java.util.Set<String> kinds = new java.util.TreeSet<>(threadKinds.keySet());
+            kinds.addAll(before.threadKinds.keySet());
+            for (String kind : kinds) {
+                int change = threadKinds.getOrDefault(kind, 0) - before.threadKinds.getOrDefault(kind, 0);
+                if (change != 0) {
+                    changes.put(kind, change);
+                }
+            }
+            return changes.toString();
+        }
+
+        /** The {@code count} classes whose instances grew most in bytes since {@code before}. */
+        String mostGrown(Sample before, int count) {
+            return bytesByClass.entrySet().stream()
+                    .map(entry -> Map.entry(entry.getKey(), entry.getValue() - before.bytesByClass.getOrDefault(entry.getKey(), 0L)))
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(count)
+                    .map(entry -> entry.getKey() + String.format(" %+d KiB", entry.getValue() / 1024))
+                    .reduce((a, b) -> a + ", " + b).orElse("");
         }
 
         /** What the descriptors open now and not in {@code before} are, counted by kind. */
