@@ -201,15 +201,22 @@ public final class ServerBench {
             } else {
                 terminal.await(Pattern.compile("live"), LIMIT);
             }
-            terminal.forget();
-            long enter = System.nanoTime();
-            terminal.type("\r");
-            long prompt = terminal.await(PROMPT, LIMIT);
-            terminal.type("exit\r");
-            terminal.await(Pattern.compile("exit 0"), LIMIT);
-            quit(terminal);
-            return (prompt - enter) / 1e6;
+            return TuiBench.enterToPrompt(terminal);
         }
+    }
+
+    /** The detach key in a session: back to the list. */
+    private static void detach(ScriptedTerminal terminal) throws Exception {
+        terminal.forget();
+        terminal.type(DETACH);
+        terminal.await(Pattern.compile("Enter connect"), LIMIT);
+    }
+
+    /** Esc in the list, and {@code d} in the question that follows: quit, the sessions going on in the server. */
+    private static void quitLeavingSessions(ScriptedTerminal terminal) throws Exception {
+        terminal.type(ESCAPE);
+        terminal.await(Pattern.compile("they go on in the server"), LIMIT);
+        terminal.type("d");
     }
 
     private static void quit(ScriptedTerminal terminal) throws Exception {
@@ -254,13 +261,9 @@ public final class ServerBench {
                 picker.forget();
                 picker.type("seq -f '%0199.0f' 1 20000; echo FILLED$((40+2))\r"); // full-width lines
                 picker.awaitRaw("FILLED42", LIMIT);
-                picker.forget();
-                picker.type(DETACH);
-                picker.await(Pattern.compile("Enter connect"), LIMIT);
+                detach(picker);
             }
-            picker.type(ESCAPE);
-            picker.await(Pattern.compile("they go on in the server"), LIMIT);
-            picker.type("d");
+            quitLeavingSessions(picker);
             picker.waitFor(LIMIT);
         }
         Path socket = JhostsServers.in(controlDirectory).get(0);
@@ -378,12 +381,8 @@ public final class ServerBench {
         void attachAndDetach() throws Exception {
             show(() -> {
                 terminal.awaitRaw("FILLED42", LIMIT);
-                terminal.forget();
-                terminal.type(DETACH);
-                terminal.await(Pattern.compile("Enter connect"), LIMIT);
-                terminal.type(ESCAPE);
-                terminal.await(Pattern.compile("they go on in the server"), LIMIT);
-                terminal.type("d");
+                detach(terminal);
+                quitLeavingSessions(terminal);
             });
         }
 

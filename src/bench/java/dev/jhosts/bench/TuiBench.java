@@ -108,16 +108,26 @@ public final class TuiBench {
         try (ScriptedTerminal terminal = ScriptedTerminal.start(jhosts, env)) {
             long frame = terminal.await(Pattern.compile(SshdFixture.HOST), LIMIT);
             terminal.await(Pattern.compile("live"), LIMIT);
-            terminal.forget();
-            long enter = System.nanoTime();
-            terminal.type("\r");
-            long prompt = terminal.await(PROMPT, LIMIT);
-            terminal.type("exit\r");
-            terminal.await(Pattern.compile("exit 0"), LIMIT);
-            terminal.type("\u001b");
-            terminal.waitFor(Duration.ofSeconds(10));
-            return new double[] {(frame - start) / 1e6, (prompt - enter) / 1e6};
+            return new double[] {(frame - start) / 1e6, enterToPrompt(terminal)};
         }
+    }
+
+    /** Milliseconds from Enter in the list to the remote prompt; the session is then ended and the picker quit. */
+    static double enterToPrompt(ScriptedTerminal terminal) throws Exception {
+        terminal.forget();
+        long enter = System.nanoTime();
+        terminal.type("\r");
+        long prompt = terminal.await(PROMPT, LIMIT);
+        endSessionAndQuit(terminal);
+        return (prompt - enter) / 1e6;
+    }
+
+    /** Ends the session shown (it would live on in the jhosts server) and quits the picker. */
+    static void endSessionAndQuit(ScriptedTerminal terminal) throws Exception {
+        terminal.type("exit\r");
+        terminal.await(Pattern.compile("exit 0"), LIMIT);
+        terminal.type("\u001b");
+        terminal.waitFor(Duration.ofSeconds(10));
     }
 
     /** Keystrokes per pace (back to back, 100 ms apart, 1 s apart) and the pauses before each. */
@@ -130,11 +140,7 @@ public final class TuiBench {
             terminal.type("\r");
             terminal.await(PROMPT, LIMIT);
             double[][] times = echoTimes(terminal);
-            // the session lives in the jhosts server: it is ended, not left behind
-            terminal.type("exit\r");
-            terminal.await(Pattern.compile("exit 0"), LIMIT);
-            terminal.type("\u001b");
-            terminal.waitFor(Duration.ofSeconds(10));
+            endSessionAndQuit(terminal);
             return times;
         }
     }
@@ -191,10 +197,7 @@ public final class TuiBench {
             long start = System.nanoTime();
             terminal.type(BULK.replace("\\\\", "\\") + "\r");
             long end = terminal.awaitRaw("END42", Duration.ofMinutes(5));
-            terminal.type("exit\r");
-            terminal.await(Pattern.compile("exit 0"), LIMIT);
-            terminal.type("\u001b");
-            terminal.waitFor(Duration.ofSeconds(10));
+            endSessionAndQuit(terminal);
             return (end - start) / 1e6;
         }
     }
