@@ -30,8 +30,13 @@ final class ScriptedTerminal implements AutoCloseable {
     }
 
     static ScriptedTerminal start(String shellCommand, Map<String, String> env) throws IOException {
+        return start(shellCommand, env, 100, 30);
+    }
+
+    static ScriptedTerminal start(String shellCommand, Map<String, String> env, int columns, int rows)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of("script", "-qfec",
-                "stty rows 30 cols 100; exec " + shellCommand, "/dev/null"))
+                "stty rows " + rows + " cols " + columns + "; exec " + shellCommand, "/dev/null"))
                 .redirectErrorStream(true);
         builder.environment().put("TERM", "xterm-256color");
         builder.environment().putAll(env);
@@ -55,6 +60,31 @@ final class ScriptedTerminal implements AutoCloseable {
         } catch (IOException ended) {
             // the process went away
         }
+    }
+
+    /** The pseudo-terminal's device (its standard input's), once the command runs on it. */
+    java.nio.file.Path device(Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ProcessHandle child : (Iterable<ProcessHandle>) process.descendants()::iterator) {
+                try {
+                    java.nio.file.Path input = java.nio.file.Files.readSymbolicLink(
+                            java.nio.file.Path.of("/proc", Long.toString(child.pid()), "fd", "0"));
+                    if (input.toString().startsWith("/dev/pts/")) {
+                        return input;
+                    }
+                } catch (IOException gone) {
+                    // not yet, or already exec'd
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new IOException("no pseudo-terminal seen within " + limit);
+    }
+
+    /** Waits (bounded) for the command to end; whether it did. */
+    boolean waitFor(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Forgets what was seen so far (the byte count goes on). */

@@ -28,10 +28,10 @@ import java.util.regex.Pattern;
  */
 public final class TuiBench {
     private static final int RUNS = 9;
-    private static final Duration LIMIT = Duration.ofSeconds(60);
+    static final Duration LIMIT = Duration.ofSeconds(60);
     /** A shell prompt at the end of the output: "...# " or "...$ ". */
-    private static final Pattern PROMPT = Pattern.compile("[#$] $");
-    private static final String BULK = "head -c 268435456 /dev/zero | tr '\\\\0' x; echo END$((40+2))";
+    static final Pattern PROMPT = Pattern.compile("[#$] $");
+    static final String BULK = "head -c 268435456 /dev/zero | tr '\\\\0' x; echo END$((40+2))";
 
     public static void main(String[] args) throws Exception {
         SshdFixture sshd = new SshdFixture().start();
@@ -95,7 +95,7 @@ public final class TuiBench {
                 + Arrays.toString(KEYSTROKES) + " per pace; all through script(1)'s pty)");
     }
 
-    private static double timeToText(String command, Map<String, String> env, Pattern text) throws Exception {
+    static double timeToText(String command, Map<String, String> env, Pattern text) throws Exception {
         long start = System.nanoTime();
         try (ScriptedTerminal terminal = ScriptedTerminal.start(command, env)) {
             return (terminal.await(text, LIMIT) - start) / 1e6;
@@ -108,33 +108,49 @@ public final class TuiBench {
         try (ScriptedTerminal terminal = ScriptedTerminal.start(jhosts, env)) {
             long frame = terminal.await(Pattern.compile(SshdFixture.HOST), LIMIT);
             terminal.await(Pattern.compile("live"), LIMIT);
-            terminal.forget();
-            long enter = System.nanoTime();
-            terminal.type("\r");
-            long prompt = terminal.await(PROMPT, LIMIT);
-            terminal.type("exit\r");
-            terminal.await(Pattern.compile("exit 0"), LIMIT);
-            return new double[] {(frame - start) / 1e6, (prompt - enter) / 1e6};
+            return new double[] {(frame - start) / 1e6, enterToPrompt(terminal)};
         }
     }
 
+    /** Milliseconds from Enter in the list to the remote prompt; the session is then ended and the picker quit. */
+    static double enterToPrompt(ScriptedTerminal terminal) throws Exception {
+        terminal.forget();
+        long enter = System.nanoTime();
+        terminal.type("\r");
+        long prompt = terminal.await(PROMPT, LIMIT);
+        endSessionAndQuit(terminal);
+        return (prompt - enter) / 1e6;
+    }
+
+    /** Ends the session shown (it would live on in the jhosts server) and quits the picker. */
+    static void endSessionAndQuit(ScriptedTerminal terminal) throws Exception {
+        terminal.type("exit\r");
+        terminal.await(Pattern.compile("exit 0"), LIMIT);
+        terminal.type("\u001b");
+        terminal.waitFor(Duration.ofSeconds(10));
+    }
+
     /** Keystrokes per pace (back to back, 100 ms apart, 1 s apart) and the pauses before each. */
-    private static final int[] KEYSTROKES = {300, 40, 12};
+    static final int[] KEYSTROKES = {300, 40, 12};
     private static final long[] PAUSE_MS = {0, 100, 1000};
 
-    private static double[][] keystrokesThroughPicker(String jhosts, Map<String, String> env) throws Exception {
+    static double[][] keystrokesThroughPicker(String jhosts, Map<String, String> env) throws Exception {
         try (ScriptedTerminal terminal = ScriptedTerminal.start(jhosts, env)) {
             terminal.await(Pattern.compile("live"), LIMIT);
             terminal.type("\r");
             terminal.await(PROMPT, LIMIT);
-            return echoTimes(terminal);
+            double[][] times = echoTimes(terminal);
+            endSessionAndQuit(terminal);
+            return times;
         }
     }
 
-    private static double[][] keystrokes(String command, Map<String, String> env) throws Exception {
+    static double[][] keystrokes(String command, Map<String, String> env) throws Exception {
         try (ScriptedTerminal terminal = ScriptedTerminal.start(command, env)) {
             terminal.await(PROMPT, LIMIT);
-            return echoTimes(terminal);
+            double[][] times = echoTimes(terminal);
+            terminal.type("exit\r");
+            return times;
         }
     }
 
@@ -160,17 +176,18 @@ public final class TuiBench {
                 times[pace][i] = (terminal.awaitRaw("q", LIMIT) - typed) / 1e6;
             }
         }
-        terminal.type("\u0004exit\r");
+        terminal.type("\r\u0004"); // cat ends at the end of file on an empty line
+        Thread.sleep(300);
         return times;
     }
 
-    private static double p90(double[] values) {
+    static double p90(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[(int) Math.floor(sorted.length * 0.9)];
     }
 
-    private static double bulkThroughPicker(String jhosts, Map<String, String> env) throws Exception {
+    static double bulkThroughPicker(String jhosts, Map<String, String> env) throws Exception {
         try (ScriptedTerminal terminal = ScriptedTerminal.start(jhosts, env)) {
             terminal.await(Pattern.compile("live"), LIMIT);
             terminal.type("\r");
@@ -180,25 +197,25 @@ public final class TuiBench {
             long start = System.nanoTime();
             terminal.type(BULK.replace("\\\\", "\\") + "\r");
             long end = terminal.awaitRaw("END42", Duration.ofMinutes(5));
-            terminal.type("exit\r");
+            endSessionAndQuit(terminal);
             return (end - start) / 1e6;
         }
     }
 
-    private static double bulk(String command, Map<String, String> env) throws Exception {
+    static double bulk(String command, Map<String, String> env) throws Exception {
         long start = System.nanoTime();
         try (ScriptedTerminal terminal = ScriptedTerminal.start(command, env)) {
             return (terminal.awaitRaw("END42", Duration.ofMinutes(5)) - start) / 1e6;
         }
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static Path socket(SshdFixture sshd) {
+    static Path socket(SshdFixture sshd) {
         Processes.Result list = sshd.jhosts(LIMIT, "master", "list", "--json");
         Matcher socket = Pattern.compile("\"socket\":\"([^\"]+)\"").matcher(list.stdout());
         if (!socket.find()) {

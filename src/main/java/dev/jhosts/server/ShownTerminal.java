@@ -13,7 +13,6 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.nativ.CLibrary;
 import org.newsclub.net.unix.FileDescriptorCast;
 
@@ -77,12 +76,18 @@ final class ShownTerminal {
         }
         TerminalOwner terminal = opened;
         this.terminal = Optional.of(terminal);
-        AtomicBoolean givenBack = new AtomicBoolean();
-        Runnable giveBack = () -> {
-            // once: after the client has gone on, the terminal is its shell's again
-            if (givenBack.compareAndSet(false, true)) {
-                terminal.close();
-                found.restore();
+        // once, and whoever comes second waits for it: after the client has gone on, the
+        // terminal is its shell's again
+        Runnable giveBack = new Runnable() {
+            private boolean givenBack;
+
+            @Override
+            public synchronized void run() {
+                if (!givenBack) {
+                    givenBack = true;
+                    terminal.close();
+                    found.restore();
+                }
             }
         };
         Thread listener = new Thread(() -> listen(in, terminal, side, giveBack),
@@ -102,6 +107,13 @@ final class ShownTerminal {
         } finally {
             this.terminal = Optional.empty();
             giveBack.run();
+            // JLine's close leaves the duplicate open (its non-blocking slave input closes
+            // nothing), which would keep every client's tty open in the server for good
+            try {
+                new FileInputStream(duplicate).close();
+            } catch (IOException alreadyGone) {
+                // closed it is
+            }
             if (!gone) {
                 link.sendQuietly(new ToClient.Exit(status, message));
             }
