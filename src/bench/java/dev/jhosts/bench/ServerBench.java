@@ -168,11 +168,11 @@ public final class ServerBench {
      */
     private double serverShare(ScriptedTerminal terminal, RandomAccessFile tty) throws Exception {
         Path socket = JhostsServers.in(controlDirectory).get(0);
-        ServerAddress address = new ServerAddress(socket, socket.resolveSibling(socket.getFileName() + ".lock"));
+        ServerAddress address = ServerAddress.at(socket);
         String build = ServerClient.ask(address, "", ToServer.Purpose.STATUS, List.of()).orElseThrow().text()
                 .split("\t")[1];
         ScriptedClient client = new ScriptedClient(address,
-                new ToServer.Hello(build, ToServer.Purpose.PICKER, List.of(), TERMINAL_ENVIRONMENT), terminal, tty);
+                new ToServer.Hello(build, "", ToServer.Purpose.PICKER, List.of(), TERMINAL_ENVIRONMENT, "/"), terminal, tty);
         double[] millis = new double[1];
         client.show(() -> {
             long start = System.nanoTime();
@@ -274,7 +274,7 @@ public final class ServerBench {
                 + " %d fds, %d threads (load average %s)%n", ids.size(), WIDE, TALL, detached.rssKib() / 1024.0,
                 detached.heapKib() / 1024.0, detached.fds(), detached.threads(), load());
 
-        ServerAddress address = new ServerAddress(socket, socket.resolveSibling(socket.getFileName() + ".lock"));
+        ServerAddress address = ServerAddress.at(socket);
         String build = ServerClient.ask(address, "", ToServer.Purpose.STATUS, List.of()).orElseThrow().text()
                 .split("\t")[1];
         List<ScriptedTerminal> terminals = new ArrayList<>();
@@ -285,8 +285,8 @@ public final class ServerBench {
             }
             List<ScriptedClient> attaching = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
-                ToServer.Hello hello = new ToServer.Hello(build, ToServer.Purpose.ATTACH,
-                        List.of("#" + ids.get(i % ids.size())), TERMINAL_ENVIRONMENT);
+                ToServer.Hello hello = new ToServer.Hello(build, "", ToServer.Purpose.ATTACH,
+                        List.of("#" + ids.get(i % ids.size())), TERMINAL_ENVIRONMENT, "/");
                 attaching.add(new ScriptedClient(address, hello, terminals.get(i),
                         new RandomAccessFile(terminals.get(i).device(LIMIT).toFile(), "rw")));
             }
@@ -351,7 +351,7 @@ public final class ServerBench {
     }
 
     private static java.util.Optional<Long> serverPid(Path socket) throws IOException {
-        ServerAddress address = new ServerAddress(socket, socket.resolveSibling(socket.getFileName() + ".lock"));
+        ServerAddress address = ServerAddress.at(socket);
         return ServerClient.ask(address, "", ToServer.Purpose.STATUS, List.of())
                 .map(answer -> Long.parseLong(answer.text().split("\t")[0].trim()));
     }

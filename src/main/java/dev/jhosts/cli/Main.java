@@ -56,6 +56,9 @@ public final class Main {
             if (invocation instanceof PlainInvocation.ListHosts list) {
                 return ListCommand.list(list.global(), list.json(), out, err);
             }
+            if (invocation instanceof PlainInvocation.ServerRun server) {
+                return ServerCommand.Run.run(server.global());
+            }
             if (invocation instanceof PlainInvocation.Copy copy) {
                 return CpCommand.copy(copy.global(), copy.arguments());
             }

@@ -36,6 +36,9 @@ sealed interface PlainInvocation {
     /** {@code jhosts [globals] list [--json]}. */
     record ListHosts(GlobalOptions global, boolean json) implements PlainInvocation {}
 
+    /** {@code jhosts [globals] server run}: what a client starts, as quickly as it can listen. */
+    record ServerRun(GlobalOptions global) implements PlainInvocation {}
+
     /** {@code jhosts [globals] cp [cp's options] OPERAND...}. */
     record Copy(GlobalOptions global, CpCommand.Arguments arguments) implements PlainInvocation {}
 
@@ -85,6 +88,9 @@ sealed interface PlainInvocation {
         }
         if (rest[0].equals("cp")) {
             return copy(Arrays.asList(rest).subList(1, rest.length)).map(arguments -> new Copy(global, arguments));
+        }
+        if (rest.length == 2 && rest[0].equals("server") && rest[1].equals("run")) {
+            return Optional.of(new ServerRun(global));
         }
         if (rest[0].equals("list") && (rest.length == 1 || rest.length == 2 && rest[1].equals("--json"))) {
             return Optional.of(new ListHosts(global, rest.length == 2));

@@ -51,7 +51,11 @@ final class ServerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            GlobalOptions global = Commands.global(spec);
+            return run(Commands.global(spec));
+        }
+
+        /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
+        static int run(GlobalOptions global) throws Exception {
             Context context = Context.load(global);
             // the terminal the server was started from may close: that is no reason to end
             Signals.register("HUP", () -> { });

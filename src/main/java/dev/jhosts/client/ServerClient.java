@@ -73,7 +73,7 @@ public final class ServerClient {
             return Optional.empty();
         }
         try (ServerConnection connection = opened.get()) {
-            connection.hello(new ToServer.Hello(build, address.pair(), purpose, arguments, java.util.Map.of()),
+            connection.hello(new ToServer.Hello(build, address.pair(), purpose, arguments, java.util.Map.of(), ""),
                     Optional.empty());
             StringBuilder text = new StringBuilder();
             while (true) {
@@ -105,23 +105,31 @@ public final class ServerClient {
         capture.setDaemon(true);
         capture.start();
         Optional<ServerConnection> running = ServerConnection.open(address);
-        if (running.isEmpty()) {
-            coldStart.prepare(); // the settings' errors come before a terminal's absence, as without a server
-        }
-        if (System.console() == null) {
-            running.ifPresent(ServerConnection::close);
-            throw new IOException("standard input and output must be a terminal");
-        }
+        Optional<ServerStarter.Starting> starting = Optional.empty();
         ExactModes found;
         try {
-            found = modes.get();
-        } catch (ExecutionException e) {
+            if (running.isEmpty()) {
+                // the server's JVM comes up while the settings are checked here; their errors come
+                // before a terminal's absence, as without a server
+                starting = Optional.of(starter.start());
+                coldStart.prepare();
+            }
+            if (System.console() == null) {
+                throw new IOException("standard input and output must be a terminal");
+            }
+            try {
+                found = modes.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            }
+        } catch (Exception e) {
             running.ifPresent(ServerConnection::close);
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            starting.ifPresent(ServerStarter.Starting::abandon);
+            throw e;
         }
-        ServerConnection connection = running.isPresent() ? running.get() : starter.startAndConnect(address);
+        ServerConnection connection = running.isPresent() ? running.get() : starting.get().connect(address);
         ToServer.Hello hello = new ToServer.Hello(build, address.pair(), purpose, arguments,
-                ClientEnvironment.allowed(System.getenv()));
+                ClientEnvironment.allowed(System.getenv()), System.getProperty("user.dir", "/"));
         connection.hello(hello, Optional.of(FileDescriptor.in));
         ToClient first = attend(connection, found);
         if (first instanceof ToClient.Declined declined && declined.reason() == ToClient.Reason.REPLACED) {
@@ -157,8 +165,14 @@ public final class ServerClient {
         if (running.isPresent()) {
             return running.get();
         }
-        coldStart.prepare();
-        return starter.startAndConnect(address);
+        ServerStarter.Starting starting = starter.start();
+        try {
+            coldStart.prepare();
+        } catch (Exception e) {
+            starting.abandon();
+            throw e;
+        }
+        return starting.connect(address);
     }
 
     private void awaitGone() throws IOException {

@@ -45,36 +45,57 @@ public final class ServerStarter {
         this.log = log;
     }
 
-    /** Starts the server and connects to it; fails with the server's own last words when it does not come up. */
-    ServerConnection startAndConnect(ServerAddress address) throws IOException {
+    /** A server being started: its process, until it listens. */
+    final class Starting {
+        private final Process server;
+
+        private Starting(Process server) {
+            this.server = server;
+        }
+
+        /** Connects to the server once it listens; fails with its own last words when it does not come up. */
+        ServerConnection connect(ServerAddress address) throws IOException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_MILLIS);
+            while (System.nanoTime() < deadline) {
+                Optional<ServerConnection> connection = ServerConnection.open(address);
+                if (connection.isPresent()) {
+                    return connection.get();
+                }
+                if (!server.isAlive() && server.exitValue() != 0) {
+                    throw new IOException("the jhosts server did not start: " + lastWords());
+                }
+                try {
+                    Thread.sleep(POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while the jhosts server started", e);
+                }
+            }
+            throw new IOException("the jhosts server did not listen within " + START_MILLIS / 1000 + " s (its log: "
+                    + log + ")");
+        }
+
+        /** The server is not wanted after all (the settings are wrong, there is no terminal): it ends. */
+        void abandon() {
+            server.destroy();
+        }
+    }
+
+    /**
+     * Starts the server's process and returns at once: its JVM comes up while the caller goes on
+     * (checks the settings, waits for the terminal's library).
+     */
+    Starting start() throws IOException {
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
         Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
-        Process server = builder
+        return new Starting(builder
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_MILLIS);
-        while (System.nanoTime() < deadline) {
-            Optional<ServerConnection> connection = ServerConnection.open(address);
-            if (connection.isPresent()) {
-                return connection.get();
-            }
-            if (!server.isAlive() && server.exitValue() != 0) {
-                throw new IOException("the jhosts server did not start: " + lastWords());
-            }
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while the jhosts server started", e);
-            }
-        }
-        throw new IOException("the jhosts server did not listen within " + START_MILLIS / 1000 + " s (its log: "
-                + log + ")");
+                .start());
     }
 
     private String lastWords() {

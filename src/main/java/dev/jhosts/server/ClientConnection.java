@@ -171,7 +171,7 @@ final class ClientConnection {
             ShownTerminal terminal = new ShownTerminal(link, number, server.pickers(), server.sessions());
             shown = Optional.of(terminal);
             try {
-                terminal.show(tty, ttyNumber, hello.environment(), opening, in);
+                terminal.show(tty, ttyNumber, hello.environment(), hello.directory(), opening, in);
             } finally {
                 shown = Optional.empty();
             }

@@ -41,7 +41,7 @@ public final class ServerWire {
         if (message instanceof ToServer.Hello hello) {
             frame.type(HELLO).putInt(PROTOCOL).putString(hello.version()).putString(hello.pair())
                     .putString(hello.purpose().name())
-                    .putStrings(hello.arguments()).putMap(hello.environment());
+                    .putStrings(hello.arguments()).putMap(hello.environment()).putString(hello.directory());
         } else if (message instanceof ToServer.Resized) {
             frame.type(RESIZED);
         } else if (message instanceof ToServer.Continued) {
@@ -90,7 +90,7 @@ public final class ServerWire {
                 } catch (IllegalArgumentException anotherBuilds) {
                     purpose = ToServer.Purpose.OTHER;
                 }
-                return new ToServer.Hello(version, pair, purpose, body.strings(), body.map());
+                return new ToServer.Hello(version, pair, purpose, body.strings(), body.map(), body.string());
             }
             case RESIZED -> {
                 return new ToServer.Resized();

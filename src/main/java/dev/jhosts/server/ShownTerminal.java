@@ -57,8 +57,8 @@ final class ShownTerminal {
      * so that the modes found here can be written back exactly on the tty itself at the end,
      * whatever ended the picker.
      */
-    void show(FileDescriptor tty, int ttyNumber, Map<String, String> environment, JhostsApp.Opening opening,
-            DataInputStream in) throws IOException {
+    void show(FileDescriptor tty, int ttyNumber, Map<String, String> environment, String directory,
+            JhostsApp.Opening opening, DataInputStream in) throws IOException {
         ExactModes found = ExactModes.capture(ttyNumber);
         FileDescriptor duplicate = FileDescriptorCast.duplicating(tty).as(FileDescriptor.class);
         int duplicateNumber = FileDescriptorCast.using(duplicate).as(Integer.class);
@@ -95,7 +95,7 @@ final class ShownTerminal {
         listener.setDaemon(true);
         listener.start();
         try {
-            status = pickers.show(terminal, new JhostsApp.Viewer(where, environment, true), opening);
+            status = pickers.show(terminal, new JhostsApp.Viewer(where, environment, java.nio.file.Path.of(directory), true), opening);
             int live = sessions.listings().size();
             if (live > 0) {
                 message = "jhosts: " + live + " session" + (live == 1 ? " goes" : "s go")

@@ -15,9 +15,10 @@ public sealed interface ToServer {
      *     server serves only its own
      * @param arguments the purpose's words ({@code attach}'s target, {@code stop}'s {@code --force})
      * @param environment the allowed variables of the client's environment ({@link ClientEnvironment})
+     * @param directory the client's working directory (as tmux's client tells its own)
      */
-    record Hello(String version, String pair, Purpose purpose, List<String> arguments, Map<String, String> environment)
-            implements ToServer {
+    record Hello(String version, String pair, Purpose purpose, List<String> arguments, Map<String, String> environment,
+            String directory) implements ToServer {
         public Hello {
             arguments = List.copyOf(arguments);
             environment = Map.copyOf(environment);

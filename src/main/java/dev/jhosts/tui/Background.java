@@ -68,10 +68,11 @@ final class Background implements AutoCloseable {
     /**
      * Builds and starts them; {@code post} is how each reaches the UI thread. {@code sessions}
      * are shared with the other pickers of this jhosts and outlive this one; {@code environment}
-     * is the user's where the terminal is (what sessions send, as ssh's SendEnv).
+     * is the user's where the terminal is (what sessions send, as ssh's SendEnv), {@code directory}
+     * the directory of its shell (where the files pane's local side starts).
      */
     static Background start(List<Host> hosts, Settings settings, Path sshConfig, HostConfigs hostConfigs,
-            Masters masters, TerminalOwner terminal, Map<String, String> environment, SessionHub sessions,
+            Masters masters, TerminalOwner terminal, Map<String, String> environment, Path directory, SessionHub sessions,
             Consumer<UiEvent> post, Clock clock) {
         DetailsLookup details = new DetailsLookup(hostConfigs, post);
         MasterWatch watch = new MasterWatch(masters, hosts.stream().map(Host::alias).toList(), post);
@@ -92,7 +93,7 @@ final class Background implements AutoCloseable {
         SessionOpener opener = new SessionOpener(runner, post);
         ForwardCommands forwards = new ForwardCommands(masters, post);
         RunCommands runs = new RunCommands(masters, settings, post);
-        FilesCommands files = new FilesCommands(masters, settings.aliveCheckTimeout().multipliedBy(4), post);
+        FilesCommands files = new FilesCommands(masters, settings.aliveCheckTimeout().multipliedBy(4), post, directory);
         Consumer<MasterEvent> masterListener = event -> {
             post.accept(new UiEvent.MasterChanged(event.alias(), event.state()));
             watch.refreshSoon();

@@ -70,7 +70,11 @@ final class FilesCommands implements AutoCloseable {
     private final Map<String, Cancellation> copies = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Thread> copyThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    FilesCommands(Masters masters, Duration muxTimeout, Consumer<UiEvent> events) {
+    /** Where the local side starts: the directory of the terminal's shell (the client's, for a server). */
+    private final Path localStart;
+
+    FilesCommands(Masters masters, Duration muxTimeout, Consumer<UiEvent> events, Path localStart) {
+        this.localStart = localStart;
         this.masters = masters;
         this.muxTimeout = muxTimeout;
         this.events = events;
@@ -104,7 +108,7 @@ final class FilesCommands implements AutoCloseable {
             try {
                 String[] path = new String[1];
                 List<FileEntry> entries = list.remote() ? listRemote(list.alias(), list.path(), path)
-                        : listLocal(list.path(), path);
+                        : listLocal(list.path().isEmpty() ? localStart : Path.of(list.path()), path);
                 post(new WorkNews.FilesListed(list.alias(), list.remote(), path[0], entries, list.select()));
             } catch (IOException | RuntimeException e) {
                 post(new WorkNews.FilesUnavailable(list.alias(), list.remote(), reason(e)));
@@ -190,8 +194,8 @@ final class FilesCommands implements AutoCloseable {
         return entries;
     }
 
-    private static List<FileEntry> listLocal(String path, String[] listed) throws IOException {
-        Path directory = (path.isEmpty() ? Path.of("") : Path.of(path)).toAbsolutePath().normalize();
+    private static List<FileEntry> listLocal(Path path, String[] listed) throws IOException {
+        Path directory = path.toAbsolutePath().normalize();
         listed[0] = directory.toString();
         List<FileEntry> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {

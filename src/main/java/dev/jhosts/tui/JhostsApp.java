@@ -30,16 +30,17 @@ public final class JhostsApp {
     /**
      * Where a picker is shown: its terminal's name (where a session is attached, in {@code
      * jhosts sessions}), the user's environment there (TERM, locale, NO_COLOR, SendEnv's
-     * variables), and whether sessions go on after the picker ends (those of a jhosts server).
+     * variables), the directory its shell is in, and whether sessions go on after the picker
+     * ends (those of a jhosts server).
      */
-    public record Viewer(String where, Map<String, String> environment, boolean sessionsOutlive) {
+    public record Viewer(String where, Map<String, String> environment, Path directory, boolean sessionsOutlive) {
         public Viewer {
             environment = Map.copyOf(environment);
         }
 
-        /** This process's own terminal and environment; its sessions end with it. */
+        /** This process's own terminal, environment and directory; its sessions end with it. */
         public static Viewer ownTerminal() {
-            return new Viewer("this terminal", System.getenv(), false);
+            return new Viewer("this terminal", System.getenv(), Path.of("").toAbsolutePath(), false);
         }
     }
 

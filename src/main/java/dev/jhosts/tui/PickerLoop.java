@@ -123,7 +123,8 @@ final class PickerLoop implements EffectRunner.Loop {
             terminal.watchResizes(resized -> post(new UiEvent.Resized(resized.getColumns(), resized.getRows())));
             JhostsApp.Shared shared = parts.shared();
             background = Background.start(shared.hosts(), settings, shared.sshConfig(), shared.hostConfigs(),
-                    shared.masters(), terminal, parts.viewer().environment(), shared.sessions(), this::post, clock);
+                    shared.masters(), terminal, parts.viewer().environment(), parts.viewer().directory(), shared.sessions(),
+                    this::post, clock);
             effects = new EffectRunner(background, shared.masters(), lending,
                     new TmuxOpener(shared.jhostsCommand(), settings.sessions().tmuxOpen(), tmuxEnvironment(),
                             this::post),

@@ -25,7 +25,7 @@ class ServerWireTest {
     void everyMessageComesBackAsItWasSent() throws IOException {
         List<ToServer> toServer = List.of(
                 new ToServer.Hello("jhosts 1 (commit c)", "/h/.ssh/config\n/h/jhosts.conf", ToServer.Purpose.ATTACH, List.of("#3", "é"),
-                        Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8")),
+                        Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8"), "/home/u/src"),
                 new ToServer.Resized(), new ToServer.Continued(), new ToServer.Interrupted(), new ToServer.Exiting(),
                 new ToServer.Finished(255));
         DataInputStream in = stream(toServer.stream().map(ServerWire::encode).toArray(byte[][]::new));
@@ -43,7 +43,7 @@ class ServerWireTest {
 
     @Test
     void aPurposeOfAnotherBuildIsToldApartFromNonsense() throws IOException {
-        byte[] frame = ServerWire.encode(new ToServer.Hello("v", "", ToServer.Purpose.PICKER, List.of(), Map.of()));
+        byte[] frame = ServerWire.encode(new ToServer.Hello("v", "", ToServer.Purpose.PICKER, List.of(), Map.of(), "/"));
         String text = new String(frame, java.nio.charset.StandardCharsets.ISO_8859_1).replace("PICKER", "FUTURE");
         byte[] future = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         assertThat(((ToServer.Hello) ServerWire.readToServer(stream(future))).purpose()).isEqualTo(ToServer.Purpose.OTHER);
