@@ -56,6 +56,9 @@ final class ServerCommand implements Callable<Integer> {
 
         /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
         static int run(GlobalOptions global) throws Exception {
+            // the first frame's libraries get ready beside the settings and the catalogue: the
+            // first client of a cold start waits for them
+            JhostsApp.prepareInBackground();
             Context context = Context.load(global);
             // the terminal the server was started from may close: that is no reason to end
             Signals.register("HUP", () -> { });

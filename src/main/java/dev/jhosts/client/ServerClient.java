@@ -11,6 +11,8 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -99,19 +101,26 @@ public final class ServerClient {
      * @param coldStart run before a server is started (the settings checked, with their errors)
      */
     public int show(ToServer.Purpose purpose, List<String> arguments, ColdStart coldStart) throws Exception {
+        // no socket at all: the server's JVM starts first thing, and comes up while this one loads
+        Optional<ServerStarter.Starting> starting = Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS)
+                ? Optional.empty() : Optional.of(starter.start());
         // the terminal's library and the socket's load their native parts side by side
         FutureTask<ExactModes> modes = new FutureTask<>(() -> ExactModes.capture(0));
         Thread capture = new Thread(modes, "jhosts-client-modes");
         capture.setDaemon(true);
         capture.start();
-        Optional<ServerConnection> running = ServerConnection.open(address);
-        Optional<ServerStarter.Starting> starting = Optional.empty();
+        Optional<ServerConnection> running = Optional.empty();
         ExactModes found;
         try {
-            if (running.isEmpty()) {
-                // the server's JVM comes up while the settings are checked here; their errors come
-                // before a terminal's absence, as without a server
-                starting = Optional.of(starter.start());
+            if (starting.isEmpty()) {
+                running = ServerConnection.open(address);
+                if (running.isEmpty()) {
+                    starting = Optional.of(starter.start()); // a stale socket: its server is gone
+                }
+            }
+            if (starting.isPresent()) {
+                // checked while the server comes up; the settings' errors come before a terminal's
+                // absence, as without a server
                 coldStart.prepare();
             }
             if (System.console() == null) {
