@@ -92,8 +92,9 @@ class FilesPaneInTmuxTest {
     void browseCopyBothWaysMakeRenameAndDeleteWithConfirmation() throws IOException {
         start();
         tmux.keys("F6");
-        // the remote side: the login directory, through the master made for the pane
-        String screen = tmux.waitFor(remoteName + "/");
+        // the remote side: the login directory, through the master made for the pane; the local
+        // side (the client's directory) is listed beside it, in whichever order they come
+        String screen = tmux.waitUntil(s -> s.contains(remoteName + "/") && s.contains("up.bin"), "both sides listed");
         assertThat(screen).contains("files: " + SshdFixture.HOST).contains("testhost:" + System.getProperty("user.home"))
                 .contains("up.bin");
         select(remoteName, true);
