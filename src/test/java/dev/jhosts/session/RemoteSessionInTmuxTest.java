@@ -70,25 +70,8 @@ class RemoteSessionInTmuxTest {
         tmux.type(connect);
         tmux.keys("Enter");
         tmux.waitFor("[jhosts-1]");
-        tmux.type("JH_MARK=kept$((40+2)); echo \"set $JH_MARK\"");
-        tmux.keys("Enter");
-        tmux.waitFor("set kept42");
-
-        String killed = masterCheck(settings);
-        Processes.Result kill = SSHD.jhosts(Duration.ofSeconds(30), "-c", settings.toString(), "master", "kill",
-                SshdFixture.HOST);
-        assertThat(kill.exitCode()).as(kill.describe()).isZero();
-        // connect's session is the jhosts server's: it comes back by itself on a new master, in the
-        // same remote tmux session, with no key typed
-        awaitRemote(() -> {
-            String now = masterCheck(settings);
-            return !now.isEmpty() && !now.equals(killed);
-        }, "a new master");
-        tmux.waitUntil(screen -> !screen.contains("connection lost") && screen.contains("[jhosts-1]")
-                && screen.contains("set kept42"), "the same remote tmux session back", Duration.ofSeconds(90));
-        tmux.type("echo \"still $JH_MARK\"");
-        tmux.keys("Enter");
-        tmux.waitFor("still kept42");
+        // connect's session is the jhosts server's: it comes back by itself
+        markKillTheMasterAndComeBack(settings, "kept");
         assertThat(remoteTmux("list-sessions", "-F", "#{session_name}:#{session_attached}")).isEqualTo("jhosts-1:1");
 
         // a second session open at the same time gets a remote session of its own
@@ -113,26 +96,7 @@ class RemoteSessionInTmuxTest {
         tmux.waitFor("Enter connect");
         tmux.keys("Enter");
         tmux.waitFor("[jhosts-1]");
-        tmux.type("JH_MARK=picker$((40+2)); echo \"set $JH_MARK\"");
-        tmux.keys("Enter");
-        tmux.waitFor("set picker42");
-
-        String killed = masterCheck(settings);
-        Processes.Result kill = SSHD.jhosts(Duration.ofSeconds(30), "-c", settings.toString(), "master", "kill",
-                SshdFixture.HOST);
-        assertThat(kill.exitCode()).as(kill.describe()).isZero();
-        // the server's session waits for a new master (a probe that sees the host makes it at once,
-        // so jhosts' "connection lost" line may be gone before a capture sees it) and finds the same
-        // remote tmux session by itself
-        awaitRemote(() -> {
-            String now = masterCheck(settings);
-            return !now.isEmpty() && !now.equals(killed);
-        }, "a new master");
-        tmux.waitUntil(screen -> !screen.contains("connection lost") && screen.contains("[jhosts-1]")
-                && screen.contains("set picker42"), "the same remote tmux session back", Duration.ofSeconds(90));
-        tmux.type("echo \"still $JH_MARK\"");
-        tmux.keys("Enter");
-        tmux.waitFor("still picker42");
+        markKillTheMasterAndComeBack(settings, "picker");
         assertThat(remoteTmux("list-sessions", "-F", "#{session_name}:#{session_attached}")).isEqualTo("jhosts-1:1");
     }
 
@@ -149,6 +113,31 @@ class RemoteSessionInTmuxTest {
         String screen = tmux.waitFor("connect ended 3");
         assertThat(screen).contains("plain 42 [none]");
         assertThat(remoteTmux("list-sessions")).isEmpty();
+    }
+
+    /**
+     * Sets a variable in the attached remote tmux session, kills the master, and waits for the
+     * session to come back by itself on a new master (a probe that sees the host makes it at once,
+     * so jhosts' "connection lost" line may be gone before a capture sees it), in the same remote
+     * tmux session with the variable still set and no key typed before the prompt is back.
+     */
+    private void markKillTheMasterAndComeBack(Path settings, String mark) throws Exception {
+        tmux.type("JH_MARK=" + mark + "$((40+2)); echo \"set $JH_MARK\"");
+        tmux.keys("Enter");
+        tmux.waitFor("set " + mark + "42");
+        String killed = masterCheck(settings);
+        Processes.Result kill = SSHD.jhosts(Duration.ofSeconds(30), "-c", settings.toString(), "master", "kill",
+                SshdFixture.HOST);
+        assertThat(kill.exitCode()).as(kill.describe()).isZero();
+        awaitRemote(() -> {
+            String now = masterCheck(settings);
+            return !now.isEmpty() && !now.equals(killed);
+        }, "a new master");
+        tmux.waitUntil(screen -> !screen.contains("connection lost") && screen.contains("[jhosts-1]")
+                && screen.contains("set " + mark + "42"), "the same remote tmux session back", Duration.ofSeconds(90));
+        tmux.type("echo \"still $JH_MARK\"");
+        tmux.keys("Enter");
+        tmux.waitFor("still " + mark + "42");
     }
 
     /** The output of {@code master check} on the fixture's host ("" when it has no live master). */
