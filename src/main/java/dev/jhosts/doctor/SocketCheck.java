@@ -1,14 +1,9 @@
 package dev.jhosts.doctor;
 
 import dev.jhosts.master.MasterProbe;
-import dev.jhosts.master.OwnSockets;
+import dev.jhosts.master.MasterSockets;
 import dev.jhosts.master.Probe;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The sockets in jhosts' control directory (but jhosts' own, {@link OwnSockets}) and at the
+ * The sockets in jhosts' control directory ({@link MasterSockets}) and at the
  * hosts' own ControlPaths, each asked over the mux protocol (MUX_C_ALIVE_CHECK, no ssh process)
  * what is behind it. Stale and frozen ones, and another user's, are reported, never removed: jhosts removes a stale socket only when it is about to
  * start a master there, after a connect to it was refused again.
@@ -31,8 +26,8 @@ final class SocketCheck {
     private SocketCheck() {}
 
     static List<Finding> check(Path controlDirectory, Map<Path, List<String>> hostSockets, MasterProbe probe) {
-        Set<Path> sockets = new LinkedHashSet<>(socketsIn(controlDirectory));
-        hostSockets.keySet().stream().filter(SocketCheck::isSocket).forEach(sockets::add);
+        Set<Path> sockets = new LinkedHashSet<>(MasterSockets.in(controlDirectory));
+        hostSockets.keySet().stream().filter(MasterSockets::isSocket).forEach(sockets::add);
         List<Finding> findings = new ArrayList<>();
         int alive = 0;
         ExecutorService probes = Executors.newFixedThreadPool(PROBES_AT_ONCE, runnable -> {
@@ -83,31 +78,5 @@ final class SocketCheck {
             findings.add(Finding.ok(NAME, alive + (alive == 1 ? " live master" : " live masters") + ", no stale sockets"));
         }
         return findings;
-    }
-
-    private static List<Path> socketsIn(Path directory) {
-        List<Path> sockets = new ArrayList<>();
-        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-            return sockets;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            for (Path entry : entries) {
-                if (isSocket(entry) && !OwnSockets.isOwn(entry)) {
-                    sockets.add(entry);
-                }
-            }
-        } catch (IOException e) {
-            // ControlDirectoryCheck reports a directory that cannot be read
-        }
-        return sockets;
-    }
-
-    /** A socket (what "other" is among the files of a control directory), not through a link. */
-    private static boolean isSocket(Path path) {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther();
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

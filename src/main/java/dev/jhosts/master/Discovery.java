@@ -1,11 +1,6 @@
 package dev.jhosts.master;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +14,7 @@ import java.util.concurrent.Executor;
 
 /**
  * Finds every master jhosts can see: those it launched (launch records), every socket in its
- * control directory (but jhosts' own, {@link OwnSockets}), and those at the ControlPaths learned so far. Stale sockets are removed on
+ * control directory ({@link MasterSockets}), and those at the ControlPaths learned so far. Stale sockets are removed on
  * the way; sockets with nothing behind them are left out. What it sees is published as
  * observations, so it never overrides a launch that finished after the listing began.
  */
@@ -48,7 +43,7 @@ public final class Discovery {
         long ticket = states.beginObservation();
         Set<Path> sockets = new LinkedHashSet<>();
         records.all().forEach(launch -> sockets.add(launch.socket()));
-        sockets.addAll(socketsInDirectory());
+        sockets.addAll(MasterSockets.in(directory.path()));
         sockets.addAll(index.sockets());
 
         Map<Path, CompletableFuture<Optional<MasterInfo>>> probed = new LinkedHashMap<>();
@@ -89,20 +84,5 @@ public final class Discovery {
             return Instant.EPOCH;
         }
         return ProcessHandle.of(pid).flatMap(process -> process.info().startInstant()).orElse(Instant.EPOCH);
-    }
-
-    private List<Path> socketsInDirectory() {
-        List<Path> sockets = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory.path())) {
-            for (Path file : files) {
-                if (!OwnSockets.isOwn(file)
-                        && Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isOther()) {
-                    sockets.add(file);
-                }
-            }
-        } catch (IOException ignored) {
-            // an unreadable directory holds nothing we can use
-        }
-        return sockets;
     }
 }
