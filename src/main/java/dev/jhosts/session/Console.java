@@ -105,6 +105,7 @@ public final class Console implements AutoCloseable {
             } catch (RuntimeException ignored) {
                 // likewise
             }
+            input.close();
         });
     }
 }

@@ -3,7 +3,6 @@ package dev.jhosts.session;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import org.jline.utils.NonBlockingInputStream;
 
 /**
@@ -18,20 +17,9 @@ import org.jline.utils.NonBlockingInputStream;
  * read once Enter ends it; a lone end-of-file character (Ctrl-D) is never seen.
  */
 public final class ConsoleInput extends NonBlockingInputStream {
-    /**
-     * Poll intervals: 1 ms while keys are coming (the latency a keystroke gets: at most 1 ms),
-     * longer once the user has paused for a while (the first key after a pause waits up to the
-     * idle interval). A poll, not a blocking read: see above.
-     */
-    private static final long BUSY_POLL_MILLIS = 1;
-    private static final long IDLE_POLL_MILLIS = 10;
-    private static final long BUSY_NANOS = 3_000_000_000L;
-
     private final FileInputStream input;
-    private final Object sleep = new Object();
+    private final InputWait wait;
     private int peeked = READ_EXPIRED;
-    private long lastByte = System.nanoTime();
-    private boolean wakeUp; // guarded by sleep
     /** Bytes a session gave back (typed after its detach key, in the same read): read first. */
     private byte[] given = new byte[0];
     private int givenAt;
@@ -41,6 +29,7 @@ public final class ConsoleInput extends NonBlockingInputStream {
     /** Reads {@code terminal} (standard input, or a tty a client passed); closing this does not close it. */
     public ConsoleInput(FileDescriptor terminal) {
         this.input = new FileInputStream(terminal);
+        this.wait = InputWait.on(terminal);
     }
 
     /**
@@ -57,10 +46,7 @@ public final class ConsoleInput extends NonBlockingInputStream {
      * out: the key reader gives up the terminal without waiting out its poll.
      */
     public void wakeUp() {
-        synchronized (sleep) {
-            wakeUp = true;
-            sleep.notifyAll();
-        }
+        wait.wakeUp();
     }
 
     /**
@@ -109,24 +95,22 @@ public final class ConsoleInput extends NonBlockingInputStream {
             if (left <= 0) {
                 return READ_EXPIRED;
             }
-            try {
-                long interval = System.nanoTime() - lastByte < BUSY_NANOS ? BUSY_POLL_MILLIS : IDLE_POLL_MILLIS;
-                synchronized (sleep) {
-                    if (!wakeUp) {
-                        sleep.wait(Math.min(interval, left));
-                    }
-                    if (wakeUp) {
-                        wakeUp = false;
-                        return hungUp ? EOF : READ_EXPIRED;
+            switch (wait.await(left)) {
+                case WOKEN -> {
+                    return hungUp ? EOF : READ_EXPIRED;
+                }
+                case GONE -> {
+                    if (input.available() <= 0) {
+                        return EOF;
                     }
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for input");
+                case READABLE, EXPIRED -> {
+                    // the loop asks the terminal again
+                }
             }
         }
         int value = input.read();
-        lastByte = System.nanoTime();
+        wait.bytesCame();
         if (isPeek) {
             peeked = value;
         }
@@ -162,5 +146,11 @@ public final class ConsoleInput extends NonBlockingInputStream {
     @Override
     public synchronized int available() throws IOException {
         return given.length - givenAt + (peeked != READ_EXPIRED ? 1 : 0) + input.available();
+    }
+
+    /** Frees the wait's own descriptors; the terminal stays open. */
+    @Override
+    public void close() {
+        wait.close();
     }
 }

@@ -35,8 +35,11 @@ import org.jline.utils.NonBlockingInputStream;
  * rest before it decides the ESC was the Esc key.
  */
 public final class KeyReader {
-    /** How long one read waits before it looks again whether it was stopped ({@link #pause()} wakes it at once). */
-    private static final long POLL_MILLIS = 10;
+    /**
+     * How long one read waits before it looks again whether it was stopped: a backstop, as every
+     * change of mode that must take the reader off the terminal wakes it at once.
+     */
+    private static final long POLL_MILLIS = 1000;
     private static final long BURST_MILLIS = 2;
     private static final long PAUSE_LIMIT_MILLIS = 2000;
     private static final byte ESC = 0x1b;
@@ -246,6 +249,7 @@ public final class KeyReader {
             mode = Mode.PAUSED;
             lock.notifyAll();
         }
+        wakeUp.run();
     }
 
     /** Called holding the lock. */
