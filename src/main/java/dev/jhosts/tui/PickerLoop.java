@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,7 +44,10 @@ import java.util.concurrent.TimeUnit;
  * that comes first (ssh asks) gets it as keys.
  */
 final class PickerLoop implements EffectRunner.Loop {
+    /** Ticks while something moves on screen (a spinner, a prelaunch waiting for its delay). */
     private static final Duration TICK = Duration.ofMillis(100);
+    /** Ticks otherwise: the ages on screen change once a second, and nothing else needs the time. */
+    private static final Duration SLOW_TICK = Duration.ofSeconds(1);
     /** A session that opens within this time does not get a frame of "connecting" drawn first. */
     private static final Duration QUIET_OPEN = Duration.ofMillis(150);
 
@@ -53,6 +57,9 @@ final class PickerLoop implements EffectRunner.Loop {
     private final Parts parts;
     private final BlockingQueue<UiEvent> events;
     private final Clock clock = Clock.systemUTC();
+    private ScheduledExecutorService ticker; // made and ended by run()
+    private ScheduledFuture<?> nextTick; // UI thread only
+    private boolean nextTickFast; // UI thread only
     private final TerminalOwner terminal;
     private final TerminalScreen screen;
     private final Renderer renderer;
@@ -108,7 +115,6 @@ final class PickerLoop implements EffectRunner.Loop {
         Settings settings = parts.shared().settings();
         state = ViewState.initial(parts.shared().hosts(), parts.shared().warnings(), new ScreenSize(size.getColumns(), size.getRows()),
                 clock.instant(), settings.prelaunchDelay());
-        ScheduledExecutorService ticker = null;
         Runnable stopFeed = () -> { };
         Runnable unsubscribe = () -> { };
         try {
@@ -148,15 +154,17 @@ final class PickerLoop implements EffectRunner.Loop {
                 thread.setDaemon(true);
                 return thread;
             });
-            ticker.scheduleAtFixedRate(() -> post(new UiEvent.Tick(clock.instant())),
-                    TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+            armTick(true);
             while (!quitting) {
                 batch.clear();
                 batch.add(take());
                 events.drainTo(batch);
                 ViewState before = state;
+                boolean ticked = false;
                 while (!batch.isEmpty() && !quitting) {
-                    handle(batch.poll());
+                    UiEvent event = batch.poll();
+                    ticked |= event instanceof UiEvent.Tick;
+                    handle(event);
                 }
                 if (quitting || lending.lent()) {
                     continue; // the terminal is lent: nothing is drawn
@@ -168,6 +176,7 @@ final class PickerLoop implements EffectRunner.Loop {
                         draw();
                     }
                 }
+                armTick(ticked);
             }
             return exitCode;
         } finally {
@@ -259,6 +268,24 @@ final class PickerLoop implements EffectRunner.Loop {
      * second (the ages in the status pane and of the sessions). Ticks alone do not redraw ten
      * times a second.
      */
+    /**
+     * Makes sure a tick comes: every {@link #TICK} while something moves, else at the next whole
+     * second. An idle picker wakes once a second, not ten times. UI thread only.
+     */
+    private void armTick(boolean afterTick) {
+        boolean fast = dirty || state.spinning() || state.prelaunchPending();
+        if (!afterTick && nextTick != null && !nextTick.isDone() && (nextTickFast || !fast)) {
+            return; // the tick under way comes soon enough
+        }
+        if (nextTick != null) {
+            nextTick.cancel(false);
+        }
+        long delay = fast ? TICK.toMillis() : SLOW_TICK.toMillis() - clock.millis() % SLOW_TICK.toMillis();
+        nextTickFast = fast;
+        nextTick = ticker.schedule(() -> post(new UiEvent.Tick(clock.instant())), Math.max(1, delay),
+                TimeUnit.MILLISECONDS);
+    }
+
     private boolean looksDifferent(ViewState before, ViewState after) {
         if (!after.withTime(before.now(), after.spinner()).equals(before)) {
             return true;

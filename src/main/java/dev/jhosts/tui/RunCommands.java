@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +44,31 @@ final class RunCommands implements AutoCloseable {
     });
     private final Map<Integer, FleetRun> runs = new HashMap<>();
     private final List<Lines> active = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean flushing = new AtomicBoolean();
 
     RunCommands(Masters masters, Settings settings, Consumer<UiEvent> events) {
         this.masters = masters;
         this.settings = settings;
         this.events = events;
-        flusher.scheduleWithFixedDelay(() -> active.forEach(Lines::flush), FLUSH.toMillis(), FLUSH.toMillis(),
-                TimeUnit.MILLISECONDS);
+    }
+
+    /** Flushes in {@link #FLUSH}, and again after it while runs are under way: an idle picker has no timer. */
+    private void flushSoon() {
+        if (flushing.compareAndSet(false, true)) {
+            try {
+                flusher.schedule(this::flushActive, FLUSH.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closed) {
+                flushing.set(false);
+            }
+        }
+    }
+
+    private void flushActive() {
+        active.forEach(Lines::flush);
+        flushing.set(false);
+        if (!active.isEmpty()) {
+            flushSoon();
+        }
     }
 
     void run(WorkRequest request) {
@@ -77,6 +97,7 @@ final class RunCommands implements AutoCloseable {
                 settings.run().timeout(), settings.run().hangup(), new byte[0], false);
         Lines lines = new Lines(start.runId(), start.aliases().size());
         active.add(lines);
+        flushSoon();
         FleetRun run = FleetRun.start(masters, request, lines, settings.aliveCheckTimeout().multipliedBy(4));
         synchronized (runs) {
             runs.put(start.runId(), run);
