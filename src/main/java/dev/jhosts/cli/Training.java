@@ -11,8 +11,8 @@ import java.io.PrintStream;
 
 /**
  * What the build's training run ({@link TrainingRun}) exercises for the class-data-sharing
- * archive: the picker itself when given {@code --picker SETTINGS} (on the terminal the run
- * provides, which quits it with Esc), the command line, settings and catalogue, a rehearsal of
+ * archive: the picker itself when given {@code --picker SETTINGS}, a server's and its client's
+ * (on the terminal the run provides, which quits it with Esc), the command line, settings and catalogue, a rehearsal of
  * the picker's updates and drawing, and, loaded by name, the classes of a session's path. Not
  * part of the jhosts command.
  *
@@ -20,6 +20,8 @@ import java.io.PrintStream;
  * config is read as a settings file too.
  */
 final class Training {
+    private static final long SERVER_SECONDS = 30;
+
     private Training() {}
 
     /** Loads (without initialising) every class of the jar that holds {@code member}. */
@@ -42,19 +44,39 @@ final class Training {
         }
     }
 
-    private static int picker(Path sshConfig, Path settings) {
+    /**
+     * The picker as people start it: a server in this process, and {@code jhosts} as its client
+     * on the terminal the run provides, so that the archive holds both sides of the socket (the
+     * client's lambdas included, which only a real connection spins).
+     */
+    private static int picker(Path sshConfig, Path settings) throws Exception {
         GlobalOptions global = new GlobalOptions();
         global.sshConfig = sshConfig;
         global.settingsFile = settings;
+        dev.jhosts.server.ServerAddress address = ServerClients.address(global, dev.jhosts.config.Locations.fromEnvironment());
+        Thread server = new Thread(() -> {
+            try {
+                ServerCommand.Run.run(global);
+            } catch (Exception e) {
+                System.err.println("training: the server failed: " + e);
+            }
+        }, "training-server");
+        server.setDaemon(true);
+        server.start();
+        long deadline = System.nanoTime() + SERVER_SECONDS * 1_000_000_000L;
+        while (!Files.exists(address.socket()) && server.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         try {
-            return TuiLauncher.run(Context.load(global));
-        } catch (dev.jhosts.config.SettingsException e) {
-            System.err.println("training: " + e.getMessage());
-            return 2;
+            return Main.run("-F", sshConfig.toString(), "-c", settings.toString());
+        } finally {
+            dev.jhosts.client.ServerClient.ask(address, ServerClients.build(), dev.jhosts.server.ToServer.Purpose.STOP,
+                    java.util.List.of("--force"));
+            server.join(SERVER_SECONDS * 1000);
         }
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         Main.prepareProcess();
         Path sshConfig = Path.of(args[0]);
         if (args.length == 3 && args[1].equals("--picker")) {

@@ -111,11 +111,14 @@ final class TrainingRun {
         Pty pty = new JniTerminalProvider().open(null, new Size(100, 30));
         try {
             File terminal = new File(((JniNativePty) pty).getName());
-            List<String> withPicker = new ArrayList<>(command);
+            // standard input open both ways, as a terminal's is: the client passes it to the
+            // server, which draws on it (a redirection would open it read-only)
+            List<String> withPicker = new ArrayList<>(List.of("/bin/sh", "-c", "exec 0<>\"$0\" && exec \"$@\"",
+                    terminal.getPath()));
+            withPicker.addAll(command);
             withPicker.add("--picker");
             withPicker.add(settings.toString());
             ProcessBuilder builder = new ProcessBuilder(withPicker)
-                    .redirectInput(terminal)
                     .redirectOutput(terminal)
                     .redirectError(terminal);
             environment(builder.environment(), home);
