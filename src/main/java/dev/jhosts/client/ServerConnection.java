@@ -1,6 +1,5 @@
 package dev.jhosts.client;
 
-import dev.jhosts.mux.LocalUser;
 import dev.jhosts.server.ServerAddress;
 import dev.jhosts.server.ServerWire;
 import dev.jhosts.server.ToClient;
@@ -13,22 +12,33 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.util.Optional;
-import org.newsclub.net.unix.AFUNIXSocket;
-import org.newsclub.net.unix.AFUNIXSocketAddress;
-import org.newsclub.net.unix.ConnectionRefusedSocketException;
 
-/** A client's connection to the jhosts server: frames out (one write each), frames in. */
+/**
+ * A client's connection to the jhosts server: frames out (one write each), frames in. Where the
+ * server can open the client's terminal itself ({@code /proc/PID/fd/0}, Linux), the connection
+ * is the JDK's own ({@link JdkSocket}): no native library to load, which is most of a client's
+ * start. Elsewhere junixsocket's passes the terminal's descriptor along with the hello ({@link
+ * PassingSocket}), as tmux's client does.
+ */
 final class ServerConnection implements AutoCloseable {
-    private static final int CONNECT_MILLIS = 2_000;
+    /** Where a process's descriptors can be opened by others of its user (Linux). */
+    private static final boolean DESCRIPTORS_BY_PATH = Files.isDirectory(java.nio.file.Path.of("/proc/self/fd"));
 
-    private final AFUNIXSocket socket;
+    private final ClientSocket socket;
     private final OutputStream out;
     private final DataInputStream in;
 
-    private ServerConnection(AFUNIXSocket socket) throws IOException {
+    private ServerConnection(ClientSocket socket) throws IOException {
         this.socket = socket;
-        this.out = socket.getOutputStream();
-        this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+        this.out = socket.output();
+        this.in = new DataInputStream(new BufferedInputStream(socket.input()));
+    }
+
+    /** Gets the socket's classes ready on another thread, for an {@link #open} soon after. */
+    static void prepareInBackground() {
+        if (DESCRIPTORS_BY_PATH) {
+            JdkSocket.prepareInBackground();
+        }
     }
 
     /**
@@ -39,31 +49,33 @@ final class ServerConnection implements AutoCloseable {
         if (!Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        AFUNIXSocket socket = AFUNIXSocket.newInstance();
+        Optional<ClientSocket> socket;
         try {
-            socket.connect(AFUNIXSocketAddress.of(address.socket()), CONNECT_MILLIS);
-        } catch (ConnectionRefusedSocketException stale) {
-            socket.close();
-            return Optional.empty();
+            socket = DESCRIPTORS_BY_PATH ? JdkSocket.connect(address.socket()) : PassingSocket.connect(address.socket());
         } catch (IOException e) {
-            socket.close();
             if (!Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.empty(); // removed meanwhile: the server ended
             }
             throw e;
         }
-        long uid = socket.getPeerCredentials().getUid();
-        if (uid != LocalUser.uid()) {
-            socket.close();
-            throw new IOException("the jhosts server at " + address.socket() + " runs as uid " + uid + ", not as you");
+        if (socket.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.of(new ServerConnection(socket));
+        try {
+            return Optional.of(new ServerConnection(socket.get()));
+        } catch (IOException e) {
+            socket.get().close();
+            throw e;
+        }
     }
 
-    /** Sends {@code hello}, with {@code terminal} riding on it when given. */
+    /**
+     * Sends {@code hello}, with {@code terminal} (this process's standard input) riding on it
+     * when given: passed as a descriptor, or left for the server to open by this process's pid.
+     */
     void hello(ToServer.Hello hello, Optional<FileDescriptor> terminal) throws IOException {
         if (terminal.isPresent()) {
-            socket.setOutboundFileDescriptors(terminal.get());
+            socket.passWithNextWrite(terminal.get());
         }
         send(hello);
     }
@@ -88,10 +100,6 @@ final class ServerConnection implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing a Unix socket does not fail in a way that matters
-        }
+        socket.close();
     }
 }

@@ -4,11 +4,15 @@ import dev.jhosts.mux.LocalUser;
 import dev.jhosts.tui.JhostsApp;
 import dev.jhosts.tui.SessionHub;
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.net.SocketTimeoutException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.jline.nativ.CLibrary;
@@ -137,13 +141,13 @@ final class ClientConnection {
     }
 
     private void show(ToServer.Hello hello, DataInputStream in) throws IOException {
-        FileDescriptor[] received = socket.getReceivedFileDescriptors();
-        if (received == null || received.length != 1) {
+        Optional<Closeable> passed = clientTerminal();
+        if (passed.isEmpty()) {
             link.send(new ToClient.Exit(1, "jhosts: the client passed no terminal"));
             return;
         }
-        FileDescriptor tty = received[0];
-        try {
+        try (Closeable opened = passed.get()) {
+            FileDescriptor tty = descriptor(opened);
             int ttyNumber = FileDescriptorCast.using(tty).as(Integer.class);
             if (CLibrary.isatty(ttyNumber) != 1) {
                 link.send(new ToClient.Exit(1, "jhosts: standard input and output must be a terminal"));
@@ -175,9 +179,36 @@ final class ClientConnection {
             } finally {
                 shown = Optional.empty();
             }
-        } finally {
-            new FileInputStream(tty).close();
         }
+    }
+
+    /**
+     * The client's terminal, open both ways: the descriptor it passed with its hello, or else
+     * (a client on the JDK's own socket, which cannot pass one) its standard input opened anew
+     * as {@code /proc/PID/fd/0}, PID being the one the kernel gave for the socket's peer. Its
+     * user was checked already, and only a process of the same user may open that path.
+     */
+    private Optional<Closeable> clientTerminal() throws IOException {
+        FileDescriptor[] received = socket.getReceivedFileDescriptors();
+        if (received != null && received.length == 1) {
+            return Optional.of(new FileInputStream(received[0]));
+        }
+        if (received != null && received.length > 1) {
+            for (FileDescriptor unwanted : received) {
+                new FileInputStream(unwanted).close();
+            }
+            return Optional.empty();
+        }
+        long pid = socket.getPeerCredentials().getPid();
+        Path standardInput = Path.of("/proc", Long.toString(pid), "fd", "0");
+        if (pid <= 0 || !Files.exists(standardInput)) {
+            return Optional.empty();
+        }
+        return Optional.of(new RandomAccessFile(standardInput.toFile(), "rw"));
+    }
+
+    private static FileDescriptor descriptor(Closeable opened) throws IOException {
+        return opened instanceof FileInputStream stream ? stream.getFD() : ((RandomAccessFile) opened).getFD();
     }
 
     /** {@code attach}'s target: a session id ({@code 3} or {@code #3}), a host's most recent session, or the most recent. */
