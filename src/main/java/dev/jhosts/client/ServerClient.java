@@ -17,10 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jline.utils.Signals;
 
 /**
@@ -60,6 +59,11 @@ public final class ServerClient {
         this.build = build;
         this.starter = starter;
         this.err = err;
+    }
+
+    /** Gets the socket's classes ready on another thread while the caller works out the server's address. */
+    public static void prepareInBackground() {
+        ServerConnection.prepareInBackground();
     }
 
     /**
@@ -104,13 +108,7 @@ public final class ServerClient {
         // no socket at all: the server's JVM starts first thing, and comes up while this one loads
         Optional<ServerStarter.Starting> starting = Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS)
                 ? Optional.empty() : Optional.of(starter.start());
-        // the terminal's library and the socket's load their native parts side by side
-        FutureTask<ExactModes> modes = new FutureTask<>(() -> ExactModes.capture(0));
-        Thread capture = new Thread(modes, "jhosts-client-modes");
-        capture.setDaemon(true);
-        capture.start();
         Optional<ServerConnection> running = Optional.empty();
-        ExactModes found;
         try {
             if (starting.isEmpty()) {
                 running = ServerConnection.open(address);
@@ -126,11 +124,6 @@ public final class ServerClient {
             if (System.console() == null) {
                 throw new IOException("standard input and output must be a terminal");
             }
-            try {
-                found = modes.get();
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-            }
         } catch (Exception e) {
             running.ifPresent(ServerConnection::close);
             starting.ifPresent(ServerStarter.Starting::abandon);
@@ -140,14 +133,14 @@ public final class ServerClient {
         ToServer.Hello hello = new ToServer.Hello(build, address.pair(), purpose, arguments,
                 ClientEnvironment.allowed(System.getenv()), System.getProperty("user.dir", "/"));
         connection.hello(hello, Optional.of(FileDescriptor.in));
-        ToClient first = attend(connection, found);
+        ToClient first = attend(connection);
         if (first instanceof ToClient.Declined declined && declined.reason() == ToClient.Reason.REPLACED) {
             // the server (another build, old settings) had nothing to lose: it ends, a new one starts
             connection.close();
             awaitGone();
             connection = connect(coldStart);
             connection.hello(hello, Optional.of(FileDescriptor.in));
-            first = attend(connection, found);
+            first = attend(connection);
         }
         connection.close();
         if (first instanceof ToClient.Declined declined) {
@@ -204,11 +197,15 @@ public final class ServerClient {
 
     /**
      * Serves the server's requests until it says {@link ToClient.Exit} or {@link
-     * ToClient.Declined} (returned) or goes away (an empty {@link ToClient.Text}); the
-     * terminal's modes are written back as found either way, and a server that went
-     * away also gets its screen left (the alternate screen, a hidden cursor).
+     * ToClient.Declined} (returned) or goes away (an empty {@link ToClient.Text}). The server
+     * sends the terminal's modes as it found them before it changes any ({@link
+     * ToClient.Modes}) and gives the terminal back as found before it says Exit; should it go
+     * away instead, or should this client be ended, this client writes those modes back itself,
+     * and leaves the screen a server that went away may have left (the alternate screen, a
+     * hidden cursor). JLine's native library, which that takes, is loaded only then.
      */
-    private ToClient attend(ServerConnection connection, ExactModes found) throws IOException {
+    private ToClient attend(ServerConnection connection) throws IOException {
+        AtomicReference<String> found = new AtomicReference<>("");
         AtomicBoolean restored = new AtomicBoolean();
         CountDownLatch exitSeen = new CountDownLatch(1);
         // SIGTERM, SIGHUP, a SIGINT sent from outside: the server gives the terminal back first,
@@ -224,7 +221,7 @@ public final class ServerClient {
                 Thread.currentThread().interrupt();
             }
             if (restored.compareAndSet(false, true)) {
-                found.restore();
+                restore(found.get());
             }
         }, "jhosts-client-restore");
         Runtime.getRuntime().addShutdownHook(onSignal);
@@ -238,18 +235,19 @@ public final class ServerClient {
                 try {
                     message = connection.read();
                 } catch (EOFException | java.net.SocketException gone) {
-                    if (restored.compareAndSet(false, true)) {
+                    if (restored.compareAndSet(false, true) && !found.get().isEmpty()) {
                         leaveScreen();
-                        found.restore();
+                        restore(found.get());
                     }
                     return new ToClient.Text(""); // neither an exit nor a refusal: the server went away
                 }
                 if (message instanceof ToClient.Exit || message instanceof ToClient.Declined) {
-                    if (restored.compareAndSet(false, true)) {
-                        found.restore();
-                    }
+                    // the terminal is as found: the server gave it back, or never touched it
+                    restored.set(true);
                     exitSeen.countDown();
                     return message;
+                } else if (message instanceof ToClient.Modes modes) {
+                    found.set(modes.termios());
                 } else if (message instanceof ToClient.Stop) {
                     here.stop();
                     connection.send(new ToServer.Continued());
@@ -269,6 +267,18 @@ public final class ServerClient {
             } catch (IllegalStateException exiting) {
                 // the hook runs anyway
             }
+        }
+    }
+
+    /** Writes back the modes the server found on this terminal; nothing when it sent none (it touched nothing). */
+    private static void restore(String modes) {
+        if (modes.isEmpty()) {
+            return;
+        }
+        try {
+            ExactModes.decoded(0, modes).restore();
+        } catch (RuntimeException | LinkageError unusable) {
+            // a server of this build sent them; the terminal may be gone (SIGHUP)
         }
     }
 

@@ -32,6 +32,7 @@ public final class ServerWire {
     private static final byte RUN = 13;
     private static final byte EXIT = 14;
     private static final byte DECLINED = 15;
+    private static final byte MODES = 16;
 
     private ServerWire() {}
 
@@ -69,6 +70,8 @@ public final class ServerWire {
             frame.type(EXIT).putInt(exit.status()).putString(exit.message());
         } else if (message instanceof ToClient.Declined declined) {
             frame.type(DECLINED).putString(declined.reason().name());
+        } else if (message instanceof ToClient.Modes modes) {
+            frame.type(MODES).putString(modes.termios());
         }
         return frame.bytes();
     }
@@ -117,6 +120,9 @@ public final class ServerWire {
         switch (body.type) {
             case TEXT -> {
                 return new ToClient.Text(body.string());
+            }
+            case MODES -> {
+                return new ToClient.Modes(body.string());
             }
             case STOP -> {
                 return new ToClient.Stop();
@@ -174,13 +180,17 @@ public final class ServerWire {
 
         Frame putStrings(List<String> values) {
             putInt(values.size());
-            values.forEach(this::putString);
+            for (String value : values) {
+                putString(value);
+            }
             return this;
         }
 
         Frame putMap(Map<String, String> values) {
             putInt(values.size());
-            values.forEach((key, value) -> putString(key).putString(value));
+            for (Map.Entry<String, String> entry : values.entrySet()) {
+                putString(entry.getKey()).putString(entry.getValue());
+            }
             return this;
         }
 

@@ -60,6 +60,8 @@ final class ShownTerminal {
     void show(FileDescriptor tty, int ttyNumber, Map<String, String> environment, String directory,
             JhostsApp.Opening opening, DataInputStream in) throws IOException {
         ExactModes found = ExactModes.capture(ttyNumber);
+        // before anything changes them: the client writes them back should this server die
+        link.send(new ToClient.Modes(found.encoded()));
         FileDescriptor duplicate = FileDescriptorCast.duplicating(tty).as(FileDescriptor.class);
         int duplicateNumber = FileDescriptorCast.using(duplicate).as(Integer.class);
         ClientSide side = new ClientSide(link);

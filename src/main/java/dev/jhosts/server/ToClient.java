@@ -8,6 +8,12 @@ public sealed interface ToClient {
     record Text(String text) implements ToClient {}
 
     /**
+     * Your terminal's modes as the server found them, before it changed any ({@link
+     * dev.jhosts.session.ExactModes#encoded}): write them back should the server go away.
+     */
+    record Modes(String termios) implements ToClient {}
+
+    /**
      * Stop yourself as SIGTSTP would (Ctrl-Z in the picker); the server has given the terminal
      * back in its normal modes. Say {@link ToServer.Continued} once continued.
      */

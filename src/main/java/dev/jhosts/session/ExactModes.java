@@ -28,6 +28,43 @@ public final class ExactModes {
         return new ExactModes(fd, termios);
     }
 
+    /**
+     * The saved modes as one line of text, for a client of the server to write back on its own
+     * terminal should the server be gone ({@link #decoded}).
+     */
+    public String encoded() {
+        StringBuilder text = new StringBuilder();
+        for (long value : new long[] {saved.c_iflag, saved.c_oflag, saved.c_cflag, saved.c_lflag, saved.c_ispeed,
+                saved.c_ospeed}) {
+            text.append(Long.toHexString(value)).append(':');
+        }
+        for (byte b : saved.c_cc) {
+            text.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return text.toString();
+    }
+
+    /** The modes {@link #encoded} tells, for {@code fd}; fails on text that is not such a line. */
+    public static ExactModes decoded(int fd, String text) {
+        String[] fields = text.split(":", -1);
+        if (fields.length != 7 || fields[6].length() % 2 != 0) {
+            throw new IllegalArgumentException("not a terminal's modes: " + text);
+        }
+        CLibrary.Termios termios = new CLibrary.Termios();
+        termios.c_iflag = Long.parseUnsignedLong(fields[0], 16);
+        termios.c_oflag = Long.parseUnsignedLong(fields[1], 16);
+        termios.c_cflag = Long.parseUnsignedLong(fields[2], 16);
+        termios.c_lflag = Long.parseUnsignedLong(fields[3], 16);
+        termios.c_ispeed = Long.parseUnsignedLong(fields[4], 16);
+        termios.c_ospeed = Long.parseUnsignedLong(fields[5], 16);
+        byte[] cc = new byte[fields[6].length() / 2];
+        for (int i = 0; i < cc.length; i++) {
+            cc[i] = (byte) Integer.parseInt(fields[6].substring(2 * i, 2 * i + 2), 16);
+        }
+        termios.c_cc = cc;
+        return new ExactModes(fd, termios);
+    }
+
     /** After JLine set attributes: puts the saved control flags and line speed back. */
     public void keepLineSpeed() {
         CLibrary.Termios now = new CLibrary.Termios();
