@@ -2,6 +2,10 @@ package dev.jhosts.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Properties;
 
 /**
@@ -12,6 +16,27 @@ import java.util.Properties;
  */
 final class BuildIdentity {
     private BuildIdentity() {}
+
+    /**
+     * What a client and its server compare in the first message: the jar's modification time
+     * and size, when jhosts runs from its jar beside the launcher. One stat: reading the
+     * manifest and {@code build.properties} opens the jar, which a client, every class of its
+     * start coming from the class-data-sharing archive, otherwise never does. Else the {@link
+     * #line()}.
+     */
+    static String handshake() {
+        String home = System.getProperty("jhosts.home");
+        if (home != null) {
+            try {
+                BasicFileAttributes jar = Files.readAttributes(Path.of(home, "jhosts.jar"), BasicFileAttributes.class);
+                // raw numbers: formatting a time would load java.time for a comparison
+                return "jhosts.jar of " + jar.size() + " bytes, modified at " + jar.lastModifiedTime().toMillis() + " ms";
+            } catch (IOException | InvalidPathException noJar) {
+                // classes from a directory (a development run): the build line
+            }
+        }
+        return line();
+    }
 
     /** "jhosts VERSION (commit C, built T)", as {@code --version} prints it. */
     static String line() {

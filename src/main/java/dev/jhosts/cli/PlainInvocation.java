@@ -44,7 +44,7 @@ sealed interface PlainInvocation {
 
     static Optional<PlainInvocation> parse(String[] args) {
         // picocli reads "@FILE" as the arguments in FILE: such a line is picocli's
-        if (Arrays.stream(args).anyMatch(arg -> arg.startsWith("@"))) {
+        if (anyArgumentFile(args)) {
             return Optional.empty();
         }
         GlobalOptions global = new GlobalOptions();
@@ -184,5 +184,18 @@ sealed interface PlainInvocation {
     /** A host argument picocli would take as such (not an option, not empty). */
     private static boolean isHost(String word) {
         return !word.isEmpty() && !word.startsWith("-");
+    }
+
+    /**
+     * Whether a word names an argument file ({@code @FILE}), which picocli reads. A loop, not a
+     * stream: the first lambda of a run costs the JVM a few milliseconds of a client's start.
+     */
+    private static boolean anyArgumentFile(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("@")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

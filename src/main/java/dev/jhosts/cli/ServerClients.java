@@ -23,14 +23,20 @@ final class ServerClients {
 
     /** The picker ({@code PICKER}) or a session ({@code ATTACH}) on this terminal, through the server. */
     static int show(GlobalOptions global, ToServer.Purpose purpose, List<String> arguments) throws Exception {
+        ServerClient.prepareInBackground();
         Locations locations = Locations.fromEnvironment();
         ServerAddress address = address(global, locations);
         ServerStarter starter = new ServerStarter(serverCommand(global), locations.stateDirectory().resolve("server.log"));
-        return new ServerClient(address, build(), starter, System.err).show(purpose, arguments, () -> {
-            // a server is about to start: the settings' errors are this command's, FILE:LINE and exit 2
-            Context.load(global);
-            ControlDirectory.prepare(locations.defaultControlDirectory());
-        });
+        // a class, not a lambda: the first lambda of a run costs the JVM a few milliseconds
+        return new ServerClient(address, build(), starter, System.err).show(purpose, arguments,
+                new ServerClient.ColdStart() {
+                    @Override
+                    public void prepare() throws Exception {
+                        // a server is about to start: the settings' errors are this command's, FILE:LINE and exit 2
+                        Context.load(global);
+                        ControlDirectory.prepare(locations.defaultControlDirectory());
+                    }
+                });
     }
 
     /** A question to the running server; empty when none runs. */
@@ -45,9 +51,9 @@ final class ServerClients {
         return ServerAddress.of(locations.defaultControlDirectory(), sshConfig, settings);
     }
 
-    /** This build: the version line of {@code --version}, with its commit and time. */
+    /** This build, as client and server tell each other ({@link BuildIdentity#handshake()}). */
     static String build() {
-        return BuildIdentity.line();
+        return BuildIdentity.handshake();
     }
 
     /**

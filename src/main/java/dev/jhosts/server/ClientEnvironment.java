@@ -17,11 +17,11 @@ public final class ClientEnvironment {
     /** The allowed variables of {@code environment}: those named above and the locale's {@code LC_*}. */
     public static Map<String, String> allowed(Map<String, String> environment) {
         Map<String, String> allowed = new TreeMap<>();
-        environment.forEach((name, value) -> {
-            if (isAllowed(name)) {
-                allowed.put(name, value);
+        for (Map.Entry<String, String> variable : environment.entrySet()) {
+            if (isAllowed(variable.getKey())) {
+                allowed.put(variable.getKey(), variable.getValue());
             }
-        });
+        }
         return allowed;
     }
 

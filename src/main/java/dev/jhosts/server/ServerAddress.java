@@ -26,7 +26,7 @@ public record ServerAddress(Path socket, Path lock, String pair) {
         for (byte b : pair.getBytes(StandardCharsets.UTF_8)) {
             digest = (digest ^ (b & 0xff)) * FNV_PRIME;
         }
-        Path socket = OwnSockets.in(controlDirectory, "server", String.format("%016x", digest));
+        Path socket = OwnSockets.in(controlDirectory, "server", hex16(digest));
         return new ServerAddress(socket, socket.resolveSibling(socket.getFileName() + ".lock"), pair);
     }
 
@@ -37,5 +37,11 @@ public record ServerAddress(Path socket, Path lock, String pair) {
 
     public Path directory() {
         return socket.getParent();
+    }
+
+    /** Sixteen hex digits, zero-padded, without java.util.Formatter (a client's start pays for it). */
+    private static String hex16(long value) {
+        String digits = Long.toHexString(value);
+        return "0".repeat(16 - digits.length()) + digits;
     }
 }
