@@ -342,8 +342,8 @@ public final class ReconnectBench {
         double down = 100 * downCpuMs / downMs;
         double idle = 100 * idleCpuMs / idleMs;
         System.out.printf("server CPU, host down %.0f s: %6.0f ms = %5.2f%%   host up, session idle: %6.0f ms = %5.2f%%"
-                + "   ratio %.2f×   target 1%%: %s%n", downMs / 1000, downCpuMs, down, idleCpuMs, idle,
-                idle > 0 ? down / idle : Double.NaN, down <= 1 ? "met" : "missed");
+                + "   ratio %.2f×   added by the host down %+.2f points   target 1%%: %s%n", downMs / 1000, downCpuMs,
+                down, idleCpuMs, idle, idle > 0 ? down / idle : Double.NaN, down - idle, down <= 1 ? "met" : "missed");
         System.out.println("  (server pid " + pid + ", utime+stime at " + ticksPerSecond + " ticks/s; the list shown;"
                 + " the relay refusing: " + tries + " connections (tries, probes) in the window; load average "
                 + loadBefore + " before, " + loadIdle + " after the idle window, " + load() + " after)");
