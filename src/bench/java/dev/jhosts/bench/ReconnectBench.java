@@ -162,7 +162,9 @@ public final class ReconnectBench {
         backLine("back after a drop, path down " + String.format("%4.1f s", TuiBench.median(laterDownMs) / 1000),
                 TuiBench.median(laterMs), coldMedian);
         System.out.println("  (path back = the relay accepting again; back = the first line the remote printed after"
-                + " that, on screen; baseline: cold ssh -tt through the relay to the remote prompt; medians of " + runs
+                + " that, on screen, up to 50 ms late; jhosts tries 1, 3, 7, 15, 31 … s after the loss (backoff 1, 2, 4 …"
+                + " 30 s), so a path back between two tries waits for the next; baseline: cold ssh -tt through the relay"
+                + " to the remote prompt; medians of " + runs
                 + " runs, each: " + runsOf(soonMs) + " and " + runsOf(laterMs) + " ms; load average " + loadBefore
                 + " before, " + load() + " after)");
     }
@@ -377,6 +379,12 @@ public final class ReconnectBench {
             lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(System.out::println);
         } catch (IOException e) {
             System.out.println("(no server log: " + e + ")");
+        }
+        Path control = Path.of(env.get("XDG_RUNTIME_DIR"), "jhosts");
+        try (var files = Files.list(control)) {
+            System.out.println("--- in " + control + ": " + files.map(file -> file.getFileName().toString()).sorted().toList());
+        } catch (IOException e) {
+            System.out.println("(no control directory: " + e + ")");
         }
     }
 
