@@ -116,12 +116,21 @@ final class ScriptedTerminal implements AutoCloseable {
     }
 
     /** Waits until the output (escape sequences removed) matches; returns System.nanoTime() then. */
-    synchronized long await(Pattern pattern, Duration limit) throws InterruptedException {
+    long await(Pattern pattern, Duration limit) throws InterruptedException {
+        return await(text -> pattern.matcher(text).find(), pattern.toString(), limit);
+    }
+
+    /**
+     * Waits until the output (escape sequences removed) passes {@code test}, named {@code what}
+     * in the error that a limit reached throws; returns System.nanoTime() then.
+     */
+    synchronized long await(java.util.function.Predicate<String> test, String what, Duration limit)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (!pattern.matcher(ESCAPES.matcher(tail).replaceAll("")).find()) {
+        while (!test.test(ESCAPES.matcher(tail).replaceAll(""))) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new IllegalStateException("not seen within " + limit + ": " + pattern + "\n--- screen tail\n"
+                throw new IllegalStateException("not seen within " + limit + ": " + what + "\n--- screen tail\n"
                         + ESCAPES.matcher(tail).replaceAll("").lines().skip(Math.max(0, tail.toString().lines().count() - 15))
                                 .reduce("", (a, b) -> a + b + "\n"));
             }
