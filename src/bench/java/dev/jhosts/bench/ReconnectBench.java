@@ -161,9 +161,10 @@ public final class ReconnectBench {
                 TuiBench.median(soonMs), coldMedian);
         backLine("back after a drop, path down " + String.format("%4.1f s", TuiBench.median(laterDownMs) / 1000),
                 TuiBench.median(laterMs), coldMedian);
-        System.out.println("  (path back = the relay accepting again; back = the first line the remote printed after"
-                + " that, on screen, up to 50 ms late; jhosts tries 1, 3, 7, 15, 31 … s after the loss (backoff 1, 2, 4 …"
-                + " 30 s), so a path back between two tries waits for the next; baseline: cold ssh -tt through the relay"
+        System.out.println("  (path back = the relay listening again, having refused connects meanwhile; back = the first"
+                + " line the remote printed after that, on screen, up to 50 ms late; jhosts tries 1, 3, 7, 15, 31 … s after"
+                + " the loss (backoff 1, 2, 4 … 30 s), and at once when a connect to the host, every 2 s between tries,"
+                + " finds it listening again; baseline: cold ssh -tt through the relay"
                 + " to the remote prompt; medians of " + runs
                 + " runs, each: " + runsOf(soonMs) + " and " + runsOf(laterMs) + " ms; load average " + loadBefore
                 + " before, " + load() + " after)");
@@ -180,12 +181,13 @@ public final class ReconnectBench {
     private record Drop(double noticedMs, double downMs, double backMs) {}
 
     /**
-     * Cuts every connection and refuses new ones until the session's screen says connection lost
-     * and at least {@code down} has passed since the cut; then the relay accepts again.
+     * Cuts every connection and stops listening (a connect is refused, as to a host that is gone)
+     * until the session's screen says connection lost and at least {@code down} has passed since
+     * the cut; then the relay listens again.
      */
     private Drop drop(ScriptedTerminal picker, Duration down) throws Exception {
         picker.forget();
-        relay.refuse(true);
+        relay.down(true);
         long cut = System.nanoTime();
         relay.cut();
         long noticed = picker.await(Pattern.compile("connection lost"), LIMIT);
@@ -195,7 +197,7 @@ public final class ReconnectBench {
         }
         long pathBack = System.nanoTime();
         Instant pathBackWall = Instant.now();
-        relay.refuse(false);
+        relay.down(false);
         long back = awaitScreenBack(picker, pathBackWall);
         return new Drop((noticed - cut) / 1e6, (pathBack - cut) / 1e6, (back - pathBack) / 1e6);
     }
@@ -332,13 +334,13 @@ public final class ReconnectBench {
         relay.cut();
         // the row's change only: the alias beside it is not drawn again
         picker.await(Pattern.compile("connection lost"), LIMIT);
-        int acceptedBefore = relay.accepted();
+        int spokenBefore = relay.spoken();
         long downFrom = System.nanoTime();
         long downTicks = cpuTicks(pid);
         Thread.sleep(seconds * 1000L);
         double downCpuMs = (cpuTicks(pid) - downTicks) * 1000.0 / ticksPerSecond;
         double downMs = (System.nanoTime() - downFrom) / 1e6;
-        int tries = relay.accepted() - acceptedBefore;
+        int tries = relay.spoken() - spokenBefore;
         relay.refuse(false);
 
         double down = 100 * downCpuMs / downMs;
@@ -347,7 +349,7 @@ public final class ReconnectBench {
                 + "   ratio %.2f×   added by the host down %+.2f points   target 1%%: %s%n", downMs / 1000, downCpuMs,
                 down, idleCpuMs, idle, idle > 0 ? down / idle : Double.NaN, down - idle, down <= 1 ? "met" : "missed");
         System.out.println("  (server pid " + pid + ", utime+stime at " + ticksPerSecond + " ticks/s; the list shown;"
-                + " the relay refusing: " + tries + " connections (tries, probes) in the window; load average "
+                + " the relay refusing: " + tries + " tries (connections that spoke) in the window; load average "
                 + loadBefore + " before, " + loadIdle + " after the idle window, " + load() + " after)");
     }
 

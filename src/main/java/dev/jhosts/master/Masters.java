@@ -129,6 +129,14 @@ public final class Masters implements AutoCloseable {
     }
 
     /**
+     * Where ssh connects first for {@code alias} (the host, or its first jump hop), unresolved;
+     * none behind a ProxyCommand. Runs {@code ssh -G} for each hop not asked before.
+     */
+    public Optional<java.net.InetSocketAddress> firstHop(String alias) throws MasterException {
+        return FirstHop.of(hosts, hosts.target(alias));
+    }
+
+    /**
      * The control socket of the live master {@code alias}'s master would ride (its last jump
      * hop's), if any, for probes. None when that jump host's master asks to confirm each use
      * (ControlMaster ask/autoask): every probe through it would put "Allow forward to …?" to the

@@ -6,6 +6,9 @@ import dev.jhosts.master.MasterException;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.master.Masters;
 import dev.jhosts.mux.Forward;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +26,11 @@ import java.util.function.Consumer;
  * (never prompting), and waits twice as long after each failure, from {@link #FIRST_DELAY} up to
  * {@link #LONGEST_DELAY}.
  * It tries again at once when a master of that host becomes live some other way (the user's
- * Enter, {@code jhosts master start}), when a probe sees the host answer ({@link #hostSeen}), or
- * when the machine wakes from sleep: the wall clock then jumps against the monotonic one, which
- * stands still while the machine sleeps. A host whose master needs the user is left to the
+ * Enter, {@code jhosts master start}), when a probe sees the host answer ({@link #hostSeen}), when
+ * the path comes back (every {@link #PATH_WATCH} a TCP connect to where ssh connects first, the
+ * host or its first jump hop, which found nothing before and finds a listener now), or when the
+ * machine wakes from sleep: the wall clock then jumps against the monotonic one, which stands
+ * still while the machine sleeps. A host whose master needs the user is left to the
  * user (its rows say so) until a master of it is live. The thread ends when the host has no
  * lost session left, so a host that stays down costs a launch per {@link #LONGEST_DELAY} and
  * nothing in between.
@@ -49,8 +54,13 @@ public final class Reconnections implements AutoCloseable {
     private static final long SLICE_MILLIS = 5_000;
     /** A wall clock this much ahead of the monotonic one over one wait: the machine slept. */
     private static final long JUMP_MILLIS = 3_000;
+    /** Between tries, how often the path to the host's first hop is looked at (a TCP connect). */
+    static final Duration PATH_WATCH = Duration.ofSeconds(2);
+    private static final int PATH_CONNECT_MILLIS = 1_000;
 
     private final Masters masters;
+    private final Duration firstDelay;
+    private final Duration longestDelay;
     private final Duration launchLimit;
     private final Renewal renewal;
     private final Consumer<String> problems;
@@ -64,6 +74,14 @@ public final class Reconnections implements AutoCloseable {
      * @param problems where a forward the new master refuses is told (the pickers' status lines)
      */
     public Reconnections(Masters masters, Duration launchLimit, Renewal renewal, Consumer<String> problems) {
+        this(masters, launchLimit, renewal, problems, FIRST_DELAY);
+    }
+
+    /** As above, the first try {@code firstDelay} after the loss (tests: a try that only the path's return brings sooner). */
+    Reconnections(Masters masters, Duration launchLimit, Renewal renewal, Consumer<String> problems,
+            Duration firstDelay) {
+        this.firstDelay = firstDelay;
+        this.longestDelay = firstDelay.compareTo(LONGEST_DELAY) > 0 ? firstDelay : LONGEST_DELAY;
         this.masters = masters;
         this.problems = problems;
         this.launchLimit = launchLimit;
@@ -139,6 +157,7 @@ public final class Reconnections implements AutoCloseable {
         private final String alias;
         private final List<Forward> forwards;
         private boolean wake; // guarded by this
+        private PathWatch path = new PathWatch(Optional.empty()); // this host's thread only
 
         Host(String alias, List<Forward> forwards) {
             this.alias = alias;
@@ -151,13 +170,18 @@ public final class Reconnections implements AutoCloseable {
         }
 
         void run() {
-            Duration delay = FIRST_DELAY;
+            Duration delay = firstDelay;
             boolean leftToUser = false;
             try {
+                try {
+                    path = new PathWatch(masters.firstHop(alias));
+                } catch (MasterException unknown) {
+                    path = new PathWatch(Optional.empty());
+                }
                 while (!closed && renewal.waiting(alias)) {
                     if (!await(delay) && leftToUser) {
                         // waiting for a master the user makes; looked at only when woken
-                        delay = LONGEST_DELAY;
+                        delay = longestDelay;
                         continue;
                     }
                     if (closed) {
@@ -175,9 +199,9 @@ public final class Reconnections implements AutoCloseable {
                             leftToUser = true;
                             renewal.needsYou(alias);
                         }
-                        delay = LONGEST_DELAY;
+                        delay = longestDelay;
                     } else {
-                        delay = delay.multipliedBy(2).compareTo(LONGEST_DELAY) > 0 ? LONGEST_DELAY : delay.multipliedBy(2);
+                        delay = delay.multipliedBy(2).compareTo(longestDelay) > 0 ? longestDelay : delay.multipliedBy(2);
                     }
                 }
             } catch (MasterException | RuntimeException e) {
@@ -220,26 +244,76 @@ public final class Reconnections implements AutoCloseable {
         }
 
         /**
-         * Waits {@code delay}, in slices so that a wake from sleep is seen soon after it. Returns
-         * true when woken (by {@link #now}, or a jump of the wall clock) rather than by the time.
+         * Waits {@code delay}, in slices so that a wake from sleep is seen soon after it, and
+         * the path looked at between them. Returns true when woken (by {@link #now}, a jump of
+         * the wall clock, the path come back) rather than by the time.
          */
-        private synchronized boolean await(Duration delay) throws InterruptedException {
+        private boolean await(Duration delay) throws InterruptedException {
             long left = delay.toMillis();
-            while (left > 0 && !wake && !closed) {
-                long slice = Math.min(left, SLICE_MILLIS);
-                long wallBefore = System.currentTimeMillis();
-                long monoBefore = System.nanoTime();
-                wait(slice);
-                long monoSpent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - monoBefore);
-                long wallSpent = System.currentTimeMillis() - wallBefore;
-                if (wallSpent - monoSpent > JUMP_MILLIS) {
-                    wake = true;
+            while (true) {
+                synchronized (this) {
+                    if (left <= 0 || wake || closed) {
+                        boolean woken = wake;
+                        wake = false;
+                        return woken;
+                    }
+                    long slice = Math.min(left, path.known() ? PATH_WATCH.toMillis() : SLICE_MILLIS);
+                    long wallBefore = System.currentTimeMillis();
+                    long monoBefore = System.nanoTime();
+                    wait(slice);
+                    long monoSpent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - monoBefore);
+                    long wallSpent = System.currentTimeMillis() - wallBefore;
+                    if (wallSpent - monoSpent > JUMP_MILLIS) {
+                        wake = true;
+                    }
+                    left -= monoSpent;
+                    if (wake || closed || left <= 0) {
+                        continue;
+                    }
                 }
-                left -= monoSpent;
+                // outside the lock: a connect may take its time, and now() must not wait for it
+                if (path.cameBack()) {
+                    now();
+                }
             }
-            boolean woken = wake;
-            wake = false;
-            return woken;
+        }
+    }
+
+    /**
+     * The path to where ssh connects first for a host: a TCP connect that found nothing before
+     * and finds a listener now means it came back. A host that answers all along (its sshd
+     * refusing, not the network) never counts as come back: the backoff alone paces its tries.
+     */
+    private static final class PathWatch {
+        private final Optional<InetSocketAddress> firstHop;
+        private boolean downBefore;
+
+        PathWatch(Optional<InetSocketAddress> firstHop) {
+            this.firstHop = firstHop;
+        }
+
+        boolean known() {
+            return firstHop.isPresent();
+        }
+
+        boolean cameBack() {
+            if (firstHop.isEmpty()) {
+                return false;
+            }
+            boolean up = answers(firstHop.get());
+            boolean back = up && downBefore;
+            downBefore = !up;
+            return back;
+        }
+
+        private static boolean answers(InetSocketAddress unresolved) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(unresolved.getHostString(), unresolved.getPort()),
+                        PATH_CONNECT_MILLIS);
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
         }
     }
 }

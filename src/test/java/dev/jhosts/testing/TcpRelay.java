@@ -17,13 +17,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * controls as a network that drops and a laptop that sleeps: {@link #cut} closes every
  * connection through it (a drop), {@link #freeze} stops it passing anything (connections are
  * accepted and then wait, as with a relay process under SIGSTOP) until {@link #thaw}, and
- * {@link #refuse} closes each new connection at once (a host that never comes back).
+ * {@link #refuse} closes each new connection at once (a host that never comes back), counting
+ * those that spoke first as ssh does ({@link #spoken}); {@link #down} stops listening, so that a
+ * connect is refused by the system (a host or network that is gone).
  */
 public final class TcpRelay implements AutoCloseable {
-    private final ServerSocket listener;
+    private final int port;
+    private volatile ServerSocket listener;
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger spoken = new AtomicInteger();
+    private final Object listening = new Object();
+    private boolean down; // guarded by listening
     private final Object gate = new Object();
     private boolean frozen; // guarded by gate
     private volatile boolean refusing;
@@ -32,17 +38,51 @@ public final class TcpRelay implements AutoCloseable {
     public TcpRelay(int targetPort) {
         this.target = targetPort;
         try {
-            listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            listener = listen(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        port = listener.getLocalPort();
         Thread acceptor = new Thread(this::accept, "relay-accept");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     public int port() {
-        return listener.getLocalPort();
+        return port;
+    }
+
+    private static ServerSocket listen(int port) throws IOException {
+        ServerSocket socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        return socket;
+    }
+
+    /** Connections refused in {@link #refuse} mode that sent a byte first, as ssh does (a bare connect does not). */
+    public int spoken() {
+        return spoken.get();
+    }
+
+    /** Stops listening on the port (a connect is refused), or listens again on it. */
+    public void down(boolean goDown) {
+        synchronized (listening) {
+            if (goDown == down) {
+                return;
+            }
+            if (goDown) {
+                down = true;
+                closeQuietly(listener);
+            } else {
+                try {
+                    listener = listen(port);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                down = false;
+                listening.notifyAll();
+            }
+        }
     }
 
     /** How many connections came in so far. */
@@ -83,11 +123,14 @@ public final class TcpRelay implements AutoCloseable {
             try {
                 client = listener.accept();
             } catch (IOException e) {
-                return;
+                if (!awaitListening()) {
+                    return;
+                }
+                continue;
             }
             accepted.incrementAndGet();
             if (refusing) {
-                closeQuietly(client);
+                refuse(client);
                 continue;
             }
             open.add(client);
@@ -95,6 +138,38 @@ public final class TcpRelay implements AutoCloseable {
             connector.setDaemon(true);
             connector.start();
         }
+    }
+
+    /** After the listener closed: true once it listens again, false when the relay is closed. */
+    private boolean awaitListening() {
+        synchronized (listening) {
+            while (down && !closed) {
+                try {
+                    listening.wait(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return !closed;
+        }
+    }
+
+    private void refuse(Socket client) {
+        Thread refuser = new Thread(() -> {
+            try {
+                client.setSoTimeout(1_000);
+                if (client.getInputStream().read() >= 0) {
+                    spoken.incrementAndGet();
+                }
+            } catch (IOException silent) {
+                // a bare connect: nothing said
+            } finally {
+                closeQuietly(client);
+            }
+        }, "relay-refuse");
+        refuser.setDaemon(true);
+        refuser.start();
     }
 
     private void connect(Socket client) {
@@ -153,6 +228,9 @@ public final class TcpRelay implements AutoCloseable {
     public void close() {
         closed = true;
         thaw();
+        synchronized (listening) {
+            listening.notifyAll();
+        }
         closeQuietly(listener);
         cut();
     }

@@ -13,6 +13,7 @@ import dev.jhosts.master.HostOptions;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.master.Masters;
 import dev.jhosts.testing.SshdFixture;
+import dev.jhosts.testing.TcpRelay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Masters made again for lost sessions, against the test sshd: the master made in the
  * background and the sessions told once; a host whose master needs the user left to the user
- * until a master of it is live some other way.
+ * until a master of it is live some other way; a path that comes back bringing the next try at once.
  */
 class ReconnectionsTest {
     @RegisterExtension
@@ -98,6 +99,30 @@ class ReconnectionsTest {
             await(() -> heard.news.contains("back locked " + ((MasterState.Live) live).pid()), "the sessions told");
             assertThat(heard.news).containsExactly("needs you locked", "back locked " + ((MasterState.Live) live).pid());
             masters.exit(socket, false);
+        }
+    }
+
+    @Test
+    void aPathThatComesBackBringsTheNextTryAtOnce() throws Exception {
+        try (TcpRelay relay = new TcpRelay(SSHD.port())) {
+            Path config = SSHD.writeSshConfig("relayed_config", "Host relayed\n"
+                    + SSHD.hostOptions().replace("  Port " + SSHD.port() + "\n", "  Port " + relay.port() + "\n")
+                    + "  HostKeyAlias [127.0.0.1]:" + SSHD.port() + "\n");
+            Heard heard = new Heard();
+            relay.down(true);
+            // the first try ten minutes away: only the path's return brings one within the test's limit
+            try (Masters masters = masters(config);
+                 Reconnections reconnections = new Reconnections(masters, LIMIT, heard, problem -> { },
+                         Duration.ofMinutes(10))) {
+                reconnections.lost("relayed");
+                // long enough for the path to be found down at least once
+                Thread.sleep(2 * Reconnections.PATH_WATCH.toMillis() + 500);
+                assertThat(heard.news).isEmpty();
+                relay.down(false);
+                await(() -> !heard.news.isEmpty(), "the master made again once the path came back");
+                assertThat(masters.state("relayed")).isInstanceOf(MasterState.Live.class);
+                masters.exit(masters.controlPath("relayed").socket(), false);
+            }
         }
     }
 
