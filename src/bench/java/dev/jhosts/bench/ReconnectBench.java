@@ -163,7 +163,7 @@ public final class ReconnectBench {
                 TuiBench.median(laterMs), coldMedian);
         System.out.println("  (path back = the relay listening again, having refused connects meanwhile; back = the first"
                 + " line the remote printed after that, on screen, up to 50 ms late; jhosts tries 1, 3, 7, 15, 31 … s after"
-                + " the loss (backoff 1, 2, 4 … 30 s), and at once when a connect to the host, every 2 s between tries,"
+                + " the loss (backoff 1, 2, 4 … 30 s), and at once when a connect to the host, every second between tries,"
                 + " finds it listening again; baseline: cold ssh -tt through the relay"
                 + " to the remote prompt; medians of " + runs
                 + " runs, each: " + runsOf(soonMs) + " and " + runsOf(laterMs) + " ms; load average " + loadBefore

@@ -295,6 +295,15 @@ public final class BridgedSession implements AutoCloseable {
         }
     }
 
+    /** The terminal that shows this session, if any, goes back to its list, as if the user had detached. */
+    public void sendBackToList() {
+        synchronized (lock) {
+            if (attachment != null && end == null) {
+                attachment.complete(new AttachEnd.Detached(AttachEnd.Toward.LIST));
+            }
+        }
+    }
+
     /**
      * Ends the session: closing the control connection makes the master close the channel, and
      * the remote side gets its hang-up. For a session never started, the PTY is freed too.

@@ -55,7 +55,7 @@ public final class Reconnections implements AutoCloseable {
     /** A wall clock this much ahead of the monotonic one over one wait: the machine slept. */
     private static final long JUMP_MILLIS = 3_000;
     /** Between tries, how often the path to the host's first hop is looked at (a TCP connect). */
-    static final Duration PATH_WATCH = Duration.ofSeconds(2);
+    static final Duration PATH_WATCH = Duration.ofSeconds(1);
     private static final int PATH_CONNECT_MILLIS = 1_000;
 
     private final Masters masters;

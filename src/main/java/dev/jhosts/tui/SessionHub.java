@@ -200,9 +200,16 @@ public final class SessionHub implements AutoCloseable, Reconnections.Renewal {
         }
     }
 
+    /**
+     * The pickers hear it first; a picker that shows one of these sessions asks for the master
+     * there, so the session is sent back to that picker's list, where the question is drawn.
+     */
     @Override
     public void needsYou(String alias) {
-        lostOf(alias).forEach(entry -> setLink(entry.getKey(), SessionRow.Link.NEEDS_YOU));
+        for (Map.Entry<Long, Held> entry : lostOf(alias)) {
+            setLink(entry.getKey(), SessionRow.Link.NEEDS_YOU);
+            entry.getValue().session().sendBackToList();
+        }
     }
 
     @Override

@@ -199,6 +199,14 @@ final class SessionUpdate {
             return Transition.of(state);
         }
         ViewState next = state.withSessions(state.sessions().changed(link.id(), r -> r.withLink(link.link())));
+        if (link.id() == state.sessions().attached() && link.link() == SessionRow.Link.NEEDS_YOU) {
+            // shown here: the master is made here, asking in this terminal, once the session has
+            // given it back (the hub sends it back to the list); the session goes on through it
+            String alias = row.get().alias();
+            return Transition.of(next.withMaster(alias, new MasterState.Starting())
+                    .withMessage(alias + ": its master needs you; answer here, then Enter on it goes back"),
+                    new Effect.StartMasterAsking(alias));
+        }
         if (link.id() == state.sessions().attached()) {
             return Transition.of(next);
         }
@@ -225,6 +233,12 @@ final class SessionUpdate {
         ViewState back = state.withSessions(sessions);
         if (end instanceof LoanEnd.Detached detached) {
             ViewState left = back.withSessions(sessions.changed(detached.id(), row -> row.leftAt(state.now())));
+            boolean needsYou = state.sessions().find(detached.id())
+                    .filter(row -> row.link() == SessionRow.Link.NEEDS_YOU).isPresent();
+            if (needsYou) {
+                // sent back to ask for its master here: that question's words stay
+                return Transition.of(left);
+            }
             if (detached.toward() == LoanEnd.Toward.LIST) {
                 return Transition.of(left.withMessage(alias(state, detached.id()) + ": detached; Enter on it comes back"));
             }

@@ -96,6 +96,31 @@ class SessionUpdateTest {
     }
 
     @Test
+    void aSessionShownHereWhoseMasterNeedsYouAsksHereOnceItIsSentBackToTheList() {
+        openAndDetach("web1", 1);
+        select("web1");
+        press(Key.named(Key.Name.ENTER));
+        assertThat(state.sessions().attached()).isEqualTo(1);
+        send(new UiEvent.SessionLink(1, SessionRow.Link.LOST));
+        effects.clear();
+        send(new UiEvent.SessionLink(1, SessionRow.Link.NEEDS_YOU));
+        assertThat(effects).containsExactly(new Effect.StartMasterAsking("web1"));
+        assertThat(state.masterState("web1")).isEqualTo(new MasterState.Starting());
+        // the hub sends the session back to this list, where the question is drawn
+        send(new UiEvent.TerminalBack(new LoanEnd.Detached(1, LoanEnd.Toward.LIST)));
+        assertThat(state.sessions().attached()).isZero();
+        assertThat(state.message()).contains("web1: its master needs you");
+    }
+
+    @Test
+    void aSessionShownElsewhereWhoseMasterNeedsYouIsOnlyToldOnItsRow() {
+        openAndDetach("web1", 1);
+        send(new UiEvent.SessionLink(1, SessionRow.Link.NEEDS_YOU));
+        assertThat(effects).isEmpty();
+        assertThat(state.message()).isEqualTo("web1 #1: connection lost, needs you");
+    }
+
+    @Test
     void withSeveralSessionsEnterShowsAChooserWhoseLastChoiceIsANewSession() {
         openAndDetach("web1", 1);
         send(new UiEvent.SessionOpened(2, "web1", T0.plusSeconds(5)));
