@@ -27,16 +27,23 @@ final class ServerClients {
         Locations locations = Locations.fromEnvironment();
         ServerAddress address = address(global, locations);
         ServerStarter starter = new ServerStarter(serverCommand(global), locations.stateDirectory().resolve("server.log"));
-        // a class, not a lambda: the first lambda of a run costs the JVM a few milliseconds
-        return new ServerClient(address, build(), starter, System.err).show(purpose, arguments,
-                new ServerClient.ColdStart() {
-                    @Override
-                    public void prepare() throws Exception {
-                        // a server is about to start: the settings' errors are this command's, FILE:LINE and exit 2
-                        Context.load(global);
-                        ControlDirectory.prepare(locations.defaultControlDirectory());
-                    }
-                });
+        try {
+            // a class, not a lambda: the first lambda of a run costs the JVM a few milliseconds
+            return new ServerClient(address, build(), starter, System.err).show(purpose, arguments,
+                    new ServerClient.ColdStart() {
+                        @Override
+                        public void prepare() throws Exception {
+                            // no terminal: the settings' errors are this command's, FILE:LINE and exit 2
+                            Context.load(global);
+                        }
+                    });
+        } catch (ServerStarter.StartFailure failure) {
+            if (failure.settings()) {
+                // the server's own check of the settings, said as this command's: FILE:LINE, exit 2
+                throw new UsageException(failure.getMessage());
+            }
+            throw failure;
+        }
     }
 
     /** A question to the running server; empty when none runs. */

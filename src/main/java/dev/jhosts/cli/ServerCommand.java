@@ -59,6 +59,7 @@ final class ServerCommand implements Callable<Integer> {
             // the first frame's libraries get ready beside the settings and the catalogue: the
             // first client of a cold start waits for them
             JhostsApp.prepareInBackground();
+            JhostsServer.prepareInBackground();
             Context context = Context.load(global);
             // the terminal the server was started from may close: that is no reason to end
             Signals.register("HUP", () -> { });

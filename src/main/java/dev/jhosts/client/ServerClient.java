@@ -102,7 +102,9 @@ public final class ServerClient {
      * Shows the picker ({@code purpose} PICKER) or a session ({@code ATTACH}) of the server on
      * this process's terminal until the server says it is over; returns the exit status.
      *
-     * @param coldStart run before a server is started (the settings checked, with their errors)
+     * @param coldStart checks what a server about to start checks, where there is no terminal
+     *     (so that the settings' errors come first, as without a server); with a terminal the
+     *     server's own check says them ({@link ServerStarter.StartFailure})
      */
     public int show(ToServer.Purpose purpose, List<String> arguments, ColdStart coldStart) throws Exception {
         // no socket at all: the server's JVM starts first thing, and comes up while this one loads
@@ -116,12 +118,11 @@ public final class ServerClient {
                     starting = Optional.of(starter.start()); // a stale socket: its server is gone
                 }
             }
-            if (starting.isPresent()) {
-                // checked while the server comes up; the settings' errors come before a terminal's
-                // absence, as without a server
-                coldStart.prepare();
-            }
             if (System.console() == null) {
+                if (starting.isPresent()) {
+                    // the settings' errors come before a terminal's absence, as without a server
+                    coldStart.prepare();
+                }
                 throw new IOException("standard input and output must be a terminal");
             }
         } catch (Exception e) {
@@ -138,7 +139,7 @@ public final class ServerClient {
             // the server (another build, old settings) had nothing to lose: it ends, a new one starts
             connection.close();
             awaitGone();
-            connection = connect(coldStart);
+            connection = connectAgain();
             connection.hello(hello, Optional.of(FileDescriptor.in));
             first = attend(connection);
         }
@@ -156,25 +157,16 @@ public final class ServerClient {
         return exit.status();
     }
 
-    /** What runs before a server is started. */
+    /** What a client with no terminal checks before it says so, when a server was about to start. */
     @FunctionalInterface
     public interface ColdStart {
         void prepare() throws Exception;
     }
 
-    private ServerConnection connect(ColdStart coldStart) throws Exception {
+    /** After an old server ended: the one that runs now, or a new one. */
+    private ServerConnection connectAgain() throws IOException {
         Optional<ServerConnection> running = ServerConnection.open(address);
-        if (running.isPresent()) {
-            return running.get();
-        }
-        ServerStarter.Starting starting = starter.start();
-        try {
-            coldStart.prepare();
-        } catch (Exception e) {
-            starting.abandon();
-            throw e;
-        }
-        return starting.connect(address);
+        return running.isPresent() ? running.get() : starter.start().connect(address);
     }
 
     private void awaitGone() throws IOException {

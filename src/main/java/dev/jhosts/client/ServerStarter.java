@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServerStarter {
     private static final long START_MILLIS = 20_000;
     private static final long POLL_MILLIS = 5;
+    /** The exit status of a jhosts that refused its settings (or command line). */
+    private static final int SETTINGS = 2;
 
     private final List<String> command;
     private final Path log;
@@ -45,6 +47,30 @@ public final class ServerStarter {
         this.log = log;
     }
 
+    /**
+     * The server ended before it listened, with {@code status}: 2 for its settings (its last
+     * words, {@code FILE:LINE: ...}, are the message), else it could not start.
+     */
+    public static final class StartFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+        private static final String PREFIX = "jhosts: ";
+        private final int status;
+
+        StartFailure(int status, String lastWords) {
+            super(status == SETTINGS ? withoutPrefix(lastWords) : "the jhosts server did not start: " + lastWords);
+            this.status = status;
+        }
+
+        /** Whether the server refused its settings (the message says where). */
+        public boolean settings() {
+            return status == SETTINGS;
+        }
+
+        private static String withoutPrefix(String words) {
+            return words.startsWith(PREFIX) ? words.substring(PREFIX.length()) : words;
+        }
+    }
+
     /** A server being started: its process, until it listens. */
     final class Starting {
         private final Process server;
@@ -62,7 +88,7 @@ public final class ServerStarter {
                     return connection.get();
                 }
                 if (!server.isAlive() && server.exitValue() != 0) {
-                    throw new IOException("the jhosts server did not start: " + lastWords());
+                    throw new StartFailure(server.exitValue(), lastWords());
                 }
                 try {
                     Thread.sleep(POLL_MILLIS);

@@ -62,6 +62,26 @@ public final class JhostsServer {
     }
 
     /**
+     * Loads the socket library (junixsocket's native part and its classes) on another thread,
+     * while the caller reads the settings and the catalogue: the first client of a cold start
+     * waits for the socket, and the socket for its library.
+     */
+    public static void prepareInBackground() {
+        Thread thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    AFUNIXServerSocket.newInstance().close();
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    // the bind meets the same problem and says it
+                }
+            }
+        }, "jhosts-server-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
      * Serves until stopped or idle for its persistence; returns 0, or 1 when it could not
      * listen. Another server already listening for the same pair is no error: this one returns 0
      * at once and the client reaches that one.

@@ -167,6 +167,21 @@ class ServerInTmuxTest {
     }
 
     @Test
+    void aBrokenSettingsFileIsSaidWithItsLineAndExit2WithOrWithoutATerminal() throws IOException {
+        Path broken = Files.writeString(SSHD.dir().resolve("broken.conf"), "prelaunch-delay = 1m\nno-such-setting = 3\n");
+        // on a terminal the server finds it, as it starts, and the client says it as its own
+        Tmux tmux = terminal("broken", "-c " + broken);
+        String screen = tmux.waitFor("jhosts exited");
+        assertThat(screen).contains(broken + ":2: unknown key 'no-such-setting'").contains("jhosts exited 2");
+        assertModesRestored("broken");
+        assertThat(JhostsServers.in(controlDirectory())).as("no server left behind").isEmpty();
+        // without a terminal the settings' error comes first, as without a server
+        Processes.Result plain = jhosts("-c", broken.toString());
+        assertThat(plain.exitCode()).as(plain.describe()).isEqualTo(2);
+        assertThat(plain.stderr()).contains(broken + ":2: unknown key 'no-such-setting'");
+    }
+
+    @Test
     void theServerKilledUnderAnAttachedSessionLeavesTheTerminalAsItWas() throws IOException {
         Tmux tmux = terminal("killed", "");
         tmux.waitFor("h0");
