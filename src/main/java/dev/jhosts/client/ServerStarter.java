@@ -3,6 +3,7 @@ package dev.jhosts.client;
 import dev.jhosts.server.ServerAddress;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -113,8 +114,13 @@ public final class ServerStarter {
      */
     Starting start() throws IOException {
         Files.createDirectories(log.getParent());
-        Files.deleteIfExists(log);
-        Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.deleteIfExists(log);
+            Files.createFile(log, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException raced) {
+            // another client starts a server this very moment (two terminals opened at once):
+            // the log it made, 0600 too, takes both servers' words, and one of them serves
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         return new Starting(builder

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Connections that come back (issue 16): the masters reach the test sshd through a relay the
  * test controls, which drops every connection and then passes nothing for ten seconds, as a
- * network that goes and a laptop that sleeps. The picker runs in tmux as a client of its server.
+ * network that goes and a laptop that sleeps; also with the host behind a bastion that the relay
+ * carries. The picker runs in tmux as a client of its server.
  */
 class ReconnectInTmuxTest {
     private static final Path REMOTE_TMUX = temporaryDirectory("jhrctmux");
@@ -96,6 +97,36 @@ class ReconnectInTmuxTest {
         picker.type("echo \"still $JH_MARK\"");
         picker.keys("Enter");
         picker.waitFor("still kept42");
+        assertThat(remoteTmux("list-sessions", "-F", "#{session_name}:#{session_attached}")).isEqualTo("jhosts-1:1");
+    }
+
+    @Test
+    void aSessionBehindABastionComesBackByItselfAfterADropAndASleep() throws Exception {
+        Requirements.requireCommand("tmux", "tmux");
+        // the bastion reached through the relay; the host behind it rides the bastion's master
+        config = SSHD.dir().resolve("bastion_config");
+        Files.writeString(config, "Host bastion\n"
+                + SSHD.hostOptions().replace("  Port " + SSHD.port() + "\n", "  Port " + relay.port() + "\n")
+                + "  HostKeyAlias [127.0.0.1]:" + SSHD.port() + "\n"
+                + "Host inner\n" + SSHD.hostOptions() + "  ProxyJump bastion\n");
+        Tmux picker = picker(settings("bastion.conf", "remote-session = tmux\n"));
+        picker.waitFor("Enter connect");
+        picker.type("inner");
+        picker.waitUntil(s -> s.contains("1 shown") && s.contains(" inner "), "inner alone in the list");
+        picker.keys("Enter");
+        picker.waitFor("[jhosts-1]");
+        picker.type("JH_MARK=behind$((40+2)); echo \"set $JH_MARK\"");
+        picker.keys("Enter");
+        picker.waitFor("set behind42");
+
+        dropAndSleep(() -> picker.waitFor("connection lost"));
+
+        // the bastion's master first, then the inner one through it: no key until the screen is back
+        picker.waitUntil(s -> !s.contains("connection lost") && s.contains("[jhosts-1]") && s.contains("set behind42"),
+                "the same remote tmux session back through the bastion", BACK);
+        picker.type("echo \"still $JH_MARK\"");
+        picker.keys("Enter");
+        picker.waitFor("still behind42");
         assertThat(remoteTmux("list-sessions", "-F", "#{session_name}:#{session_attached}")).isEqualTo("jhosts-1:1");
     }
 
