@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jhosts.master.OwnSockets;
 import dev.jhosts.master.PromptSession;
+import dev.jhosts.testing.IsolatedHome;
 import dev.jhosts.testing.Processes;
 import dev.jhosts.testing.SshdFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +30,10 @@ class AskpassSocketIsNoMasterTest {
 
     @Test
     void masterListAndDoctorPassJhostsOwnSocketsBy() throws Exception {
-        Path run = Files.createDirectory(dir.resolve("run"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
-        Path control = Files.createDirectory(run.resolve("jhosts"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        IsolatedHome home = IsolatedHome.in(dir);
+        Path control = home.controlDirectory();
         Path config = Files.writeString(dir.resolve("ssh_config"), "Host web\n  HostName 127.0.0.1\n  Port 1\n");
-        Map<String, String> env = Map.of("HOME", Files.createDirectory(dir.resolve("home")).toString(),
-                "XDG_RUNTIME_DIR", run.toString(),
-                "XDG_CONFIG_HOME", Files.createDirectory(dir.resolve("config")).toString(),
-                "XDG_STATE_HOME", Files.createDirectory(dir.resolve("state")).toString(),
-                "TERM", "xterm-256color", "LC_ALL", "C.UTF-8");
+        Map<String, String> env = home.environment();
         try (AskpassServer server = new AskpassServer(control, dir.resolve("helper"), request -> { }, id -> { });
              PromptSession prompt = server.open("web");
              // a listener that, like the coming server's socket, accepts and never speaks the mux protocol

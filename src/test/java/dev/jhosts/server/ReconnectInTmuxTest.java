@@ -80,24 +80,7 @@ class ReconnectInTmuxTest {
         Requirements.requireCommand("tmux", "tmux");
         Tmux picker = picker(settings("tmux.conf", "remote-session = tmux\n"));
         openSession(picker);
-        picker.waitFor("[jhosts-1]");
-        picker.type("JH_MARK=kept$((40+2)); echo \"set $JH_MARK\"");
-        picker.keys("Enter");
-        picker.waitFor("set kept42");
-
-        dropAndSleep(() -> {
-            String lost = picker.waitFor("connection lost");
-            // the last screen stays, and says how to leave
-            assertThat(lost).contains("set kept42").contains("~. leaves");
-        });
-
-        // no key until the remote tmux has drawn its screen again over jhosts' line
-        picker.waitUntil(s -> !s.contains("connection lost") && s.contains("[jhosts-1]") && s.contains("set kept42"),
-                "the same remote tmux session back", BACK);
-        picker.type("echo \"still $JH_MARK\"");
-        picker.keys("Enter");
-        picker.waitFor("still kept42");
-        assertThat(remoteTmux("list-sessions", "-F", "#{session_name}:#{session_attached}")).isEqualTo("jhosts-1:1");
+        comesBackInTheSameRemoteTmux(picker, "kept");
     }
 
     @Test
@@ -114,19 +97,32 @@ class ReconnectInTmuxTest {
         picker.type("inner");
         picker.waitUntil(s -> s.contains("1 shown") && s.contains(" inner "), "inner alone in the list");
         picker.keys("Enter");
+        // the bastion's master comes back first, then the inner one through it
+        comesBackInTheSameRemoteTmux(picker, "behind");
+    }
+
+    /**
+     * A variable set in the session's remote tmux before a drop and a sleep is still set after
+     * it, with no key sent until the screen is back, and the remote has one tmux session, not two.
+     */
+    private void comesBackInTheSameRemoteTmux(Tmux picker, String mark) throws InterruptedException {
         picker.waitFor("[jhosts-1]");
-        picker.type("JH_MARK=behind$((40+2)); echo \"set $JH_MARK\"");
+        picker.type("JH_MARK=" + mark + "$((40+2)); echo \"set $JH_MARK\"");
         picker.keys("Enter");
-        picker.waitFor("set behind42");
+        picker.waitFor("set " + mark + "42");
 
-        dropAndSleep(() -> picker.waitFor("connection lost"));
+        dropAndSleep(() -> {
+            String lost = picker.waitFor("connection lost");
+            // the last screen stays, and says how to leave
+            assertThat(lost).contains("set " + mark + "42").contains("~. leaves");
+        });
 
-        // the bastion's master first, then the inner one through it: no key until the screen is back
-        picker.waitUntil(s -> !s.contains("connection lost") && s.contains("[jhosts-1]") && s.contains("set behind42"),
-                "the same remote tmux session back through the bastion", BACK);
+        // no key until the remote tmux has drawn its screen again over jhosts' line
+        picker.waitUntil(s -> !s.contains("connection lost") && s.contains("[jhosts-1]") && s.contains("set " + mark + "42"),
+                "the same remote tmux session back", BACK);
         picker.type("echo \"still $JH_MARK\"");
         picker.keys("Enter");
-        picker.waitFor("still behind42");
+        picker.waitFor("still " + mark + "42");
         assertThat(remoteTmux("list-sessions", "-F", "#{session_name}:#{session_attached}")).isEqualTo("jhosts-1:1");
     }
 
