@@ -18,6 +18,7 @@ import dev.jhosts.master.ControlDirectory;
 import dev.jhosts.master.MasterException;
 import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.HostOptions;
+import dev.jhosts.master.LatestTerminal;
 import dev.jhosts.master.Masters;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -177,7 +178,13 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
 
     /** As {@link #masters(HostConfigs)}, with the refused forwards of the setting told to {@code forwardProblems}. */
     Masters masters(HostConfigs hosts, Consumer<String> forwardProblems) throws MasterException {
-        Masters masters = new Masters(settings, sshConfig, ControlDirectory.prepare(settings.controlDirectory()), hosts);
+        return masters(hosts, forwardProblems, new LatestTerminal());
+    }
+
+    /** As above, the masters made with the agent and display of the terminal the user came from last (the server's). */
+    Masters masters(HostConfigs hosts, Consumer<String> forwardProblems, LatestTerminal terminal) throws MasterException {
+        Masters masters = new Masters(settings, sshConfig, ControlDirectory.prepare(settings.controlDirectory()), hosts,
+                terminal);
         masters.openOnLaunch(settings.forwards(), forwardProblems);
         return masters;
     }

@@ -8,6 +8,7 @@ import dev.jhosts.catalog.SourceHosts;
 import dev.jhosts.catalog.SshCatalog;
 import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.MasterException;
+import dev.jhosts.master.LatestTerminal;
 import dev.jhosts.master.Masters;
 import dev.jhosts.sources.Sources;
 import dev.jhosts.tui.JhostsApp;
@@ -36,9 +37,11 @@ final class PickerRuntime implements AutoCloseable {
     private final JhostsApp app;
     private final List<Runnable> stops;
     private final SettingsFreshness settings;
+    private final LatestTerminal latestTerminal;
 
     private PickerRuntime(Masters masters, SessionHub sessions, JhostsApp app, List<Runnable> stops,
-            SettingsFreshness settings) {
+            SettingsFreshness settings, LatestTerminal latestTerminal) {
+        this.latestTerminal = latestTerminal;
         this.masters = masters;
         this.sessions = sessions;
         this.app = app;
@@ -64,7 +67,8 @@ final class PickerRuntime implements AutoCloseable {
         CataloguePublisher publisher = new CataloguePublisher();
         Notices notices = new Notices();
         // a forward of the forwards setting that a new master refuses is told in the status lines
-        Masters masters = context.masters(hosts, notices::tell);
+        LatestTerminal latestTerminal = new LatestTerminal();
+        Masters masters = context.masters(hosts, notices::tell, latestTerminal);
         SessionHub sessions = new SessionHub(end -> end.summary(context.settings().escapeChar()), Clock.systemUTC());
         JhostsApp app = new JhostsApp(new JhostsApp.Shared(HostOrdering.frecency(history).sort(catalog.hosts()), warnings,
                 context.settings(), context.sshConfig(), hosts, masters, alias -> recordInBackground(history, alias),
@@ -115,11 +119,16 @@ final class PickerRuntime implements AutoCloseable {
             }));
             stops.add(watch.get()::close);
         }
-        return new PickerRuntime(masters, sessions, app, stops, freshness);
+        return new PickerRuntime(masters, sessions, app, stops, freshness, latestTerminal);
     }
 
     JhostsApp app() {
         return app;
+    }
+
+    /** A terminal came to the server with {@code environment}: the masters made from now on take its agent and display. */
+    void terminalCame(java.util.Map<String, String> environment) {
+        latestTerminal.cameFrom(environment);
     }
 
     SessionHub sessions() {

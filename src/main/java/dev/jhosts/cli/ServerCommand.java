@@ -150,6 +150,7 @@ final class ServerCommand implements Callable<Integer> {
     private record RuntimePickers(PickerRuntime runtime) implements dev.jhosts.server.Pickers {
         @Override
         public int show(TerminalOwner terminal, JhostsApp.Viewer viewer, JhostsApp.Opening opening) throws IOException {
+            runtime.terminalCame(viewer.environment());
             return runtime.app().run(terminal, viewer, opening);
         }
 

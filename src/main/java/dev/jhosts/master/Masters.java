@@ -43,8 +43,14 @@ public final class Masters implements AutoCloseable {
     private final Path sshConfig;
 
     public Masters(Settings settings, Path sshConfig, ControlDirectory directory, HostConfigs hosts) {
+        this(settings, sshConfig, directory, hosts, new LatestTerminal());
+    }
+
+    /** As above, the masters made with the agent and display of the terminal the user came from last. */
+    public Masters(Settings settings, Path sshConfig, ControlDirectory directory, HostConfigs hosts,
+            LatestTerminal terminal) {
         this(settings, sshConfig, directory, hosts, new MuxMasterProbe(settings.aliveCheckTimeout()),
-                new SshMasterLauncher(settings, sshConfig));
+                new SshMasterLauncher(settings, sshConfig, terminal));
     }
 
     /** With another probe and launcher (tests). */

@@ -35,10 +35,17 @@ public final class SshMasterLauncher implements MasterLauncher {
 
     private final Settings settings;
     private final Path sshConfig;
+    private final LatestTerminal terminal;
 
     public SshMasterLauncher(Settings settings, Path sshConfig) {
+        this(settings, sshConfig, new LatestTerminal());
+    }
+
+    /** As above, each ssh with the agent and display of the terminal the user came from last. */
+    public SshMasterLauncher(Settings settings, Path sshConfig, LatestTerminal terminal) {
         this.settings = settings;
         this.sshConfig = sshConfig;
+        this.terminal = terminal;
     }
 
     /** The reason given when a background launch leaves a host that confirms each use to the user. */
@@ -116,6 +123,7 @@ public final class SshMasterLauncher implements MasterLauncher {
         Process process;
         try {
             ProcessBuilder builder = new ProcessBuilder(command(request));
+            terminal.applyTo(builder.environment());
             builder.environment().putAll(environment);
             process = builder
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
