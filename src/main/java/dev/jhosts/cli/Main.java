@@ -45,7 +45,9 @@ public final class Main {
     private static int runPlain(PlainInvocation invocation) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        boolean picker = invocation instanceof PlainInvocation.Picker;
+        // a failure is exit 1, as on picocli's path, but for connect, whose 255 is ssh's
+        boolean picker = invocation instanceof PlainInvocation.Picker || invocation instanceof PlainInvocation.Sessions
+                || invocation instanceof PlainInvocation.ServerStatus;
         try {
             if (invocation instanceof PlainInvocation.Connect connect) {
                 return ConnectCommand.connect(connect.global(), connect.host(), connect.command(), err);
@@ -58,6 +60,12 @@ public final class Main {
             }
             if (invocation instanceof PlainInvocation.ServerRun server) {
                 return ServerCommand.Run.run(server.global());
+            }
+            if (invocation instanceof PlainInvocation.ServerStatus status) {
+                return ServerCommand.Status.status(status.global(), out);
+            }
+            if (invocation instanceof PlainInvocation.Sessions sessions) {
+                return SessionsCommand.sessions(sessions.global(), sessions.json(), out, err);
             }
             if (invocation instanceof PlainInvocation.Copy copy) {
                 return CpCommand.copy(copy.global(), copy.arguments());

@@ -39,6 +39,12 @@ sealed interface PlainInvocation {
     /** {@code jhosts [globals] server run}: what a client starts, as quickly as it can listen. */
     record ServerRun(GlobalOptions global) implements PlainInvocation {}
 
+    /** {@code jhosts [globals] sessions [--json]}: a question to the running server. */
+    record Sessions(GlobalOptions global, boolean json) implements PlainInvocation {}
+
+    /** {@code jhosts [globals] server status}: a question to the running server. */
+    record ServerStatus(GlobalOptions global) implements PlainInvocation {}
+
     /** {@code jhosts [globals] cp [cp's options] OPERAND...}. */
     record Copy(GlobalOptions global, CpCommand.Arguments arguments) implements PlainInvocation {}
 
@@ -91,6 +97,12 @@ sealed interface PlainInvocation {
         }
         if (rest.length == 2 && rest[0].equals("server") && rest[1].equals("run")) {
             return Optional.of(new ServerRun(global));
+        }
+        if (rest.length == 2 && rest[0].equals("server") && rest[1].equals("status")) {
+            return Optional.of(new ServerStatus(global));
+        }
+        if (rest[0].equals("sessions") && (rest.length == 1 || rest.length == 2 && rest[1].equals("--json"))) {
+            return Optional.of(new Sessions(global, rest.length == 2));
         }
         if (rest[0].equals("list") && (rest.length == 1 || rest.length == 2 && rest[1].equals("--json"))) {
             return Optional.of(new ListHosts(global, rest.length == 2));

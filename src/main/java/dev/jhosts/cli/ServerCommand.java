@@ -66,7 +66,8 @@ final class ServerCommand implements Callable<Integer> {
             ServerAddress address = ServerClients.address(global, context.locations());
             dev.jhosts.master.ControlDirectory.prepare(address.directory());
             try (PickerRuntime runtime = PickerRuntime.open(context, true)) {
-                JhostsServer server = new JhostsServer(address, ServerClients.build(), new RuntimePickers(runtime),
+                JhostsServer server = new JhostsServer(address, ServerClients.build(), BuildIdentity::line,
+                        new RuntimePickers(runtime),
                         context.settings().sessions().serverPersist(), System.err);
                 return server.run();
             }
@@ -83,9 +84,12 @@ final class ServerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            Optional<ServerClient.Answer> answer = ServerClients.ask(Commands.global(spec), ToServer.Purpose.STATUS,
-                    List.of());
+            return status(Commands.global(spec), spec.commandLine().getOut());
+        }
+
+        /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
+        static int status(GlobalOptions global, PrintWriter out) throws IOException {
+            Optional<ServerClient.Answer> answer = ServerClients.ask(global, ToServer.Purpose.STATUS, List.of());
             if (answer.isEmpty()) {
                 out.println("no jhosts server runs for this ssh config and settings");
                 out.flush();

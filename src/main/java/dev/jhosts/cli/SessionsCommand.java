@@ -2,6 +2,7 @@ package dev.jhosts.cli;
 
 import dev.jhosts.client.ServerClient;
 import dev.jhosts.server.ToServer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +32,12 @@ final class SessionsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Optional<ServerClient.Answer> answer = ServerClients.ask(Commands.global(spec), ToServer.Purpose.SESSIONS,
-                List.of());
+        return sessions(Commands.global(spec), json, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
+    static int sessions(GlobalOptions global, boolean json, PrintWriter out, PrintWriter err) throws IOException {
+        Optional<ServerClient.Answer> answer = ServerClients.ask(global, ToServer.Purpose.SESSIONS, List.of());
         List<String[]> rows = new ArrayList<>();
         if (answer.isPresent()) {
             for (String line : answer.get().text().split("\n")) {
@@ -63,10 +67,10 @@ final class SessionsCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        answer.filter(a -> !a.message().isEmpty()).ifPresent(a -> {
-            spec.commandLine().getErr().println(a.message());
-            spec.commandLine().getErr().flush();
-        });
-        return answer.map(ServerClient.Answer::status).orElse(ExitCodes.OK);
+        if (answer.isPresent() && !answer.get().message().isEmpty()) {
+            err.println(answer.get().message());
+            err.flush();
+        }
+        return answer.isPresent() ? answer.get().status() : ExitCodes.OK;
     }
 }

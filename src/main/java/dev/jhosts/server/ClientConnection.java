@@ -76,10 +76,10 @@ final class ClientConnection {
                 case SESSIONS -> report(ServerQueries.sessionLines(server.sessions()));
                 case STATUS -> report(ServerQueries.statusLine(server));
                 case STOP -> stop(hello.arguments().contains("--force"));
-                case OTHER -> otherBuild(hello.version());
+                case OTHER -> otherBuild();
                 case PICKER, ATTACH, CONNECT -> {
                     if (!hello.version().equals(server.build())) {
-                        otherBuild(hello.version());
+                        otherBuild();
                         return;
                     }
                     if (server.pickers().settingsChanged() && server.sessions().listings().isEmpty()
@@ -127,16 +127,15 @@ final class ClientConnection {
      * so that the client can start one of its own build; otherwise the client is told which one
      * runs and how to stop it.
      */
-    private void otherBuild(String clientBuild) throws IOException {
+    private void otherBuild() throws IOException {
         List<SessionHub.Listing> live = server.sessions().listings();
         if (live.isEmpty() && !server.othersShown(this)) {
             link.send(new ToClient.Declined(ToClient.Reason.REPLACED));
             server.stop();
             return;
         }
-        link.send(new ToClient.Exit(1, "jhosts: a jhosts server of another build runs (" + server.build() + ", this is "
-                + clientBuild + ") with " + live.size() + " session" + (live.size() == 1 ? "" : "s")
-                + " and " + server.terminalsShown() + " terminal" + (server.terminalsShown() == 1 ? "" : "s")
+        link.send(new ToClient.Exit(1, "jhosts: a jhosts server of another build runs (" + server.versionLine()
+                + ") with " + live.size() + " session" + (live.size() == 1 ? "" : "s") + " and " + server.terminalsShown() + " terminal" + (server.terminalsShown() == 1 ? "" : "s")
                 + "; 'jhosts server stop --force' ends it"));
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
@@ -40,6 +41,7 @@ public final class JhostsServer {
 
     private final ServerAddress address;
     private final String build;
+    private final Supplier<String> versionLine;
     private final Pickers pickers;
     private final Duration persist;
     private final PrintStream log;
@@ -51,11 +53,14 @@ public final class JhostsServer {
 
     /**
      * @param build this build's identity; clients of another build are not served
+     * @param versionLine this build as people read it ({@code jhosts server status})
      * @param log where the server says what went wrong (never a secret)
      */
-    public JhostsServer(ServerAddress address, String build, Pickers pickers, Duration persist, PrintStream log) {
+    public JhostsServer(ServerAddress address, String build, Supplier<String> versionLine, Pickers pickers,
+            Duration persist, PrintStream log) {
         this.address = address;
         this.build = build;
+        this.versionLine = versionLine;
         this.pickers = pickers;
         this.persist = persist;
         this.log = log;
@@ -248,6 +253,11 @@ public final class JhostsServer {
 
     Pickers pickers() {
         return pickers;
+    }
+
+    /** This server's version as {@code --version} says it, for people (read when asked). */
+    String versionLine() {
+        return versionLine.get();
     }
 
     String build() {

@@ -19,7 +19,7 @@ final class ServerQueries {
 
     /** pid, build, started (epoch seconds), terminals shown, sessions (tab-separated). */
     static String statusLine(JhostsServer server) {
-        return ProcessHandle.current().pid() + "\t" + server.build() + "\t" + server.started().getEpochSecond() + "\t"
+        return ProcessHandle.current().pid() + "\t" + server.versionLine() + "\t" + server.started().getEpochSecond() + "\t"
                 + server.terminalsShown() + "\t" + server.sessions().listings().size() + "\n";
     }
 

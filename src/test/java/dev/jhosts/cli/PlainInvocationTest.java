@@ -44,6 +44,20 @@ class PlainInvocationTest {
     }
 
     @Test
+    void theServersQuestions() {
+        PlainInvocation sessions = PlainInvocation.parse(new String[] {"-F", "cfg", "sessions"}).orElseThrow();
+        assertThat(sessions).isEqualTo(new PlainInvocation.Sessions(sessions.global(), false));
+        PlainInvocation json = PlainInvocation.parse(new String[] {"sessions", "--json"}).orElseThrow();
+        assertThat(json).isEqualTo(new PlainInvocation.Sessions(json.global(), true));
+        PlainInvocation status = PlainInvocation.parse(new String[] {"-c", "j.conf", "server", "status"}).orElseThrow();
+        assertThat(status).isEqualTo(new PlainInvocation.ServerStatus(status.global()));
+        for (String[] args : new String[][] {{"sessions", "--help"}, {"sessions", "x"}, {"server", "status", "--help"},
+            {"server", "stop"}, {"server"}}) {
+            assertThat(PlainInvocation.parse(args)).as(String.join(" ", args)).isEmpty();
+        }
+    }
+
+    @Test
     void everythingElseIsLeftToPicocli() {
         for (String[] args : new String[][] {
             {"list", "--help"}, {"list", "--json", "--json"}, {"list", "x"}, {"--help"}, {"-h"}, {"--version"}, {"-F"}, {"-F", "a", "-F", "b"}, {"-Fcfg"},
