@@ -135,11 +135,19 @@ public final class ServerClient {
                 ClientEnvironment.allowed(System.getenv()), System.getProperty("user.dir", "/"));
         connection.hello(hello, Optional.of(FileDescriptor.in));
         ToClient first = attend(connection);
-        if (first instanceof ToClient.Declined declined && declined.reason() == ToClient.Reason.REPLACED) {
-            // the server (another build, old settings) had nothing to lose: it ends, a new one starts
+        // at most once each: a server replaced, then a terminal to pass
+        for (int again = 0; again < 2 && first instanceof ToClient.Declined declined
+                && declined.reason() != ToClient.Reason.NOT_LISTED; again++) {
             connection.close();
-            awaitGone();
-            connection = connectAgain();
+            if (declined.reason() == ToClient.Reason.REPLACED) {
+                // the server (another build, old settings) had nothing to lose: it ends, a new one starts
+                awaitGone();
+                connection = connectAgain();
+            } else {
+                // it could not open this terminal by its path: its descriptor goes over the socket
+                connection = ServerConnection.openPassing(address).orElseThrow(
+                        () -> new IOException("the jhosts server ended (" + address.socket() + ")"));
+            }
             connection.hello(hello, Optional.of(FileDescriptor.in));
             first = attend(connection);
         }

@@ -21,8 +21,12 @@ import java.util.Optional;
  * PassingSocket}), as tmux's client does.
  */
 final class ServerConnection implements AutoCloseable {
-    /** Where a process's descriptors can be opened by others of its user (Linux). */
-    private static final boolean DESCRIPTORS_BY_PATH = Files.isDirectory(java.nio.file.Path.of("/proc/self/fd"));
+    /**
+     * Where a process's descriptors can be opened by others of its user (Linux), unless the
+     * property {@code jhosts.client.pass-terminal} says to pass it (as elsewhere).
+     */
+    private static final boolean DESCRIPTORS_BY_PATH = Files.isDirectory(java.nio.file.Path.of("/proc/self/fd"))
+            && !Boolean.getBoolean("jhosts.client.pass-terminal");
 
     private final ClientSocket socket;
     private final OutputStream out;
@@ -46,12 +50,21 @@ final class ServerConnection implements AutoCloseable {
      * stale one). A server of another user is refused.
      */
     static Optional<ServerConnection> open(ServerAddress address) throws IOException {
+        return open(address, !DESCRIPTORS_BY_PATH);
+    }
+
+    /** As {@link #open(ServerAddress)}, through junixsocket, which passes the terminal's descriptor. */
+    static Optional<ServerConnection> openPassing(ServerAddress address) throws IOException {
+        return open(address, true);
+    }
+
+    private static Optional<ServerConnection> open(ServerAddress address, boolean passing) throws IOException {
         if (!Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         Optional<ClientSocket> socket;
         try {
-            socket = DESCRIPTORS_BY_PATH ? JdkSocket.connect(address.socket()) : PassingSocket.connect(address.socket());
+            socket = passing ? PassingSocket.connect(address.socket()) : JdkSocket.connect(address.socket());
         } catch (IOException e) {
             if (!Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.empty(); // removed meanwhile: the server ended

@@ -140,9 +140,16 @@ final class ClientConnection {
     }
 
     private void show(ToServer.Hello hello, DataInputStream in) throws IOException {
-        Optional<Closeable> passed = clientTerminal();
+        FileDescriptor[] received = socket.getReceivedFileDescriptors();
+        boolean passedOne = received != null && received.length > 0;
+        Optional<Closeable> passed = clientTerminal(received);
         if (passed.isEmpty()) {
-            link.send(new ToClient.Exit(1, "jhosts: the client passed no terminal"));
+            if (passedOne) {
+                link.send(new ToClient.Exit(1, "jhosts: the client passed no terminal"));
+            } else {
+                // its path could not be opened (another namespace, a restricted /proc): the descriptor, then
+                link.send(new ToClient.Declined(ToClient.Reason.PASS_TERMINAL));
+            }
             return;
         }
         try (Closeable opened = passed.get()) {
@@ -187,8 +194,7 @@ final class ClientConnection {
      * as {@code /proc/PID/fd/0}, PID being the one the kernel gave for the socket's peer. Its
      * user was checked already, and only a process of the same user may open that path.
      */
-    private Optional<Closeable> clientTerminal() throws IOException {
-        FileDescriptor[] received = socket.getReceivedFileDescriptors();
+    private Optional<Closeable> clientTerminal(FileDescriptor[] received) throws IOException {
         if (received != null && received.length == 1) {
             return Optional.of(new FileInputStream(received[0]));
         }
@@ -203,7 +209,11 @@ final class ClientConnection {
         if (pid <= 0 || !Files.exists(standardInput)) {
             return Optional.empty();
         }
-        return Optional.of(new RandomAccessFile(standardInput.toFile(), "rw"));
+        try {
+            return Optional.of(new RandomAccessFile(standardInput.toFile(), "rw"));
+        } catch (IOException | SecurityException refused) {
+            return Optional.empty();
+        }
     }
 
     private static FileDescriptor descriptor(Closeable opened) throws IOException {

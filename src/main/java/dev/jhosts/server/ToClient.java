@@ -40,7 +40,12 @@ public sealed interface ToClient {
         /** This server (of another build, or of old settings) ends: start a new one and come again. */
         REPLACED,
         /** {@code connect}'s host is not in the list: connect without the server. */
-        NOT_LISTED
+        NOT_LISTED,
+        /**
+         * The server could not open the client's terminal by its path ({@code /proc/PID/fd/0}):
+         * come again and pass its descriptor over the socket.
+         */
+        PASS_TERMINAL
     }
 
     /**

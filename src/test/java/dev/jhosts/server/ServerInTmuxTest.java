@@ -70,8 +70,13 @@ class ServerInTmuxTest {
 
     /** A terminal with jhosts in it; the shell's modes before and after it in NAME.before and NAME.after. */
     private Tmux terminal(String name, String arguments) {
+        return terminal(name, arguments, "");
+    }
+
+    /** As above, with {@code variables} ({@code NAME=value ...}) set for jhosts alone. */
+    private Tmux terminal(String name, String arguments, String variables) {
         Path modes = SSHD.dir().resolve(name);
-        Tmux tmux = Tmux.start(100, 30, env(), "stty -g > " + modes + ".before; "
+        Tmux tmux = Tmux.start(100, 30, env(), "stty -g > " + modes + ".before; " + variables + " "
                 + SshdFixture.launcher().toAbsolutePath() + " -F " + config + " " + arguments
                 + "; echo \"jhosts exited $?\"; stty -g > " + modes + ".after.part && mv " + modes + ".after.part "
                 + modes + ".after; exec sleep 600");
@@ -164,6 +169,25 @@ class ServerInTmuxTest {
         Processes.Result sessions = jhosts("sessions", "--json");
         assertThat(sessions.stdout()).as(sessions.describe()).contains("\"host\":\"h0\"")
                 .contains("\"attached_to\":\"client");
+    }
+
+    @Test
+    void aClientThatPassesItsTerminalsDescriptorIsShownTheSame() throws IOException {
+        // the way of the platforms without /proc/PID/fd, and of a server that cannot open that path
+        Tmux tmux = terminal("passing", "", "JHOSTS_JAVA_OPTS=-Djhosts.client.pass-terminal=true");
+        tmux.waitFor("Enter connect");
+        RemoteShells.open(tmux, "h0");
+        RemoteShells.shellPid(tmux, "passed");
+        tmux.type("exit");
+        tmux.keys("Enter");
+        tmux.waitFor("session ended");
+        // the first Esc clears the filter that chose h0, the second quits
+        tmux.keys("Escape");
+        tmux.waitFor("type to filter");
+        tmux.keys("Escape");
+        String screen = tmux.waitFor("jhosts exited");
+        assertThat(screen).contains("jhosts exited 0");
+        assertModesRestored("passing");
     }
 
     @Test

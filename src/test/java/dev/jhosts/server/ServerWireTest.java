@@ -34,7 +34,8 @@ class ServerWireTest {
         }
         List<ToClient> toClient = List.of(new ToClient.Text("1\th0\n"), new ToClient.Stop(),
                 new ToClient.Run(List.of("ssh", "-F", "x", "--", "h0")), new ToClient.Exit(3, "jhosts: bye"),
-                new ToClient.Declined(ToClient.Reason.NOT_LISTED), new ToClient.Modes("500:5:bf:8a3b:f:f:0304"));
+                new ToClient.Declined(ToClient.Reason.NOT_LISTED), new ToClient.Declined(ToClient.Reason.PASS_TERMINAL),
+                new ToClient.Modes("500:5:bf:8a3b:f:f:0304"));
         in = stream(toClient.stream().map(ServerWire::encode).toArray(byte[][]::new));
         for (ToClient message : toClient) {
             assertThat(ServerWire.readToClient(in)).isEqualTo(message);
