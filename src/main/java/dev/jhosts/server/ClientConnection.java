@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jline.nativ.CLibrary;
 import org.newsclub.net.unix.AFUNIXSocket;
+import org.newsclub.net.unix.AFUNIXSocketCredentials;
 import org.newsclub.net.unix.FileDescriptorCast;
 
 /**
@@ -51,7 +52,8 @@ final class ClientConnection {
 
     void serve() {
         try (socket) {
-            long uid = socket.getPeerCredentials().getUid();
+            AFUNIXSocketCredentials peer = socket.getPeerCredentials();
+            long uid = peer.getUid();
             if (uid != LocalUser.uid()) {
                 server.log().println("jhosts server: refused a client of uid " + uid);
                 link.sendQuietly(new ToClient.Exit(1, "jhosts: refused: this jhosts server serves uid " + LocalUser.uid()
@@ -89,7 +91,7 @@ final class ClientConnection {
                         server.stop();
                         return;
                     }
-                    show(hello, in);
+                    show(hello, in, peer.getPid());
                 }
             }
         } catch (SocketTimeoutException e) {
@@ -139,10 +141,11 @@ final class ClientConnection {
                 + "; 'jhosts server stop --force' ends it"));
     }
 
-    private void show(ToServer.Hello hello, DataInputStream in) throws IOException {
+    /** The picker or session {@code hello} asks for, on the terminal of the client, process {@code pid}. */
+    private void show(ToServer.Hello hello, DataInputStream in, long pid) throws IOException {
         FileDescriptor[] received = socket.getReceivedFileDescriptors();
         boolean passedOne = received != null && received.length > 0;
-        Optional<Closeable> passed = clientTerminal(received);
+        Optional<Closeable> passed = clientTerminal(received, pid);
         if (passed.isEmpty()) {
             if (passedOne) {
                 link.send(new ToClient.Exit(1, "jhosts: the client passed no terminal"));
@@ -194,7 +197,7 @@ final class ClientConnection {
      * as {@code /proc/PID/fd/0}, PID being the one the kernel gave for the socket's peer. Its
      * user was checked already, and only a process of the same user may open that path.
      */
-    private Optional<Closeable> clientTerminal(FileDescriptor[] received) throws IOException {
+    private Optional<Closeable> clientTerminal(FileDescriptor[] received, long pid) throws IOException {
         if (received != null && received.length == 1) {
             return Optional.of(new FileInputStream(received[0]));
         }
@@ -204,7 +207,6 @@ final class ClientConnection {
             }
             return Optional.empty();
         }
-        long pid = socket.getPeerCredentials().getPid();
         Path standardInput = Path.of("/proc", Long.toString(pid), "fd", "0");
         if (pid <= 0 || !Files.exists(standardInput)) {
             return Optional.empty();
