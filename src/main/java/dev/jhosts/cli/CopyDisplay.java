@@ -9,6 +9,7 @@ import dev.jhosts.files.EntryNames;
 import dev.jhosts.files.HostCopy;
 import dev.jhosts.run.OutputKind;
 import dev.jhosts.run.PrefixedOutput;
+import dev.jhosts.terminal.TerminalWidth;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.jline.nativ.CLibrary;
+import java.util.function.IntSupplier;
 
 /**
  * How {@code jhosts cp} shows a copy: a progress line redrawn in place on a terminal, plain
@@ -135,11 +136,14 @@ abstract class CopyDisplay implements CopyListener, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        private final IntSupplier columns;
         private boolean drawn;
         private boolean closed;
 
-        Terminal(int hosts, boolean fleet, PrintStream out, PrintStream err) {
+        /** @param columns the terminal's width now (asked at each redraw: it may be resized) */
+        Terminal(int hosts, boolean fleet, IntSupplier columns, PrintStream out, PrintStream err) {
             super(out, err);
+            this.columns = columns;
             this.fleet = fleet;
             this.hosts = hosts;
             ticker.scheduleWithFixedDelay(this::draw, 200, 200, TimeUnit.MILLISECONDS);
@@ -185,7 +189,7 @@ abstract class CopyDisplay implements CopyListener, AutoCloseable {
             }
             CopyProgress.Snapshot now = progress.snapshot(System.nanoTime());
             String line = fleet ? fleetLine(now) : hostLine(now);
-            int width = columns();
+            int width = columns.getAsInt();
             if (line.length() >= width) {
                 line = line.substring(0, Math.max(0, width - 1));
             }
@@ -213,16 +217,9 @@ abstract class CopyDisplay implements CopyListener, AutoCloseable {
                     now.left().map(CopyText::clock).orElse("--:--"));
         }
 
-        private static int columns() {
-            try {
-                CLibrary.WinSize size = new CLibrary.WinSize();
-                if (CLibrary.ioctl(1, CLibrary.TIOCGWINSZ, size) == 0 && size.ws_col > 0) {
-                    return size.ws_col;
-                }
-            } catch (RuntimeException | LinkageError e) {
-                // no native library: the usual width
-            }
-            return 80;
+        /** The width of this process's standard output, a terminal. */
+        static int columnsOfStandardOutput() {
+            return TerminalWidth.columns(1);
         }
 
         @Override

@@ -7,7 +7,6 @@ import dev.jhosts.files.CopyRequest;
 import dev.jhosts.files.CopyResult;
 import dev.jhosts.files.FleetCopy;
 import dev.jhosts.files.HostCopy;
-import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.MasterState;
 import dev.jhosts.master.Masters;
 import dev.jhosts.run.Captured;
@@ -16,9 +15,10 @@ import dev.jhosts.run.HostResult;
 import dev.jhosts.run.HostSelection;
 import dev.jhosts.run.RunSummary;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -55,8 +55,6 @@ import picocli.CommandLine.Spec;
                 + "as scp does, unless --no-clobber. Ctrl-C stops: the file being written is removed, or kept as "
                 + "NAME.part with --partial, which --resume continues.")
 final class CpCommand implements Callable<Integer> {
-    private static final int INTERRUPTED = 130;
-
     @Spec
     CommandSpec spec;
 
@@ -123,13 +121,52 @@ final class CpCommand implements Callable<Integer> {
         return copy(Commands.global(spec), arguments());
     }
 
-    /** Carries out {@code arguments}; errors of usage, settings and masters are thrown, as from {@link #call}. */
+    /** Carries out {@code arguments} in this process; errors of usage, settings and masters are thrown, as from {@link #call}. */
     static int copy(GlobalOptions global, Arguments arguments) throws Exception {
+        CopyOperands.Shape shape = checked(arguments);
+        FutureTask<Boolean> onTerminal = prepareInBackground();
+        Context context = Context.load(global);
+        Catalog catalog = catalogue(arguments, context);
+        CommandStreams streams = CommandStreams.ofProcess(!arguments.json() && answer(onTerminal));
+        Plan plan = plan(arguments, shape, catalog, streams);
+        try (Masters masters = context.masters(context.hosts(catalog))) {
+            if (!plan.fleet()) {
+                // one host: as connect does, a master that needs the user asks on the terminal
+                String alias = plan.aliases().get(0);
+                MasterState state = masters.start(alias).join();
+                if (state instanceof MasterState.Failed failed && failed.needsPrompt() && System.console() != null) {
+                    streams.err().println("jhosts: " + alias + ": " + failed.reason() + "; asking on the terminal");
+                    streams.err().flush();
+                    masters.startOnTerminal(alias).join();
+                }
+            }
+            return copy(masters, plan, arguments, context, streams);
+        }
+    }
+
+    /**
+     * Carries out {@code arguments} for a client of the jhosts server, with the server's masters
+     * and settings; empty when the client should run it itself: a master that needs the user,
+     * who is at the client's terminal. Nothing is written before that is known.
+     */
+    static Optional<Integer> served(Context context, Masters masters, Arguments arguments, CommandStreams streams,
+            boolean clientHasTerminal) throws Exception {
+        CopyOperands.Shape shape = checked(arguments);
+        Plan plan = plan(arguments, shape, catalogue(arguments, context), streams);
+        if (!plan.fleet() && clientHasTerminal && needsPrompt(masters.start(plan.aliases().get(0)).join())) {
+            return Optional.empty();
+        }
+        return Optional.of(copy(masters, plan, arguments, context, streams));
+    }
+
+    /** What cp is to do: the request, and the hosts, one of them or many ({@code fleet}). */
+    private record Plan(CopyRequest request, List<String> aliases, boolean fleet) {}
+
+    /** The shape of the operands, once the options are checked against it. */
+    private static CopyOperands.Shape checked(Arguments arguments) throws UsageException {
         CopyOperands.Shape shape = CopyOperands.shape(arguments.operands());
-        HostSelection selection = new HostSelection(arguments.hosts(), arguments.tags(), arguments.groups(),
-                arguments.match());
-        boolean fleet = shape instanceof CopyOperands.Shape.FanOut || shape instanceof CopyOperands.Shape.Gather;
-        if (!fleet && (!arguments.hosts().isEmpty() || selection.filters())) {
+        HostSelection selection = selection(arguments);
+        if (!fleet(shape) && (!arguments.hosts().isEmpty() || selection.filters())) {
             throw new UsageException("cp: --host, --tag, --group and --match select hosts for :PATH; "
                     + "with HOST:PATH the host is named already");
         }
@@ -139,81 +176,68 @@ final class CpCommand implements Callable<Integer> {
         for (String host : arguments.hosts()) {
             HostArgument.check("cp", host);
         }
-        CopyOptions options = new CopyOptions(arguments.recursive(), arguments.preserve(), arguments.partial(),
-                arguments.resume(), arguments.noClobber());
-        FutureTask<Boolean> onTerminal = prepareInBackground();
-        Context context = Context.load(global);
-        CopyRequest request;
-        List<String> aliases;
-        Catalog catalog = selection.filters() || context.settings().hosts().stream().anyMatch(h -> h.definesHost())
-                ? context.catalog() : new Catalog(List.of(), List.of());
-        if (shape instanceof CopyOperands.Shape.Upload upload) {
-            request = new CopyRequest(true, upload.sources(), remotePath(upload.destination()), false, options);
-            aliases = List.of(upload.host());
-        } else if (shape instanceof CopyOperands.Shape.Download download) {
-            request = new CopyRequest(false, remoteSources(download.sources()), download.destination(), false, options);
-            aliases = List.of(download.host());
-        } else if (shape instanceof CopyOperands.Shape.FanOut fanOut) {
-            request = new CopyRequest(true, fanOut.sources(), remotePath(fanOut.destination()), false, options);
-            aliases = selected(selection, catalog);
-        } else {
-            CopyOperands.Shape.Gather gather = (CopyOperands.Shape.Gather) shape;
-            request = new CopyRequest(false, remoteSources(gather.sources()), gather.destination(), true, options);
-            aliases = selected(selection, catalog);
-        }
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        HostConfigs hostConfigs = context.hosts(catalog);
-        try (Masters masters = context.masters(hostConfigs)) {
-            if (!fleet) {
-                // one host: as connect does, a master that needs the user asks on the terminal
-                MasterState state = masters.start(aliases.get(0)).join();
-                if (state instanceof MasterState.Failed failed && failed.needsPrompt() && System.console() != null) {
-                    err.println("jhosts: " + aliases.get(0) + ": " + failed.reason() + "; asking on the terminal");
-                    err.flush();
-                    masters.startOnTerminal(aliases.get(0)).join();
-                }
-            }
-            CopyDisplay display = arguments.json() ? new CopyDisplay.JsonLines(out, err)
-                    : answer(onTerminal) ? new CopyDisplay.Terminal(aliases.size(), fleet, out, err)
-                    : new CopyDisplay.Plain(aliases, fleet, out, err);
-            int parallelism = arguments.parallel() != null ? arguments.parallel() : context.settings().run().parallelism();
-            return copy(masters, aliases, request, display, fleet, parallelism, context, err);
-        }
+        return shape;
     }
 
-    private static int copy(Masters masters, List<String> aliases, CopyRequest request, CopyDisplay display,
-            boolean fleet, int parallelism, Context context, PrintStream err) throws InterruptedException {
+    private static boolean fleet(CopyOperands.Shape shape) {
+        return shape instanceof CopyOperands.Shape.FanOut || shape instanceof CopyOperands.Shape.Gather;
+    }
+
+    private static HostSelection selection(Arguments arguments) {
+        return new HostSelection(arguments.hosts(), arguments.tags(), arguments.groups(), arguments.match());
+    }
+
+    /** The catalogue, read only when hosts are selected from it or the settings may define hosts. */
+    private static Catalog catalogue(Arguments arguments, Context context) {
+        return selection(arguments).filters() || context.settings().hosts().stream().anyMatch(h -> h.definesHost())
+                ? context.catalog() : new Catalog(List.of(), List.of());
+    }
+
+    private static Plan plan(Arguments arguments, CopyOperands.Shape shape, Catalog catalog, CommandStreams streams)
+            throws UsageException {
+        CopyOptions options = new CopyOptions(arguments.recursive(), arguments.preserve(), arguments.partial(),
+                arguments.resume(), arguments.noClobber());
+        HostSelection selection = selection(arguments);
+        Path here = streams.directory();
+        if (shape instanceof CopyOperands.Shape.Upload upload) {
+            return new Plan(new CopyRequest(true, upload.sources(), remotePath(upload.destination()), false, options,
+                    here), List.of(upload.host()), false);
+        } else if (shape instanceof CopyOperands.Shape.Download download) {
+            return new Plan(new CopyRequest(false, remoteSources(download.sources()), download.destination(), false,
+                    options, here), List.of(download.host()), false);
+        } else if (shape instanceof CopyOperands.Shape.FanOut fanOut) {
+            return new Plan(new CopyRequest(true, fanOut.sources(), remotePath(fanOut.destination()), false, options,
+                    here), selected(selection, catalog), true);
+        }
+        CopyOperands.Shape.Gather gather = (CopyOperands.Shape.Gather) shape;
+        return new Plan(new CopyRequest(false, remoteSources(gather.sources()), gather.destination(), true, options,
+                here), selected(selection, catalog), true);
+    }
+
+    private static boolean needsPrompt(MasterState state) {
+        return state instanceof MasterState.Failed failed && failed.needsPrompt();
+    }
+
+    private static int copy(Masters masters, Plan plan, Arguments arguments, Context context, CommandStreams streams)
+            throws Exception {
+        PrintStream out = streams.out();
+        PrintStream err = streams.err();
+        CopyRequest request = plan.request();
+        CopyDisplay display = arguments.json() ? new CopyDisplay.JsonLines(out, err)
+                : streams.outIsTerminal() ? new CopyDisplay.Terminal(plan.aliases().size(), plan.fleet(),
+                        streams.columns(), out, err)
+                : new CopyDisplay.Plain(plan.aliases(), plan.fleet(), out, err);
+        int parallelism = arguments.parallel() != null ? arguments.parallel() : context.settings().run().parallelism();
         Cancellation cancellation = new Cancellation();
         AtomicBoolean interrupted = new AtomicBoolean();
         List<HostCopy.Result> results;
-        Object previous = Signals.register("INT", () -> {
-            if (!interrupted.compareAndSet(false, true)) {
-                Runtime.getRuntime().halt(INTERRUPTED);
-            }
-            cancellation.cancel();
-        });
-        FleetCopy copy = FleetCopy.start(masters, aliases, parallelism, request, cancellation, display,
+        FleetCopy copy = FleetCopy.start(masters, plan.aliases(), parallelism, request, cancellation, display,
                 display::hostFinished, context.settings().aliveCheckTimeout().multipliedBy(4));
-        // SIGTERM and SIGHUP end the JVM: stop the copies first, so that they clean up
-        Thread onExit = new Thread(() -> {
+        try (copy; display; AutoCloseable stop = streams.interrupts().onInterrupt(() -> {
+            interrupted.set(true);
             cancellation.cancel();
-            try {
-                copy.await();
-            } catch (InterruptedException ignored) {
-                // leaving anyway
-            }
-        }, "jhosts-cp-exit");
-        Runtime.getRuntime().addShutdownHook(onExit);
-        try (copy; display) {
+        })) {
             results = copy.await();
-        } finally {
-            Signals.unregister("INT", previous);
-            try {
-                Runtime.getRuntime().removeShutdownHook(onExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs now
-            }
         }
         List<HostResult> summary = results.stream().map(CpCommand::asHostResult).toList();
         if (interrupted.get()) {
@@ -221,7 +245,7 @@ final class CpCommand implements Callable<Integer> {
                     ? "the file being written was kept as NAME" + CopyOptions.PART_SUFFIX + " (--resume continues it)"
                     : "the file being written was removed"));
         }
-        if (fleet) {
+        if (plan.fleet()) {
             new RunSummary(request.upload() ? "cp to" : "cp from", summary).lines()
                     .forEach(line -> err.println(line.startsWith(" ") ? line : "jhosts: " + line));
         } else {
@@ -234,7 +258,7 @@ final class CpCommand implements Callable<Integer> {
         }
         err.flush();
         if (interrupted.get()) {
-            return INTERRUPTED;
+            return ExitCodes.INTERRUPTED;
         }
         return results.stream().allMatch(HostCopy.Result::complete) ? ExitCodes.OK : ExitCodes.FAILURE;
     }

@@ -11,6 +11,8 @@ final class ExitCodes {
     static final int UNRESPONSIVE = 3;
     /** A session could not be opened at all (as ssh's 255). */
     static final int NO_SESSION = 255;
+    /** Stopped by Ctrl-C (128 + SIGINT, as a shell reports it). */
+    static final int INTERRUPTED = 130;
 
     private ExitCodes() {}
 }

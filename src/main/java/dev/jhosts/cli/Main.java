@@ -68,7 +68,10 @@ public final class Main {
                 return SessionsCommand.sessions(sessions.global(), sessions.json(), out, err);
             }
             if (invocation instanceof PlainInvocation.Copy copy) {
-                return CpCommand.copy(copy.global(), copy.arguments());
+                // through the running server, whose JVM is warm and whose masters are known
+                Optional<Integer> served = copy.global().debug ? Optional.empty()
+                        : ServerClients.served(copy.global(), copy.words());
+                return served.isPresent() ? served.get() : CpCommand.copy(copy.global(), copy.arguments());
             }
             return ServerClients.show(invocation.global(), ToServer.Purpose.PICKER, List.of());
         } catch (Exception e) {
@@ -95,7 +98,7 @@ public final class Main {
      * Prints the error in one line (with the stack trace under {@code --debug}); returns its exit
      * status: 2 for settings, 1 for masters, else {@code otherwise}.
      */
-    private static int report(Exception exception, boolean debug, PrintWriter err, int otherwise) {
+    static int report(Exception exception, boolean debug, PrintWriter err, int otherwise) {
         if (debug) {
             exception.printStackTrace(err);
         }

@@ -38,10 +38,12 @@ final class PickerRuntime implements AutoCloseable {
     private final List<Runnable> stops;
     private final SettingsFreshness settings;
     private final LatestTerminal latestTerminal;
+    private final ServedCli commands;
 
     private PickerRuntime(Masters masters, SessionHub sessions, JhostsApp app, List<Runnable> stops,
-            SettingsFreshness settings, LatestTerminal latestTerminal) {
+            SettingsFreshness settings, LatestTerminal latestTerminal, ServedCli commands) {
         this.latestTerminal = latestTerminal;
+        this.commands = commands;
         this.masters = masters;
         this.sessions = sessions;
         this.app = app;
@@ -119,7 +121,8 @@ final class PickerRuntime implements AutoCloseable {
             }));
             stops.add(watch.get()::close);
         }
-        return new PickerRuntime(masters, sessions, app, stops, freshness, latestTerminal);
+        return new PickerRuntime(masters, sessions, app, stops, freshness, latestTerminal,
+                new ServedCli(context, masters, latestTerminal));
     }
 
     JhostsApp app() {
@@ -133,6 +136,16 @@ final class PickerRuntime implements AutoCloseable {
 
     SessionHub sessions() {
         return sessions;
+    }
+
+    /** The command-line commands a server of this runtime runs for its clients, with its masters. */
+    ServedCli commands() {
+        return commands;
+    }
+
+    /** Whether the settings file differs now from what this runtime read, readable or not. */
+    boolean settingsFileChanged() {
+        return settings.changedNow();
     }
 
     /** Whether the settings file changed since this runtime read it, and reads well: a new server would differ. */

@@ -45,8 +45,15 @@ sealed interface PlainInvocation {
     /** {@code jhosts [globals] server status}: a question to the running server. */
     record ServerStatus(GlobalOptions global) implements PlainInvocation {}
 
-    /** {@code jhosts [globals] cp [cp's options] OPERAND...}. */
-    record Copy(GlobalOptions global, CpCommand.Arguments arguments) implements PlainInvocation {}
+    /**
+     * {@code jhosts [globals] cp [cp's options] OPERAND...}; {@code words} are those after the
+     * global options, as a jhosts server is given them.
+     */
+    record Copy(GlobalOptions global, CpCommand.Arguments arguments, List<String> words) implements PlainInvocation {
+        public Copy {
+            words = List.copyOf(words);
+        }
+    }
 
     static Optional<PlainInvocation> parse(String[] args) {
         // picocli reads "@FILE" as the arguments in FILE: such a line is picocli's
@@ -93,7 +100,8 @@ sealed interface PlainInvocation {
             return Optional.of(new MasterCheck(global, rest[2]));
         }
         if (rest[0].equals("cp")) {
-            return copy(Arrays.asList(rest).subList(1, rest.length)).map(arguments -> new Copy(global, arguments));
+            return copy(Arrays.asList(rest).subList(1, rest.length))
+                    .map(arguments -> new Copy(global, arguments, Arrays.asList(rest)));
         }
         if (rest.length == 2 && rest[0].equals("server") && rest[1].equals("run")) {
             return Optional.of(new ServerRun(global));

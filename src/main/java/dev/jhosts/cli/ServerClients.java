@@ -46,6 +46,19 @@ final class ServerClients {
         }
     }
 
+    /**
+     * A command ({@code words}: those after the global options) run by the running server, for
+     * its warm JVM and known masters; empty when none runs, or it is better run here. A server
+     * that cannot be reached is no error: the command runs here.
+     */
+    static Optional<Integer> served(GlobalOptions global, List<String> words) {
+        try {
+            return ServerClient.command(address(global, Locations.fromEnvironment()), build(), words);
+        } catch (IOException unreachable) {
+            return Optional.empty();
+        }
+    }
+
     /** A question to the running server; empty when none runs. */
     static Optional<ServerClient.Answer> ask(GlobalOptions global, ToServer.Purpose purpose, List<String> arguments)
             throws IOException {

@@ -67,7 +67,7 @@ final class ServerCommand implements Callable<Integer> {
             dev.jhosts.master.ControlDirectory.prepare(address.directory());
             try (PickerRuntime runtime = PickerRuntime.open(context, true)) {
                 JhostsServer server = new JhostsServer(address, ServerClients.build(), BuildIdentity::line,
-                        new RuntimePickers(runtime),
+                        new RuntimePickers(runtime), runtime.commands(),
                         context.settings().sessions().serverPersist(), System.err);
                 return server.run();
             }
@@ -171,6 +171,11 @@ final class ServerCommand implements Callable<Integer> {
         @Override
         public boolean settingsChanged() {
             return runtime.settingsChanged();
+        }
+
+        @Override
+        public boolean settingsFileChanged() {
+            return runtime.settingsFileChanged();
         }
     }
 }

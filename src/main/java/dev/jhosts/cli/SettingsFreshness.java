@@ -52,6 +52,11 @@ final class SettingsFreshness {
         }
     }
 
+    /** Whether the file differs now from what the server read, readable or not. */
+    boolean changedNow() {
+        return !look(context.settingsFile()).equals(readAs);
+    }
+
     boolean changedAndValid() {
         return changedAndValid;
     }

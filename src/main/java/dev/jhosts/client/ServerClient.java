@@ -99,6 +99,62 @@ public final class ServerClient {
     }
 
     /**
+     * Runs a command of the command line in the running server ({@link ToServer.Purpose#COMMAND}),
+     * writing what it writes on this process's standard output and error as it comes; Ctrl-C
+     * stops it there (a second one ends this client at once, the server still cleaning up). Its
+     * exit status; empty when no server runs, or the server says the command is better run here
+     * (before it wrote anything), or went away before it wrote anything.
+     */
+    public static Optional<Integer> command(ServerAddress address, String build, List<String> words)
+            throws IOException {
+        Optional<ServerConnection> opened = ServerConnection.open(address);
+        if (opened.isEmpty()) {
+            return Optional.empty();
+        }
+        try (ServerConnection connection = opened.get()) {
+            connection.hello(new ToServer.Hello(build, address.pair(), ToServer.Purpose.COMMAND, words,
+                    ClientEnvironment.allowed(System.getenv()), System.getProperty("user.dir", "/")), Optional.empty());
+            FileOutputStream out = new FileOutputStream(FileDescriptor.out);
+            FileOutputStream err = new FileOutputStream(FileDescriptor.err);
+            AtomicBoolean interrupted = new AtomicBoolean();
+            Object interrupt = Signals.register("INT", () -> {
+                if (!interrupted.compareAndSet(false, true)) {
+                    Runtime.getRuntime().halt(INTERRUPTED);
+                }
+                connection.sendQuietly(new ToServer.Interrupted());
+            });
+            boolean wrote = false;
+            try {
+                while (true) {
+                    ToClient message;
+                    try {
+                        message = connection.read();
+                    } catch (EOFException | java.net.SocketException gone) {
+                        if (!wrote && !interrupted.get()) {
+                            return Optional.empty();
+                        }
+                        err.write("jhosts: the jhosts server ended\n".getBytes(StandardCharsets.UTF_8));
+                        return Optional.of(SERVER_GONE);
+                    }
+                    if (message instanceof ToClient.Output output) {
+                        (output.stream() == ToClient.Stream.OUT ? out : err).write(output.bytes());
+                        wrote = true;
+                    } else if (message instanceof ToClient.Exit exit) {
+                        if (!exit.message().isEmpty()) {
+                            err.write((exit.message() + "\n").getBytes(StandardCharsets.UTF_8));
+                        }
+                        return Optional.of(exit.status());
+                    } else if (message instanceof ToClient.Declined && !wrote) {
+                        return Optional.empty();
+                    }
+                }
+            } finally {
+                Signals.unregister("INT", interrupt);
+            }
+        }
+    }
+
+    /**
      * Shows the picker ({@code purpose} PICKER) or a session ({@code ATTACH}) of the server on
      * this process's terminal until the server says it is over; returns the exit status.
      *

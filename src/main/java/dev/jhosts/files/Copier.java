@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Copier {
     /** Small files whose requests are in flight together (each has an OPEN, a WRITE or READ, a CLOSE). */
     private static final int SMALL_FILES = 64;
+    private final LocalSide local;
     private final Side from;
     private final Side to;
     private final SftpClient client;
@@ -41,8 +42,9 @@ public final class Copier {
     /** Whether the current file's destination was opened (only then is it removed after a failure). */
     private boolean opened;
 
-    private Copier(Side from, Side to, RemoteSide remote, boolean upload, CopyOptions options,
+    private Copier(Side from, Side to, RemoteSide remote, LocalSide local, boolean upload, CopyOptions options,
             Cancellation cancellation, CopyListener listener) {
+        this.local = local;
         this.from = from;
         this.to = to;
         this.client = remote.client();
@@ -53,21 +55,23 @@ public final class Copier {
         this.host = remote.label();
     }
 
-    /** Local {@code sources} to {@code destination} on the host. */
-    public static CopyResult upload(String alias, SftpClient client, List<String> sources, String destination,
-            CopyOptions options, Cancellation cancellation, CopyListener listener) throws IOException {
+    /** Local {@code sources} (relative ones to {@code here}) to {@code destination} on the host. */
+    public static CopyResult upload(String alias, SftpClient client, Path here, List<String> sources,
+            String destination, CopyOptions options, Cancellation cancellation, CopyListener listener)
+            throws IOException {
         RemoteSide remote = new RemoteSide(alias, client);
-        LocalSide local = new LocalSide();
-        return new Copier(local, remote, remote, true, options, cancellation, listener)
+        LocalSide local = new LocalSide(here);
+        return new Copier(local, remote, remote, local, true, options, cancellation, listener)
                 .run(CopyPlan.make(local, remote, sources, destination, options));
     }
 
-    /** The host's {@code sources} to {@code destination} here. */
-    public static CopyResult download(String alias, SftpClient client, List<String> sources, String destination,
-            CopyOptions options, Cancellation cancellation, CopyListener listener) throws IOException {
+    /** The host's {@code sources} to {@code destination} here (relative to {@code here}). */
+    public static CopyResult download(String alias, SftpClient client, Path here, List<String> sources,
+            String destination, CopyOptions options, Cancellation cancellation, CopyListener listener)
+            throws IOException {
         RemoteSide remote = new RemoteSide(alias, client);
-        LocalSide local = new LocalSide();
-        return new Copier(remote, local, remote, false, options, cancellation, listener)
+        LocalSide local = new LocalSide(here);
+        return new Copier(remote, local, remote, local, false, options, cancellation, listener)
                 .run(CopyPlan.make(remote, local, RemoteGlobs.expand(client, sources), destination, options));
     }
 
@@ -191,7 +195,7 @@ public final class Copier {
         long offset = start;
         long written = 0;
         boolean end = false;
-        try (FileChannel in = FileChannel.open(Path.of(file.from()), StandardOpenOption.READ);
+        try (FileChannel in = FileChannel.open(local.at(file.from()), StandardOpenOption.READ);
              RemoteFile out = start > 0
                      ? client.open(remotePath, SftpMessages.SSH_FXF_WRITE | SftpMessages.SSH_FXF_CREAT,
                              FileAttributes.permissions(file.node().mode()))
@@ -228,7 +232,7 @@ public final class Copier {
         long size = file.node().size();
         long next = start;
         long written = 0;
-        Path target = Path.of(localPath);
+        Path target = local.at(localPath);
         try (RemoteFile in = client.openForReading(file.from());
              FileChannel out = FileChannel.open(target, localOpenOptions(file, start),
                      PosixFilePermissions.asFileAttribute(LocalSide.permissions(file.node().mode() & 0777)))) {
@@ -380,7 +384,7 @@ public final class Copier {
             copy.opened = upload;
             tell(new CopyEvent.FileStarted(host, file.from(), file.node().size(), 0));
             if (upload) {
-                try (FileChannel in = FileChannel.open(Path.of(file.from()), StandardOpenOption.READ)) {
+                try (FileChannel in = FileChannel.open(local.at(file.from()), StandardOpenOption.READ)) {
                     long offset = 0;
                     int n;
                     while ((n = readFully(in, buffer, offset)) > 0) {
@@ -389,7 +393,7 @@ public final class Copier {
                     }
                 }
             } else {
-                copy.local = FileChannel.open(Path.of(file.to()), localOpenOptions(file, 0),
+                copy.local = FileChannel.open(local.at(file.to()), localOpenOptions(file, 0),
                         PosixFilePermissions.asFileAttribute(LocalSide.permissions(file.node().mode() & 0777)));
                 copy.opened = true;
                 int size = (int) file.node().size();

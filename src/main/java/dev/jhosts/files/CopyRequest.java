@@ -11,9 +11,16 @@ import java.util.Optional;
  * @param sources paths on the source side (remote ones relative to the login directory)
  * @param destination a path on the destination side ("" on a host: its login directory)
  * @param gather downloads from several hosts: each host's files go to {@code destination/ALIAS/}
+ * @param here what relative local paths are relative to: where the copy was asked for (the
+ *     empty path: this process's working directory)
  */
 public record CopyRequest(boolean upload, List<String> sources, String destination, boolean gather,
-                          CopyOptions options) {
+                          CopyOptions options, Path here) {
+    /** A copy asked for in this process's working directory. */
+    public CopyRequest(boolean upload, List<String> sources, String destination, boolean gather, CopyOptions options) {
+        this(upload, sources, destination, gather, options, Path.of(""));
+    }
+
     public CopyRequest {
         sources = List.copyOf(sources);
         if (gather && upload) {
@@ -26,6 +33,6 @@ public record CopyRequest(boolean upload, List<String> sources, String destinati
         if (!gather) {
             return Optional.of(upload && destination.isEmpty() ? "." : destination);
         }
-        return EntryNames.localChild(Path.of(destination), alias).map(Path::toString);
+        return EntryNames.localChild(here.resolve(destination), alias).map(Path::toString);
     }
 }

@@ -75,7 +75,7 @@ public final class HostCopy {
         }
         if (request.gather()) {
             try {
-                Files.createDirectories(Path.of(destination.get()));
+                Files.createDirectories(request.here().resolve(destination.get()));
             } catch (IOException e) {
                 return new Result(alias, new Outcome.NotBegun("cannot make " + EntryNames.shown(destination.get())
                         + ": " + e.getMessage()), Duration.ZERO);
@@ -89,9 +89,9 @@ public final class HostCopy {
         }
         try (client) {
             CopyResult result = request.upload()
-                    ? Copier.upload(alias, client, request.sources(), destination.get(), request.options(),
+                    ? Copier.upload(alias, client, request.here(), request.sources(), destination.get(), request.options(),
                             cancellation, listener)
-                    : Copier.download(alias, client, request.sources(), destination.get(), request.options(),
+                    : Copier.download(alias, client, request.here(), request.sources(), destination.get(), request.options(),
                             cancellation, listener);
             return new Result(alias, new Outcome.Copied(result), elapsed(began));
         } catch (CopyException e) {

@@ -25,6 +25,18 @@ import java.util.function.Consumer;
 final class LocalSide implements Side {
     private static final int BATCH = 512;
 
+    private final Path here;
+
+    /** @param here what relative paths are relative to (the empty path: this process's working directory) */
+    LocalSide(Path here) {
+        this.here = here;
+    }
+
+    /** {@code path} as meant where the copy was asked for. */
+    Path at(String path) {
+        return here.resolve(path);
+    }
+
     @Override
     public String label() {
         return "local";
@@ -32,12 +44,12 @@ final class LocalSide implements Side {
 
     @Override
     public Optional<Node> stat(String path) throws IOException {
-        return node(Path.of(path));
+        return node(at(path));
     }
 
     @Override
     public Optional<Node> lstat(String path) throws IOException {
-        return node(Path.of(path), LinkOption.NOFOLLOW_LINKS);
+        return node(at(path), LinkOption.NOFOLLOW_LINKS);
     }
 
     static Optional<Node> node(Path path, LinkOption... options) throws IOException {
@@ -65,7 +77,7 @@ final class LocalSide implements Side {
     @Override
     public void list(String directory, Consumer<List<Entry>> batch) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(Path.of(directory))) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(at(directory))) {
             for (Path path : stream) {
                 Optional<Node> node = node(path, LinkOption.NOFOLLOW_LINKS);
                 if (node.isPresent()) {
@@ -84,28 +96,28 @@ final class LocalSide implements Side {
 
     @Override
     public String readLink(String path) throws IOException {
-        return Files.readSymbolicLink(Path.of(path)).toString();
+        return Files.readSymbolicLink(at(path)).toString();
     }
 
     @Override
     public Optional<String> child(String directory, String name) {
-        return EntryNames.localChild(Path.of(directory), name).map(Path::toString);
+        return EntryNames.localChild(at(directory), name).map(Path::toString);
     }
 
     @Override
     public String baseName(String path) {
-        Path name = Path.of(path).toAbsolutePath().normalize().getFileName();
+        Path name = at(path).toAbsolutePath().normalize().getFileName();
         return name == null ? "" : name.toString();
     }
 
     @Override
     public Optional<String> parent(String path) {
-        return Optional.ofNullable(Path.of(path).toAbsolutePath().normalize().getParent()).map(Path::toString);
+        return Optional.ofNullable(at(path).toAbsolutePath().normalize().getParent()).map(Path::toString);
     }
 
     @Override
     public void makeDirectory(String path, int mode) throws IOException {
-        Path directory = Path.of(path);
+        Path directory = at(path);
         try {
             Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(permissions(mode | 0700)));
         } catch (FileAlreadyExistsException e) {
@@ -118,27 +130,27 @@ final class LocalSide implements Side {
 
     @Override
     public void makeLink(String target, String link) throws IOException {
-        Path path = Path.of(link);
+        Path path = at(link);
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(link, null, "a directory is there");
         }
         Files.deleteIfExists(path);
-        Files.createSymbolicLink(path, Path.of(target));
+        Files.createSymbolicLink(path, at(target));
     }
 
     @Override
     public void remove(String path) throws IOException {
-        Files.deleteIfExists(Path.of(path));
+        Files.deleteIfExists(at(path));
     }
 
     @Override
     public void rename(String from, String to) throws IOException {
-        Files.move(Path.of(from), Path.of(to), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(at(from), at(to), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Override
     public void keepModeAndTimes(String path, int mode, long accessTime, long modifyTime) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(Path.of(path), PosixFileAttributeView.class,
+        PosixFileAttributeView view = Files.getFileAttributeView(at(path), PosixFileAttributeView.class,
                 LinkOption.NOFOLLOW_LINKS);
         view.setPermissions(permissions(mode));
         view.setTimes(FileTime.from(modifyTime, TimeUnit.SECONDS), FileTime.from(accessTime, TimeUnit.SECONDS), null);

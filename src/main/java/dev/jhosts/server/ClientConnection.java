@@ -34,6 +34,7 @@ final class ClientConnection {
     private final JhostsServer server;
     private final ClientLink link;
     private volatile Optional<ShownTerminal> shown = Optional.empty();
+    private volatile boolean commandRunning;
 
     ClientConnection(AFUNIXSocket socket, int number, JhostsServer server) throws IOException {
         this.socket = socket;
@@ -48,6 +49,11 @@ final class ClientConnection {
 
     boolean showsATerminal() {
         return shown.filter(ShownTerminal::showing).isPresent();
+    }
+
+    /** Whether this client keeps the server: it shows a terminal, or a command of its runs. */
+    boolean busy() {
+        return commandRunning || showsATerminal();
     }
 
     void serve() {
@@ -79,6 +85,7 @@ final class ClientConnection {
                 case STATUS -> report(ServerQueries.statusLine(server));
                 case STOP -> stop(hello.arguments().contains("--force"));
                 case OTHER -> otherBuild();
+                case COMMAND -> command(hello, in, peer.getPid());
                 case PICKER, ATTACH, CONNECT -> {
                     if (!hello.version().equals(server.build())) {
                         otherBuild();
@@ -122,6 +129,26 @@ final class ClientConnection {
         }
         link.send(new ToClient.Exit(0, ""));
         server.stop();
+    }
+
+    /**
+     * A command for the client, run here: unless this server is of another build or its settings
+     * file changed since (the client's own process then reads the new ones, and reports their
+     * error as the command's own).
+     */
+    private void command(ToServer.Hello hello, DataInputStream in, long pid) throws IOException {
+        if (!hello.version().equals(server.build()) || server.pickers().settingsFileChanged()) {
+            server.log().println("jhosts server: client " + number + ": " + ServedCommand.name(hello)
+                    + " runs at the client (another build, or changed settings)");
+            link.send(new ToClient.Declined(ToClient.Reason.RUN_HERE));
+            return;
+        }
+        commandRunning = true;
+        try {
+            ServedCommand.serve(hello, number, in, pid, link, server.commands(), server.log());
+        } finally {
+            commandRunning = false;
+        }
     }
 
     /**

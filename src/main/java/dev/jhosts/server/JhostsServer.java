@@ -43,6 +43,7 @@ public final class JhostsServer {
     private final String build;
     private final Supplier<String> versionLine;
     private final Pickers pickers;
+    private final ServedCommands commands;
     private final Duration persist;
     private final PrintStream log;
     private final Set<ClientConnection> clients = ConcurrentHashMap.newKeySet();
@@ -54,10 +55,12 @@ public final class JhostsServer {
     /**
      * @param build this build's identity; clients of another build are not served
      * @param versionLine this build as people read it ({@code jhosts server status})
+     * @param commands the command-line commands it runs for clients ({@link ToServer.Purpose#COMMAND})
      * @param log where the server says what went wrong (never a secret)
      */
     public JhostsServer(ServerAddress address, String build, Supplier<String> versionLine, Pickers pickers,
-            Duration persist, PrintStream log) {
+            ServedCommands commands, Duration persist, PrintStream log) {
+        this.commands = commands;
         this.address = address;
         this.build = build;
         this.versionLine = versionLine;
@@ -187,7 +190,7 @@ public final class JhostsServer {
                     log.println("jhosts server: its socket " + address.socket() + " is gone; ending");
                     return;
                 }
-                boolean busy = clients.stream().anyMatch(ClientConnection::showsATerminal) || sessions().any();
+                boolean busy = clients.stream().anyMatch(ClientConnection::busy) || sessions().any();
                 Instant now = Instant.now();
                 if (busy) {
                     idleSince = now;
@@ -253,6 +256,10 @@ public final class JhostsServer {
 
     Pickers pickers() {
         return pickers;
+    }
+
+    ServedCommands commands() {
+        return commands;
     }
 
     /** This server's version as {@code --version} says it, for people (read when asked). */

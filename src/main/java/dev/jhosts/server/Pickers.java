@@ -17,4 +17,7 @@ public interface Pickers {
 
     /** Whether the settings file changed (and reads well) since these pickers were made of it. */
     boolean settingsChanged();
+
+    /** Whether the settings file differs now from what these pickers were made of, readable or not. */
+    boolean settingsFileChanged();
 }

@@ -33,6 +33,7 @@ public final class ServerWire {
     private static final byte EXIT = 14;
     private static final byte DECLINED = 15;
     private static final byte MODES = 16;
+    private static final byte OUTPUT = 17;
 
     private ServerWire() {}
 
@@ -72,6 +73,8 @@ public final class ServerWire {
             frame.type(DECLINED).putString(declined.reason().name());
         } else if (message instanceof ToClient.Modes modes) {
             frame.type(MODES).putString(modes.termios());
+        } else if (message instanceof ToClient.Output output) {
+            frame.type(OUTPUT).putString(output.stream().name()).putBytes(output.bytes());
         }
         return frame.bytes();
     }
@@ -127,6 +130,15 @@ public final class ServerWire {
             case STOP -> {
                 return new ToClient.Stop();
             }
+            case OUTPUT -> {
+                ToClient.Stream stream;
+                try {
+                    stream = ToClient.Stream.valueOf(body.string());
+                } catch (IllegalArgumentException e) {
+                    throw new WireException("unknown stream");
+                }
+                return new ToClient.Output(stream, body.bytes());
+            }
             case RUN -> {
                 return new ToClient.Run(body.strings());
             }
@@ -175,6 +187,12 @@ public final class ServerWire {
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             putInt(utf8.length);
             bytes.writeBytes(utf8);
+            return this;
+        }
+
+        Frame putBytes(byte[] value) {
+            putInt(value.length);
+            bytes.writeBytes(value);
             return this;
         }
 
@@ -235,6 +253,14 @@ public final class ServerWire {
             }
             byte[] utf8 = in.readNBytes(length);
             return new String(utf8, StandardCharsets.UTF_8);
+        }
+
+        byte[] bytes() throws IOException {
+            int length = in.readInt();
+            if (length < 0 || length > in.available()) {
+                throw new EOFException("bytes longer than their frame");
+            }
+            return in.readNBytes(length);
         }
 
         List<String> strings() throws IOException {

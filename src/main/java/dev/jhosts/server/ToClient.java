@@ -1,11 +1,48 @@
 package dev.jhosts.server;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** What the jhosts server tells a client. */
 public sealed interface ToClient {
     /** Standard output for the client to print ({@code jhosts sessions}, {@code server status}). */
     record Text(String text) implements ToClient {}
+
+    /**
+     * Bytes a {@link ToServer.Purpose#COMMAND} wrote, for the client to write as they are on its
+     * standard output or error, in the order they come.
+     */
+    record Output(Stream stream, byte[] bytes) implements ToClient {
+        public Output {
+            bytes = bytes.clone();
+        }
+
+        @Override
+        public byte[] bytes() {
+            return bytes.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Output output && output.stream == stream && Arrays.equals(output.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return stream.hashCode() * 31 + Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "Output[" + stream + ", " + bytes.length + " bytes]";
+        }
+    }
+
+    /** Which of the client's streams {@link Output} is for. */
+    enum Stream {
+        OUT,
+        ERR
+    }
 
     /**
      * Your terminal's modes as the server found them, before it changed any ({@link
@@ -45,7 +82,13 @@ public sealed interface ToClient {
          * The server could not open the client's terminal by its path ({@code /proc/PID/fd/0}):
          * come again and pass its descriptor over the socket.
          */
-        PASS_TERMINAL
+        PASS_TERMINAL,
+        /**
+         * The command is better run in the client's own process: the server is of another build
+         * or settings, or the command must ask on the client's terminal (a master that needs the
+         * user). Said before any {@link Output}.
+         */
+        RUN_HERE
     }
 
     /**

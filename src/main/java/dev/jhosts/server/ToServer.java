@@ -31,7 +31,10 @@ public sealed interface ToServer {
     /** The client was continued after a stop ({@link ToClient.Stop}), or by {@code fg} after any stop. */
     record Continued() implements ToServer {}
 
-    /** The client got SIGINT (the terminal is in its normal modes: a session without a pty). */
+    /**
+     * The client got SIGINT: the terminal is in its normal modes (a session without a pty), or
+     * the user stops a {@link Purpose#COMMAND} with Ctrl-C.
+     */
     record Interrupted() implements ToServer {}
 
     /**
@@ -57,6 +60,11 @@ public sealed interface ToServer {
         STATUS,
         /** End the server ({@code jhosts server stop}). */
         STOP,
+        /**
+         * A command of the command line run in the server, its output and status the client's
+         * ({@code jhosts cp}); the server may say {@link ToClient.Reason#RUN_HERE} instead.
+         */
+        COMMAND,
         /** A purpose of another build, which this one does not know. */
         OTHER
     }

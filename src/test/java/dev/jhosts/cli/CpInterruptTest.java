@@ -2,18 +2,17 @@ package dev.jhosts.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jhosts.testing.Interrupting;
 import dev.jhosts.testing.Processes;
 import dev.jhosts.testing.SshdFixture;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -64,9 +63,9 @@ class CpInterruptTest {
     @Test
     void ctrlCRemovesThePartlyWrittenFile() throws Exception {
         Path target = Files.createDirectories(SSHD.dir().resolve("cut")).resolve("big.bin");
-        Interrupted cut = interruptOnceWritten(target, command("cp", SshdFixture.HOST + ":" + source, target.toString()));
-        assertThat(cut.exitCode).as(cut.stderr).isEqualTo(130);
-        assertThat(cut.stderr).contains("jhosts: interrupted: the file being written was removed");
+        Interrupting.Interrupted cut = interruptOnceWritten(target, command("cp", SshdFixture.HOST + ":" + source, target.toString()));
+        assertThat(cut.exitCode()).as(cut.stderr()).isEqualTo(130);
+        assertThat(cut.stderr()).contains("jhosts: interrupted: the file being written was removed");
         assertThat(target).doesNotExist();
         assertThat(Path.of(target + ".part")).doesNotExist();
     }
@@ -75,10 +74,10 @@ class CpInterruptTest {
     void ctrlCWithPartialKeepsThePartAndResumeFinishesIt() throws Exception {
         Path target = Files.createDirectories(SSHD.dir().resolve("resume")).resolve("big.bin");
         Path part = Path.of(target + ".part");
-        Interrupted cut = interruptOnceWritten(part, command("cp", "--partial", SshdFixture.HOST + ":" + source,
+        Interrupting.Interrupted cut = interruptOnceWritten(part, command("cp", "--partial", SshdFixture.HOST + ":" + source,
                 target.toString()));
-        assertThat(cut.exitCode).as(cut.stderr).isEqualTo(130);
-        assertThat(cut.stderr).contains("kept as NAME.part");
+        assertThat(cut.exitCode()).as(cut.stderr()).isEqualTo(130);
+        assertThat(cut.stderr()).contains("kept as NAME.part");
         assertThat(target).doesNotExist();
         long kept = Files.size(part);
         assertThat(kept).isPositive().isLessThan(SIZE);
@@ -94,29 +93,7 @@ class CpInterruptTest {
         assertThat(Long.parseLong(bytes.group(1))).isEqualTo(SIZE - kept);
     }
 
-    private record Interrupted(int exitCode, String stderr) {}
-
-    /** Starts {@code command}, waits until {@code growing} holds a few MiB, sends SIGINT, waits for the end. */
-    private static Interrupted interruptOnceWritten(Path growing, List<String> command) throws Exception {
-        Path err = Files.createTempFile(SSHD.dir(), "cp-err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(err.toFile());
-        builder.environment().putAll(SSHD.jhostsEnv());
-        Process process = builder.start();
-        try {
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (!(Files.exists(growing) && Files.size(growing) >= 4 << 20)) {
-                assertThat(process.isAlive()).as("the copy ended before it could be interrupted: "
-                        + Files.readString(err)).isTrue();
-                assertThat(System.nanoTime()).as("the copy never wrote 4 MiB").isLessThan(deadline);
-                Thread.sleep(5);
-            }
-            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
-            assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("ends after Ctrl-C").isTrue();
-            return new Interrupted(process.exitValue(), Files.readString(err, StandardCharsets.UTF_8));
-        } finally {
-            process.destroyForcibly();
-        }
+    private static Interrupting.Interrupted interruptOnceWritten(Path growing, List<String> command) throws Exception {
+        return Interrupting.onceWritten(growing, command, null, SSHD.jhostsEnv(), SSHD.dir(), PATIENCE);
     }
 }

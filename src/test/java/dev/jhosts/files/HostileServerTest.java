@@ -37,7 +37,7 @@ class HostileServerTest {
                 .file("/evil/secret.txt", bytes("secret\n"))
                 .refuseOpen("/evil/secret.txt", 3);
              SftpClient client = server.connect()) {
-            CopyResult result = Copier.download("evil", client, List.of("/evil"), destination.resolve("copy").toString(),
+            CopyResult result = Copier.download("evil", client, Path.of(""), List.of("/evil"), destination.resolve("copy").toString(),
                     RECURSIVE, new Cancellation(), events::add);
 
             assertThat(destination.resolve("copy/ok.txt")).hasContent("fine");
@@ -78,7 +78,7 @@ class HostileServerTest {
                 .file("/t/evil/inner.txt", bytes("inner\n"))
                 .file("/t/ok.txt", bytes("ok\n"));
              SftpClient client = server.connect()) {
-            CopyResult result = Copier.download("links", client, List.of("/t"), destination.resolve("copy").toString(),
+            CopyResult result = Copier.download("links", client, Path.of(""), List.of("/t"), destination.resolve("copy").toString(),
                     RECURSIVE, new Cancellation(), CopyListener.NONE);
             assertThat(Files.readSymbolicLink(destination.resolve("copy/evil"))).isEqualTo(victim);
             assertThat(destination.resolve("copy/ok.txt")).hasContent("ok");
@@ -99,7 +99,7 @@ class HostileServerTest {
         try (FakeSftpServer server = new FakeSftpServer().directory("/d", "big.bin").file("/d/big.bin", content)
                 .maxRead(1000);
              SftpClient client = server.connect()) {
-            CopyResult result = Copier.download("short", client, List.of("/d/big.bin"), temp.resolve("big.bin").toString(),
+            CopyResult result = Copier.download("short", client, Path.of(""), List.of("/d/big.bin"), temp.resolve("big.bin").toString(),
                     RECURSIVE, new Cancellation(), CopyListener.NONE);
             assertThat(result.complete()).as(result.toString()).isTrue();
             assertThat(Files.readAllBytes(temp.resolve("big.bin"))).isEqualTo(content);

@@ -27,7 +27,8 @@ class ServerWireTest {
                 new ToServer.Hello("jhosts 1 (commit c)", "/h/.ssh/config\n/h/jhosts.conf", ToServer.Purpose.ATTACH, List.of("#3", "é"),
                         Map.of("TERM", "xterm-256color", "LANG", "C.UTF-8"), "/home/u/src"),
                 new ToServer.Resized(), new ToServer.Continued(), new ToServer.Interrupted(), new ToServer.Exiting(),
-                new ToServer.Finished(255));
+                new ToServer.Finished(255),
+                new ToServer.Hello("v", "", ToServer.Purpose.COMMAND, List.of("cp", "-r", "a b", "h0:"), Map.of(), "/tmp"));
         DataInputStream in = stream(toServer.stream().map(ServerWire::encode).toArray(byte[][]::new));
         for (ToServer message : toServer) {
             assertThat(ServerWire.readToServer(in)).isEqualTo(message);
@@ -35,7 +36,9 @@ class ServerWireTest {
         List<ToClient> toClient = List.of(new ToClient.Text("1\th0\n"), new ToClient.Stop(),
                 new ToClient.Run(List.of("ssh", "-F", "x", "--", "h0")), new ToClient.Exit(3, "jhosts: bye"),
                 new ToClient.Declined(ToClient.Reason.NOT_LISTED), new ToClient.Declined(ToClient.Reason.PASS_TERMINAL),
-                new ToClient.Modes("500:5:bf:8a3b:f:f:0304"));
+                new ToClient.Modes("500:5:bf:8a3b:f:f:0304"), new ToClient.Declined(ToClient.Reason.RUN_HERE),
+                new ToClient.Output(ToClient.Stream.OUT, new byte[] {'a', (byte) 0xff, 0, '\n'}),
+                new ToClient.Output(ToClient.Stream.ERR, new byte[0]));
         in = stream(toClient.stream().map(ServerWire::encode).toArray(byte[][]::new));
         for (ToClient message : toClient) {
             assertThat(ServerWire.readToClient(in)).isEqualTo(message);
