@@ -22,11 +22,16 @@ import java.util.regex.Pattern;
  * JVM's start included); the ratios are jhosts' throughput over each baseline's (above 1:
  * jhosts is faster), or jhosts' time over the baseline's where it says "time".
  *
+ * <p>{@code jhosts cp} is measured twice: through a jhosts server that runs for the bench's ssh
+ * config (the usual case once a picker has been opened: the server copies, the command is its
+ * thin client), and alone (given a settings file of its own, {@code -c}, for which no server runs:
+ * the copy runs in the command's JVM, as with no server at all). Both use the same masters.
+ *
  * <ol>
- *   <li>the fixed price: one byte up, jhosts against scp;
- *   <li>one big file up and down, for each size: jhosts, scp (SFTP protocol), sftp -b;
- *   <li>a tree of small files ({@code -r}) up and down, jhosts against scp -r;
- *   <li>the heap during the biggest copy up and down: the peak of the used heap (read from the
+ *   <li>the fixed price: one byte up, jhosts (served, alone) against scp;
+ *   <li>one big file up and down, for each size: jhosts (served, alone), scp (SFTP protocol), sftp -b;
+ *   <li>a tree of small files ({@code -r}) up and down, jhosts (served, alone) against scp -r;
+ *   <li>the heap during the biggest copy up and down, alone: the peak of the used heap (read from the
  *       JVM's GC log: before each collection, and at exit) against the same for the one-byte copy;
  *   <li>fan-out: one file to 20 hosts (20 masters of one sshd on 20 ports) against the same file
  *       to one host, and against 20 scp in parallel through the same masters. The 20 hosts are one
@@ -49,8 +54,10 @@ public final class CopyBench {
     private final String config;
     private final List<String> ssh;
     private final int runs;
+    private final Path aloneSettings;
 
-    private CopyBench(Map<String, String> env, String config, List<String> ssh, int runs) {
+    private CopyBench(Map<String, String> env, String config, List<String> ssh, int runs, Path aloneSettings) {
+        this.aloneSettings = aloneSettings;
         this.env = env;
         this.config = config;
         this.ssh = ssh;
@@ -77,9 +84,10 @@ public final class CopyBench {
         String config = configFile.toString();
         List<String> hosts = fleet.aliases();
         CopyBench bench = new CopyBench(env, config, List.of("-F", config, "-o", "ControlMaster=no", "-o",
-                "ControlPath=" + directory + "/%C"), runs);
+                "ControlPath=" + directory + "/%C"), runs, Files.writeString(sshd.dir().resolve("alone.conf"), ""));
         Path here = Files.createDirectories(sshd.dir().resolve("here"));
         Path there = Files.createDirectories(sshd.dir().resolve("there"));
+        Process server = startServer(config, env, sshd.dir().resolve("server.log"));
         try {
             List<String> start = new ArrayList<>(List.of(SshdFixture.launcher().toString(), "-F", config, "master",
                     "start"));
@@ -97,6 +105,9 @@ public final class CopyBench {
             System.out.println("== summary (same run)");
             ratios.forEach(System.out::println);
         } finally {
+            Processes.run(List.of(SshdFixture.launcher().toString(), "-F", config, "server", "stop", "--force"), env,
+                    Duration.ofSeconds(30));
+            server.destroy();
             for (String host : hosts) {
                 Processes.run(List.of(SshdFixture.launcher().toString(), "-F", config, "master", "exit", host), env,
                         Duration.ofSeconds(30));
@@ -105,21 +116,44 @@ public final class CopyBench {
         }
     }
 
+    /** {@code jhosts server run} for the bench's ssh config, once it answers. */
+    private static Process startServer(String config, Map<String, String> env, Path log)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(SshdFixture.launcher().toString(), "-F", config, "server", "run")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile());
+        builder.environment().putAll(env);
+        Process server = builder.start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        List<String> status = List.of(SshdFixture.launcher().toString(), "-F", config, "server", "status");
+        while (Processes.run(status, env, Duration.ofSeconds(30)).exitCode() != 0) {
+            if (!server.isAlive() || System.nanoTime() > deadline) {
+                throw new IOException("the jhosts server did not start: " + Files.readString(log));
+            }
+            Thread.sleep(50);
+        }
+        return server;
+    }
+
     private Timing.Figure[] fixedPrice(Path here, Path there) throws IOException, InterruptedException {
         Path tiny = here.resolve("tiny.txt");
         Files.writeString(tiny, "x");
         System.out.println("== the fixed price: one byte up");
         List<Timing.Figure> figures = interleaved(List.of(
-                new Run("one byte up: jhosts cp", jhosts("cp", tiny.toString(), "h0:" + there.resolve("tiny-jhosts.txt")),
-                        there.resolve("tiny-jhosts.txt")),
+                new Run("one byte up: jhosts cp, served", jhosts("cp", tiny.toString(), "h0:"
+                        + there.resolve("tiny-served.txt")), there.resolve("tiny-served.txt")),
+                new Run("one byte up: jhosts cp, alone", alone("cp", tiny.toString(), "h0:"
+                        + there.resolve("tiny-jhosts.txt")), there.resolve("tiny-jhosts.txt")),
                 new Run("one byte up: scp", command("scp", tiny.toString(), "h0:" + there.resolve("tiny-scp.txt")),
                         there.resolve("tiny-scp.txt"))));
-        Timing.Figure jhosts = figures.get(0);
-        Timing.Figure scp = figures.get(1);
+        Timing.Figure served = figures.get(0);
+        Timing.Figure jhosts = figures.get(1);
+        Timing.Figure scp = figures.get(2);
+        System.out.println(served.line());
         System.out.println(jhosts.line());
         System.out.println(scp.line());
+        System.out.println(served.ratioTo(scp));
         System.out.println(jhosts.ratioTo(scp));
-        return new Timing.Figure[] {jhosts, scp};
+        return new Timing.Figure[] {jhosts, scp, served};
     }
 
     private List<String> bigFile(long mebibytes, Path here, Path there, Timing.Figure[] fixed)
@@ -136,44 +170,57 @@ public final class CopyBench {
                 + "into a new file)%n", mebibytes);
         String label = mebibytes + " MiB ";
         List<Timing.Figure> up = interleaved(List.of(
-                new Run(label + "up: jhosts cp", jhosts("cp", source.toString(), "h0:" + there.resolve("up-jhosts.bin")),
-                        there.resolve("up-jhosts.bin")),
+                new Run(label + "up: jhosts cp, alone", alone("cp", source.toString(), "h0:"
+                        + there.resolve("up-jhosts.bin")), there.resolve("up-jhosts.bin")),
                 new Run(label + "up: scp", command("scp", source.toString(), "h0:" + there.resolve("up-scp.bin")),
                         there.resolve("up-scp.bin")),
                 new Run(label + "up: sftp -b", command("sftp", "-b", putBatch.toString(), "h0"),
-                        there.resolve("up-sftp.bin"))));
+                        there.resolve("up-sftp.bin")),
+                new Run(label + "up: jhosts cp, served", jhosts("cp", source.toString(), "h0:"
+                        + there.resolve("up-served.bin")), there.resolve("up-served.bin"))));
         check(source, there.resolve("up-jhosts.bin"));
         List<Timing.Figure> down = interleaved(List.of(
-                new Run(label + "down: jhosts cp", jhosts("cp", "h0:" + remote, here.resolve("down-jhosts.bin").toString()),
-                        here.resolve("down-jhosts.bin")),
+                new Run(label + "down: jhosts cp, alone", alone("cp", "h0:" + remote,
+                        here.resolve("down-jhosts.bin").toString()), here.resolve("down-jhosts.bin")),
                 new Run(label + "down: scp", command("scp", "h0:" + remote, here.resolve("down-scp.bin").toString()),
                         here.resolve("down-scp.bin")),
                 new Run(label + "down: sftp -b", command("sftp", "-b", getBatch.toString(), "h0"),
-                        here.resolve("down-sftp.bin"))));
+                        here.resolve("down-sftp.bin")),
+                new Run(label + "down: jhosts cp, served", jhosts("cp", "h0:" + remote,
+                        here.resolve("down-served.bin").toString()), here.resolve("down-served.bin"))));
         check(remote, here.resolve("down-jhosts.bin"));
+        check(source, there.resolve("up-served.bin"));
+        check(remote, here.resolve("down-served.bin"));
         Timing.Figure jhostsUp = up.get(0);
         Timing.Figure scpUp = up.get(1);
         Timing.Figure sftpUp = up.get(2);
         Timing.Figure jhostsDown = down.get(0);
         Timing.Figure scpDown = down.get(1);
         Timing.Figure sftpDown = down.get(2);
-        for (Timing.Figure figure : List.of(jhostsUp, scpUp, sftpUp, jhostsDown, scpDown, sftpDown)) {
+        Timing.Figure servedUp = up.get(3);
+        Timing.Figure servedDown = down.get(3);
+        for (Timing.Figure figure : List.of(servedUp, jhostsUp, scpUp, sftpUp, servedDown, jhostsDown, scpDown,
+                sftpDown)) {
             System.out.printf("%s  %7.1f MiB/s%n", figure.line(), mebibytes * 1000 / figure.medianMs());
         }
         double extra = fixed[0].medianMs() - fixed[1].medianMs();
         List<String> ratios = List.of(
-                String.format("%d MiB up:   jhosts %.2f× scp, %.2f× sftp (throughput; %.2f× scp without jhosts' extra "
+                String.format("%d MiB up:   jhosts served %.2f× scp, %.2f× sftp (throughput)", mebibytes,
+                        scpUp.medianMs() / servedUp.medianMs(), sftpUp.medianMs() / servedUp.medianMs()),
+                String.format("%d MiB down: jhosts served %.2f× scp, %.2f× sftp (throughput)", mebibytes,
+                        scpDown.medianMs() / servedDown.medianMs(), sftpDown.medianMs() / servedDown.medianMs()),
+                String.format("%d MiB up:   jhosts alone %.2f× scp, %.2f× sftp (throughput; %.2f× scp without jhosts' extra "
                         + "fixed price of %.0f ms)", mebibytes, scpUp.medianMs() / jhostsUp.medianMs(),
                         sftpUp.medianMs() / jhostsUp.medianMs(), scpUp.medianMs() / (jhostsUp.medianMs() - extra), extra),
-                String.format("%d MiB down: jhosts %.2f× scp, %.2f× sftp (throughput; %.2f× scp without jhosts' extra "
+                String.format("%d MiB down: jhosts alone %.2f× scp, %.2f× sftp (throughput; %.2f× scp without jhosts' extra "
                         + "fixed price of %.0f ms)", mebibytes, scpDown.medianMs() / jhostsDown.medianMs(),
                         sftpDown.medianMs() / jhostsDown.medianMs(), scpDown.medianMs() / (jhostsDown.medianMs() - extra),
                         extra));
         ratios.forEach(System.out::println);
-        for (String name : List.of("up-jhosts.bin", "up-scp.bin", "up-sftp.bin")) {
+        for (String name : List.of("up-jhosts.bin", "up-scp.bin", "up-sftp.bin", "up-served.bin")) {
             Files.deleteIfExists(there.resolve(name));
         }
-        for (String name : List.of("down-jhosts.bin", "down-scp.bin", "down-sftp.bin")) {
+        for (String name : List.of("down-jhosts.bin", "down-scp.bin", "down-sftp.bin", "down-served.bin")) {
             Files.deleteIfExists(here.resolve(name));
         }
         return ratios;
@@ -226,30 +273,40 @@ public final class CopyBench {
         Path upScp = Files.createDirectories(there.resolve("tree-up-scp"));
         Path downJhosts = Files.createDirectories(here.resolve("tree-down-jhosts"));
         Path downScp = Files.createDirectories(here.resolve("tree-down-scp"));
+        Path upServed = Files.createDirectories(there.resolve("tree-up-served"));
+        Path downServed = Files.createDirectories(here.resolve("tree-down-served"));
         System.out.printf("== %d files of 1 KiB in %d folders (-r), through one live master%n", files,
                 (files + perDirectory - 1) / perDirectory);
         List<Timing.Figure> figures = interleaved(List.of(
-                new Run("tree up: jhosts cp -r", jhosts("cp", "-r", local.toString(), "h0:" + upJhosts),
+                new Run("tree up: jhosts cp -r, alone", alone("cp", "-r", local.toString(), "h0:" + upJhosts),
                         upJhosts.resolve("tree")),
                 new Run("tree up: scp -r", command("scp", "-r", local.toString(), "h0:" + upScp), upScp.resolve("tree")),
-                new Run("tree down: jhosts cp -r", jhosts("cp", "-r", "h0:" + remote, downJhosts.toString()),
+                new Run("tree down: jhosts cp -r, alone", alone("cp", "-r", "h0:" + remote, downJhosts.toString()),
                         downJhosts.resolve("tree")),
                 new Run("tree down: scp -r", command("scp", "-r", "h0:" + remote, downScp.toString()),
-                        downScp.resolve("tree"))));
+                        downScp.resolve("tree")),
+                new Run("tree up: jhosts cp -r, served", jhosts("cp", "-r", local.toString(), "h0:" + upServed),
+                        upServed.resolve("tree")),
+                new Run("tree down: jhosts cp -r, served", jhosts("cp", "-r", "h0:" + remote, downServed.toString()),
+                        downServed.resolve("tree"))));
         Timing.Figure jhostsUp = figures.get(0);
         Timing.Figure scpUp = figures.get(1);
         Timing.Figure jhostsDown = figures.get(2);
         Timing.Figure scpDown = figures.get(3);
-        for (Timing.Figure figure : List.of(jhostsUp, scpUp, jhostsDown, scpDown)) {
+        Timing.Figure servedUp = figures.get(4);
+        Timing.Figure servedDown = figures.get(5);
+        for (Timing.Figure figure : List.of(servedUp, jhostsUp, scpUp, servedDown, jhostsDown, scpDown)) {
             System.out.printf("%s  %7.0f files/s%n", figure.line(), files * 1000 / figure.medianMs());
         }
         check(local.resolve("d0/f0"), upJhosts.resolve("tree/d0/f0"));
         check(remote.resolve("d0/f0"), downJhosts.resolve("tree/d0/f0"));
+        check(local.resolve("d0/f0"), upServed.resolve("tree/d0/f0"));
+        check(remote.resolve("d0/f0"), downServed.resolve("tree/d0/f0"));
         List<String> ratios = List.of(
-                String.format("%d files up:   jhosts cp -r %.2f× scp -r (throughput)", files,
-                        scpUp.medianMs() / jhostsUp.medianMs()),
-                String.format("%d files down: jhosts cp -r %.2f× scp -r (throughput)", files,
-                        scpDown.medianMs() / jhostsDown.medianMs()));
+                String.format("%d files up:   jhosts cp -r served %.2f×, alone %.2f× scp -r (throughput)", files,
+                        scpUp.medianMs() / servedUp.medianMs(), scpUp.medianMs() / jhostsUp.medianMs()),
+                String.format("%d files down: jhosts cp -r served %.2f×, alone %.2f× scp -r (throughput)", files,
+                        scpDown.medianMs() / servedDown.medianMs(), scpDown.medianMs() / jhostsDown.medianMs()));
         ratios.forEach(System.out::println);
         return ratios;
     }
@@ -259,10 +316,10 @@ public final class CopyBench {
         System.out.printf("== heap during a copy of %d MiB (used heap's peak: before each GC, at exit)%n", mebibytes);
         Path tiny = here.resolve("tiny.txt");
         long baseline = peakHeapKib("one byte up", here.resolve("gc-tiny.log"),
-                jhosts("cp", tiny.toString(), "h0:" + there.resolve("tiny-heap.txt")));
-        long up = peakHeapKib(mebibytes + " MiB up", here.resolve("gc-up.log"), jhosts("cp",
+                alone("cp", tiny.toString(), "h0:" + there.resolve("tiny-heap.txt")));
+        long up = peakHeapKib(mebibytes + " MiB up", here.resolve("gc-up.log"), alone("cp",
                 here.resolve("source-" + mebibytes + ".bin").toString(), "h0:" + there.resolve("heap-up.bin")));
-        long down = peakHeapKib(mebibytes + " MiB down", here.resolve("gc-down.log"), jhosts("cp",
+        long down = peakHeapKib(mebibytes + " MiB down", here.resolve("gc-down.log"), alone("cp",
                 "h0:" + there.resolve("remote-" + mebibytes + ".bin"), here.resolve("heap-down.bin").toString()));
         Files.deleteIfExists(there.resolve("heap-up.bin"));
         Files.deleteIfExists(here.resolve("heap-down.bin"));
@@ -311,26 +368,35 @@ public final class CopyBench {
         write(source, mebibytes << 20);
         String destination = "fan-out.bin";
         System.out.printf("== %d MiB to %d hosts (live masters) against one host%n", mebibytes, hosts.size());
-        List<String> all = new ArrayList<>(jhosts("cp", "--parallel", Integer.toString(hosts.size())));
+        List<String> selection = new ArrayList<>(List.of("cp", "--parallel", Integer.toString(hosts.size())));
         for (String host : hosts) {
-            all.addAll(List.of("--host", host));
+            selection.addAll(List.of("--host", host));
         }
-        all.addAll(List.of(source.toString(), ":" + destination));
+        selection.addAll(List.of(source.toString(), ":" + destination));
+        List<String> all = alone(selection.toArray(String[]::new));
+        List<String> allServed = jhosts(selection.toArray(String[]::new));
         String scp = "scp -q " + String.join(" ", ssh) + " " + source;
         Path written = Path.of(System.getProperty("user.home"), destination);
         List<Timing.Figure> figures = interleaved(List.of(
-                new Run("jhosts cp to one host", jhosts("cp", source.toString(), "h0:" + destination), written),
-                new Run("jhosts cp to " + hosts.size() + " hosts", all, written),
+                new Run("jhosts cp to one host, alone", alone("cp", source.toString(), "h0:" + destination), written),
+                new Run("jhosts cp to " + hosts.size() + " hosts, alone", all, written),
                 new Run(hosts.size() + " x scp in parallel", List.of("sh", "-c", "printf '%s\\n' "
                         + String.join(" ", hosts) + " | xargs -P " + hosts.size() + " -I{} " + scp + " {}:" + destination),
-                        written)));
+                        written),
+                new Run("jhosts cp to one host, served", jhosts("cp", source.toString(), "h0:" + destination), written),
+                new Run("jhosts cp to " + hosts.size() + " hosts, served", allServed, written)));
         Timing.Figure one = figures.get(0);
         Timing.Figure many = figures.get(1);
         Timing.Figure scps = figures.get(2);
-        for (Timing.Figure figure : List.of(one, many, scps)) {
+        Timing.Figure oneServed = figures.get(3);
+        Timing.Figure manyServed = figures.get(4);
+        for (Timing.Figure figure : List.of(oneServed, manyServed, one, many, scps)) {
             System.out.println(figure.line());
         }
         List<String> ratios = List.of(
+                String.format("fan-out %d MiB to %d hosts, served: %.2f× the time of one copy to one host, %.2f× the "
+                        + "time of %d scp in parallel", mebibytes, hosts.size(), manyServed.medianMs()
+                        / oneServed.medianMs(), manyServed.medianMs() / scps.medianMs(), hosts.size()),
                 String.format("fan-out %d MiB to %d hosts: %.2f× the time of one copy to one host", mebibytes,
                         hosts.size(), many.medianMs() / one.medianMs()),
                 String.format("fan-out %d MiB to %d hosts: %.2f× the time of %d scp in parallel", mebibytes, hosts.size(),
@@ -341,6 +407,14 @@ public final class CopyBench {
 
     private List<String> jhosts(String... args) {
         List<String> command = new ArrayList<>(List.of(SshdFixture.launcher().toString(), "-F", config));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** {@code jhosts cp} with a settings file for which no server runs: the copy in the command's own JVM. */
+    private List<String> alone(String... args) {
+        List<String> command = new ArrayList<>(List.of(SshdFixture.launcher().toString(), "-F", config, "-c",
+                aloneSettings.toString()));
         command.addAll(List.of(args));
         return command;
     }
