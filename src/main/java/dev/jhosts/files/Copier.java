@@ -201,15 +201,18 @@ public final class Copier {
                              FileAttributes.permissions(file.node().mode()))
                      : client.openForWriting(remotePath, file.node().mode(), false, false)) {
             opened = true;
-            byte[] buffer = new byte[chunk];
+            // direct: the file's bytes go from the kernel to the socket with no copy in the JVM
+            ByteBuffer buffer = ByteBuffer.allocateDirect(chunk);
             while (true) {
                 while (!end && window.size() < SftpClient.OUTSTANDING) {
+                    buffer.clear();
                     int n = readFully(in, buffer, offset);
                     if (n <= 0) {
                         end = true;
                         break;
                     }
-                    window.add(new Pending(out.write(offset, buffer, 0, n), offset, n));
+                    buffer.flip();
+                    window.add(new Pending(out.write(offset, buffer), offset, n));
                     offset += n;
                 }
                 Pending next = window.poll();
@@ -505,14 +508,19 @@ public final class Copier {
     private record Pending(CompletableFuture<SftpClient.Reply> reply, long offset, int length) {}
 
     private static int readFully(FileChannel in, byte[] buffer, long position) throws IOException {
-        ByteBuffer target = ByteBuffer.wrap(buffer);
+        return readFully(in, ByteBuffer.wrap(buffer), position);
+    }
+
+    /** Fills {@code target} from {@code position} on, short only at the end of the file; the bytes read. */
+    private static int readFully(FileChannel in, ByteBuffer target, long position) throws IOException {
+        int start = target.position();
         while (target.hasRemaining()) {
-            int n = in.read(target, position + target.position());
+            int n = in.read(target, position + target.position() - start);
             if (n < 0) {
                 break;
             }
         }
-        return target.position();
+        return target.position() - start;
     }
 
     private static void writeFully(FileChannel out, ByteBuffer source, long position) throws IOException {

@@ -1,6 +1,7 @@
 package dev.jhosts.files;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 
 /** An open remote file (an SFTP handle). Close it: servers limit open handles. */
@@ -34,6 +35,11 @@ public final class RemoteFile implements AutoCloseable {
 
     CompletableFuture<SftpClient.Reply> write(long offset, byte[] data, int from, int length) throws SftpException {
         return client.write(handle, offset, data, from, length);
+    }
+
+    /** Writes {@code data}'s remaining bytes at {@code offset}; the buffer may be reused when this returns. */
+    CompletableFuture<SftpClient.Reply> write(long offset, ByteBuffer data) throws SftpException {
+        return client.write(handle, offset, data);
     }
 
     /** SSH_FXP_CLOSE sent without waiting (its reply says whether the file was written back); once. */

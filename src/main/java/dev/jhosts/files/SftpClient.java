@@ -12,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +42,8 @@ public final class SftpClient implements AutoCloseable {
     /** What the reader thread reads {@code in} through (see {@link #channelOf}). */
     private final ReadableByteChannel replies;
     private final OutputStream out;
+    /** What every request is written through, after the first: the socket of {@code out} as a channel. */
+    private final WritableByteChannel requests;
     private final AutoCloseable transport;
     private final Map<String, byte[]> extensions;
     private final Map<Integer, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
@@ -76,8 +79,9 @@ public final class SftpClient implements AutoCloseable {
     /** A READ's destination: at most {@code asked} bytes go to {@code sink}. */
     private record ReadSink(int asked, DataSink sink) {}
 
-    private SftpClient(InputStream in, ReadableByteChannel replies, OutputStream out, AutoCloseable transport,
-            Map<String, byte[]> extensions) {
+    private SftpClient(InputStream in, ReadableByteChannel replies, OutputStream out, WritableByteChannel requests,
+            AutoCloseable transport, Map<String, byte[]> extensions) {
+        this.requests = requests;
         this.in = in;
         this.replies = replies;
         this.out = out;
@@ -93,6 +97,16 @@ public final class SftpClient implements AutoCloseable {
      * with the client (the session the streams belong to).
      */
     public static SftpClient start(InputStream in, OutputStream out, AutoCloseable transport) throws IOException {
+        return start(in, out, Channels.newChannel(out), transport);
+    }
+
+    /**
+     * As {@link #start(InputStream, OutputStream, AutoCloseable)}, the requests after the first
+     * written through {@code requests}, which writes to the same socket as {@code out}: an
+     * upload's data then goes from a direct buffer to the socket without a copy.
+     */
+    public static SftpClient start(InputStream in, OutputStream out, WritableByteChannel requests,
+            AutoCloseable transport) throws IOException {
         out.write(new PacketWriter(SSH_FXP_INIT, 4).u32(3).frame());
         out.flush();
         ReadableByteChannel replies = channelOf(in);
@@ -116,7 +130,7 @@ public final class SftpClient implements AutoCloseable {
             String name = fields.string();
             extensions.put(name, fields.bytes());
         }
-        SftpClient client = new SftpClient(in, replies, out, transport, Map.copyOf(extensions));
+        SftpClient client = new SftpClient(in, replies, out, requests, transport, Map.copyOf(extensions));
         client.reader.start();
         return client.withLimits();
     }
@@ -351,10 +365,16 @@ public final class SftpClient implements AutoCloseable {
     }
 
     CompletableFuture<Reply> write(byte[] handle, long offset, byte[] data, int from, int length) throws SftpException {
+        return write(handle, offset, ByteBuffer.wrap(data, from, length));
+    }
+
+    /** As above, {@code data}'s remaining bytes (all written when it returns). */
+    CompletableFuture<Reply> write(byte[] handle, long offset, ByteBuffer data) throws SftpException {
         int id = nextId();
+        int length = data.remaining();
         // the header carries the whole packet's length; the data follows it on the wire without being copied
         PacketWriter header = new PacketWriter(SSH_FXP_WRITE, 48).u32(id).string(handle).u64(offset).u32(length);
-        return send(id, header, length, data, from);
+        return send(id, header, data);
     }
 
     /**
@@ -426,12 +446,12 @@ public final class SftpClient implements AutoCloseable {
     }
 
     private CompletableFuture<Reply> send(int id, PacketWriter writer) throws SftpException {
-        return send(id, writer, 0, null, 0);
+        return send(id, writer, ByteBuffer.allocate(0));
     }
 
-    /** Sends {@code writer}'s packet followed by {@code trailing} bytes of {@code data} that belong to it. */
-    private CompletableFuture<Reply> send(int id, PacketWriter writer, int trailing, byte[] data, int from)
-            throws SftpException {
+    /** Sends {@code writer}'s packet followed by the remaining bytes of {@code data}, which belong to it. */
+    private CompletableFuture<Reply> send(int id, PacketWriter writer, ByteBuffer data) throws SftpException {
+        int trailing = data.remaining();
         byte[] packet = writer.frame(trailing);
         if (packet.length + trailing - 4 > MAX_PACKET) {
             throw new SftpException(SftpStatus.BAD_MESSAGE, "a request of " + packet.length + " bytes is over the limit");
@@ -445,10 +465,8 @@ public final class SftpClient implements AutoCloseable {
         }
         synchronized (sendLock) {
             try {
-                out.write(packet);
-                if (trailing > 0) {
-                    out.write(data, from, trailing);
-                }
+                writeFully(ByteBuffer.wrap(packet));
+                writeFully(data);
                 out.flush();
             } catch (IOException e) {
                 pending.remove(id);
@@ -459,6 +477,12 @@ public final class SftpClient implements AutoCloseable {
             }
         }
         return reply;
+    }
+
+    private void writeFully(ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            requests.write(bytes);
+        }
     }
 
     /**

@@ -35,7 +35,7 @@ public final class SftpSessions {
         }
         try {
             drain(session.errors());
-            return SftpClient.start(session.output(), session.input(), session);
+            return SftpClient.start(session.output(), session.input(), session.inputChannel(), session);
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;

@@ -5,6 +5,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.WritableByteChannel;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.newsclub.net.unix.AFUNIXSocketPair;
 
@@ -33,6 +34,14 @@ public final class PipedSession implements AutoCloseable {
     /** The command's standard input; close it to send EOF. */
     public OutputStream input() throws IOException {
         return pipes.stdin.ours.socket().getOutputStream();
+    }
+
+    /**
+     * The command's standard input as a channel (the same socket as {@link #input}): a direct
+     * buffer written to it goes to the socket without a copy in this process.
+     */
+    public WritableByteChannel inputChannel() {
+        return pipes.stdin.ours;
     }
 
     /** Ends the command's input (EOF) without a byte of it. */
