@@ -82,6 +82,7 @@ final class FilesCommands implements AutoCloseable {
 
     static boolean handles(WorkRequest request) {
         return request instanceof WorkRequest.ListFiles || request instanceof WorkRequest.CopyFiles
+                || request instanceof WorkRequest.StopCopy
                 || request instanceof WorkRequest.DeleteFiles || request instanceof WorkRequest.MakeFolder
                 || request instanceof WorkRequest.RenameFile;
     }
@@ -98,6 +99,12 @@ final class FilesCommands implements AutoCloseable {
             thread.setDaemon(true);
             copyThreads.add(thread);
             thread.start();
+        } else if (request instanceof WorkRequest.StopCopy stop) {
+            // the copy's thread sees it between two requests, removes the part, and says how it ended
+            Cancellation cancellation = copies.get(stop.alias());
+            if (cancellation != null) {
+                cancellation.cancel();
+            }
         } else {
             worker.execute(() -> onWorker(request));
         }
@@ -294,6 +301,9 @@ final class FilesCommands implements AutoCloseable {
         if (outcome instanceof HostCopy.Outcome.Copied copied) {
             CopyResult result = copied.result();
             String done = result.files() + (result.files() == 1 ? " file, " : " files, ") + CopyText.bytes(result.bytes());
+            if (result.cancelled()) {
+                return "copy stopped after " + done + "; the file being written was removed";
+            }
             if (result.failures().isEmpty()) {
                 return direction + done;
             }

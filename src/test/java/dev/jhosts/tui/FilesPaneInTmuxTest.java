@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jhosts.testing.SshdFixture;
 import dev.jhosts.testing.Tmux;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +52,7 @@ class FilesPaneInTmuxTest {
         }
         SSHD.jhosts(Duration.ofSeconds(30), "-F", SSHD.sshConfig().toString(), "master", "exit", SshdFixture.HOST);
         // what the test may have left in the login directory (the fixture removes its own directory)
-        for (String name : new String[] {"down.bin", "down.txt", "up.bin", "made", ""}) {
+        for (String name : new String[] {"down.bin", "down.txt", "up.bin", "big.bin", "made", ""}) {
             Files.deleteIfExists(remote.resolve(name));
         }
     }
@@ -65,6 +66,34 @@ class FilesPaneInTmuxTest {
         tmux = Tmux.start(140, 30, env, "cd " + local + " && " + SshdFixture.launcher().toAbsolutePath() + " -F "
                 + SSHD.sshConfig() + " -c " + settings + "; echo \"jhosts exited $?\"; exec sleep 600");
         tmux.waitFor("1 shown");
+    }
+
+    @Test
+    void xStopsTheCopyUnderWayAndTheFileBeingWrittenIsRemoved() throws IOException {
+        // sparse: made at once; its gibibyte still crosses the SSH channel, which takes seconds
+        try (RandomAccessFile big = new RandomAccessFile(remote.resolve("big.bin").toFile(), "rw")) {
+            big.setLength(1L << 30);
+        }
+        start();
+        tmux.keys("F6");
+        tmux.waitUntil(s -> s.contains(remoteName + "/") && s.contains("up.bin"), "both sides listed");
+        select(remoteName, true);
+        tmux.keys("Enter");
+        tmux.waitFor("big.bin");
+        tmux.keys("Home");
+        tmux.waitUntil(s -> selected(s, "big.bin", true), "big.bin selected");
+        tmux.keys("F5");
+        tmux.waitFor("MiB of 1.0 GiB");
+        tmux.keys("x");
+        String screen = tmux.waitFor("copy stopped after");
+        assertThat(screen).contains("the file being written was removed");
+        assertThat(local.resolve("big.bin")).doesNotExist();
+        tmux.keys("x");
+        tmux.waitFor("no copy under way");
+        tmux.keys("Escape");
+        tmux.waitUntil(s -> !s.contains("files: "), "the pane closed");
+        tmux.keys("Escape");
+        tmux.waitFor("jhosts exited 0");
     }
 
     /** Whether a line of the screen shows {@code name} selected on the left (remote) or right (local) side. */

@@ -62,6 +62,10 @@ final class FilesKeys {
                     pane.editing(FilesPane.Editing.MAKE_FOLDER, LineInput.EMPTY)))
                     : Transition.of(state.withMessage("this side is not listed"));
             case DELETE -> askDelete(state, pane);
+            case STOP_COPY -> pane.transfers().containsKey(pane.alias())
+                    ? Transition.of(state.withMessage(pane.alias() + ": stopping the copy…"),
+                            new Effect.Work(new WorkRequest.StopCopy(pane.alias())))
+                    : Transition.of(state.withMessage(pane.alias() + ": no copy under way"));
             case RELOAD -> Transition.of(withPane(state, pane), list(pane, true, pane.remote().path(), ""),
                     list(pane, false, pane.local().path(), ""));
             case CLOSE -> Transition.of(withPane(state, pane.closed()));

@@ -45,6 +45,9 @@ public sealed interface WorkRequest {
      */
     record ListFiles(String alias, boolean remote, String path, String select) implements WorkRequest {}
 
+    /** Stop {@code alias}'s copy under way: the file being written is removed, as after Ctrl-C to {@code jhosts cp}. */
+    record StopCopy(String alias) implements WorkRequest {}
+
     /** Copy {@code sources} (recursively) into directory {@code destination}: up to {@code alias}, or down from it. */
     record CopyFiles(String alias, boolean upload, List<String> sources, String destination) implements WorkRequest {
         public CopyFiles {
