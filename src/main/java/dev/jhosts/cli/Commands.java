@@ -2,11 +2,15 @@ package dev.jhosts.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Reaches the root command's global options from a subcommand. */
+/** Reaches the root command's global options, and where the command runs, from a subcommand. */
 final class Commands {
     private Commands() {}
 
     static GlobalOptions global(CommandSpec spec) {
         return ((JhostsCommand) spec.root().userObject()).global;
+    }
+
+    static CommandGround ground(CommandSpec spec) {
+        return ((JhostsCommand) spec.root().userObject()).ground;
     }
 }

@@ -21,6 +21,7 @@ import dev.jhosts.master.HostOptions;
 import dev.jhosts.master.LatestTerminal;
 import dev.jhosts.master.Masters;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,11 +90,16 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
      * warnings: those of the sources (one line each, naming the source) go to stderr.
      */
     Catalog catalogTellingSources(Sources.Run which) {
+        return catalogTellingSources(which, new PrintWriter(System.err, true));
+    }
+
+    /** As {@link #catalogTellingSources(Sources.Run)}, the sources' warnings told to {@code err}. */
+    Catalog catalogTellingSources(Sources.Run which, PrintWriter err) {
         Instant readAt = Instant.now();
         SshCatalog read = sshCatalog();
         SourceHosts sourceHosts = sourceHosts(which);
-        sourceHosts.warnings().forEach(warning -> System.err.println("jhosts: warning: " + warning));
-        System.err.flush();
+        sourceHosts.warnings().forEach(warning -> err.println("jhosts: warning: " + warning));
+        err.flush();
         return remembered(read.with(sourceHosts), readAt);
     }
 
@@ -152,9 +158,14 @@ record Context(Settings settings, Locations locations, Path sshConfig, boolean e
      * cached hosts are used whatever their age, and only a source that never gave hosts is run.
      */
     HostConfigs hosts() {
+        return hosts(new PrintWriter(System.err, true));
+    }
+
+    /** As {@link #hosts()}, the sources' warnings told to {@code err}. */
+    HostConfigs hosts(PrintWriter err) {
         boolean extraHostsPossible = settings.hosts().stream().anyMatch(HostEntry::definesHost);
         if (!settings.sources().isEmpty()) {
-            return hosts(catalogTellingSources(Sources.Run.MISSING));
+            return hosts(catalogTellingSources(Sources.Run.MISSING, err));
         }
         return hosts(extraHostsPossible ? catalog() : new Catalog(List.of(), List.of()));
     }

@@ -24,6 +24,17 @@ final class JhostsCommand implements Callable<Integer> {
     @Mixin
     GlobalOptions global = new GlobalOptions();
 
+    /** Where the subcommands run: this process, or the jhosts server for a client ({@link ServedCli}). */
+    final CommandGround ground;
+
+    JhostsCommand() {
+        this(ProcessGround.INSTANCE);
+    }
+
+    JhostsCommand(CommandGround ground) {
+        this.ground = ground;
+    }
+
     @Override
     public Integer call() throws Exception {
         return ServerClients.show(global, ToServer.Purpose.PICKER, List.of());

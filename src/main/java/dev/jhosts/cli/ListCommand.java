@@ -41,17 +41,18 @@ final class ListCommand implements Callable<Integer> {
         if (json && ansible) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--json and --ansible: choose one");
         }
-        return list(Commands.global(spec), json, ansible, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return list(Commands.ground(spec), Commands.global(spec), json, ansible, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
     static int list(GlobalOptions global, boolean json, PrintWriter out, PrintWriter err) throws Exception {
-        return list(global, json, false, out, err);
+        return list(ProcessGround.INSTANCE, global, json, false, out, err);
     }
 
-    private static int list(GlobalOptions global, boolean json, boolean ansible, PrintWriter out, PrintWriter err)
-            throws Exception {
-        Context context = Context.load(global);
+    private static int list(CommandGround ground, GlobalOptions global, boolean json, boolean ansible, PrintWriter out,
+            PrintWriter err) throws Exception {
+        Context context = ground.context(global);
         Catalog catalog = context.catalog();
         catalog.warnings().forEach(warning -> err.println(Messages.warning(warning)));
         // ssh's own verdict on the config: one ssh -G, since ssh checks every line whichever host it is asked about.

@@ -28,14 +28,27 @@ public final class Main {
     }
 
     static int run(String... args) {
+        Optional<PlainInvocation.Split> split = PlainInvocation.split(args);
+        if (split.isPresent() && !split.get().global().debug && ServedCli.serves(split.get().words())) {
+            // the running server's warm JVM and known masters, when there is one
+            Optional<Integer> served = ServerClients.served(split.get().global(), split.get().words());
+            if (served.isPresent()) {
+                return served.get();
+            }
+        }
         Optional<PlainInvocation> plain = PlainInvocation.parse(args);
         if (plain.isPresent()) {
             return runPlain(plain.get());
         }
-        CommandLine commandLine = new CommandLine(new JhostsCommand());
+        return commandLine(new JhostsCommand()).execute(args);
+    }
+
+    /** The command line of {@code root}, its errors reported as jhosts reports them. */
+    static CommandLine commandLine(JhostsCommand root) {
+        CommandLine commandLine = new CommandLine(root);
         commandLine.setParameterExceptionHandler(Main::usageError);
         commandLine.setExecutionExceptionHandler((exception, line, parsed) -> failure(exception, line));
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     /**
@@ -53,7 +66,7 @@ public final class Main {
                 return ConnectCommand.connect(connect.global(), connect.host(), connect.command(), err);
             }
             if (invocation instanceof PlainInvocation.MasterCheck check) {
-                return MasterCommand.Check.check(check.global(), check.host(), out, err);
+                return MasterCommand.Check.check(ProcessGround.INSTANCE, check.global(), check.host(), out, err);
             }
             if (invocation instanceof PlainInvocation.ListHosts list) {
                 return ListCommand.list(list.global(), list.json(), out, err);
@@ -68,10 +81,7 @@ public final class Main {
                 return SessionsCommand.sessions(sessions.global(), sessions.json(), out, err);
             }
             if (invocation instanceof PlainInvocation.Copy copy) {
-                // through the running server, whose JVM is warm and whose masters are known
-                Optional<Integer> served = copy.global().debug ? Optional.empty()
-                        : ServerClients.served(copy.global(), copy.words());
-                return served.isPresent() ? served.get() : CpCommand.copy(copy.global(), copy.arguments());
+                return CpCommand.copy(copy.global(), copy.arguments());
             }
             return ServerClients.show(invocation.global(), ToServer.Purpose.PICKER, List.of());
         } catch (Exception e) {
@@ -87,7 +97,7 @@ public final class Main {
         return ExitCodes.USAGE;
     }
 
-    private static int failure(Exception exception, CommandLine line) {
+    static int failure(Exception exception, CommandLine line) {
         Object root = line.getCommandSpec().root().userObject();
         boolean debug = root instanceof JhostsCommand command && command.global.debug;
         return report(exception, debug, line.getErr(),

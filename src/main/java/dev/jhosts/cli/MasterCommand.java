@@ -106,12 +106,14 @@ final class MasterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Context context = Context.load(Commands.global(spec));
+            CommandGround ground = Commands.ground(spec);
+            Context context = ground.context(Commands.global(spec));
             // the sources' cached hosts, whatever their age: listing masters waits for no inventory
-            Catalog catalog = context.catalogTellingSources(dev.jhosts.sources.Sources.Run.MISSING);
+            Catalog catalog = context.catalogTellingSources(dev.jhosts.sources.Sources.Run.MISSING,
+                    spec.commandLine().getErr());
             List<String> aliases = catalog.hosts().stream().map(Host::alias).toList();
-            try (Masters masters = context.masters(context.hosts(catalog))) {
-                List<MasterInfo> found = masters.discover(aliases);
+            try (CommandGround.MastersLease lease = ground.masters(context, context.hosts(catalog))) {
+                List<MasterInfo> found = lease.masters().discover(aliases);
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     out.println(Json.render(found.stream().map(ListMasters::toJson).toList()));
@@ -179,14 +181,17 @@ final class MasterCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return check(Commands.global(spec), host, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return check(Commands.ground(spec), Commands.global(spec), host, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
         }
 
         /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
-        static int check(GlobalOptions global, String host, PrintWriter out, PrintWriter err) throws Exception {
+        static int check(CommandGround ground, GlobalOptions global, String host, PrintWriter out, PrintWriter err)
+                throws Exception {
             HostArgument.check("master check", host);
-            Context context = Context.load(global);
-            try (Masters masters = context.masters(context.hosts())) {
+            Context context = ground.context(global);
+            try (CommandGround.MastersLease lease = ground.masters(context, context.hosts(err))) {
+                Masters masters = lease.masters();
                 Path socket = masters.controlPath(host).socket();
                 Probe found = masters.check(socket);
                 if (found instanceof Probe.Alive alive) {

@@ -45,17 +45,21 @@ sealed interface PlainInvocation {
     /** {@code jhosts [globals] server status}: a question to the running server. */
     record ServerStatus(GlobalOptions global) implements PlainInvocation {}
 
-    /**
-     * {@code jhosts [globals] cp [cp's options] OPERAND...}; {@code words} are those after the
-     * global options, as a jhosts server is given them.
-     */
-    record Copy(GlobalOptions global, CpCommand.Arguments arguments, List<String> words) implements PlainInvocation {
-        public Copy {
+    /** {@code jhosts [globals] cp [cp's options] OPERAND...}. */
+    record Copy(GlobalOptions global, CpCommand.Arguments arguments) implements PlainInvocation {}
+
+    /** A command line's global options (before the subcommand) and the words after them. */
+    record Split(GlobalOptions global, List<String> words) {
+        public Split {
             words = List.copyOf(words);
         }
     }
 
-    static Optional<PlainInvocation> parse(String[] args) {
+    /**
+     * The global options at the front of {@code args} and the words after them; empty for a line
+     * that is picocli's (an {@code @FILE} argument, an option given twice or without its value).
+     */
+    static Optional<Split> split(String[] args) {
         // picocli reads "@FILE" as the arguments in FILE: such a line is picocli's
         if (anyArgumentFile(args)) {
             return Optional.empty();
@@ -78,12 +82,22 @@ sealed interface PlainInvocation {
                 }
                 case "--debug" -> global.debug = true;
                 default -> {
-                    return subcommand(global, Arrays.copyOfRange(args, i, args.length));
+                    return Optional.of(new Split(global, Arrays.asList(args).subList(i, args.length)));
                 }
             }
             i++;
         }
-        return Optional.of(new Picker(global));
+        return Optional.of(new Split(global, List.of()));
+    }
+
+    static Optional<PlainInvocation> parse(String[] args) {
+        Optional<Split> split = split(args);
+        if (split.isEmpty()) {
+            return Optional.empty();
+        }
+        GlobalOptions global = split.get().global();
+        List<String> words = split.get().words();
+        return words.isEmpty() ? Optional.of(new Picker(global)) : subcommand(global, words.toArray(new String[0]));
     }
 
     private static Optional<PlainInvocation> subcommand(GlobalOptions global, String[] rest) {
@@ -101,7 +115,7 @@ sealed interface PlainInvocation {
         }
         if (rest[0].equals("cp")) {
             return copy(Arrays.asList(rest).subList(1, rest.length))
-                    .map(arguments -> new Copy(global, arguments, Arrays.asList(rest)));
+                    .map(arguments -> new Copy(global, arguments));
         }
         if (rest.length == 2 && rest[0].equals("server") && rest[1].equals("run")) {
             return Optional.of(new ServerRun(global));

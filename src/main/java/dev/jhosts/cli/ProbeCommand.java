@@ -53,14 +53,16 @@ final class ProbeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HostArgument.checkAll("probe", hosts);
-        Context context = Context.load(Commands.global(spec));
+        CommandGround ground = Commands.ground(spec);
+        Context context = ground.context(Commands.global(spec));
         Settings settings = context.settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        HostConfigs hostConfigs = context.hosts();
+        HostConfigs hostConfigs = context.hosts(err);
         boolean allGood = true;
         List<ProbeTarget> resolved = new ArrayList<>();
-        try (Masters masters = context.masters(hostConfigs)) {
+        try (CommandGround.MastersLease lease = ground.masters(context, hostConfigs)) {
+            Masters masters = lease.masters();
             for (String host : new LinkedHashSet<>(hosts)) {
                 // A host behind a jump host is probed through the jump's live master (never a new login there).
                 ProbeTargets targets = new ProbeTargets(hop -> masters.liveJumpSocket(host));

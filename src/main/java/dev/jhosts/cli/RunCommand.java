@@ -18,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,9 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jline.terminal.impl.jni.JniTerminalProvider;
-import org.jline.terminal.spi.SystemStream;
-import org.jline.utils.Signals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,7 +55,6 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
     /** The most standard input sent to every host: it is held in memory once, and sent to each. */
     static final int MAX_INPUT = 16 << 20;
-    private static final int INTERRUPTED = 130;
     private static final Duration STOP_LIMIT = Duration.ofSeconds(15);
 
     @Spec
@@ -123,10 +120,20 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--timeout: " + e.getMessage());
             }
         }
-        Context context = Context.load(Commands.global(spec));
+        CommandGround ground = Commands.ground(spec);
+        // what is read from standard input is sent to every host: only a process that has it reads it
+        boolean readsInput = !noStdin && ground.input() == CommandGround.Input.DATA;
+        if (readsInput && !ground.hasStandardInput()) {
+            throw new CommandGround.RunHere("jhosts run reads the client's standard input");
+        }
+        CommandStreams streams = ground.streams();
+        PrintStream out = streams.out();
+        PrintStream err = streams.err();
+        Context context = ground.context(Commands.global(spec));
         HostSelection selection = new HostSelection(named, tags, groups, match);
         Catalog catalog = !context.settings().sources().isEmpty()
-                ? context.catalogTellingSources(selection.filters() ? Sources.Run.STALE : Sources.Run.MISSING)
+                ? context.catalogTellingSources(selection.filters() ? Sources.Run.STALE : Sources.Run.MISSING,
+                        new PrintWriter(err, true))
                 : selection.filters() || context.settings().hosts().stream().anyMatch(h -> h.definesHost())
                 ? context.catalog() : new Catalog(List.of(), List.of());
         List<String> aliases = selection.select(catalog.hosts());
@@ -135,9 +142,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     ? "no host matches " + selection.describe()
                     : "no host to run on: name hosts, or use --tag, --group or --match");
         }
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        byte[] input = noStdin || stdinIsTerminal() ? new byte[0] : readInput(System.in);
+        byte[] input = readsInput ? readInput(System.in) : new byte[0];
         if (input.length > 0) {
             err.println("jhosts: sending " + input.length + " byte" + (input.length == 1 ? "" : "s")
                     + " of standard input to each of " + aliases.size() + " host" + (aliases.size() == 1 ? "" : "s"));
@@ -147,35 +152,30 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 limit != null ? limit : context.settings().run().timeout(),
                 context.settings().run().hangup(), input, json, retry);
         HostConfigs hosts = context.hosts(catalog);
-        try (Masters masters = context.masters(hosts)) {
+        try (CommandGround.MastersLease masters = ground.masters(context, hosts)) {
             RunListener listener = json ? new JsonLines(out)
-                    : new PrefixedOutput(aliases, colour(), out, err);
-            return run(masters, request, listener, context, err);
+                    : new PrefixedOutput(aliases, colour(ground, streams), out, err);
+            return run(masters.masters(), request, listener, context, streams);
         }
     }
 
-    private static int run(Masters masters, RunRequest request, RunListener listener, Context context, PrintStream err)
-            throws InterruptedException {
+    private static int run(Masters masters, RunRequest request, RunListener listener, Context context,
+            CommandStreams streams) throws Exception {
+        PrintStream err = streams.err();
         FleetRun run = FleetRun.start(masters, request, listener, context.settings().aliveCheckTimeout().multipliedBy(4));
         AtomicBoolean interrupted = new AtomicBoolean();
         AtomicReference<List<String>> cut = new AtomicReference<>(List.of());
-        Object previous = Signals.register("INT", () -> {
-            if (!interrupted.compareAndSet(false, true)) {
-                // a second Ctrl-C: leave now
-                Runtime.getRuntime().halt(INTERRUPTED);
+        // Ctrl-C (and SIGTERM, SIGHUP in this process; a client gone for the server) hangs the
+        // hosts' commands up; a second Ctrl-C leaves at once
+        AutoCloseable onInterrupt = streams.interrupts().onInterrupt(() -> {
+            if (!interrupted.compareAndSet(false, true) || run.finished()) {
+                return;
             }
             Thread stopper = new Thread(() -> cut.set(run.stop(STOP_LIMIT)), "jhosts-run-interrupt");
             stopper.setDaemon(true);
             stopper.start();
         });
-        // SIGTERM and SIGHUP (the terminal closed) end the JVM: hang the hosts' commands up first
-        Thread onExit = new Thread(() -> {
-            if (!run.finished()) {
-                run.stop(STOP_LIMIT);
-            }
-        }, "jhosts-run-exit");
-        Runtime.getRuntime().addShutdownHook(onExit);
-        try (run) {
+        try (run; onInterrupt) {
             List<HostResult> results = run.await();
             if (interrupted.get()) {
                 List<String> stopped = cut.get().isEmpty()
@@ -188,16 +188,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             summary.lines().forEach(line -> err.println(line.startsWith(" ") ? Messages.output(line) : Messages.line(line)));
             err.flush();
             if (interrupted.get()) {
-                return INTERRUPTED;
+                return ExitCodes.INTERRUPTED;
             }
             return summary.allSucceeded() ? ExitCodes.OK : ExitCodes.FAILURE;
-        } finally {
-            Signals.unregister("INT", previous);
-            try {
-                Runtime.getRuntime().removeShutdownHook(onExit);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs now
-            }
         }
     }
 
@@ -216,14 +209,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         return bytes.toByteArray();
     }
 
-    private static boolean stdinIsTerminal() {
-        return new JniTerminalProvider().isSystemStream(SystemStream.Input);
-    }
-
     /** Colour when stdout is a terminal and NO_COLOR is not set (no-color.org). */
-    private static boolean colour() {
-        String noColour = System.getenv("NO_COLOR");
-        return (noColour == null || noColour.isEmpty()) && new JniTerminalProvider().isSystemStream(SystemStream.Output);
+    private static boolean colour(CommandGround ground, CommandStreams streams) {
+        return ground.environment("NO_COLOR").filter(value -> !value.isEmpty()).isEmpty() && streams.outIsTerminal();
     }
 
     /** {@code --json}: one object per host, a line each, as each host ends. */

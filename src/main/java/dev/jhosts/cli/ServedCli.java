@@ -2,18 +2,21 @@ package dev.jhosts.cli;
 
 import dev.jhosts.master.LatestTerminal;
 import dev.jhosts.master.Masters;
-import dev.jhosts.server.OutputTerminal;
 import dev.jhosts.server.ServedCall;
 import dev.jhosts.server.ServedCommands;
-import dev.jhosts.terminal.TerminalWidth;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.IntSupplier;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
 
 /**
  * The command-line commands a jhosts server runs for its clients, with its settings and its
- * masters: {@code cp} in the forms {@link PlainInvocation} reads. Anything else, and a copy
- * whose master needs the user, the client runs itself.
+ * masters ({@link ServedGround}): {@code cp}, {@code run}, {@code probe}, {@code list}, {@code
+ * master list} and {@code master check} ({@link #serves}), parsed as in the client's own process
+ * and reporting their errors the same way. A command the server cannot run as the client would
+ * (one that reads the client's standard input, a copy whose master needs the user, global
+ * options among its words) is left to the client ({@link Outcome.RunHere}).
  */
 final class ServedCli implements ServedCommands {
     private final Context context;
@@ -26,30 +29,70 @@ final class ServedCli implements ServedCommands {
         this.latestTerminal = latestTerminal;
     }
 
+    /**
+     * Whether a command line's {@code words} (after its global options) are one the server runs:
+     * a client asks the server only for these. Global options among them (before a {@code --})
+     * name another server, or none: those lines run in the client.
+     */
+    static boolean serves(List<String> words) {
+        if (words.isEmpty()) {
+            return false;
+        }
+        for (String word : words) {
+            if (word.equals("--")) {
+                break;
+            }
+            if (word.startsWith("-F") || word.startsWith("-c") || word.startsWith("--debug")) {
+                return false;
+            }
+        }
+        return switch (words.get(0)) {
+            case "cp", "run", "probe", "list" -> true;
+            case "master" -> words.size() > 1 && (words.get(1).equals("list") || words.get(1).equals("check"));
+            default -> false;
+        };
+    }
+
     @Override
     public Outcome run(ServedCall call) {
-        Optional<PlainInvocation> parsed = PlainInvocation.parse(call.arguments().toArray(new String[0]));
-        if (parsed.isEmpty() || !(parsed.get() instanceof PlainInvocation.Copy copy) || given(copy.global())) {
+        if (!serves(call.arguments())) {
             return new Outcome.RunHere();
         }
-        Optional<OutputTerminal> terminal = call.outputTerminal();
-        if (terminal.isPresent()) {
+        if (call.outputTerminal().isPresent()) {
             // a person at a terminal: the masters made for them take their agent and display
             latestTerminal.cameFrom(call.environment());
         }
-        IntSupplier columns = terminal.isPresent() ? terminal.get()::columns : () -> TerminalWidth.USUAL;
-        CommandStreams streams = new CommandStreams(call.out(), call.err(), call.directory(),
-                !copy.arguments().json() && terminal.isPresent(), columns, call::onInterrupt);
+        ServedGround ground = new ServedGround(context, masters, call);
+        Optional<PlainInvocation> plain = PlainInvocation.parse(call.arguments().toArray(new String[0]));
+        if (plain.isPresent() && plain.get() instanceof PlainInvocation.Copy copy) {
+            return copy(ground, copy, call);
+        }
+        PrintWriter out = new PrintWriter(call.out(), true);
+        PrintWriter err = new PrintWriter(call.err(), true);
+        AtomicBoolean runHere = new AtomicBoolean();
+        CommandLine line = Main.commandLine(new JhostsCommand(ground));
+        line.setOut(out);
+        line.setErr(err);
+        line.setExecutionExceptionHandler((exception, failed, parsed) -> {
+            if (exception instanceof CommandGround.RunHere) {
+                runHere.set(true);
+                return ExitCodes.OK;
+            }
+            return Main.failure(exception, failed);
+        });
+        int status = line.execute(call.arguments().toArray(new String[0]));
+        out.flush();
+        err.flush();
+        return runHere.get() ? new Outcome.RunHere() : new Outcome.Finished(status);
+    }
+
+    private Outcome copy(ServedGround ground, PlainInvocation.Copy copy, ServedCall call) {
         try {
-            Optional<Integer> status = CpCommand.served(context, masters, copy.arguments(), streams, terminal.isPresent());
+            Optional<Integer> status = CpCommand.served(context, masters, copy.arguments(), ground.streams(),
+                    call.outputTerminal().isPresent());
             return status.isPresent() ? new Outcome.Finished(status.get()) : new Outcome.RunHere();
         } catch (Exception e) {
             return new Outcome.Finished(Main.report(e, false, new PrintWriter(call.err(), true), ExitCodes.NO_SESSION));
         }
-    }
-
-    /** Global options in the words: the client names its server by them, and {@code --debug} is its own. */
-    private static boolean given(GlobalOptions global) {
-        return global.sshConfig != null || global.settingsFile != null || global.debug;
     }
 }

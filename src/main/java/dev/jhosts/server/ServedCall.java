@@ -19,9 +19,18 @@ public final class ServedCall {
     private final PrintStream err;
     private final Optional<OutputTerminal> terminal;
     private final Interruption interruption;
+    private final Input input;
+
+    /** What the client's standard input is: a terminal, {@code /dev/null}, or anything else (data). */
+    public enum Input {
+        TERMINAL,
+        EMPTY,
+        DATA
+    }
 
     ServedCall(List<String> arguments, Path directory, Map<String, String> environment, PrintStream out,
-            PrintStream err, Optional<OutputTerminal> terminal, Interruption interruption) {
+            PrintStream err, Optional<OutputTerminal> terminal, Input input, Interruption interruption) {
+        this.input = input;
         this.arguments = List.copyOf(arguments);
         this.directory = directory;
         this.environment = Map.copyOf(environment);
@@ -52,6 +61,14 @@ public final class ServedCall {
 
     public PrintStream err() {
         return err;
+    }
+
+    /**
+     * What the client's standard input is. The server never reads it: a command that would read
+     * data from it runs in the client ({@link ServedCommands.Outcome.RunHere}).
+     */
+    public Input input() {
+        return input;
     }
 
     /** The terminal the client's standard output is, if it is one (for progress redrawn in place). */

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ final class ServedCommand {
         Optional<OutputTerminal> terminal = OutputTerminal.of(pid);
         try {
             ServedCall call = new ServedCall(hello.arguments(), Path.of(hello.directory()), hello.environment(), out, err,
-                    terminal, interruption);
+                    terminal, input(pid), interruption);
             ServedCommands.Outcome outcome;
             try {
                 outcome = commands.run(call);
@@ -48,6 +49,20 @@ final class ServedCommand {
             }
         } finally {
             terminal.ifPresent(OutputTerminal::close);
+        }
+    }
+
+    /** What the client's standard input is, from the name of {@code /proc/PID/fd/0}; data when that cannot be read. */
+    private static ServedCall.Input input(long pid) {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", "0")).toString();
+            if (target.equals("/dev/null")) {
+                return ServedCall.Input.EMPTY;
+            }
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") ? ServedCall.Input.TERMINAL
+                    : ServedCall.Input.DATA;
+        } catch (IOException | RuntimeException unknown) {
+            return ServedCall.Input.DATA;
         }
     }
 

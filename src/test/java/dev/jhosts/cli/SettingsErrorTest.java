@@ -194,7 +194,8 @@ class SettingsErrorTest {
                 ":1: keys: unknown mode 'lists' (the modes: picker, list, status-pane, forwards, results, dialogs, forms, "
                         + "files, session)");
         cases.put("keys { files { open = Enter } }\n", ":1: keys.files: unknown action 'open' (the actions: up, down, "
-                + "page-up, page-down, first, last, switch, enter, up-folder, mark, copy, rename, make-folder, delete, reload, close)");
+                + "page-up, page-down, first, last, switch, enter, up-folder, mark, copy, rename, make-folder, delete, stop-copy, "
+                + "reload, close)");
         cases.put("keys { session { detach = [F11, F12] } }\n",
                 ":1: keys.session.detach: a session's action takes one key (or none), got 2");
         cases.put("keys { session { detach = Enter } }\n",

@@ -24,18 +24,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code jhosts cp} while a jhosts server runs for the same ssh config: the server copies with
- * its own masters (its log says so), the client's working directory is what relative paths mean,
- * Ctrl-C at the client stops the copy there and cleans up, and a changed settings file sends the
- * copy back to the client's own process (which reads the new settings).
+ * The commands a jhosts server runs for its clients, while one runs for the same ssh config:
+ * {@code cp} with the server's masters (its log says so), the client's working directory being
+ * what relative paths mean, Ctrl-C at the client stopping the copy there; a changed settings file
+ * sending the command back to the client's own process (which reads the new settings); {@code
+ * run}, {@code probe}, {@code list}, {@code master list} and {@code master check} saying what
+ * they say without a server, {@code run} with piped input left to the client.
  */
-class CpThroughServerTest {
+class CommandsThroughServerTest {
     @RegisterExtension
     static final SshdFixture SSHD = new SshdFixture(2);
 
     private static final Duration LIMIT = Duration.ofSeconds(120);
     private static final Pattern ACCEPTED = Pattern.compile("Accepted publickey for ");
-    private static final Pattern SERVED = Pattern.compile("client \\d+: cp ran here, status (\\d+)");
+    private static final Pattern SERVED = Pattern.compile("client \\d+: (\\S+) ran here, status (\\d+)");
     private static FleetConfig fleet;
     private static Path config;
     private static Path serverLog;
@@ -158,14 +160,109 @@ class CpThroughServerTest {
         assertThat(Files.readString(serverLog)).contains("cp runs at the client");
     }
 
+    @Test
+    void runProbeListAndTheMastersSayWhatTheySayWithoutAServer() throws IOException {
+        long runs = served("run").size();
+        Processes.Result run = jhosts(SSHD.dir(), "run", "-n", "h0", "h1", "--", "echo", "out;", "echo", "err", ">&2;", "exit", "3");
+        Processes.Result runAlone = alone("run", "-n", "h0", "h1", "--", "echo", "out;", "echo", "err", ">&2;", "exit", "3");
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(1).isEqualTo(runAlone.exitCode());
+        assertThat(sortedLines(run.stdout())).isEqualTo(sortedLines(runAlone.stdout())).contains("h0 | out", "h1 | out");
+        assertThat(run.stderr()).contains("h0 | err").contains("jhosts: run on 2 hosts: 0 succeeded, 2 failed");
+        assertThat(served("run").subList((int) runs, served("run").size())).containsExactly("1");
+
+        for (List<String> words : List.of(List.of("probe", "h0", "h1"), List.of("probe", "--json", "h0"),
+                List.of("list"), List.of("list", "--json"), List.of("master", "check", "h1"),
+                List.of("master", "check", "no-such-host"))) {
+            Processes.Result through = jhosts(SSHD.dir(), words.toArray(String[]::new));
+            Processes.Result without = alone(words.toArray(String[]::new));
+            assertThat(through.exitCode()).as(words + ": " + through.describe()).isEqualTo(without.exitCode());
+            assertThat(withoutTimes(through.stdout())).as(words.toString()).isEqualTo(withoutTimes(without.stdout()));
+            assertThat(through.stderr()).as(words.toString()).isEqualTo(without.stderr());
+        }
+        Processes.Result masters = jhosts(SSHD.dir(), "master", "list");
+        assertThat(masters.exitCode()).as(masters.describe()).isZero();
+        assertThat(masters.stdout()).contains("h0  ").contains("live");
+        assertThat(served("probe")).hasSize(2);
+        assertThat(served("list")).hasSize(2);
+        assertThat(served("master")).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void runLeavesPipedInputToTheClientAndTakesDevNullAndMinusN() throws IOException {
+        long runs = served("run").size();
+        List<String> command = List.of("sh", "-c", "cd \"$0\" && printf 'piped\\n' | exec \"$@\"", SSHD.dir().toString(),
+                launcher(), "-F", config.toString(), "run", "h0", "--", "cat");
+        Processes.Result piped = Processes.run(command, SSHD.jhostsEnv(), LIMIT);
+        assertThat(piped.exitCode()).as(piped.describe()).isZero();
+        assertThat(piped.stdout()).contains("h0 | piped");
+        assertThat(Files.readString(serverLog)).contains("run runs at the client");
+        Processes.Result none = jhosts(SSHD.dir(), "run", "-n", "h0", "--", "cat");
+        assertThat(none.exitCode()).as(none.describe()).isZero();
+        assertThat(served("run").size() - runs).isEqualTo(1);
+    }
+
+    @Test
+    void ctrlCAtTheClientHangsTheServersRunUp() throws Exception {
+        Path marker = SSHD.dir().resolve("run-started");
+        ProcessBuilder builder = new ProcessBuilder(launcher(), "-F", config.toString(), "run", "-n", "h0", "--",
+                "touch " + marker + "; sleep 60").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(SSHD.dir().resolve("run-err.txt").toFile());
+        builder.environment().putAll(SSHD.jhostsEnv());
+        Process client = builder.start();
+        try {
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (!Files.exists(marker)) {
+                assertThat(client.isAlive()).as("the run ended early").isTrue();
+                assertThat(System.nanoTime()).as("the remote command never started").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            assertThat(new ProcessBuilder("kill", "-INT", Long.toString(client.pid())).start()
+                    .waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(client.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("ends after Ctrl-C").isTrue();
+        } finally {
+            client.destroyForcibly();
+        }
+        assertThat(client.exitValue()).isEqualTo(130);
+        assertThat(Files.readString(SSHD.dir().resolve("run-err.txt"))).contains("jhosts: interrupted: cut h0");
+        assertThat(served("run")).last().isEqualTo("130");
+    }
+
+    private static List<String> sortedLines(String text) {
+        return text.lines().sorted().toList();
+    }
+
+    /** Output with its timings and ages blanked ("1.5 ms", "3s"), which differ from run to run. */
+    private static String withoutTimes(String text) {
+        return text.replaceAll("\\d+(\\.\\d+)? ms", "N ms").replaceAll("\"durationMs\":\\d+", "\"durationMs\":N")
+                .replaceAll("\"rttMillis\":[0-9.]+", "\"rttMillis\":N");
+    }
+
     /** The statuses of the copies the server ran, in order. */
     private static List<String> served() throws IOException {
+        return served("cp");
+    }
+
+    /** The statuses of the commands {@code name} the server ran, in order. */
+    private static List<String> served(String name) throws IOException {
         Matcher matcher = SERVED.matcher(Files.readString(serverLog, StandardCharsets.UTF_8));
         List<String> statuses = new ArrayList<>();
         while (matcher.find()) {
-            statuses.add(matcher.group(1));
+            if (matcher.group(1).equals(name)) {
+                statuses.add(matcher.group(2));
+            }
         }
         return statuses;
+    }
+
+    /** {@code jhosts -F CONFIG -c ALONE args...}: a settings file of its own, for which no server runs. */
+    private static Processes.Result alone(String... args) throws IOException {
+        Path settings = SSHD.dir().resolve("alone.conf");
+        if (!Files.exists(settings)) {
+            Files.writeString(settings, "");
+        }
+        List<String> words = new ArrayList<>(List.of("-c", settings.toString()));
+        words.addAll(List.of(args));
+        return jhosts(SSHD.dir(), words.toArray(String[]::new));
     }
 
     private static String launcher() {
