@@ -117,7 +117,7 @@ public final class CopyBench {
     }
 
     /** {@code jhosts server run} for the bench's ssh config, once it answers. */
-    private static Process startServer(String config, Map<String, String> env, Path log)
+    static Process startServer(String config, Map<String, String> env, Path log)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(SshdFixture.launcher().toString(), "-F", config, "server", "run")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile());

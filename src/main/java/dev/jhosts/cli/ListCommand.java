@@ -50,7 +50,7 @@ final class ListCommand implements Callable<Integer> {
         return list(ProcessGround.INSTANCE, global, json, false, out, err);
     }
 
-    private static int list(CommandGround ground, GlobalOptions global, boolean json, boolean ansible, PrintWriter out,
+    static int list(CommandGround ground, GlobalOptions global, boolean json, boolean ansible, PrintWriter out,
             PrintWriter err) throws Exception {
         Context context = ground.context(global);
         Catalog catalog = context.catalog();

@@ -69,6 +69,22 @@ final class ServedCli implements ServedCommands {
         }
         PrintWriter out = new PrintWriter(call.out(), true);
         PrintWriter err = new PrintWriter(call.err(), true);
+        // the usual forms without picocli, whose model of every command is made again for each
+        if (plain.isPresent() && (plain.get() instanceof PlainInvocation.MasterCheck
+                || plain.get() instanceof PlainInvocation.ListHosts)) {
+            int status;
+            try {
+                status = plain.get() instanceof PlainInvocation.MasterCheck check
+                        ? MasterCommand.Check.check(ground, check.global(), check.host(), out, err)
+                        : ListCommand.list(ground, plain.get().global(), ((PlainInvocation.ListHosts) plain.get()).json(),
+                                false, out, err);
+            } catch (Exception e) {
+                status = Main.report(e, false, err, ExitCodes.NO_SESSION);
+            }
+            out.flush();
+            err.flush();
+            return new Outcome.Finished(status);
+        }
         AtomicBoolean runHere = new AtomicBoolean();
         CommandLine line = Main.commandLine(new JhostsCommand(ground));
         line.setOut(out);

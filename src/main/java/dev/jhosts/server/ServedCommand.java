@@ -29,6 +29,7 @@ final class ServedCommand {
             ServedCall call = new ServedCall(hello.arguments(), Path.of(hello.directory()), hello.environment(), out, err,
                     terminal, input(pid), interruption);
             ServedCommands.Outcome outcome;
+            long began = System.nanoTime();
             try {
                 outcome = commands.run(call);
             } catch (RuntimeException bug) {
@@ -44,7 +45,8 @@ final class ServedCommand {
                 link.send(new ToClient.Declined(ToClient.Reason.RUN_HERE));
             } else {
                 int status = ((ServedCommands.Outcome.Finished) outcome).status();
-                log.println("jhosts server: client " + client + ": " + name + " ran here, status " + status);
+                log.println("jhosts server: client " + client + ": " + name + " ran here, status " + status + ", "
+                        + (System.nanoTime() - began) / 1_000_000 + " ms");
                 link.send(new ToClient.Exit(status, ""));
             }
         } finally {
