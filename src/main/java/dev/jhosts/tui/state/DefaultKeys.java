@@ -102,7 +102,7 @@ final class DefaultKeys {
         put(FilesAction.RENAME, "rename the selected entry", "F6", "r");
         put(FilesAction.MAKE_FOLDER, "make a folder", "F7", "m");
         put(FilesAction.DELETE, "delete the marked entries (or the selected one); asks", "F8", "Delete", "d");
-        put(FilesAction.STOP_COPY, "stop this host's copy under way (the file being written is removed)", "x");
+        put(FilesAction.STOP_COPY, "stop the copy under way (its part is removed)", "x");
         put(FilesAction.RELOAD, "list both sides again", "C-r");
         put(FilesAction.CLOSE, "close the pane (copies go on)", "Esc", "F10");
         put(SessionAction.DETACH, "detach: back to the list, the session goes on", "C-\\");
