@@ -7,10 +7,10 @@ final class Commands {
     private Commands() {}
 
     static GlobalOptions global(CommandSpec spec) {
-        return ((JhostsCommand) spec.root().userObject()).global;
+        return ((CommandRoot) spec.root().userObject()).global();
     }
 
     static CommandGround ground(CommandSpec spec) {
-        return ((JhostsCommand) spec.root().userObject()).ground;
+        return ((CommandRoot) spec.root().userObject()).ground();
     }
 }

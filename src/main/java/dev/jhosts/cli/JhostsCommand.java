@@ -4,7 +4,6 @@ import dev.jhosts.server.ToServer;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code jhosts}: without a subcommand, the full-screen host picker. */
 @Command(name = "jhosts",
@@ -20,19 +19,10 @@ import picocli.CommandLine.Mixin;
             ProbeCommand.class, DemoCommand.class, CompletionCommand.class, DoctorCommand.class, RunCommand.class,
             SshConfigCommand.class, CpCommand.class, HostCommand.class, SessionsCommand.class, AttachCommand.class,
             ServerCommand.class})
-final class JhostsCommand implements Callable<Integer> {
-    @Mixin
-    GlobalOptions global = new GlobalOptions();
-
-    /** Where the subcommands run: this process, or the jhosts server for a client ({@link ServedCli}). */
-    final CommandGround ground;
-
+final class JhostsCommand extends CommandRoot implements Callable<Integer> {
+    /** Its subcommands run in this process (the server runs some for clients: {@link ServedRoot}). */
     JhostsCommand() {
-        this(ProcessGround.INSTANCE);
-    }
-
-    JhostsCommand(CommandGround ground) {
-        this.ground = ground;
+        super(ProcessGround.INSTANCE);
     }
 
     @Override

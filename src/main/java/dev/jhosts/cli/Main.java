@@ -44,7 +44,7 @@ public final class Main {
     }
 
     /** The command line of {@code root}, its errors reported as jhosts reports them. */
-    static CommandLine commandLine(JhostsCommand root) {
+    static CommandLine commandLine(CommandRoot root) {
         CommandLine commandLine = new CommandLine(root);
         commandLine.setParameterExceptionHandler(Main::usageError);
         commandLine.setExecutionExceptionHandler((exception, line, parsed) -> failure(exception, line));
@@ -99,7 +99,7 @@ public final class Main {
 
     static int failure(Exception exception, CommandLine line) {
         Object root = line.getCommandSpec().root().userObject();
-        boolean debug = root instanceof JhostsCommand command && command.global.debug;
+        boolean debug = root instanceof CommandRoot command && command.global().debug;
         return report(exception, debug, line.getErr(),
                 exception instanceof CommandLine.ParameterException ? ExitCodes.USAGE : ExitCodes.NO_SESSION);
     }

@@ -86,7 +86,8 @@ final class ServedCli implements ServedCommands {
             return new Outcome.Finished(status);
         }
         AtomicBoolean runHere = new AtomicBoolean();
-        CommandLine line = Main.commandLine(new JhostsCommand(ground));
+        CommandLine line = Main.commandLine(new ServedRoot(ground));
+        line.addSubcommand(subcommand(call.arguments().get(0)));
         line.setOut(out);
         line.setErr(err);
         line.setExecutionExceptionHandler((exception, failed, parsed) -> {
@@ -100,6 +101,18 @@ final class ServedCli implements ServedCommands {
         out.flush();
         err.flush();
         return runHere.get() ? new Outcome.RunHere() : new Outcome.Finished(status);
+    }
+
+    /** A new instance of the subcommand {@code name} (one that {@link #serves}). */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "cp" -> new CpCommand();
+            case "run" -> new RunCommand();
+            case "probe" -> new ProbeCommand();
+            case "list" -> new ListCommand();
+            case "master" -> new MasterCommand();
+            default -> throw new IllegalArgumentException("not a served command: " + name);
+        };
     }
 
     private Outcome copy(ServedGround ground, PlainInvocation.Copy copy, ServedCall call) {
