@@ -15,8 +15,8 @@ import dev.jhosts.run.HostResult;
 import dev.jhosts.run.HostSelection;
 import dev.jhosts.run.RunSummary;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -121,7 +121,10 @@ final class CpCommand implements Callable<Integer> {
         return copy(Commands.global(spec), arguments());
     }
 
-    /** Carries out {@code arguments} in this process; errors of usage, settings and masters are thrown, as from {@link #call}. */
+    /**
+     * Carries out {@code arguments} in this process; errors of usage, settings and masters are
+     * thrown, as from {@link #call}.
+     */
     static int copy(GlobalOptions global, Arguments arguments) throws Exception {
         CopyOperands.Shape shape = checked(arguments);
         FutureTask<Boolean> onTerminal = prepareInBackground();

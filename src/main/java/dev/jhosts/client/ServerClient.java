@@ -103,7 +103,9 @@ public final class ServerClient {
      * writing what it writes on this process's standard output and error as it comes; Ctrl-C
      * stops it there (a second one ends this client at once, the server still cleaning up). Its
      * exit status; empty when no server runs, or the server says the command is better run here
-     * (before it wrote anything), or went away before it wrote anything.
+     * (before it did anything), or went away before it started the command ({@link
+     * ToClient.Started}): then nothing was done, and the caller runs it itself. A server that goes
+     * away after that is reported (exit 1): the command may have done part of its work.
      */
     public static Optional<Integer> command(ServerAddress address, String build, List<String> words)
             throws IOException {
@@ -123,6 +125,7 @@ public final class ServerClient {
                 }
                 connection.sendQuietly(new ToServer.Interrupted());
             });
+            boolean started = false;
             boolean wrote = false;
             try {
                 while (true) {
@@ -130,13 +133,15 @@ public final class ServerClient {
                     try {
                         message = connection.read();
                     } catch (EOFException | java.net.SocketException gone) {
-                        if (!wrote && !interrupted.get()) {
+                        if (!started) {
                             return Optional.empty();
                         }
                         err.write("jhosts: the jhosts server ended\n".getBytes(StandardCharsets.UTF_8));
                         return Optional.of(SERVER_GONE);
                     }
-                    if (message instanceof ToClient.Output output) {
+                    if (message instanceof ToClient.Started) {
+                        started = true;
+                    } else if (message instanceof ToClient.Output output) {
                         (output.stream() == ToClient.Stream.OUT ? out : err).write(output.bytes());
                         wrote = true;
                     } else if (message instanceof ToClient.Exit exit) {

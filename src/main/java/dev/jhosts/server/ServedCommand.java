@@ -30,6 +30,7 @@ final class ServedCommand {
                     terminal, input(pid), interruption);
             ServedCommands.Outcome outcome;
             long began = System.nanoTime();
+            link.send(new ToClient.Started());
             try {
                 outcome = commands.run(call);
             } catch (RuntimeException bug) {

@@ -34,6 +34,7 @@ public final class ServerWire {
     private static final byte DECLINED = 15;
     private static final byte MODES = 16;
     private static final byte OUTPUT = 17;
+    private static final byte STARTED = 18;
 
     private ServerWire() {}
 
@@ -73,6 +74,8 @@ public final class ServerWire {
             frame.type(DECLINED).putString(declined.reason().name());
         } else if (message instanceof ToClient.Modes modes) {
             frame.type(MODES).putString(modes.termios());
+        } else if (message instanceof ToClient.Started) {
+            frame.type(STARTED);
         } else if (message instanceof ToClient.Output output) {
             frame.type(OUTPUT).putString(output.stream().name()).putBytes(output.bytes());
         }
@@ -129,6 +132,9 @@ public final class ServerWire {
             }
             case STOP -> {
                 return new ToClient.Stop();
+            }
+            case STARTED -> {
+                return new ToClient.Started();
             }
             case OUTPUT -> {
                 ToClient.Stream stream;

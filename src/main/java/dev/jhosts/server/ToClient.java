@@ -9,6 +9,13 @@ public sealed interface ToClient {
     record Text(String text) implements ToClient {}
 
     /**
+     * A {@link ToServer.Purpose#COMMAND} is about to run in the server: from now on, should the
+     * server go away, the command may have done part of its work, and the client must not run it
+     * again itself (before this, it may: nothing was done).
+     */
+    record Started() implements ToClient {}
+
+    /**
      * Bytes a {@link ToServer.Purpose#COMMAND} wrote, for the client to write as they are on its
      * standard output or error, in the order they come.
      */

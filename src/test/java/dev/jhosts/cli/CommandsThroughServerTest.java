@@ -44,12 +44,22 @@ class CommandsThroughServerTest {
     private static Process server;
 
     @BeforeAll
-    static void startServer() throws Exception {
+    static void startServerAndMasters() throws Exception {
         fleet = new FleetConfig(SSHD);
         config = fleet.write("cp_config");
         serverLog = SSHD.dir().resolve("server-run.log");
+        startServer();
+        for (String host : fleet.aliases()) {
+            Processes.Result start = jhosts(SSHD.dir(), "master", "start", host);
+            assertThat(start.exitCode()).as(start.describe()).isZero();
+        }
+    }
+
+    /** {@code jhosts server run}, its words appended to the log, once it answers. */
+    private static void startServer() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(launcher(), "-F", config.toString(), "server", "run")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(serverLog.toFile());
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.appendTo(serverLog.toFile()));
         builder.environment().putAll(SSHD.jhostsEnv());
         server = builder.start();
         long deadline = System.nanoTime() + LIMIT.toNanos();
@@ -57,10 +67,6 @@ class CommandsThroughServerTest {
             assertThat(server.isAlive()).as("the server ended: " + Files.readString(serverLog)).isTrue();
             assertThat(System.nanoTime()).as("the server never answered").isLessThan(deadline);
             Thread.sleep(50);
-        }
-        for (String host : fleet.aliases()) {
-            Processes.Result start = jhosts(SSHD.dir(), "master", "start", host);
-            assertThat(start.exitCode()).as(start.describe()).isZero();
         }
     }
 
@@ -225,6 +231,33 @@ class CommandsThroughServerTest {
         assertThat(client.exitValue()).isEqualTo(130);
         assertThat(Files.readString(SSHD.dir().resolve("run-err.txt"))).contains("jhosts: interrupted: cut h0");
         assertThat(served("run")).last().isEqualTo("130");
+    }
+
+    @Test
+    void aServerThatDiesUnderARunIsSaidAndTheRunIsNotRunAgain() throws Exception {
+        Path starts = SSHD.dir().resolve("run-starts");
+        ProcessBuilder builder = new ProcessBuilder(launcher(), "-F", config.toString(), "run", "-n", "h0", "--",
+                "echo started >> " + starts + "; sleep 60").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(SSHD.dir().resolve("died-err.txt").toFile());
+        builder.environment().putAll(SSHD.jhostsEnv());
+        Process client = builder.start();
+        try {
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (!Files.exists(starts)) {
+                assertThat(client.isAlive()).as("the run ended early").isTrue();
+                assertThat(System.nanoTime()).as("the remote command never started").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            server.destroyForcibly();
+            assertThat(client.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("ends with its server").isTrue();
+        } finally {
+            client.destroyForcibly();
+            server.waitFor(30, TimeUnit.SECONDS);
+            startServer();
+        }
+        assertThat(client.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(SSHD.dir().resolve("died-err.txt"))).contains("jhosts: the jhosts server ended");
+        assertThat(Files.readAllLines(starts)).containsExactly("started");
     }
 
     private static List<String> sortedLines(String text) {

@@ -37,6 +37,7 @@ class ServerWireTest {
                 new ToClient.Run(List.of("ssh", "-F", "x", "--", "h0")), new ToClient.Exit(3, "jhosts: bye"),
                 new ToClient.Declined(ToClient.Reason.NOT_LISTED), new ToClient.Declined(ToClient.Reason.PASS_TERMINAL),
                 new ToClient.Modes("500:5:bf:8a3b:f:f:0304"), new ToClient.Declined(ToClient.Reason.RUN_HERE),
+                new ToClient.Started(),
                 new ToClient.Output(ToClient.Stream.OUT, new byte[] {'a', (byte) 0xff, 0, '\n'}),
                 new ToClient.Output(ToClient.Stream.ERR, new byte[0]));
         in = stream(toClient.stream().map(ServerWire::encode).toArray(byte[][]::new));
