@@ -5,6 +5,8 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.jhosts.catalog.Host;
+import dev.jhosts.master.MasterState;
+import dev.jhosts.master.Masters;
 import dev.jhosts.config.Settings;
 import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.Overlay;
@@ -106,6 +108,21 @@ final class PickerLoop implements EffectRunner.Loop {
         return environment;
     }
 
+    /**
+     * The masters this jhosts knows live already (a server that showed them to another terminal,
+     * or made them for a command): marked live in the first frame, neither probed nor launched
+     * again. The status refresh, which starts with the picker, corrects one that has gone since.
+     */
+    private static ViewState knownLive(ViewState state, Masters masters) {
+        ViewState known = state;
+        for (Host host : state.catalogue()) {
+            if (masters.state(host.alias()) instanceof MasterState.Live live) {
+                known = known.withMaster(host.alias(), live);
+            }
+        }
+        return known;
+    }
+
     private void post(UiEvent event) {
         events.add(event);
     }
@@ -113,8 +130,9 @@ final class PickerLoop implements EffectRunner.Loop {
     int run() throws IOException {
         TerminalSize size = terminal.size();
         Settings settings = parts.shared().settings();
-        state = ViewState.initial(parts.shared().hosts(), parts.shared().warnings(), new ScreenSize(size.getColumns(), size.getRows()),
-                clock.instant(), settings.prelaunchDelay());
+        state = knownLive(ViewState.initial(parts.shared().hosts(), parts.shared().warnings(),
+                new ScreenSize(size.getColumns(), size.getRows()), clock.instant(), settings.prelaunchDelay()),
+                parts.shared().masters());
         Runnable stopFeed = () -> { };
         Runnable unsubscribe = () -> { };
         try {
