@@ -1,5 +1,6 @@
 package dev.jhosts.bench;
 
+import dev.jhosts.cli.BuildIdentity;
 import dev.jhosts.client.ServerClient;
 import dev.jhosts.server.ServerAddress;
 import dev.jhosts.server.ServerWire;
@@ -169,8 +170,8 @@ public final class ServerBench {
     private double serverShare(ScriptedTerminal terminal, RandomAccessFile tty) throws Exception {
         Path socket = JhostsServers.in(controlDirectory).get(0);
         ServerAddress address = ServerAddress.at(socket);
-        String build = ServerClient.ask(address, "", ToServer.Purpose.STATUS, List.of()).orElseThrow().text()
-                .split("\t")[1];
+        // the server serves its own build only: the jar beside the launcher, as the launcher's clients say it
+        String build = BuildIdentity.handshake(SshdFixture.launcher().toAbsolutePath().getParent().toString());
         ScriptedClient client = new ScriptedClient(address,
                 new ToServer.Hello(build, "", ToServer.Purpose.PICKER, List.of(), TERMINAL_ENVIRONMENT, "/"), terminal, tty);
         double[] millis = new double[1];
@@ -275,8 +276,8 @@ public final class ServerBench {
                 detached.heapKib() / 1024.0, detached.fds(), detached.threads(), load());
 
         ServerAddress address = ServerAddress.at(socket);
-        String build = ServerClient.ask(address, "", ToServer.Purpose.STATUS, List.of()).orElseThrow().text()
-                .split("\t")[1];
+        // the server serves its own build only: the jar beside the launcher, as the launcher's clients say it
+        String build = BuildIdentity.handshake(SshdFixture.launcher().toAbsolutePath().getParent().toString());
         List<ScriptedTerminal> terminals = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {

@@ -14,7 +14,7 @@ import java.util.Properties;
  * when uncommitted changes were built) and the time. Without picocli: a client of the server
  * says it in its first message, and should not load a library for it.
  */
-final class BuildIdentity {
+public final class BuildIdentity {
     private BuildIdentity() {}
 
     /**
@@ -26,16 +26,19 @@ final class BuildIdentity {
      */
     static String handshake() {
         String home = System.getProperty("jhosts.home");
-        if (home != null) {
-            try {
-                BasicFileAttributes jar = Files.readAttributes(Path.of(home, "jhosts.jar"), BasicFileAttributes.class);
-                // raw numbers: formatting a time would load java.time for a comparison
-                return "jhosts.jar of " + jar.size() + " bytes, modified at " + jar.lastModifiedTime().toMillis() + " ms";
-            } catch (IOException | InvalidPathException noJar) {
-                // classes from a directory (a development run): the build line
-            }
+        return home == null ? line() : handshake(home);
+    }
+
+    /** The {@link #handshake()} of the build whose launcher and jar are in {@code home}. */
+    public static String handshake(String home) {
+        try {
+            BasicFileAttributes jar = Files.readAttributes(Path.of(home, "jhosts.jar"), BasicFileAttributes.class);
+            // raw numbers: formatting a time would load java.time for a comparison
+            return "jhosts.jar of " + jar.size() + " bytes, modified at " + jar.lastModifiedTime().toMillis() + " ms";
+        } catch (IOException | InvalidPathException noJar) {
+            // classes from a directory (a development run): the build line
+            return line();
         }
-        return line();
     }
 
     /** "jhosts VERSION (commit C, built T)", as {@code --version} prints it. */
