@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import dev.jhosts.session.screen.ScreenModel;
 import dev.jhosts.tui.terminal.TerminalOwner;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Initialises, on a second thread while the settings and the catalogue are read, the
@@ -26,11 +27,17 @@ final class LibraryWarmUp implements Runnable {
         thread.start();
     }
 
+    private static final AtomicBoolean SESSIONS_WARMED = new AtomicBoolean();
+
     /**
      * After the first frame: what the first session needs and nothing before it does (the
      * session classes, the screen model's parser), so that Enter does not pay for loading them.
      */
     static void forSessions() {
+        // once a process: a server shows many pickers, and the second would only compete with its Enter
+        if (!SESSIONS_WARMED.compareAndSet(false, true)) {
+            return;
+        }
         Thread thread = new Thread(() -> {
             try {
                 ScreenModel model = new ScreenModel(80, 24);
