@@ -101,7 +101,8 @@ public final class Update {
 
     /**
      * A new catalogue (a source answered): the list shows it, in the same order and filter, the
-     * selection kept; a warning that is new goes to the status line, and one that is gone leaves it.
+     * selection kept; a warning that is new goes to the status line, and one that is gone leaves
+     * it to the warnings that remain.
      */
     static ViewState onCatalogueChanged(ViewState state, UiEvent.CatalogueChanged changed) {
         List<String> fresh = changed.warnings().stream().filter(w -> !state.warnings().contains(w)).toList();
@@ -110,7 +111,7 @@ public final class Update {
             message = fresh.size() == 1 ? "warning: " + fresh.get(0)
                     : fresh.size() + " warnings (F1 lists them): " + fresh.get(0);
         } else if (state.warnings().stream().anyMatch(w -> !changed.warnings().contains(w) && state.message().endsWith(w))) {
-            message = "";
+            message = ViewState.warningMessage(changed.warnings());
         }
         // the details of a host whose values changed are asked again
         Map<String, dev.jhosts.catalog.Host> before = new java.util.HashMap<>();

@@ -71,7 +71,7 @@ public record ViewState(
     }
 
     /** The status line for {@code warnings}: the first, and how many there are (empty for none). */
-    private static String warningMessage(List<String> warnings) {
+    static String warningMessage(List<String> warnings) {
         return warnings.isEmpty() ? ""
                 : warnings.size() == 1 ? "warning: " + warnings.get(0)
                 : warnings.size() + " warnings (F1 lists them): " + warnings.get(0);

@@ -67,6 +67,19 @@ class CatalogueChangedTest {
     }
 
     @Test
+    void aWarningThatIsGoneLeavesTheStatusLineToThoseThatRemain() {
+        String slow = "source slowinv: gave no answer within 60s";
+        String broken = "source broken: exited with status 3: cmdb: connection refused";
+        state = ViewState.initial(state.catalogue(), List.of(slow, broken), new ScreenSize(100, 30), T0,
+                Duration.ofMillis(300));
+        assertThat(state.message()).isEqualTo("2 warnings (F1 lists them): " + slow);
+
+        apply(new UiEvent.CatalogueChanged(state.catalogue(), List.of(broken)));
+        assertThat(state.message()).isEqualTo("warning: " + broken);
+        assertThat(state.warnings()).containsExactly(broken);
+    }
+
+    @Test
     void groupsAppearWhenTheNewHostsHaveThem() {
         assertThat(state.list().grouped()).isFalse();
         apply(new UiEvent.CatalogueChanged(List.of(host("web1"), host("db1"), host("web2"),
