@@ -17,7 +17,7 @@ public interface CatalogueFeed {
 
     /**
      * Starts it; {@code changed} gets each new catalogue and its warnings (from one thread, in
-     * order). The returned action stops it.
+     * order), the latest one at once if there was any. The returned action stops it.
      */
     Runnable start(BiConsumer<List<Host>, List<String>> changed);
 }
