@@ -41,6 +41,11 @@ public final class Copier {
     private int skipped;
     /** Whether the current file's destination was opened (only then is it removed after a failure). */
     private boolean opened;
+    /**
+     * What an upload's data passes through, made at the first big file and kept for the copy's
+     * others: a direct buffer goes back to the system only when the collector finds it unused.
+     */
+    private ByteBuffer uploadBuffer;
 
     private Copier(Side from, Side to, RemoteSide remote, LocalSide local, boolean upload, CopyOptions options,
             Cancellation cancellation, CopyListener listener) {
@@ -202,7 +207,10 @@ public final class Copier {
                      : client.openForWriting(remotePath, file.node().mode(), false, false)) {
             opened = true;
             // direct: the file's bytes go from the kernel to the socket with no copy in the JVM
-            ByteBuffer buffer = ByteBuffer.allocateDirect(chunk);
+            if (uploadBuffer == null || uploadBuffer.capacity() != chunk) {
+                uploadBuffer = ByteBuffer.allocateDirect(chunk);
+            }
+            ByteBuffer buffer = uploadBuffer;
             while (true) {
                 while (!end && window.size() < SftpClient.OUTSTANDING) {
                     buffer.clear();
