@@ -1,12 +1,12 @@
 package dev.jhosts.cli;
 
+import dev.jhosts.terminal.ProcessSignals;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
-import org.jline.utils.Signals;
 
 /**
  * Where a command writes and what it knows of where it was started: this process's streams and
@@ -39,7 +39,7 @@ record CommandStreams(PrintStream out, PrintStream err, Path directory, boolean 
     private static AutoCloseable processInterrupts(Runnable stop) {
         AtomicBoolean interrupted = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
-        Object previous = Signals.register("INT", () -> {
+        ProcessSignals.Handling handling = ProcessSignals.handle("INT", () -> {
             if (!interrupted.compareAndSet(false, true)) {
                 Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
             }
@@ -56,7 +56,7 @@ record CommandStreams(PrintStream out, PrintStream err, Path directory, boolean 
         Runtime.getRuntime().addShutdownHook(onExit);
         return () -> {
             finished.countDown();
-            Signals.unregister("INT", previous);
+            handling.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(onExit);
             } catch (IllegalStateException shuttingDown) {

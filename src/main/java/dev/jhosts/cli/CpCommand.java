@@ -14,6 +14,7 @@ import dev.jhosts.run.HostOutcome;
 import dev.jhosts.run.HostResult;
 import dev.jhosts.run.HostSelection;
 import dev.jhosts.run.RunSummary;
+import dev.jhosts.terminal.ProcessSignals;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +25,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.impl.jni.JniTerminalProvider;
-import org.newsclub.net.unix.AFUNIXSocket;
 import org.jline.terminal.spi.SystemStream;
-import org.jline.utils.Signals;
+import org.newsclub.net.unix.AFUNIXSocket;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -322,7 +322,7 @@ final class CpCommand implements Callable<Integer> {
     private static FutureTask<Boolean> prepareInBackground() {
         FutureTask<Boolean> task = new FutureTask<>(() -> {
             AFUNIXSocket.isSupported();
-            Class.forName(Signals.class.getName(), true, CpCommand.class.getClassLoader());
+            Class.forName(ProcessSignals.class.getName(), true, CpCommand.class.getClassLoader());
             return stdoutIsTerminal();
         });
         Thread thread = new Thread(task, "jhosts-cp-prepare");

@@ -4,6 +4,7 @@ import dev.jhosts.client.ServerClient;
 import dev.jhosts.server.JhostsServer;
 import dev.jhosts.server.ServerAddress;
 import dev.jhosts.server.ToServer;
+import dev.jhosts.terminal.ProcessSignals;
 import dev.jhosts.tui.JhostsApp;
 import dev.jhosts.tui.SessionHub;
 import dev.jhosts.tui.terminal.TerminalOwner;
@@ -14,11 +15,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.jline.utils.Signals;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code jhosts server run|status|stop}: the jhosts server of this ssh config and settings. */
 @Command(name = "server", mixinStandardHelpOptions = true,
@@ -62,7 +62,7 @@ final class ServerCommand implements Callable<Integer> {
             JhostsServer.prepareInBackground();
             Context context = Context.load(global);
             // the terminal the server was started from may close: that is no reason to end
-            Signals.register("HUP", () -> { });
+            ProcessSignals.handle("HUP", () -> { });
             ServerAddress address = ServerClients.address(global, context.locations());
             dev.jhosts.master.ControlDirectory.prepare(address.directory());
             try (PickerRuntime runtime = PickerRuntime.open(context, true)) {

@@ -6,21 +6,21 @@ import dev.jhosts.server.ToClient;
 import dev.jhosts.server.ToServer;
 import dev.jhosts.session.ExactModes;
 import dev.jhosts.terminal.OwnProcess;
+import dev.jhosts.terminal.ProcessSignals;
 import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jline.utils.Signals;
 
 /**
  * {@code jhosts} as the server's client: it connects to the server (starting one when none
@@ -119,7 +119,7 @@ public final class ServerClient {
             FileOutputStream out = new FileOutputStream(FileDescriptor.out);
             FileOutputStream err = new FileOutputStream(FileDescriptor.err);
             AtomicBoolean interrupted = new AtomicBoolean();
-            Object interrupt = Signals.register("INT", () -> {
+            ProcessSignals.Handling interrupt = ProcessSignals.handle("INT", () -> {
                 if (!interrupted.compareAndSet(false, true)) {
                     Runtime.getRuntime().halt(INTERRUPTED);
                 }
@@ -154,7 +154,7 @@ public final class ServerClient {
                     }
                 }
             } finally {
-                Signals.unregister("INT", interrupt);
+                interrupt.close();
             }
         }
     }
@@ -168,6 +168,9 @@ public final class ServerClient {
      *     server's own check says them ({@link ServerStarter.StartFailure})
      */
     public int show(ToServer.Purpose purpose, List<String> arguments, ColdStart coldStart) throws Exception {
+        // asked first: its answer costs the JVM a few milliseconds, while the socket's classes get
+        // ready on another thread (prepareInBackground) for the connection below
+        boolean onTerminal = System.console() != null;
         // no socket at all: the server's JVM starts first thing, and comes up while this one loads
         Optional<ServerStarter.Starting> starting = Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS)
                 ? Optional.empty() : Optional.of(starter.start());
@@ -179,7 +182,7 @@ public final class ServerClient {
                     starting = Optional.of(starter.start()); // a stale socket: its server is gone
                 }
             }
-            if (System.console() == null) {
+            if (!onTerminal) {
                 if (starting.isPresent()) {
                     // the settings' errors come before a terminal's absence, as without a server
                     coldStart.prepare();
@@ -286,9 +289,9 @@ public final class ServerClient {
             }
         }, "jhosts-client-restore");
         Runtime.getRuntime().addShutdownHook(onSignal);
-        Object winch = Signals.register("WINCH", () -> connection.sendQuietly(new ToServer.Resized()));
-        Object cont = Signals.register("CONT", () -> connection.sendQuietly(new ToServer.Continued()));
-        Object interrupt = Signals.register("INT", () -> interrupted(connection));
+        ProcessSignals.Handling winch = ProcessSignals.handle("WINCH", () -> connection.sendQuietly(new ToServer.Resized()));
+        ProcessSignals.Handling cont = ProcessSignals.handle("CONT", () -> connection.sendQuietly(new ToServer.Continued()));
+        ProcessSignals.Handling interrupt = ProcessSignals.handle("INT", () -> interrupted(connection));
         OwnProcess here = new OwnProcess();
         try {
             while (true) {
@@ -320,9 +323,9 @@ public final class ServerClient {
                 }
             }
         } finally {
-            Signals.unregister("WINCH", winch);
-            Signals.unregister("CONT", cont);
-            Signals.unregister("INT", interrupt);
+            winch.close();
+            cont.close();
+            interrupt.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(onSignal);
             } catch (IllegalStateException exiting) {

@@ -3,6 +3,7 @@ package dev.jhosts.session;
 import dev.jhosts.mux.MuxClient;
 import dev.jhosts.mux.MuxSession;
 import dev.jhosts.mux.SessionEnd;
+import dev.jhosts.terminal.ProcessSignals;
 import dev.jhosts.terminal.TerminalDevice;
 import java.io.FileDescriptor;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import org.jline.terminal.Attributes;
 import org.jline.terminal.impl.jni.JniTerminalProvider;
 import org.jline.terminal.spi.Pty;
 import org.jline.terminal.spi.SystemStream;
-import org.jline.utils.Signals;
 
 /**
  * A session for {@code jhosts connect HOST [-- CMD]} on this process's own terminal or pipes.
@@ -85,13 +85,11 @@ public final class DirectSession {
         Thread restoreOnSignal = new Thread(exact::restore, "jhosts-restore-terminal");
         Runtime.getRuntime().addShutdownHook(restoreOnSignal);
         try (WinchRelay winch = new WinchRelay(masterPid)) {
-            Object previousWinch = Signals.register("WINCH", winch::resized);
-            try {
+            try (ProcessSignals.Handling relayed = ProcessSignals.handle("WINCH", winch::resized)) {
                 stdin.setAttr(TerminalModes.raw(cooked));
                 exact.keepLineSpeed();
                 return awaitEnd(session);
             } finally {
-                Signals.unregister("WINCH", previousWinch);
                 exact.restore();
             }
         } finally {

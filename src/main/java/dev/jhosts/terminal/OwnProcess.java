@@ -3,7 +3,6 @@ package dev.jhosts.terminal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.jline.utils.Signals;
 
 /** The {@link TerminalSide} of a process that runs on the user's terminal itself. */
 public final class OwnProcess implements TerminalSide {
@@ -25,11 +24,8 @@ public final class OwnProcess implements TerminalSide {
 
     @Override
     public int run(List<String> command) throws IOException, InterruptedException {
-        Object previousInt = Signals.register("INT", () -> { });
-        try {
+        try (ProcessSignals.Handling ignoreInterrupt = ProcessSignals.handle("INT", () -> { })) {
             return new ProcessBuilder(command).inheritIO().start().waitFor();
-        } finally {
-            Signals.unregister("INT", previousInt);
         }
     }
 
