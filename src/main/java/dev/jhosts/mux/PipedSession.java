@@ -1,13 +1,10 @@
 package dev.jhosts.mux;
 
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.WritableByteChannel;
-import org.newsclub.net.unix.AFUNIXSocketChannel;
-import org.newsclub.net.unix.AFUNIXSocketPair;
 
 /**
  * A command's session through a master with its stdin, stdout and stderr on socket pairs of this
@@ -33,7 +30,7 @@ public final class PipedSession implements AutoCloseable {
 
     /** The command's standard input; close it to send EOF. */
     public OutputStream input() throws IOException {
-        return pipes.stdin.ours.socket().getOutputStream();
+        return pipes.stdin.ours().socket().getOutputStream();
     }
 
     /**
@@ -41,22 +38,22 @@ public final class PipedSession implements AutoCloseable {
      * buffer written to it goes to the socket without a copy in this process.
      */
     public WritableByteChannel inputChannel() {
-        return pipes.stdin.ours;
+        return pipes.stdin.ours();
     }
 
     /** Ends the command's input (EOF) without a byte of it. */
     public void endInput() throws IOException {
-        pipes.stdin.ours.shutdownOutput();
+        pipes.stdin.ours().shutdownOutput();
     }
 
     /** The command's standard output; -1 once the channel closed. */
     public InputStream output() throws IOException {
-        return pipes.stdout.ours.socket().getInputStream();
+        return pipes.stdout.ours().socket().getInputStream();
     }
 
     /** The command's standard error; -1 once the channel closed. */
     public InputStream errors() throws IOException {
-        return pipes.stderr.ours.socket().getInputStream();
+        return pipes.stderr.ours().socket().getInputStream();
     }
 
     /** Blocks until the session ends (see {@link MuxSession#awaitEnd}); returns at once after {@link #close}. */
@@ -73,22 +70,22 @@ public final class PipedSession implements AutoCloseable {
 
     /** The three socket pairs before and after they are handed over. */
     static final class Pipes implements AutoCloseable {
-        private final Pair stdin;
-        private final Pair stdout;
-        private final Pair stderr;
+        private final SocketPair stdin;
+        private final SocketPair stdout;
+        private final SocketPair stderr;
 
-        private Pipes(Pair stdin, Pair stdout, Pair stderr) {
+        private Pipes(SocketPair stdin, SocketPair stdout, SocketPair stderr) {
             this.stdin = stdin;
             this.stdout = stdout;
             this.stderr = stderr;
         }
 
         static Pipes open() throws MuxException {
-            Pair in = Pair.open();
+            SocketPair in = SocketPair.open();
             try {
-                Pair out = Pair.open();
+                SocketPair out = SocketPair.open();
                 try {
-                    return new Pipes(in, out, Pair.open());
+                    return new Pipes(in, out, SocketPair.open());
                 } catch (MuxException e) {
                     out.close();
                     throw e;
@@ -124,68 +121,6 @@ public final class PipedSession implements AutoCloseable {
             stdin.close();
             stdout.close();
             stderr.close();
-        }
-    }
-
-    /** One socket pair: this process' end and the master's. */
-    private static final class Pair {
-        private final AFUNIXSocketChannel ours;
-        private final AFUNIXSocketChannel theirs;
-        private boolean theirsReleased;
-
-        private Pair(AFUNIXSocketChannel ours, AFUNIXSocketChannel theirs) {
-            this.ours = ours;
-            this.theirs = theirs;
-        }
-
-        static Pair open() throws MuxException {
-            try {
-                AFUNIXSocketPair<AFUNIXSocketChannel> pair = AFUNIXSocketPair.open();
-                return new Pair(pair.getSocket1(), pair.getSocket2());
-            } catch (IOException e) {
-                throw new MuxException.ProtocolError("cannot make a socket pair for a session: " + e.getMessage(), e);
-            }
-        }
-
-        FileDescriptor theirs() throws MuxException {
-            try {
-                return theirs.getFileDescriptor();
-            } catch (IOException e) {
-                throw new MuxException.ProtocolError("no descriptor for a session's socket: " + e.getMessage(), e);
-            }
-        }
-
-        /**
-         * Closes this process' copy of the master's end without shutdown(2), which junixsocket's
-         * close would call first and which acts on the socket, the master's copy included (see
-         * {@link StdioForward}).
-         */
-        synchronized void letGoOfTheirs() {
-            if (theirsReleased) {
-                return;
-            }
-            theirsReleased = true;
-            try {
-                new FileInputStream(theirs.getFileDescriptor()).close();
-            } catch (IOException ignored) {
-                // already closed
-            }
-            closeQuietly(theirs);
-        }
-
-        synchronized void close() {
-            closeQuietly(ours);
-            if (!theirsReleased) {
-                closeQuietly(theirs);
-            }
-        }
-
-        private static void closeQuietly(AFUNIXSocketChannel channel) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // nothing left to do with a socket that does not close
-            }
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.jhosts.session;
 
 import dev.jhosts.mux.MuxException;
 import dev.jhosts.mux.MuxSession;
+import dev.jhosts.mux.SocketPair;
 import dev.jhosts.mux.SessionEnd;
 import dev.jhosts.session.screen.ScreenModel;
 import dev.jhosts.mux.MuxClient;
@@ -35,7 +36,11 @@ import org.jline.utils.NonBlockingInputStream;
  * on its own threads from {@link #start} to its end, and is given the user's terminal for a
  * while each time it is {@link #attach attached}.
  *
- * <p>One thread reads the PTY master for as long as the session lives and hands every byte to
+ * <p>The master is handed the PTY's slave as the session's standard input (it reads the modes
+ * and the size there) and one end of a socket pair as its standard output and error: a socket
+ * read gives all that has come, where a PTY gives at most 4 KiB a read, and most of a session's
+ * cost under heavy output was those reads. One thread reads the socket for as long as the
+ * session lives and hands every byte to
  * the session's {@link ScreenModel} (fed beside the copy: {@link ScreenFeed}); while attached it
  * also writes it to the user's terminal. So
  * a session that is not attached keeps running (its output is read, never blocked), and when it
@@ -128,6 +133,8 @@ public final class BridgedSession implements AutoCloseable {
     private volatile Terminal terminal;
     private volatile Attributes cookedModes;
     private final JniNativePty pty;
+    /** The master writes the session's output (standard output and error) on its end. */
+    private final SocketPair output;
     /** The mux session under way; another after a {@link #reopen}. */
     private volatile MuxSession session;
     private volatile long masterPid;
@@ -168,11 +175,12 @@ public final class BridgedSession implements AutoCloseable {
      * @param ptySize the size the PTY was opened with
      * @param masterPid the master's pid, for SIGWINCH
      */
-    BridgedSession(Terminal terminal, Attributes cookedModes, JniNativePty pty, Size ptySize, MuxSession session,
-            long masterPid, SessionSpec spec, SessionKeys keys) {
+    BridgedSession(Terminal terminal, Attributes cookedModes, JniNativePty pty, SocketPair output, Size ptySize,
+            MuxSession session, long masterPid, SessionSpec spec, SessionKeys keys) {
         this.terminal = Objects.requireNonNull(terminal, "terminal");
         this.cookedModes = new Attributes(cookedModes);
         this.pty = Objects.requireNonNull(pty, "pty");
+        this.output = Objects.requireNonNull(output, "output");
         this.session = Objects.requireNonNull(session, "session");
         this.masterPid = masterPid;
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -412,14 +420,10 @@ public final class BridgedSession implements AutoCloseable {
 
     private void copyOutput() {
         byte[] buffer = new byte[BUFFER_SIZE];
-        InputStream from = pty.getMasterInput();
         try {
+            InputStream from = output.input();
+            // a socket read gives all that is there (up to the buffer): one write to the terminal each
             for (int n; (n = from.read(buffer)) >= 0; ) {
-                // a PTY read gives at most a few KiB: gather what is already there, then write once
-                for (int more; n < buffer.length && from.available() > 0
-                        && (more = from.read(buffer, n, buffer.length - n)) > 0; ) {
-                    n += more;
-                }
                 boolean detached;
                 synchronized (lock) {
                     if (abandoned) {
@@ -442,8 +446,8 @@ public final class BridgedSession implements AutoCloseable {
                     lastNews = 0;
                 }
             }
-        } catch (IOException endOrBrokenTerminal) {
-            // EIO once every slave descriptor is closed and the buffer is drained: the normal end
+        } catch (IOException brokenTerminal) {
+            // the end itself is -1, once every copy of the master's end is closed and all is read
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -575,7 +579,8 @@ public final class BridgedSession implements AutoCloseable {
             pty.setAttr(cookedModes);
             MuxSession next;
             try {
-                next = MuxClient.connect(socket, timeout).openSession(spec.reopened().toRequest(true), slave, slave, slave);
+                next = MuxClient.connect(socket, timeout).openSession(spec.reopened().toRequest(true), slave,
+                        output.theirs(), output.theirs());
             } finally {
                 pty.setAttr(TerminalModes.raw(cookedModes));
             }
@@ -704,6 +709,8 @@ public final class BridgedSession implements AutoCloseable {
         } catch (IOException alreadyClosed) {
             // nothing to close
         }
+        // the output ends once the master's copy of its end is closed too
+        output.letGoOfTheirs();
         try {
             if (!outputDone.await(closedByUs ? DRAIN_AFTER_CLOSE_MILLIS : DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
                 synchronized (lock) {
@@ -742,6 +749,7 @@ public final class BridgedSession implements AutoCloseable {
         } catch (IOException e) {
             // closing a PTY fails only when it is closed already
         }
+        output.close();
     }
 
     /** On the keyboard pump's thread. */

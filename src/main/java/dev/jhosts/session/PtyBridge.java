@@ -2,6 +2,7 @@ package dev.jhosts.session;
 
 import dev.jhosts.mux.MuxClient;
 import dev.jhosts.mux.MuxSession;
+import dev.jhosts.mux.SocketPair;
 import dev.jhosts.mux.SessionEnd;
 import java.io.FileDescriptor;
 import java.io.IOException;
@@ -16,8 +17,8 @@ import org.jline.terminal.impl.jni.JniTerminalProvider;
 
 /**
  * Sessions for a terminal of the user's: a new PTY pair whose slave goes to the master in
- * MUX_C_NEW_SESSION, then bytes copied between the user's terminal and the PTY master ({@link
- * BridgedSession}).
+ * MUX_C_NEW_SESSION as the session's input, a socket pair for its output, then bytes copied
+ * between the user's terminal and those ({@link BridgedSession}).
  *
  * <p>{@code cookedModes} are the user's normal terminal modes (what the TUI saved before it went
  * raw): the slave carries them and the current size when NEW_SESSION is sent, since the master
@@ -55,18 +56,27 @@ public final class PtyBridge {
     public BridgedSession open(SessionSpec spec, SessionKeys keys) throws IOException {
         Size size = terminal.getSize();
         JniNativePty pty = openPty(size);
+        SocketPair output;
+        try {
+            output = SocketPair.open();
+        } catch (IOException e) {
+            pty.close();
+            throw e;
+        }
         try {
             FileDescriptor slave = pty.getSlaveFD();
             // on failure openSession closes the connection itself
-            MuxSession session = MuxClient.connect(socket, timeout).openSession(spec.toRequest(true), slave, slave, slave);
+            MuxSession session = MuxClient.connect(socket, timeout).openSession(spec.toRequest(true), slave,
+                    output.theirs(), output.theirs());
             try {
                 pty.setAttr(TerminalModes.raw(cookedModes));
             } catch (IOException | RuntimeException e) {
                 session.close();
                 throw e;
             }
-            return new BridgedSession(terminal, cookedModes, pty, size, session, masterPid, spec, keys);
+            return new BridgedSession(terminal, cookedModes, pty, output, size, session, masterPid, spec, keys);
         } catch (IOException | RuntimeException e) {
+            output.close();
             pty.close();
             throw e;
         }

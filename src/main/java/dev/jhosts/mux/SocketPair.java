@@ -1,0 +1,86 @@
+package dev.jhosts.mux;
+
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.newsclub.net.unix.AFUNIXSocketChannel;
+import org.newsclub.net.unix.AFUNIXSocketPair;
+
+/**
+ * A socket pair for one of a session's standard streams: this process' end, and the master's,
+ * which MUX_C_NEW_SESSION hands over (the master reads or writes its copy; this process keeps
+ * its own copy only as long as it may hand it over again).
+ */
+public final class SocketPair implements AutoCloseable {
+    private final AFUNIXSocketChannel ours;
+    private final AFUNIXSocketChannel theirs;
+    private boolean theirsReleased;
+
+    private SocketPair(AFUNIXSocketChannel ours, AFUNIXSocketChannel theirs) {
+        this.ours = ours;
+        this.theirs = theirs;
+    }
+
+    public static SocketPair open() throws MuxException {
+        try {
+            AFUNIXSocketPair<AFUNIXSocketChannel> pair = AFUNIXSocketPair.open();
+            return new SocketPair(pair.getSocket1(), pair.getSocket2());
+        } catch (IOException e) {
+            throw new MuxException.ProtocolError("cannot make a socket pair for a session: " + e.getMessage(), e);
+        }
+    }
+
+    /** This process' end. */
+    AFUNIXSocketChannel ours() {
+        return ours;
+    }
+
+    /** What the master writes on its end, as it comes; -1 once every copy of that end is closed. */
+    public InputStream input() throws IOException {
+        return ours.socket().getInputStream();
+    }
+
+    /** The master's end, to hand over in MUX_C_NEW_SESSION. */
+    public FileDescriptor theirs() throws MuxException {
+        try {
+            return theirs.getFileDescriptor();
+        } catch (IOException e) {
+            throw new MuxException.ProtocolError("no descriptor for a session's socket: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Closes this process' copy of the master's end, without shutdown(2), which junixsocket's
+     * close would call first and which acts on the socket, the master's copy included (see
+     * {@link StdioForward}): once the master closes its copy too, {@link #input} ends.
+     */
+    public synchronized void letGoOfTheirs() {
+        if (theirsReleased) {
+            return;
+        }
+        theirsReleased = true;
+        try {
+            new FileInputStream(theirs.getFileDescriptor()).close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        closeQuietly(theirs);
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly(ours);
+        if (!theirsReleased) {
+            closeQuietly(theirs);
+        }
+    }
+
+    private static void closeQuietly(AFUNIXSocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing left to do with a socket that does not close
+        }
+    }
+}
