@@ -17,12 +17,18 @@ import java.util.concurrent.TimeUnit;
  * own (no controlling terminal, so closing this one sends it no SIGHUP, which it ignores
  * anyway), standard input is {@code /dev/null}, and what it says goes to its log in jhosts'
  * state directory (so that a server that cannot start can say why). Then waits for it to listen.
+ *
+ * <p>The launcher starts the server itself, beside this JVM, for the picker's first start (no
+ * server runs at all): it then names the server's pid in the property {@value #STARTED}, and the
+ * first {@link #start} takes that server on instead of starting another ({@link ServerProcess}).
  */
 public final class ServerStarter {
     private static final long START_MILLIS = 20_000;
     private static final long POLL_MILLIS = 5;
     /** The exit status of a jhosts that refused its settings (or command line). */
     private static final int SETTINGS = 2;
+    /** The property in which the launcher names the server it started (see {@code src/main/launcher/jhosts}). */
+    static final String STARTED = "jhosts.server.started";
 
     private final List<String> command;
     private final Path log;
@@ -74,9 +80,9 @@ public final class ServerStarter {
 
     /** A server being started: its process, until it listens. */
     final class Starting {
-        private final Process server;
+        private final ServerProcess server;
 
-        private Starting(Process server) {
+        private Starting(ServerProcess server) {
             this.server = server;
         }
 
@@ -88,8 +94,10 @@ public final class ServerStarter {
                 if (connection.isPresent()) {
                     return connection.get();
                 }
-                if (!server.isAlive() && server.exitValue() != 0) {
-                    throw new StartFailure(server.exitValue(), lastWords());
+                // an exit 0 is a server that found another one starting for the same pair: that one listens soon
+                Optional<Integer> status = server.exitStatus();
+                if (status.isPresent() && status.get() != 0) {
+                    throw new StartFailure(status.get(), lastWords());
                 }
                 try {
                     Thread.sleep(POLL_MILLIS);
@@ -104,7 +112,7 @@ public final class ServerStarter {
 
         /** The server is not wanted after all (the settings are wrong, there is no terminal): it ends. */
         void abandon() {
-            server.destroy();
+            server.abandon();
         }
     }
 
@@ -113,6 +121,10 @@ public final class ServerStarter {
      * (checks the settings, waits for the terminal's library).
      */
     Starting start() throws IOException {
+        Optional<ServerProcess> started = startedByTheLauncher();
+        if (started.isPresent()) {
+            return new Starting(started.get());
+        }
         Files.createDirectories(log.getParent());
         try {
             Files.deleteIfExists(log);
@@ -123,11 +135,32 @@ public final class ServerStarter {
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
-        return new Starting(builder
+        return new Starting(new ServerProcess.Spawned(builder
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)
-                .start());
+                .start()));
+    }
+
+    /**
+     * The server the launcher started for this process, once: a later start (a server that ended
+     * meanwhile) is this process's own. Only a child of this process is taken on: the launcher
+     * started it, then became this JVM.
+     */
+    private static Optional<ServerProcess> startedByTheLauncher() {
+        String pid;
+        synchronized (ServerStarter.class) {
+            pid = System.getProperty(STARTED);
+            System.clearProperty(STARTED);
+        }
+        if (pid == null) {
+            return Optional.empty();
+        }
+        try {
+            return ServerProcess.Adopted.childOfThisProcess(Long.parseLong(pid));
+        } catch (NumberFormatException notAPid) {
+            return Optional.empty();
+        }
     }
 
     private String lastWords() {

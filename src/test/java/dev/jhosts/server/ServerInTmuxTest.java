@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
@@ -136,6 +137,47 @@ class ServerInTmuxTest {
                 "the session's last screen");
         assertThat(screen).contains("before=" + shell);
         assertThat(RemoteShells.shellPid(second, "after")).isEqualTo(shell);
+    }
+
+    @Test
+    void theFirstPickerHasItsServerStartedByTheLauncherAndTakesItOnAndASecondStartsNone() throws IOException {
+        assertThat(JhostsServers.in(controlDirectory())).as("no server before").isEmpty();
+        Tmux first = terminal("launched-1", "");
+        first.waitFor("h0");
+        List<ProcessHandle> servers = serversOf(config);
+        assertThat(servers).as("one server for the ssh config").hasSize(1);
+        ProcessHandle server = servers.get(0);
+        ProcessHandle client = server.parent().orElseThrow();
+        assertThat(arguments(client)).as("the client, told the pid of the server the launcher started")
+                .contains("-Djhosts.server.started=" + server.pid())
+                .doesNotContain("server run");
+        // a second terminal finds the server's socket: its launcher starts none
+        Tmux second = terminal("launched-2", "");
+        second.waitFor("h0");
+        assertThat(serversOf(config)).as("still the one server").containsExactly(server);
+        ProcessHandle secondClient = ProcessHandle.allProcesses()
+                .filter(process -> arguments(process).contains(config.toString()) && !process.equals(client)
+                        && !arguments(process).contains("server run"))
+                .filter(process -> process.info().command().orElse("").endsWith("java"))
+                .findFirst().orElseThrow();
+        assertThat(arguments(secondClient)).doesNotContain("jhosts.server.started");
+        first.keys("Escape");
+        assertModesRestored("launched-1");
+        // the server outlives the client that adopted it, in a session of its own
+        assertThat(server.isAlive()).isTrue();
+        assertThat(server.parent().map(ProcessHandle::pid)).isNotEqualTo(Optional.of(client.pid()));
+    }
+
+    /** The jhosts servers of {@code sshConfig} running now. */
+    private static List<ProcessHandle> serversOf(Path sshConfig) {
+        return ProcessHandle.allProcesses()
+                .filter(process -> arguments(process).contains(sshConfig.toString())
+                        && arguments(process).contains("server run"))
+                .toList();
+    }
+
+    private static String arguments(ProcessHandle process) {
+        return String.join(" ", process.info().arguments().map(List::of).orElse(List.of()));
     }
 
     @Test
