@@ -1,6 +1,7 @@
 package dev.jhosts.server;
 
 import dev.jhosts.mux.LocalUser;
+import dev.jhosts.terminal.ProcFiles;
 import dev.jhosts.tui.JhostsApp;
 import dev.jhosts.tui.SessionHub;
 import java.io.BufferedInputStream;
@@ -234,7 +235,7 @@ final class ClientConnection {
             }
             return Optional.empty();
         }
-        Path standardInput = Path.of("/proc", Long.toString(pid), "fd", "0");
+        Path standardInput = ProcFiles.descriptor(pid, 0);
         if (pid <= 0 || !Files.exists(standardInput)) {
             return Optional.empty();
         }

@@ -1,11 +1,10 @@
 package dev.jhosts.server;
 
+import dev.jhosts.terminal.ProcFiles;
 import dev.jhosts.terminal.TerminalWidth;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.jline.nativ.CLibrary;
 import org.newsclub.net.unix.FileDescriptorCast;
@@ -27,14 +26,12 @@ public final class OutputTerminal implements AutoCloseable {
 
     /** The terminal of process {@code pid}'s standard output; empty when it is none, or cannot be opened. */
     static Optional<OutputTerminal> of(long pid) {
-        Path output = Path.of("/proc", Long.toString(pid), "fd", "1");
+        if (!ProcFiles.target(pid, 1).filter(target -> target.startsWith("/dev/")).isPresent()) {
+            return Optional.empty();
+        }
         RandomAccessFile opened = null;
         try {
-            String target = Files.readSymbolicLink(output).toString();
-            if (pid <= 0 || !target.startsWith("/dev/")) {
-                return Optional.empty();
-            }
-            opened = new RandomAccessFile(output.toFile(), "r");
+            opened = new RandomAccessFile(ProcFiles.descriptor(pid, 1).toFile(), "r");
             FileDescriptor descriptor = opened.getFD();
             int number = FileDescriptorCast.using(descriptor).as(Integer.class);
             if (CLibrary.isatty(number) != 1) {

@@ -1,10 +1,10 @@
 package dev.jhosts.server;
 
+import dev.jhosts.terminal.ProcFiles;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -57,16 +57,14 @@ final class ServedCommand {
 
     /** What the client's standard input is, from the name of {@code /proc/PID/fd/0}; data when that cannot be read. */
     private static ServedCall.Input input(long pid) {
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", "0")).toString();
-            if (target.equals("/dev/null")) {
-                return ServedCall.Input.EMPTY;
-            }
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") ? ServedCall.Input.TERMINAL
-                    : ServedCall.Input.DATA;
-        } catch (IOException | RuntimeException unknown) {
+        Optional<String> target = ProcFiles.target(pid, 0);
+        if (target.isEmpty()) {
             return ServedCall.Input.DATA;
         }
+        if (target.get().equals("/dev/null")) {
+            return ServedCall.Input.EMPTY;
+        }
+        return ProcFiles.namesTerminal(target.get()) ? ServedCall.Input.TERMINAL : ServedCall.Input.DATA;
     }
 
     /** The command's name, for the log: only that (its paths and hosts are the user's business). */

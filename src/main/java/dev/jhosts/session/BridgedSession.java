@@ -1,11 +1,12 @@
 package dev.jhosts.session;
 
+import dev.jhosts.mux.MuxClient;
 import dev.jhosts.mux.MuxException;
 import dev.jhosts.mux.MuxSession;
-import dev.jhosts.mux.SocketPair;
 import dev.jhosts.mux.SessionEnd;
+import dev.jhosts.mux.SocketPair;
 import dev.jhosts.session.screen.ScreenModel;
-import dev.jhosts.mux.MuxClient;
+import dev.jhosts.terminal.ProcFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -15,8 +16,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -538,14 +539,7 @@ public final class BridgedSession implements AutoCloseable {
      * which Java counts as alive.
      */
     private static boolean zombie(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // "pid (comm) S ...": the state follows the last ')' (comm may hold anything)
-            int end = stat.lastIndexOf(')');
-            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
-        } catch (IOException | RuntimeException e) {
-            return false; // no /proc: isAlive decides
-        }
+        return ProcFiles.stat(pid).map(ProcFiles.Stat::zombie).orElse(false); // no /proc: isAlive decides
     }
 
     /** Whether opening it again finds the same remote shell (it runs inside a remote multiplexer). */

@@ -2,8 +2,8 @@ package dev.jhosts.session;
 
 import dev.jhosts.mux.MuxClient;
 import dev.jhosts.mux.MuxSession;
-import dev.jhosts.mux.SocketPair;
 import dev.jhosts.mux.SessionEnd;
+import dev.jhosts.mux.SocketPair;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,0 +1,87 @@
+package dev.jhosts.terminal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What Linux's {@code /proc} says of another process of this user: where its standard streams
+ * lead ({@code /proc/PID/fd/N}, which a process of the same user may also open), and its state
+ * ({@code /proc/PID/stat}). Anything unreadable (no {@code /proc}, a process gone meanwhile)
+ * reads as absent.
+ */
+public final class ProcFiles {
+    private ProcFiles() {}
+
+    /** {@code /proc/PID/fd/FD}: the process' descriptor, to be read or opened anew. */
+    public static Path descriptor(long pid, int fd) {
+        return Path.of("/proc", Long.toString(pid), "fd", Integer.toString(fd));
+    }
+
+    /** What the descriptor leads to ({@code /dev/pts/3}, {@code pipe:[123]}, a file's path). */
+    public static Optional<String> target(long pid, int fd) {
+        if (pid <= 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readSymbolicLink(descriptor(pid, fd)).toString());
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a descriptor's {@link #target} names a terminal device. */
+    public static boolean namesTerminal(String target) {
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    }
+
+    /**
+     * A process' state line, from {@code /proc/PID/stat}.
+     *
+     * @param state one letter ({@code R}, {@code S}, {@code Z} for one that ended and waits to be reaped...)
+     * @param parent its parent's pid
+     * @param waitStatus how it ended, as waitpid(2) gives it (proc(5)'s exit_code, Linux 3.5 and
+     *     later); -1 while it runs, or where the kernel does not say
+     */
+    public record Stat(char state, long parent, int waitStatus) {
+        public boolean zombie() {
+            return state == 'Z';
+        }
+
+        /** A zombie's exit status as a shell gives it (128 + the signal for one that was killed); empty when unknown. */
+        public Optional<Integer> exitStatus() {
+            if (!zombie() || waitStatus < 0) {
+                return Optional.empty();
+            }
+            return Optional.of((waitStatus & 0x7f) == 0 ? (waitStatus >> 8) & 0xff : 128 + (waitStatus & 0x7f));
+        }
+    }
+
+    /** Fields after the command's name, which ends with the last ')' (the name may hold anything). */
+    private static final int STATE = 0;
+    private static final int PARENT = 1;
+    private static final int EXIT_CODE = 49;
+
+    public static Optional<Stat> stat(long pid) {
+        if (pid <= 0) {
+            return Optional.empty();
+        }
+        try {
+            String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+            int nameEnd = line.lastIndexOf(')');
+            if (nameEnd < 0) {
+                return Optional.empty();
+            }
+            String[] fields = line.substring(nameEnd + 1).strip().split(" ");
+            if (fields.length <= PARENT || fields[STATE].length() != 1) {
+                return Optional.empty();
+            }
+            int waitStatus = fields.length > EXIT_CODE && fields[STATE].equals("Z") ? Integer.parseInt(fields[EXIT_CODE]) : -1;
+            return Optional.of(new Stat(fields[STATE].charAt(0), Long.parseLong(fields[PARENT]), waitStatus));
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.jhosts.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ProcFilesTest {
+    private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    /**
+     * A zombie with a known end: {@code ending} runs in the background of a shell that then
+     * becomes {@code sleep}, which never reaps it.
+     */
+    private static ProcFiles.Stat zombieOf(String ending) throws Exception {
+        Process parent = new ProcessBuilder("sh", "-c", "(" + ending + ") & exec sleep 10").start();
+        try {
+            long deadline = System.nanoTime() + LIMIT_NANOS;
+            while (System.nanoTime() < deadline) {
+                List<ProcessHandle> children = parent.children().toList();
+                if (children.size() == 1) {
+                    Optional<ProcFiles.Stat> stat = ProcFiles.stat(children.get(0).pid());
+                    if (stat.isPresent() && stat.get().zombie()) {
+                        assertThat(stat.get().parent()).isEqualTo(parent.pid());
+                        return stat.get();
+                    }
+                }
+                Thread.sleep(10);
+            }
+            throw new AssertionError("no zombie within 10 s");
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aZombieSaysHowItEnded() throws Exception {
+        assertThat(zombieOf("exit 3").exitStatus()).contains(3);
+        assertThat(zombieOf("exit 0").exitStatus()).contains(0);
+        assertThat(zombieOf("kill -TERM $(exec sh -c 'echo $PPID')").exitStatus()).contains(128 + 15);
+    }
+
+    @Test
+    void aLiveProcessIsNoZombieAndNamesItsParent() {
+        ProcFiles.Stat self = ProcFiles.stat(ProcessHandle.current().pid()).orElseThrow();
+        assertThat(self.zombie()).isFalse();
+        assertThat(self.exitStatus()).isEmpty();
+        assertThat(self.parent()).isEqualTo(ProcessHandle.current().parent().orElseThrow().pid());
+    }
+
+    @Test
+    void aProcessThatIsNotThereReadsAsAbsent() {
+        assertThat(ProcFiles.stat(0)).isEmpty();
+        assertThat(ProcFiles.stat(Long.MAX_VALUE)).isEmpty();
+        assertThat(ProcFiles.target(0, 0)).isEmpty();
+        assertThat(ProcFiles.target(Long.MAX_VALUE, 1)).isEmpty();
+    }
+
+    @Test
+    void aDescriptorNamesWhereItLeads() throws Exception {
+        Process cat = new ProcessBuilder("cat").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        try {
+            assertThat(ProcFiles.target(cat.pid(), 0)).contains("/dev/null");
+            assertThat(ProcFiles.target(cat.pid(), 1)).hasValueSatisfying(target -> assertThat(target).startsWith("pipe:"));
+        } finally {
+            cat.destroyForcibly();
+        }
+        assertThat(ProcFiles.namesTerminal("/dev/pts/3")).isTrue();
+        assertThat(ProcFiles.namesTerminal("/dev/tty1")).isTrue();
+        assertThat(ProcFiles.namesTerminal("/dev/null")).isFalse();
+        assertThat(ProcFiles.namesTerminal("pipe:[42]")).isFalse();
+    }
+}
