@@ -44,6 +44,17 @@ public final class MasterStates implements AutoCloseable {
         return entry == null ? new MasterState.None() : entry.state();
     }
 
+    /** The aliases whose master is live, with their states: a few entries, however long the catalogue. */
+    public synchronized Map<String, MasterState> live() {
+        Map<String, MasterState> live = new HashMap<>();
+        entries.forEach((alias, entry) -> {
+            if (entry.state() instanceof MasterState.Live) {
+                live.put(alias, entry.state());
+            }
+        });
+        return live;
+    }
+
     /** Begins an observation: its results are kept only if nothing newer came meanwhile. */
     public synchronized long beginObservation() {
         return ++clock;

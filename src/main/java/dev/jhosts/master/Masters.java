@@ -95,6 +95,11 @@ public final class Masters implements AutoCloseable {
         return states.state(alias);
     }
 
+    /** The aliases whose master is known live, with their states; never blocks. */
+    public Map<String, MasterState> liveStates() {
+        return states.live();
+    }
+
     /** Looks at the alias's ControlPath now (removing a stale socket) and returns what is there. */
     public MasterState refresh(String alias) {
         long ticket = states.beginObservation();

@@ -5,9 +5,8 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.jhosts.catalog.Host;
-import dev.jhosts.master.MasterState;
-import dev.jhosts.master.Masters;
 import dev.jhosts.config.Settings;
+import dev.jhosts.master.Masters;
 import dev.jhosts.tui.state.Keymap;
 import dev.jhosts.tui.state.Overlay;
 import dev.jhosts.tui.state.ScreenSize;
@@ -114,13 +113,7 @@ final class PickerLoop implements EffectRunner.Loop {
      * again. The status refresh, which starts with the picker, corrects one that has gone since.
      */
     private static ViewState knownLive(ViewState state, Masters masters) {
-        ViewState known = state;
-        for (Host host : state.catalogue()) {
-            if (masters.state(host.alias()) instanceof MasterState.Live live) {
-                known = known.withMaster(host.alias(), live);
-            }
-        }
-        return known;
+        return state.withMasters(masters.liveStates());
     }
 
     private void post(UiEvent event) {

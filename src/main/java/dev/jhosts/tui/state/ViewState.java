@@ -125,6 +125,17 @@ public record ViewState(
                 spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work, sessions);
     }
 
+    /** {@code known} on top of the masters' states (the first frame's masters known live). */
+    public ViewState withMasters(Map<String, MasterState> known) {
+        if (known.isEmpty()) {
+            return this;
+        }
+        Map<String, MasterState> copy = new HashMap<>(masters);
+        copy.putAll(known);
+        return new ViewState(catalogue, warnings, list, pane, focus, overlay, copy, details, probes, message, size,
+                spinner, now, selectedSince, prelaunchDelay, prelaunchPending, work, sessions);
+    }
+
     public ViewState withDetails(String alias, Details value) {
         Map<String, Details> copy = new HashMap<>(details);
         copy.put(alias, value);
