@@ -7,7 +7,6 @@ import dev.jhosts.server.ToServer;
 import dev.jhosts.session.ExactModes;
 import dev.jhosts.terminal.OwnProcess;
 import dev.jhosts.terminal.ProcessSignals;
-import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -83,12 +82,11 @@ public final class ServerClient {
                     Optional.empty());
             StringBuilder text = new StringBuilder();
             while (true) {
-                ToClient message;
-                try {
-                    message = connection.read();
-                } catch (EOFException ended) {
+                Optional<ToClient> next = connection.next();
+                if (next.isEmpty()) {
                     return Optional.of(new Answer(text.toString(), SERVER_GONE, "jhosts: the jhosts server ended"));
                 }
+                ToClient message = next.get();
                 if (message instanceof ToClient.Text part) {
                     text.append(part.text());
                 } else if (message instanceof ToClient.Exit exit) {
@@ -129,16 +127,15 @@ public final class ServerClient {
             boolean wrote = false;
             try {
                 while (true) {
-                    ToClient message;
-                    try {
-                        message = connection.read();
-                    } catch (EOFException | java.net.SocketException gone) {
+                    Optional<ToClient> next = connection.next();
+                    if (next.isEmpty()) {
                         if (!started) {
                             return Optional.empty();
                         }
                         err.write("jhosts: the jhosts server ended\n".getBytes(StandardCharsets.UTF_8));
                         return Optional.of(SERVER_GONE);
                     }
+                    ToClient message = next.get();
                     if (message instanceof ToClient.Started) {
                         started = true;
                     } else if (message instanceof ToClient.Output output) {
@@ -295,16 +292,15 @@ public final class ServerClient {
         OwnProcess here = new OwnProcess();
         try {
             while (true) {
-                ToClient message;
-                try {
-                    message = connection.read();
-                } catch (EOFException | java.net.SocketException gone) {
+                Optional<ToClient> next = connection.next();
+                if (next.isEmpty()) {
                     if (restored.compareAndSet(false, true) && !found.get().isEmpty()) {
                         leaveScreen();
                         restore(found.get());
                     }
                     return new ToClient.Text(""); // neither an exit nor a refusal: the server went away
                 }
+                ToClient message = next.get();
                 if (message instanceof ToClient.Exit || message instanceof ToClient.Declined) {
                     // the terminal is as found: the server gave it back, or never touched it
                     restored.set(true);

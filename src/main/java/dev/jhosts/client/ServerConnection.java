@@ -6,9 +6,11 @@ import dev.jhosts.server.ToClient;
 import dev.jhosts.server.ToServer;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.util.Optional;
@@ -107,8 +109,16 @@ final class ServerConnection implements AutoCloseable {
         }
     }
 
-    ToClient read() throws IOException {
-        return ServerWire.readToClient(in);
+    /**
+     * The server's next message; empty once the server has gone (the connection ended, or was
+     * reset by a server that died).
+     */
+    Optional<ToClient> next() throws IOException {
+        try {
+            return Optional.of(ServerWire.readToClient(in));
+        } catch (EOFException | SocketException gone) {
+            return Optional.empty();
+        }
     }
 
     @Override
