@@ -19,10 +19,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.terminal.impl.jni.JniTerminalProvider;
 import org.jline.terminal.spi.SystemStream;
@@ -118,26 +115,38 @@ final class CpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return copy(Commands.global(spec), arguments());
+        return copy(Commands.ground(spec), Commands.global(spec), arguments());
     }
 
     /**
-     * Carries out {@code arguments} in this process; errors of usage, settings and masters are
-     * thrown, as from {@link #call}.
+     * Carries out {@code arguments} where {@code ground} says: in this process, or in the jhosts
+     * server for a client, with its masters and settings. Errors of usage, settings and masters
+     * are thrown, as from {@link #call}. For one host whose master needs the user (a password,
+     * an unknown host key), ssh asks on the terminal: this process's own, or, in the server, the
+     * client's, where the command then runs instead ({@link CommandGround.RunHere}, thrown
+     * before anything is written).
      */
-    static int copy(GlobalOptions global, Arguments arguments) throws Exception {
+    static int copy(CommandGround ground, GlobalOptions global, Arguments arguments) throws Exception {
         CopyOperands.Shape shape = checked(arguments);
-        FutureTask<Boolean> onTerminal = prepareInBackground();
-        Context context = Context.load(global);
+        if (ground instanceof ProcessGround) {
+            prepareInBackground();
+        }
+        Context context = ground.context(global);
         Catalog catalog = catalogue(arguments, context);
-        CommandStreams streams = CommandStreams.ofProcess(!arguments.json() && answer(onTerminal));
+        CommandStreams streams = ground.streams();
         Plan plan = plan(arguments, shape, catalog, streams);
-        try (Masters masters = context.masters(context.hosts(catalog))) {
+        try (CommandGround.MastersLease lease = ground.masters(context, context.hosts(catalog))) {
+            Masters masters = lease.masters();
             if (!plan.fleet()) {
                 // one host: as connect does, a master that needs the user asks on the terminal
                 String alias = plan.aliases().get(0);
                 MasterState state = masters.start(alias).join();
-                if (state instanceof MasterState.Failed failed && failed.needsPrompt() && System.console() != null) {
+                if (state instanceof MasterState.Failed failed && failed.needsPrompt()
+                        && ground.input() == CommandGround.Input.TERMINAL) {
+                    // the terminal ssh asks on is this process's own only where its standard input is
+                    if (!ground.hasStandardInput()) {
+                        throw new CommandGround.RunHere("the master of " + alias + " needs the user at the terminal");
+                    }
                     streams.err().println("jhosts: " + alias + ": " + failed.reason() + "; asking on the terminal");
                     streams.err().flush();
                     masters.startOnTerminal(alias).join();
@@ -145,21 +154,6 @@ final class CpCommand implements Callable<Integer> {
             }
             return copy(masters, plan, arguments, context, streams);
         }
-    }
-
-    /**
-     * Carries out {@code arguments} for a client of the jhosts server, with the server's masters
-     * and settings; empty when the client should run it itself: a master that needs the user,
-     * who is at the client's terminal. Nothing is written before that is known.
-     */
-    static Optional<Integer> served(Context context, Masters masters, Arguments arguments, CommandStreams streams,
-            boolean clientHasTerminal) throws Exception {
-        CopyOperands.Shape shape = checked(arguments);
-        Plan plan = plan(arguments, shape, catalogue(arguments, context), streams);
-        if (!plan.fleet() && clientHasTerminal && needsPrompt(masters.start(plan.aliases().get(0)).join())) {
-            return Optional.empty();
-        }
-        return Optional.of(copy(masters, plan, arguments, context, streams));
     }
 
     /** What cp is to do: the request, and the hosts, one of them or many ({@code fleet}). */
@@ -215,10 +209,6 @@ final class CpCommand implements Callable<Integer> {
         CopyOperands.Shape.Gather gather = (CopyOperands.Shape.Gather) shape;
         return new Plan(new CopyRequest(false, remoteSources(gather.sources()), gather.destination(), true, options,
                 here), selected(selection, catalog), true);
-    }
-
-    private static boolean needsPrompt(MasterState state) {
-        return state instanceof MasterState.Failed failed && failed.needsPrompt();
     }
 
     private static int copy(Masters masters, Plan plan, Arguments arguments, Context context, CommandStreams streams)
@@ -316,31 +306,19 @@ final class CpCommand implements Callable<Integer> {
     /**
      * Loads what the copy needs later and does not depend on the settings, on a thread of its
      * own while the settings are read and the master is found: the native socket library, JLine's
-     * native part (whether stdout is a terminal) and its signal handling. Returns whether stdout
-     * is a terminal.
+     * native part (which tells whether stdout is a terminal) and the signal handling.
      */
-    private static FutureTask<Boolean> prepareInBackground() {
-        FutureTask<Boolean> task = new FutureTask<>(() -> {
-            AFUNIXSocket.isSupported();
-            Class.forName(ProcessSignals.class.getName(), true, CpCommand.class.getClassLoader());
-            return stdoutIsTerminal();
-        });
-        Thread thread = new Thread(task, "jhosts-cp-prepare");
+    private static void prepareInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                AFUNIXSocket.isSupported();
+                Class.forName(ProcessSignals.class.getName(), true, CpCommand.class.getClassLoader());
+                new JniTerminalProvider().isSystemStream(SystemStream.Output);
+            } catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+                // the copy meets the same problem where it is the command's, and says it
+            }
+        }, "jhosts-cp-prepare");
         thread.setDaemon(true);
         thread.start();
-        return task;
-    }
-
-    private static boolean answer(FutureTask<Boolean> onTerminal) throws InterruptedException {
-        try {
-            return onTerminal.get();
-        } catch (ExecutionException e) {
-            // the same question again, where its failure is the command's
-            return stdoutIsTerminal();
-        }
-    }
-
-    private static boolean stdoutIsTerminal() {
-        return new JniTerminalProvider().isSystemStream(SystemStream.Output);
     }
 }

@@ -81,7 +81,7 @@ public final class Main {
                 return SessionsCommand.sessions(sessions.global(), sessions.json(), out, err);
             }
             if (invocation instanceof PlainInvocation.Copy copy) {
-                return CpCommand.copy(copy.global(), copy.arguments());
+                return CpCommand.copy(ProcessGround.INSTANCE, copy.global(), copy.arguments());
             }
             return ServerClients.show(invocation.global(), ToServer.Purpose.PICKER, List.of());
         } catch (Exception e) {

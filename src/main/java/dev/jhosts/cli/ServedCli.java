@@ -117,9 +117,9 @@ final class ServedCli implements ServedCommands {
 
     private Outcome copy(ServedGround ground, PlainInvocation.Copy copy, ServedCall call) {
         try {
-            Optional<Integer> status = CpCommand.served(context, masters, copy.arguments(), ground.streams(),
-                    call.outputTerminal().isPresent());
-            return status.isPresent() ? new Outcome.Finished(status.get()) : new Outcome.RunHere();
+            return new Outcome.Finished(CpCommand.copy(ground, copy.global(), copy.arguments()));
+        } catch (CommandGround.RunHere runHere) {
+            return new Outcome.RunHere();
         } catch (Exception e) {
             return new Outcome.Finished(Main.report(e, false, new PrintWriter(call.err(), true), ExitCodes.NO_SESSION));
         }

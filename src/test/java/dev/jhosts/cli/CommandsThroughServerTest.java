@@ -109,6 +109,20 @@ class CommandsThroughServerTest {
     }
 
     @Test
+    void aCopyWhoseWordsOnlyPicocliReadsIsServedTheSameWay() throws IOException {
+        Path here = fresh("picocli-here");
+        Path there = fresh("picocli-there");
+        Files.writeString(here.resolve("note"), "through picocli\n");
+        long served = served().size();
+        // --parallel=007: a number the quick parser leaves to picocli
+        Processes.Result up = jhosts(here, "cp", "--parallel=007", "--json", "note", "h0:" + there);
+        assertThat(up.exitCode()).as(up.describe()).isZero();
+        assertThat(there.resolve("note")).hasContent("through picocli");
+        assertThat(up.stdout()).as("the client's standard output, not the server's").contains("\"alias\":\"h0\"");
+        assertThat(served().subList((int) served, served().size())).containsExactly("0");
+    }
+
+    @Test
     void aFanOutAndAGatherIntoRelativeFolders() throws IOException {
         Path here = fresh("fleet-here");
         Files.writeString(here.resolve("motd"), "hello fleet\n");
