@@ -5,7 +5,6 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
-import org.newsclub.net.unix.AFUNIXSocketPair;
 
 /**
  * A socket pair for one of a session's standard streams: this process' end, and the master's,
@@ -24,8 +23,8 @@ public final class SocketPair implements AutoCloseable {
 
     public static SocketPair open() throws MuxException {
         try {
-            AFUNIXSocketPair<AFUNIXSocketChannel> pair = AFUNIXSocketPair.open();
-            return new SocketPair(pair.getSocket1(), pair.getSocket2());
+            ConnectedPair pair = ConnectedPair.open();
+            return new SocketPair(pair.first(), pair.second());
         } catch (IOException e) {
             throw new MuxException.ProtocolError("cannot make a socket pair for a session: " + e.getMessage(), e);
         }

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
-import org.newsclub.net.unix.AFUNIXSocketPair;
 
 /**
  * A byte stream to a host:port opened from a master's server side (MUX_C_NEW_STDIO_FWD), as
@@ -32,8 +31,8 @@ public final class StdioForward implements AutoCloseable {
     /** A fresh socket pair, not yet handed to a master. */
     static StdioForward socketPair() throws MuxException {
         try {
-            AFUNIXSocketPair<AFUNIXSocketChannel> pair = AFUNIXSocketPair.open();
-            return new StdioForward(pair.getSocket1(), pair.getSocket2());
+            ConnectedPair pair = ConnectedPair.open();
+            return new StdioForward(pair.first(), pair.second());
         } catch (IOException e) {
             throw new MuxException.ProtocolError("cannot make a socket pair for a stdio forward: " + e.getMessage(), e);
         }

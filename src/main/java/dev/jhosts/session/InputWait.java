@@ -1,5 +1,6 @@
 package dev.jhosts.session;
 
+import dev.jhosts.mux.ConnectedPair;
 import java.io.Closeable;
 import java.io.FileDescriptor;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
-import org.newsclub.net.unix.AFUNIXSocketPair;
 
 /**
  * Waits until a terminal has bytes to read, or until {@link #wakeUp()}, without reading: the
@@ -85,18 +85,18 @@ public sealed interface InputWait extends Closeable {
             if (POLL.isEmpty()) {
                 return Optional.empty();
             }
-            AFUNIXSocketPair<AFUNIXSocketChannel> pair = null;
+            ConnectedPair pair = null;
             try {
-                pair = AFUNIXSocketPair.open();
-                AFUNIXSocketChannel reader = pair.getSocket2();
+                pair = ConnectedPair.open();
+                AFUNIXSocketChannel reader = pair.second();
                 reader.configureBlocking(false);
                 Object pollFd = POLL.get().pollFd(new FileDescriptor[] {terminal, reader.getFileDescriptor()},
                         new int[] {OP_READ, OP_READ});
-                return Optional.of(new Polled(pair.getSocket1(), reader, pollFd, POLL.get().readyOps(pollFd)));
+                return Optional.of(new Polled(pair.first(), reader, pollFd, POLL.get().readyOps(pollFd)));
             } catch (IOException | RuntimeException e) {
                 if (pair != null) {
-                    closeQuietly(pair.getSocket1());
-                    closeQuietly(pair.getSocket2());
+                    closeQuietly(pair.first());
+                    closeQuietly(pair.second());
                 }
                 return Optional.empty();
             }
