@@ -26,7 +26,7 @@ public final class DrawingRehearsal {
     public static List<Key> run(List<Consumer<TextGraphics>> frames) throws IOException {
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         try (DumbTerminal jline = new DumbTerminal(new ByteArrayInputStream(new byte[0]), sink)) {
-            TerminalScreen screen = new TerminalScreen(new DrawingTerminal(jline, StandardCharsets.UTF_8));
+            TerminalScreen screen = new TerminalScreen(new DrawingTerminal(jline, jline.output(), StandardCharsets.UTF_8));
             screen.startScreen();
             for (Consumer<TextGraphics> frame : frames) {
                 screen.doResizeIfNecessary();

@@ -5,6 +5,7 @@ import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,9 @@ final class DrawingTerminal extends ANSITerminal {
     /** Non-ASCII characters drawn so far, encoded (a screen uses few distinct ones). */
     private final Map<Character, byte[]> utf8Bytes = new HashMap<>();
 
-    DrawingTerminal(Terminal jline, Charset charset) {
-        super(InputStream.nullInputStream(), jline.output(), charset);
+    /** Draws into {@code output}, which leads to {@code jline}'s output. */
+    DrawingTerminal(Terminal jline, OutputStream output, Charset charset) {
+        super(InputStream.nullInputStream(), output, charset);
         this.jline = jline;
         this.utf8 = charset.equals(StandardCharsets.UTF_8);
     }

@@ -39,6 +39,7 @@ public final class TerminalOwner implements AutoCloseable {
     private final Attributes raw;
     private final ExactModes modes;
     private final ConsoleInput input;
+    private final UntilGivenBack drawn;
     private final DrawingTerminal drawing;
     private final TerminalScreen screen;
     private final TerminalSide side;
@@ -57,7 +58,8 @@ public final class TerminalOwner implements AutoCloseable {
         this.raw = rawFrom(console.cookedAttributes());
         this.modes = console.modes();
         this.input = console.input();
-        this.drawing = new DrawingTerminal(jline, charset);
+        this.drawn = new UntilGivenBack(jline.output());
+        this.drawing = new DrawingTerminal(jline, drawn, charset);
         this.screen = new TerminalScreen(drawing);
         this.restoreOnExit = ownProcess ? Optional.of(new Thread(this::restore, "jhosts-restore-terminal"))
                 : Optional.empty();
@@ -252,6 +254,7 @@ public final class TerminalOwner implements AutoCloseable {
                 return;
             }
             closed = true;
+            drawn.shut();
             try {
                 if (screenShown) {
                     OutputStream out = jline.output();
