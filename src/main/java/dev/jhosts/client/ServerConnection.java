@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
@@ -27,7 +29,7 @@ final class ServerConnection implements AutoCloseable {
      * Where a process's descriptors can be opened by others of its user (Linux), unless the
      * property {@code jhosts.client.pass-terminal} says to pass it (as elsewhere).
      */
-    private static final boolean DESCRIPTORS_BY_PATH = Files.isDirectory(java.nio.file.Path.of("/proc/self/fd"))
+    private static final boolean DESCRIPTORS_BY_PATH = Files.isDirectory(Path.of("/proc/self/fd"))
             && !Boolean.getBoolean("jhosts.client.pass-terminal");
 
     private final ClientSocket socket;
@@ -61,15 +63,18 @@ final class ServerConnection implements AutoCloseable {
     }
 
     private static Optional<ServerConnection> open(ServerAddress address, boolean passing) throws IOException {
-        if (!Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS)) {
+        Optional<Object> found = identity(address.socket());
+        if (found.isEmpty()) {
             return Optional.empty();
         }
         Optional<ClientSocket> socket;
         try {
             socket = passing ? PassingSocket.connect(address.socket()) : JdkSocket.connect(address.socket());
         } catch (IOException e) {
-            if (!Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.empty(); // removed meanwhile: the server ended
+            if (!identity(address.socket()).equals(found)) {
+                // removed meanwhile (the server ended), or replaced: a server starting removed a
+                // stale socket and made its own between the look and the connect
+                return Optional.empty();
             }
             throw e;
         }
@@ -81,6 +86,17 @@ final class ServerConnection implements AutoCloseable {
         } catch (IOException e) {
             socket.get().close();
             throw e;
+        }
+    }
+
+    /** The socket file's identity (device and inode); empty when there is none. */
+    private static Optional<Object> identity(Path socket) {
+        try {
+            Object key = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            // where the file system names no key, only a removal is seen
+            return Optional.of(key != null ? key : Boolean.TRUE);
+        } catch (IOException gone) {
+            return Optional.empty();
         }
     }
 
