@@ -60,13 +60,15 @@ class ProcFilesTest {
 
     @Test
     void aDescriptorNamesWhereItLeads() throws Exception {
-        Process cat = new ProcessBuilder("cat").redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
+        // a program that reads nothing and stays: its input /dev/null, its output a pipe
+        Process sleeper = new ProcessBuilder("sleep", "30")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         try {
-            assertThat(ProcFiles.target(cat.pid(), 0)).contains("/dev/null");
-            assertThat(ProcFiles.target(cat.pid(), 1)).hasValueSatisfying(target -> assertThat(target).startsWith("pipe:"));
+            assertThat(ProcFiles.target(sleeper.pid(), 0)).contains("/dev/null");
+            assertThat(ProcFiles.target(sleeper.pid(), 1))
+                    .hasValueSatisfying(target -> assertThat(target).startsWith("pipe:"));
         } finally {
-            cat.destroyForcibly();
+            sleeper.destroyForcibly();
         }
         assertThat(ProcFiles.namesTerminal("/dev/pts/3")).isTrue();
         assertThat(ProcFiles.namesTerminal("/dev/tty1")).isTrue();
