@@ -12,6 +12,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Optional;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
@@ -39,24 +41,40 @@ final class JdkSocket implements ClientSocket {
     }
 
     /**
-     * Gets the JDK's socket classes ready on another thread: their first use initialises the
-     * selector provider and a SecureRandom (for names of sockets a channel binds itself), while
-     * the caller works out where the server is.
+     * Gets the JDK's socket classes ready while the caller works out where the server is. Their
+     * first use does two slow things one after the other: the selector provider (the run's first
+     * lambda) and a SecureRandom (for the names of sockets a channel binds itself, which loads
+     * the security providers). Two threads do them side by side; the channel's options, which
+     * the peer's check reads, come after.
      */
     static void prepareInBackground() {
-        Thread prepare = new Thread(new Runnable() {
-            // a class, not a lambda: the first lambda of a run costs the JVM a few milliseconds
+        // classes, not lambdas: the first lambda of a run is one of the slow things
+        start("jhosts-client-random", new Runnable() {
             @Override
             public void run() {
                 try {
-                    SocketChannel.open(StandardProtocolFamily.UNIX).close();
+                    SecureRandom.getInstance("NativePRNGNonBlocking");
+                } catch (GeneralSecurityException | RuntimeException ignored) {
+                    // the channel takes another SecureRandom
+                }
+            }
+        });
+        start("jhosts-client-socket", new Runnable() {
+            @Override
+            public void run() {
+                try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                    channel.supportedOptions().contains(ExtendedSocketOptions.SO_PEERCRED);
                 } catch (IOException | RuntimeException ignored) {
                     // the connect says what is wrong
                 }
             }
-        }, "jhosts-client-socket");
-        prepare.setDaemon(true);
-        prepare.start();
+        });
+    }
+
+    private static void start(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Connected; empty when the socket is stale (connection refused). */

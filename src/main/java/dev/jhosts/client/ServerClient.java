@@ -6,6 +6,7 @@ import dev.jhosts.server.ToClient;
 import dev.jhosts.server.ToServer;
 import dev.jhosts.session.ExactModes;
 import dev.jhosts.terminal.OwnProcess;
+import dev.jhosts.terminal.ProcFiles;
 import dev.jhosts.terminal.ProcessSignals;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -165,9 +166,10 @@ public final class ServerClient {
      *     server's own check says them ({@link ServerStarter.StartFailure})
      */
     public int show(ToServer.Purpose purpose, List<String> arguments, ColdStart coldStart) throws Exception {
-        // asked first: its answer costs the JVM a few milliseconds, while the socket's classes get
-        // ready on another thread (prepareInBackground) for the connection below
-        boolean onTerminal = System.console() != null;
+        boolean onTerminal = onTerminal();
+        // made while the socket's classes get ready on other threads (prepareInBackground)
+        ToServer.Hello hello = new ToServer.Hello(build, address.pair(), purpose, arguments,
+                ClientEnvironment.allowed(System.getenv()), System.getProperty("user.dir", "/"));
         // no socket at all: the server's JVM starts first thing, and comes up while this one loads
         Optional<ServerStarter.Starting> starting = Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS)
                 ? Optional.empty() : Optional.of(starter.start());
@@ -192,8 +194,6 @@ public final class ServerClient {
             throw e;
         }
         ServerConnection connection = running.isPresent() ? running.get() : starting.get().connect(address);
-        ToServer.Hello hello = new ToServer.Hello(build, address.pair(), purpose, arguments,
-                ClientEnvironment.allowed(System.getenv()), System.getProperty("user.dir", "/"));
         connection.hello(hello, Optional.of(FileDescriptor.in));
         ToClient first = attend(connection);
         // at most once each: a server replaced, then a terminal to pass
@@ -224,6 +224,20 @@ public final class ServerClient {
             err.println(exit.message());
         }
         return exit.status();
+    }
+
+    /**
+     * Whether standard input and output are a terminal, as {@link System#console()} says it, but
+     * from {@code /proc} where there is one: the console's first use compiles its formatter's
+     * pattern, which would take the processor from the threads readying the socket meanwhile.
+     */
+    private static boolean onTerminal() {
+        Optional<String> in = ProcFiles.ownTarget(0);
+        Optional<String> out = ProcFiles.ownTarget(1);
+        if (in.isEmpty() || out.isEmpty()) {
+            return System.console() != null;
+        }
+        return ProcFiles.namesTerminal(in.get()) && ProcFiles.namesTerminal(out.get());
     }
 
     /** What a client with no terminal checks before it says so, when a server was about to start. */

@@ -25,8 +25,20 @@ public final class ProcFiles {
         if (pid <= 0) {
             return Optional.empty();
         }
+        return link(descriptor(pid, fd));
+    }
+
+    /**
+     * As {@link #target}, for this process ({@code /proc/self}): without asking for its pid,
+     * whose first asking starts the JDK's process reaper.
+     */
+    public static Optional<String> ownTarget(int fd) {
+        return link(Path.of("/proc/self/fd/" + fd));
+    }
+
+    private static Optional<String> link(Path path) {
         try {
-            return Optional.of(Files.readSymbolicLink(descriptor(pid, fd)).toString());
+            return Optional.of(Files.readSymbolicLink(path).toString());
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
@@ -34,7 +46,7 @@ public final class ProcFiles {
 
     /** Whether a descriptor's {@link #target} names a terminal device. */
     public static boolean namesTerminal(String target) {
-        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
     }
 
     /**

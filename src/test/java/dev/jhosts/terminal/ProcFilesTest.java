@@ -72,6 +72,7 @@ class ProcFilesTest {
         }
         assertThat(ProcFiles.namesTerminal("/dev/pts/3")).isTrue();
         assertThat(ProcFiles.namesTerminal("/dev/tty1")).isTrue();
+        assertThat(ProcFiles.namesTerminal("/dev/console")).isTrue();
         assertThat(ProcFiles.namesTerminal("/dev/null")).isFalse();
         assertThat(ProcFiles.namesTerminal("pipe:[42]")).isFalse();
     }
