@@ -10,7 +10,6 @@ import dev.jhosts.testing.Requirements;
 import dev.jhosts.testing.SshdFixture;
 import dev.jhosts.testing.Tmux;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -157,6 +156,9 @@ class ServerInTmuxTest {
         assertThat(arguments(client)).as("the client, told the pid of the server the launcher started")
                 .contains("-Djhosts.server.started=" + server.pid())
                 .doesNotContain("server run");
+        // the collector by role: the server's heap stays small, the client starts on the JDK's default
+        assertThat(arguments(server)).contains("-XX:+UseSerialGC");
+        assertThat(arguments(client)).doesNotContain("-XX:+UseSerialGC");
         // a second terminal finds the server's socket: its launcher starts none
         Tmux second = terminal("launched-2", "");
         second.waitFor("h0");
