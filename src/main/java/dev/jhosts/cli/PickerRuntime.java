@@ -61,7 +61,9 @@ final class PickerRuntime implements AutoCloseable {
         AtomicReference<SshCatalog> read = new AtomicReference<>(context.sshCatalog());
         Sources sources = context.sources();
         AtomicReference<SourceHosts> latest = new AtomicReference<>(sources.any() ? sources.cached() : SourceHosts.NONE);
-        Catalog catalog = context.remembered(read.get().with(latest.get()), readAt);
+        Catalog catalog = read.get().with(latest.get());
+        CompletionCacheUpdates completionCache = new CompletionCacheUpdates(context);
+        completionCache.update(catalog, readAt);
         History history = History.load(context.locations().stateDirectory());
         List<String> warnings = new ArrayList<>(catalog.warnings());
         warnings.addAll(history.warnings());
@@ -80,7 +82,8 @@ final class PickerRuntime implements AutoCloseable {
         Object rebuilding = new Object();
         java.util.function.BooleanSupplier rebuild = () -> {
             synchronized (rebuilding) {
-                Catalog now = context.remembered(read.get().with(latest.get()), Instant.now());
+                Catalog now = read.get().with(latest.get());
+                completionCache.update(now, Instant.now());
                 List<String> nowWarnings = new ArrayList<>(now.warnings());
                 nowWarnings.addAll(history.warnings());
                 List<Host> ordered = HostOrdering.frecency(history).sort(now.hosts());
@@ -121,6 +124,7 @@ final class PickerRuntime implements AutoCloseable {
             }));
             stops.add(watch.get()::close);
         }
+        stops.add(completionCache::close); // last: the watches above may still ask for a write
         return new PickerRuntime(masters, sessions, app, stops, freshness, latestTerminal,
                 new ServedCli(context, masters, latestTerminal));
     }

@@ -2,6 +2,7 @@ package dev.jhosts.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jhosts.completion.HostCache;
 import dev.jhosts.testing.FleetConfig;
 import dev.jhosts.testing.JhostsServers;
 import dev.jhosts.testing.Processes;
@@ -10,6 +11,7 @@ import dev.jhosts.testing.Requirements;
 import dev.jhosts.testing.SshdFixture;
 import dev.jhosts.testing.Tmux;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -174,6 +176,22 @@ class ServerInTmuxTest {
         // the server outlives the client that adopted it, in a session of its own
         assertThat(server.isAlive()).isTrue();
         assertThat(server.parent().map(ProcessHandle::pid)).isNotEqualTo(Optional.of(client.pid()));
+    }
+
+    @Test
+    void theServerWritesTheCompletionCacheOfItsCatalogueAfterTheFirstFrame() throws IOException {
+        Path cache = Path.of(SSHD.jhostsEnv().get("XDG_STATE_HOME"), "jhosts", HostCache.FILE_NAME);
+        Files.deleteIfExists(cache);
+        Tmux picker = terminal("cache", "");
+        picker.waitFor("h0");
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!(Files.exists(cache) && Files.readString(cache).contains("\nh0\t")) && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        assertThat(cache).as("the completion cache, with the catalogue's hosts").exists();
+        assertThat(Files.readString(cache)).contains("\nh0\t");
+        picker.keys("Escape");
+        assertModesRestored("cache");
     }
 
     /** The jhosts servers of {@code sshConfig} running now. */
