@@ -7,9 +7,10 @@ import java.io.InputStream;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
 
 /**
- * A socket pair for one of a session's standard streams: this process' end, and the master's,
- * which MUX_C_NEW_SESSION hands over (the master reads or writes its copy; this process keeps
- * its own copy only as long as it may hand it over again).
+ * A socket pair for one of a session's standard streams, or for a stdio forward: this process'
+ * end, and the master's, which MUX_C_NEW_SESSION or MUX_C_NEW_STDIO_FWD hands over (the master
+ * reads or writes its copy; this process keeps its own copy only as long as it may hand it over
+ * again).
  */
 public final class SocketPair implements AutoCloseable {
     private final AFUNIXSocketChannel ours;
@@ -26,7 +27,7 @@ public final class SocketPair implements AutoCloseable {
             ConnectedPair pair = ConnectedPair.open();
             return new SocketPair(pair.first(), pair.second());
         } catch (IOException e) {
-            throw new MuxException.ProtocolError("cannot make a socket pair for a session: " + e.getMessage(), e);
+            throw new MuxException.ProtocolError("cannot make a socket pair: " + e.getMessage(), e);
         }
     }
 
@@ -40,19 +41,21 @@ public final class SocketPair implements AutoCloseable {
         return ours.socket().getInputStream();
     }
 
-    /** The master's end, to hand over in MUX_C_NEW_SESSION. */
+    /** The master's end, to hand over in MUX_C_NEW_SESSION or MUX_C_NEW_STDIO_FWD. */
     public FileDescriptor theirs() throws MuxException {
         try {
             return theirs.getFileDescriptor();
         } catch (IOException e) {
-            throw new MuxException.ProtocolError("no descriptor for a session's socket: " + e.getMessage(), e);
+            throw new MuxException.ProtocolError("no descriptor for the master's end of a socket pair: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Closes this process' copy of the master's end, without shutdown(2), which junixsocket's
-     * close would call first and which acts on the socket, the master's copy included (see
-     * {@link StdioForward}): once the master closes its copy too, {@link #input} ends.
+     * Closes this process' copy of the master's end: once the master closes its copy too, {@link
+     * #input} ends. Not by junixsocket's close, which calls shutdown(2) first (AFSocketImpl.close):
+     * a shutdown acts on the socket, not the descriptor, and would cut the master's copy too.
+     * Closing the descriptor through a FileInputStream closes it alone and marks it invalid, so
+     * the channel's close that follows skips both its shutdown and its close.
      */
     public synchronized void letGoOfTheirs() {
         if (theirsReleased) {

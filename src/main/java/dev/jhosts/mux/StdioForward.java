@@ -1,12 +1,10 @@
 package dev.jhosts.mux;
 
 import java.io.FileDescriptor;
-import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import org.newsclub.net.unix.AFUNIXSocketChannel;
 
 /**
  * A byte stream to a host:port opened from a master's server side (MUX_C_NEW_STDIO_FWD), as
@@ -18,33 +16,22 @@ import org.newsclub.net.unix.AFUNIXSocketChannel;
  * connection, whose closing makes the master close the channel (mux.c links the two channels).
  */
 public final class StdioForward implements AutoCloseable {
-    private final AFUNIXSocketChannel ours;
-    private final AFUNIXSocketChannel theirs;
+    private final SocketPair pair;
     private MuxChannel control;
     private int channelId = -1;
 
-    private StdioForward(AFUNIXSocketChannel ours, AFUNIXSocketChannel theirs) {
-        this.ours = ours;
-        this.theirs = theirs;
+    private StdioForward(SocketPair pair) {
+        this.pair = pair;
     }
 
     /** A fresh socket pair, not yet handed to a master. */
     static StdioForward socketPair() throws MuxException {
-        try {
-            ConnectedPair pair = ConnectedPair.open();
-            return new StdioForward(pair.first(), pair.second());
-        } catch (IOException e) {
-            throw new MuxException.ProtocolError("cannot make a socket pair for a stdio forward: " + e.getMessage(), e);
-        }
+        return new StdioForward(SocketPair.open());
     }
 
     /** The end the master gets, passed twice: as the forward's stdin and as its stdout. */
     FileDescriptor masterEnd() throws MuxException {
-        try {
-            return theirs.getFileDescriptor();
-        } catch (IOException e) {
-            throw new MuxException.ProtocolError("no descriptor for the stdio forward's socket: " + e.getMessage(), e);
-        }
+        return pair.theirs();
     }
 
     /**
@@ -54,24 +41,8 @@ public final class StdioForward implements AutoCloseable {
     StdioForward opened(MuxChannel controlConnection, int masterChannelId) {
         this.control = controlConnection;
         this.channelId = masterChannelId;
-        closeWithoutShutdown(theirs);
+        pair.letGoOfTheirs();
         return this;
-    }
-
-    /**
-     * Closes this process' descriptor of a socket another process holds a copy of. junixsocket's
-     * own close calls shutdown(2) first (AFSocketImpl.close), and a shutdown acts on the socket,
-     * not the descriptor: it would cut the master's copy too. Closing the descriptor through a
-     * FileInputStream closes it alone and marks it invalid, so the channel's close that follows
-     * skips both its shutdown and its close.
-     */
-    private static void closeWithoutShutdown(AFUNIXSocketChannel channel) {
-        try {
-            new FileInputStream(channel.getFileDescriptor()).close();
-        } catch (IOException ignored) {
-            // already closed
-        }
-        closeQuietly(channel);
     }
 
     /** The master's channel id, as MUX_S_SESSION_OPENED gave it. */
@@ -81,34 +52,25 @@ public final class StdioForward implements AutoCloseable {
 
     /** Bytes from host:port; -1 once the channel has closed. */
     public InputStream input() throws IOException {
-        return ours.socket().getInputStream();
+        return pair.input();
     }
 
     /** Bytes to host:port. */
     public OutputStream output() throws IOException {
-        return ours.socket().getOutputStream();
+        return pair.ours().socket().getOutputStream();
     }
 
     /** This end as a socket, for read timeouts ({@link Socket#setSoTimeout}). */
     public Socket socket() {
-        return ours.socket();
+        return pair.ours().socket();
     }
 
     /** Closes this end and the control connection; the master then closes the channel. */
     @Override
     public void close() {
-        closeQuietly(ours);
-        closeQuietly(theirs);
+        pair.close();
         if (control != null) {
             control.close();
-        }
-    }
-
-    private static void closeQuietly(AFUNIXSocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // nothing left to do with a socket that does not close
         }
     }
 }
