@@ -13,8 +13,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -170,16 +168,14 @@ public final class ServerClient {
         // made while the socket's classes get ready on other threads (prepareInBackground)
         ToServer.Hello hello = new ToServer.Hello(build, address.pair(), purpose, arguments,
                 ClientEnvironment.allowed(System.getenv()), System.getProperty("user.dir", "/"));
-        // no socket at all: the server's JVM starts first thing, and comes up while this one loads
-        Optional<ServerStarter.Starting> starting = Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS)
-                ? Optional.empty() : Optional.of(starter.start());
         Optional<ServerConnection> running = Optional.empty();
+        Optional<ServerStarter.Starting> starting = Optional.empty();
         try {
-            if (starting.isEmpty()) {
-                running = ServerConnection.open(address);
-                if (running.isEmpty()) {
-                    starting = Optional.of(starter.start()); // a stale socket: its server is gone
-                }
+            running = ServerConnection.open(address);
+            if (running.isEmpty()) {
+                // no socket, or a stale one (its server is gone): the server's JVM starts first
+                // thing, and comes up while this one goes on
+                starting = Optional.of(starter.start());
             }
             if (!onTerminal) {
                 if (starting.isPresent()) {

@@ -148,11 +148,7 @@ public final class ServerStarter {
      * started it, then became this JVM.
      */
     private static Optional<ServerProcess> startedByTheLauncher() {
-        String pid;
-        synchronized (ServerStarter.class) {
-            pid = System.getProperty(STARTED);
-            System.clearProperty(STARTED);
-        }
+        String pid = System.clearProperty(STARTED); // taken once: its value, and cleared, in one step
         if (pid == null) {
             return Optional.empty();
         }

@@ -26,7 +26,7 @@ public final class OutputTerminal implements AutoCloseable {
 
     /** The terminal of process {@code pid}'s standard output; empty when it is none, or cannot be opened. */
     static Optional<OutputTerminal> of(long pid) {
-        if (!ProcFiles.target(pid, 1).filter(target -> target.startsWith("/dev/")).isPresent()) {
+        if (ProcFiles.target(pid, 1).filter(target -> target.startsWith("/dev/")).isEmpty()) {
             return Optional.empty();
         }
         RandomAccessFile opened = null;
