@@ -2,6 +2,7 @@ package dev.jhosts.cli;
 
 import dev.jhosts.client.ServerClient;
 import dev.jhosts.server.JhostsServer;
+import dev.jhosts.server.Served;
 import dev.jhosts.server.ServerAddress;
 import dev.jhosts.server.ToServer;
 import dev.jhosts.terminal.ProcessSignals;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,11 +67,21 @@ final class ServerCommand implements Callable<Integer> {
             ProcessSignals.handle("HUP", () -> { });
             ServerAddress address = ServerClients.address(global, context.locations());
             dev.jhosts.master.ControlDirectory.prepare(address.directory());
-            try (PickerRuntime runtime = PickerRuntime.open(context, true)) {
-                JhostsServer server = new JhostsServer(address, ServerClients.build(), BuildIdentity::line,
-                        new RuntimePickers(runtime), runtime.commands(),
-                        context.settings().sessions().serverPersist(), System.err);
-                return server.run();
+            JhostsServer server = new JhostsServer(address, ServerClients.build(), BuildIdentity::line,
+                    context.settings().sessions().serverPersist(), System.err);
+            // the runtime is made once the server listens, while a first client's terminal opens
+            AtomicReference<PickerRuntime> opened = new AtomicReference<>();
+            try {
+                return server.run(() -> {
+                    PickerRuntime runtime = PickerRuntime.open(context, true);
+                    opened.set(runtime);
+                    return new Served(new RuntimePickers(runtime), runtime.commands());
+                });
+            } finally {
+                PickerRuntime runtime = opened.get();
+                if (runtime != null) {
+                    runtime.close();
+                }
             }
         }
     }

@@ -81,32 +81,42 @@ final class ClientConnection {
                         + server.pair().replace('\n', ' ') + "); 'jhosts server stop' with them ends it"));
                 return;
             }
-            switch (hello.purpose()) {
-                case SESSIONS -> report(ServerQueries.sessionLines(server.sessions()));
-                case STATUS -> report(ServerQueries.statusLine(server));
-                case STOP -> stop(hello.arguments().contains("--force"));
-                case OTHER -> otherBuild();
-                case COMMAND -> command(hello, in, peer.getPid());
-                case PICKER, ATTACH, CONNECT -> {
-                    if (!hello.version().equals(server.build())) {
-                        otherBuild();
-                        return;
-                    }
-                    if (server.pickers().settingsChanged() && server.sessions().listings().isEmpty()
-                            && !server.othersShown(this)) {
-                        // nothing to lose: a new server, made of the new settings, shows this picker
-                        link.send(new ToClient.Declined(ToClient.Reason.REPLACED));
-                        server.stop();
-                        return;
-                    }
-                    show(hello, in, peer.getPid());
-                }
+            try {
+                answer(hello, in, peer.getPid());
+            } catch (ServedLater.NotMade e) {
+                // said before the socket closes (a try-with-resources closes it before its catch)
+                link.sendQuietly(new ToClient.Exit(1, "jhosts: " + e.getMessage()));
             }
         } catch (SocketTimeoutException e) {
             server.log().println("jhosts server: client " + number + " said nothing");
         } catch (IOException | RuntimeException e) {
             if (shown.filter(ShownTerminal::clientGone).isEmpty()) {
                 server.log().println("jhosts server: client " + number + ": " + e);
+            }
+        }
+    }
+
+    /** What {@code hello} asks for, from the client of process {@code pid}. */
+    private void answer(ToServer.Hello hello, DataInputStream in, long pid) throws IOException {
+        switch (hello.purpose()) {
+            case SESSIONS -> report(ServerQueries.sessionLines(server.sessions()));
+            case STATUS -> report(ServerQueries.statusLine(server));
+            case STOP -> stop(hello.arguments().contains("--force"));
+            case OTHER -> otherBuild();
+            case COMMAND -> command(hello, in, pid);
+            case PICKER, ATTACH, CONNECT -> {
+                if (!hello.version().equals(server.build())) {
+                    otherBuild();
+                    return;
+                }
+                if (server.pickers().settingsChanged() && server.sessions().listings().isEmpty()
+                        && !server.othersShown(this)) {
+                    // nothing to lose: a new server, made of the new settings, shows this picker
+                    link.send(new ToClient.Declined(ToClient.Reason.REPLACED));
+                    server.stop();
+                    return;
+                }
+                show(hello, in, pid);
             }
         }
     }
@@ -209,7 +219,7 @@ final class ClientConnection {
                 }
                 opening = new JhostsApp.Opening.Session(target.get().id());
             }
-            ShownTerminal terminal = new ShownTerminal(link, number, server.pickers(), server.sessions());
+            ShownTerminal terminal = new ShownTerminal(link, number, server.pickers());
             shown = Optional.of(terminal);
             try {
                 terminal.show(tty, ttyNumber, hello.environment(), hello.directory(), opening, in);

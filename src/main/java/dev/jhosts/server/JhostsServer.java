@@ -42,8 +42,9 @@ public final class JhostsServer {
     private final ServerAddress address;
     private final String build;
     private final Supplier<String> versionLine;
-    private final Pickers pickers;
-    private final ServedCommands commands;
+    private final ServedLater served = new ServedLater();
+    private final Pickers pickers = new ArrivingPickers(served);
+    private final ServedCommands commands = new ArrivingCommands(served);
     private final Duration persist;
     private final PrintStream log;
     private final Set<ClientConnection> clients = ConcurrentHashMap.newKeySet();
@@ -55,18 +56,22 @@ public final class JhostsServer {
     /**
      * @param build this build's identity; clients of another build are not served
      * @param versionLine this build as people read it ({@code jhosts server status})
-     * @param commands the command-line commands it runs for clients ({@link ToServer.Purpose#COMMAND})
      * @param log where the server says what went wrong (never a secret)
      */
-    public JhostsServer(ServerAddress address, String build, Supplier<String> versionLine, Pickers pickers,
-            ServedCommands commands, Duration persist, PrintStream log) {
-        this.commands = commands;
+    public JhostsServer(ServerAddress address, String build, Supplier<String> versionLine, Duration persist,
+            PrintStream log) {
         this.address = address;
         this.build = build;
         this.versionLine = versionLine;
-        this.pickers = pickers;
         this.persist = persist;
         this.log = log;
+    }
+
+    /** What the server serves, made by {@link #run} once it listens. */
+    @FunctionalInterface
+    public interface Startup {
+        /** The pickers and the commands ({@link ToServer.Purpose#COMMAND}) clients are served. */
+        Served start() throws Exception;
     }
 
     /**
@@ -91,10 +96,12 @@ public final class JhostsServer {
 
     /**
      * Serves until stopped or idle for its persistence; returns 0, or 1 when it could not
-     * listen. Another server already listening for the same pair is no error: this one returns 0
-     * at once and the client reaches that one.
+     * listen or {@code startup} failed. Another server already listening for the same pair is no
+     * error: this one returns 0 at once and the client reaches that one. {@code startup} runs
+     * once the socket listens: a cold start's first client connects and has its terminal opened
+     * meanwhile, and waits only for what needs the runtime (the first frame).
      */
-    public int run() {
+    public int run(Startup startup) {
         try (FileChannel lockFile = FileChannel.open(address.lock(), Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
@@ -110,6 +117,14 @@ public final class JhostsServer {
             Thread acceptor = new Thread(this::accept, "jhosts-server-accept");
             acceptor.setDaemon(true);
             acceptor.start();
+            try {
+                served.arrived(startup.start());
+            } catch (Exception e) {
+                served.failed(e);
+                log.println("jhosts server: " + e.getMessage());
+                shutDown();
+                return 1;
+            }
             watchLifetime();
             shutDown();
             return 0;
@@ -242,7 +257,7 @@ public final class JhostsServer {
                 break;
             }
         }
-        sessions().close();
+        served.ifArrived().ifPresent(made -> made.pickers().sessions().close());
     }
 
     /** Ends the server (from a client's {@code server stop}). */

@@ -3,7 +3,6 @@ package dev.jhosts.server;
 import dev.jhosts.session.ExactModes;
 import dev.jhosts.terminal.TerminalDevice;
 import dev.jhosts.tui.JhostsApp;
-import dev.jhosts.tui.SessionHub;
 import dev.jhosts.tui.terminal.TerminalOwner;
 import dev.jhosts.tui.view.Appearance;
 import java.io.DataInputStream;
@@ -26,15 +25,13 @@ final class ShownTerminal {
     private final ClientLink link;
     private final int number;
     private final Pickers pickers;
-    private final SessionHub sessions;
     private volatile Optional<TerminalOwner> terminal = Optional.empty();
     private volatile boolean gone;
 
-    ShownTerminal(ClientLink link, int number, Pickers pickers, SessionHub sessions) {
+    ShownTerminal(ClientLink link, int number, Pickers pickers) {
         this.link = link;
         this.number = number;
         this.pickers = pickers;
-        this.sessions = sessions;
     }
 
     /** Whether a picker shows on the terminal now. */
@@ -98,7 +95,7 @@ final class ShownTerminal {
         listener.start();
         try {
             status = pickers.show(terminal, new JhostsApp.Viewer(where, environment, java.nio.file.Path.of(directory), true), opening);
-            int live = sessions.listings().size();
+            int live = pickers.sessions().listings().size();
             if (live > 0) {
                 message = "jhosts: " + live + " session" + (live == 1 ? " goes" : "s go")
                         + " on in the jhosts server ('jhosts attach' shows the last one)";
