@@ -77,6 +77,46 @@ public final class MasterBench {
     }
 
     /**
+     * The floor of a client JVM: a class that only connects to the Unix socket {@code socket} with
+     * the JDK's channel (as jhosts' client does), asks the peer's credentials and prints
+     * "connected", run as {@link #helloWorld} is, from a jar with a class-data archive of its own
+     * made by a first run (as jhosts has one). What a thin client in Java pays before it says a word.
+     */
+    static List<String> connectFloor(Path socket) throws Exception {
+        Path dir = Files.createTempDirectory("jhosts-floor");
+        Path source = dir.resolve("Floor.java");
+        Files.writeString(source, "import java.net.*; import java.nio.channels.*; import java.nio.file.*;\n"
+                + "public class Floor { public static void main(String[] a) throws Exception {\n"
+                + "  try (SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX)) {\n"
+                + "    c.connect(UnixDomainSocketAddress.of(Path.of(a[0])));\n"
+                + "    c.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED); }\n"
+                + "  System.out.println(\"connected\"); } }\n");
+        String javaHome = System.getProperty("java.home");
+        Path classes = Files.createDirectory(dir.resolve("classes"));
+        Path jar = dir.resolve("floor.jar");
+        for (List<String> step : List.of(
+                List.of("javac", "-d", classes.toString(), source.toString()),
+                List.of(Path.of(javaHome, "bin", "jar").toString(), "cf", jar.toString(), "-C", classes.toString(), "."))) {
+            Processes.Result made = Processes.run(step, Map.of(), Duration.ofSeconds(60));
+            if (made.exitCode() != 0) {
+                throw new IllegalStateException(made.describe());
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(javaHome, "bin", "java").toString()));
+        command.addAll(List.of(Files.readString(SshdFixture.launcher().resolveSibling("jvm.options")).trim().split("\\s+")));
+        Path archive = dir.resolve("floor.jsa");
+        List<String> training = new ArrayList<>(command);
+        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-cp", jar.toString(), "Floor", socket.toString()));
+        Processes.Result trained = Processes.run(training, Map.of(), Duration.ofSeconds(60));
+        if (trained.exitCode() != 0 || !Files.exists(archive)) {
+            throw new IllegalStateException("the floor's archive: " + trained.describe());
+        }
+        command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off", "-cp", jar.toString(), "Floor",
+                socket.toString()));
+        return command;
+    }
+
+    /**
      * A hello-world class compiled into a temp dir and run as the launcher runs jhosts: the same
      * JVM, the options of {@code jvm.options} beside the launcher (and the JDK's own class-data
      * archive, where jhosts has its own).

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -105,6 +106,8 @@ public final class ServerBench {
         String hello = String.join(" ", MasterBench.helloWorld());
         String ssh = "ssh -F " + sshd.sshConfig() + " -tt -S " + TuiBench.socket(sshd) + " " + SshdFixture.HOST;
         double[] helloMs = new double[runs];
+        double[] floorMs = new double[runs];
+        Optional<String> floor = Optional.empty();
         double[] warmMs = new double[runs];
         double[] coldMs = new double[runs];
         double[] enterLiveMs = new double[runs];
@@ -123,8 +126,14 @@ public final class ServerBench {
             double enterLive = enter(false);
             double enterSoon = enter(true);
             double mux = TuiBench.timeToText(ssh, env, PROMPT);
+            // last: its JVM, still ending, would take the processor from the next measure
+            if (floor.isEmpty()) {
+                floor = Optional.of(String.join(" ", MasterBench.connectFloor(JhostsServers.in(controlDirectory).get(0))));
+            }
+            double floorRun = TuiBench.timeToText(floor.get(), env, Pattern.compile("connected"));
             if (i >= 0) {
                 helloMs[i] = helloRun;
+                floorMs[i] = floorRun;
                 coldMs[i] = cold;
                 warmMs[i] = warm;
                 serverShareMs[i] = serverShare;
@@ -141,6 +150,9 @@ public final class ServerBench {
         System.out.printf("  of which the server's: hello to first frame %6.1f ms (an in-process client); the client's"
                 + " JVM and connection %6.1f ms%n", TuiBench.median(serverShareMs),
                 TuiBench.median(warmMs) - TuiBench.median(serverShareMs));
+        System.out.printf("  the floor: a JVM that only connects to the server's socket %6.1f ms (%.2f× the hello-world),"
+                + " with the JDK's channel and an archive of its own%n", TuiBench.median(floorMs),
+                TuiBench.median(floorMs) / helloMedian);
         System.out.printf("first frame, no server      %7.1f ms   JVM hello-world %6.1f ms   ratio %.2f×%n",
                 TuiBench.median(coldMs), helloMedian, TuiBench.median(coldMs) / helloMedian);
         System.out.printf("Enter to prompt, master live %6.1f ms   ssh -S socket   %6.1f ms   ratio %.2f×%n",
