@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -89,12 +90,16 @@ final class ServerConnection implements AutoCloseable {
         }
     }
 
-    /** The socket file's identity (device and inode); empty when there is none. */
-    private static Optional<Object> identity(Path socket) {
+    /**
+     * The socket file's identity: device and inode, and when it was made (a socket removed and
+     * another bound at once may get the freed inode); empty when there is none.
+     */
+    static Optional<Object> identity(Path socket) {
         try {
-            Object key = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-            // where the file system names no key, only a removal is seen
-            return Optional.of(key != null ? key : Boolean.TRUE);
+            BasicFileAttributes file = Files.readAttributes(socket, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            // where the file system names no key, the time alone tells a new socket
+            Object key = file.fileKey() != null ? file.fileKey() : Boolean.TRUE;
+            return Optional.of(List.of(key, file.lastModifiedTime()));
         } catch (IOException gone) {
             return Optional.empty();
         }
