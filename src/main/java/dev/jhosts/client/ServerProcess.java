@@ -33,7 +33,10 @@ sealed interface ServerProcess {
     record Adopted(long pid) implements ServerProcess {
         /** The process {@code pid}, when it is a child of this one (the launcher's server). */
         static Optional<ServerProcess> childOfThisProcess(long pid) {
-            return ProcFiles.stat(pid).filter(stat -> stat.parent() == ProcessHandle.current().pid())
+            // this pid from /proc too: a cold start is short of processor time, and asking Java
+            // for it would start the process reaper
+            Optional<Long> self = ProcFiles.ownPid();
+            return ProcFiles.stat(pid).filter(stat -> self.isPresent() && stat.parent() == self.get())
                     .map(stat -> new Adopted(pid));
         }
 

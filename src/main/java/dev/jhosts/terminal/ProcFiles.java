@@ -36,6 +36,18 @@ public final class ProcFiles {
         return link(Path.of("/proc/self/fd/" + fd));
     }
 
+    /**
+     * This process' pid, as {@code /proc/self} names it: without {@code ProcessHandle.current()},
+     * whose first use starts the JDK's process reaper.
+     */
+    public static Optional<Long> ownPid() {
+        try {
+            return link(Path.of("/proc/self")).map(Long::parseLong);
+        } catch (NumberFormatException unexpected) {
+            return Optional.empty();
+        }
+    }
+
     private static Optional<String> link(Path path) {
         try {
             return Optional.of(Files.readSymbolicLink(path).toString());

@@ -51,6 +51,11 @@ class ProcFilesTest {
     }
 
     @Test
+    void thisProcessKnowsItsOwnPid() {
+        assertThat(ProcFiles.ownPid()).contains(ProcessHandle.current().pid());
+    }
+
+    @Test
     void aProcessThatIsNotThereReadsAsAbsent() {
         assertThat(ProcFiles.stat(0)).isEmpty();
         assertThat(ProcFiles.stat(Long.MAX_VALUE)).isEmpty();
