@@ -19,6 +19,7 @@ final class ArrivingPickers implements Pickers {
         try {
             pickers = later.await().pickers();
         } catch (ServedLater.NotMade notMade) {
+            // the picker's failure, said by ShownTerminal's Exit: not the connection's, which would say it again
             throw new IOException(notMade.getMessage(), notMade);
         }
         return pickers.show(terminal, viewer, opening);
