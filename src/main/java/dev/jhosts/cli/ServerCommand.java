@@ -67,8 +67,11 @@ final class ServerCommand implements Callable<Integer> {
             ProcessSignals.handle("HUP", () -> { });
             ServerAddress address = ServerClients.address(global, context.locations());
             dev.jhosts.master.ControlDirectory.prepare(address.directory());
-            JhostsServer server = new JhostsServer(address, ServerClients.build(), BuildIdentity::line,
-                    context.settings().sessions().serverPersist(), System.err);
+            String build = ServerClients.build();
+            String home = System.getProperty("jhosts.home", "");
+            JhostsServer server = new JhostsServer(address, build, BuildIdentity::line,
+                    context.settings().sessions().serverPersist(), System.err,
+                    launcher -> !home.isEmpty() && launcher.equals(home) && BuildIdentity.handshake(launcher).equals(build));
             // the runtime is made once the server listens, while a first client's terminal opens
             AtomicReference<PickerRuntime> opened = new AtomicReference<>();
             try {
@@ -168,6 +171,12 @@ final class ServerCommand implements Callable<Integer> {
         public int show(TerminalOwner terminal, JhostsApp.Viewer viewer, JhostsApp.Opening opening) throws IOException {
             runtime.terminalCame(viewer.environment());
             return runtime.app().run(terminal, viewer, opening);
+        }
+
+        @Override
+        public void preview(JhostsApp.Viewer viewer, java.io.OutputStream tty, com.googlecode.lanterna.TerminalSize size)
+                throws IOException {
+            runtime.app().preview(viewer, tty, size);
         }
 
         @Override

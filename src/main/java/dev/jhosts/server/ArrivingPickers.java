@@ -1,9 +1,11 @@
 package dev.jhosts.server;
 
+import com.googlecode.lanterna.TerminalSize;
 import dev.jhosts.tui.JhostsApp;
 import dev.jhosts.tui.SessionHub;
 import dev.jhosts.tui.terminal.TerminalOwner;
 import java.io.IOException;
+import java.io.OutputStream;
 
 /** The server's {@link Pickers} before its runtime is made: each call waits for them ({@link ServedLater}). */
 final class ArrivingPickers implements Pickers {
@@ -23,6 +25,15 @@ final class ArrivingPickers implements Pickers {
             throw new IOException(notMade.getMessage(), notMade);
         }
         return pickers.show(terminal, viewer, opening);
+    }
+
+    @Override
+    public void preview(JhostsApp.Viewer viewer, OutputStream tty, TerminalSize size) throws IOException {
+        try {
+            later.await().pickers().preview(viewer, tty, size);
+        } catch (ServedLater.NotMade notMade) {
+            throw new IOException(notMade.getMessage(), notMade);
+        }
     }
 
     @Override

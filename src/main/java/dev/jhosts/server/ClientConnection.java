@@ -36,6 +36,7 @@ final class ClientConnection {
     private final ClientLink link;
     private volatile Optional<ShownTerminal> shown = Optional.empty();
     private volatile boolean commandRunning;
+    private Previews.Claim claim = Previews.Claim.NONE; // the serving thread's
 
     ClientConnection(AFUNIXSocket socket, int number, JhostsServer server) throws IOException {
         this.socket = socket;
@@ -72,6 +73,9 @@ final class ClientConnection {
             DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             ToServer first = ServerWire.readToServer(in);
             socket.setSoTimeout(0);
+            // the first frame drawn for this process while it started, if any, is this picker's now
+            claim = server.previews().claim(peer.getPid());
+            link.beforeFirstMessage(claim::withdraw);
             if (!(first instanceof ToServer.Hello hello)) {
                 link.sendQuietly(new ToClient.Exit(2, "jhosts: the client did not say hello"));
                 return;
@@ -93,6 +97,8 @@ final class ClientConnection {
             if (shown.filter(ShownTerminal::clientGone).isEmpty()) {
                 server.log().println("jhosts server: client " + number + ": " + e);
             }
+        } finally {
+            claim.withdraw();
         }
     }
 
@@ -219,6 +225,7 @@ final class ClientConnection {
                 }
                 opening = new JhostsApp.Opening.Session(target.get().id());
             }
+            claim.handOver();
             ShownTerminal terminal = new ShownTerminal(link, number, server.pickers());
             shown = Optional.of(terminal);
             try {

@@ -1,5 +1,8 @@
 package dev.jhosts.server;
 
+import dev.jhosts.config.Locations;
+import dev.jhosts.mux.LocalUser;
+import dev.jhosts.terminal.ProcFiles;
 import dev.jhosts.tui.SessionHub;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,12 +15,14 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.newsclub.net.unix.AFUNIXServerSocket;
 import org.newsclub.net.unix.AFUNIXSocket;
@@ -47,6 +52,8 @@ public final class JhostsServer {
     private final ServedCommands commands = new ArrivingCommands(served);
     private final Duration persist;
     private final PrintStream log;
+    private final Predicate<String> ownLauncher;
+    private final Previews previews;
     private final Set<ClientConnection> clients = ConcurrentHashMap.newKeySet();
     private final AtomicInteger clientNumbers = new AtomicInteger();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -57,14 +64,19 @@ public final class JhostsServer {
      * @param build this build's identity; clients of another build are not served
      * @param versionLine this build as people read it ({@code jhosts server status})
      * @param log where the server says what went wrong (never a secret)
+     * @param ownLauncher whether the launcher in a folder starts this build's clients: the
+     *     first frames it asks for before its client's hello ({@link PreviewRequests}) are drawn
+     *     only for those
      */
     public JhostsServer(ServerAddress address, String build, Supplier<String> versionLine, Duration persist,
-            PrintStream log) {
+            PrintStream log, Predicate<String> ownLauncher) {
         this.address = address;
         this.build = build;
         this.versionLine = versionLine;
         this.persist = persist;
         this.log = log;
+        this.ownLauncher = ownLauncher;
+        this.previews = new Previews(pickers, log);
     }
 
     /** What the server serves, made by {@link #run} once it listens. */
@@ -125,7 +137,12 @@ public final class JhostsServer {
                 shutDown();
                 return 1;
             }
-            watchLifetime();
+            Optional<PreviewRequests> requests = PreviewRequests.open(address.previews(), this::previewRequested, log);
+            try {
+                watchLifetime();
+            } finally {
+                requests.ifPresent(PreviewRequests::close);
+            }
             shutDown();
             return 0;
         } catch (IOException e) {
@@ -195,6 +212,35 @@ public final class JhostsServer {
         }
     }
 
+    /**
+     * A launcher asks for a picker's first frame on its terminal while its client starts: drawn
+     * for a process of this user, from a launcher of this build, whose words and environment
+     * lead its client to this server.
+     */
+    private void previewRequested(PreviewRequests.Request request) {
+        Path process = Path.of("/proc", Long.toString(request.pid()));
+        try {
+            if (((Number) Files.getAttribute(process, "unix:uid")).longValue() != LocalUser.uid()
+                    || !ownLauncher.test(request.home())) {
+                return;
+            }
+        } catch (IOException | RuntimeException gone) {
+            return;
+        }
+        Optional<Path> directory = ProcFiles.directory(request.pid());
+        if (directory.isEmpty()) {
+            return;
+        }
+        Map<String, String> environment = ProcFiles.environment(request.pid());
+        Path home = Path.of(System.getProperty("user.home"));
+        boolean here = ServerAddress.ofPicker(request.words(), Locations.of(environment, home), directory.get())
+                .filter(theirs -> theirs.socket().equals(address.socket()) && theirs.pair().equals(address.pair()))
+                .isPresent();
+        if (here) {
+            previews.show(request.pid(), environment, directory.get());
+        }
+    }
+
     /** Waits until stopped, idle for the persistence, or no longer reachable at its socket. */
     private void watchLifetime() {
         Object identity = socketIdentity().orElse(null);
@@ -247,6 +293,7 @@ public final class JhostsServer {
                 // a socket nobody listens on is proved dead by the next server
             }
         }
+        previews.close();
         clients.forEach(ClientConnection::serverStopping);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         while (clients.stream().anyMatch(ClientConnection::showsATerminal) && System.nanoTime() < deadline) {
@@ -267,6 +314,10 @@ public final class JhostsServer {
 
     SessionHub sessions() {
         return pickers.sessions();
+    }
+
+    Previews previews() {
+        return previews;
     }
 
     Pickers pickers() {

@@ -1,8 +1,11 @@
 package dev.jhosts.server;
 
+import dev.jhosts.config.Locations;
 import dev.jhosts.master.OwnSockets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the jhosts server for one ssh config and settings file listens: one server per pair,
@@ -30,9 +33,40 @@ public record ServerAddress(Path socket, Path lock, String pair) {
         return new ServerAddress(socket, socket.resolveSibling(socket.getFileName() + ".lock"), pair);
     }
 
+    /**
+     * The server a picker started with {@code words} (only {@code -F FILE} and {@code -c FILE})
+     * reaches, in a process of {@code locations} working in {@code directory}, as its client
+     * would find it; empty for any other words.
+     */
+    public static Optional<ServerAddress> ofPicker(List<String> words, Locations locations, Path directory) {
+        Path sshConfig = locations.userSshConfig();
+        Path settings = locations.settingsFile();
+        for (int i = 0; i < words.size(); i += 2) {
+            if (i + 1 >= words.size()) {
+                return Optional.empty();
+            }
+            switch (words.get(i)) {
+                case "-F" -> sshConfig = directory.resolve(words.get(i + 1));
+                case "-c" -> settings = directory.resolve(words.get(i + 1));
+                default -> {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(of(locations.defaultControlDirectory(), sshConfig, settings));
+    }
+
     /** The server found at {@code socket} (its pair unknown: for stopping it). */
     public static ServerAddress at(Path socket) {
         return new ServerAddress(socket, socket.resolveSibling(socket.getFileName() + ".lock"), "");
+    }
+
+    /**
+     * The named pipe where the launcher asks for a picker's first frame on its terminal while
+     * its client's JVM starts ({@link PreviewRequests}).
+     */
+    public Path previews() {
+        return socket.resolveSibling(socket.getFileName() + ".preview");
     }
 
     public Path directory() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,39 @@ public final class ProcFiles {
         }
     }
 
+    /** A process' environment ({@code /proc/PID/environ}: as it was when it started); empty when unreadable. */
+    public static Map<String, String> environment(long pid) {
+        Map<String, String> variables = new HashMap<>();
+        if (pid <= 0) {
+            return variables;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+            int start = 0;
+            for (int i = 0; i <= bytes.length; i++) {
+                if (i == bytes.length || bytes[i] == 0) {
+                    String entry = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+                    int equals = entry.indexOf('=');
+                    if (equals > 0) {
+                        variables.putIfAbsent(entry.substring(0, equals), entry.substring(equals + 1));
+                    }
+                    start = i + 1;
+                }
+            }
+            return variables;
+        } catch (IOException | RuntimeException unreadable) {
+            return new HashMap<>();
+        }
+    }
+
+    /** A process' working directory ({@code /proc/PID/cwd}). */
+    public static Optional<Path> directory(long pid) {
+        if (pid <= 0) {
+            return Optional.empty();
+        }
+        return link(Path.of("/proc", Long.toString(pid), "cwd")).map(Path::of);
+    }
+
     private static Optional<String> link(Path path) {
         try {
             return Optional.of(Files.readSymbolicLink(path).toString());
@@ -68,10 +103,17 @@ public final class ProcFiles {
      * @param parent its parent's pid
      * @param waitStatus how it ended, as waitpid(2) gives it (proc(5)'s exit_code, Linux 3.5 and
      *     later); -1 while it runs, or where the kernel does not say
+     * @param startTime when it started, in clock ticks after the boot: with the pid, a process
+     *     that no reuse of its pid can pass for
      */
-    public record Stat(char state, long parent, int waitStatus) {
+    public record Stat(char state, long parent, int waitStatus, long startTime) {
         public boolean zombie() {
             return state == 'Z';
+        }
+
+        /** Stopped (Ctrl-Z, SIGSTOP) or held by a tracer. */
+        public boolean stopped() {
+            return state == 'T' || state == 't';
         }
 
         /** A zombie's exit status as a shell gives it (128 + the signal for one that was killed); empty when unknown. */
@@ -86,6 +128,7 @@ public final class ProcFiles {
     /** Fields after the command's name, which ends with the last ')' (the name may hold anything). */
     private static final int STATE = 0;
     private static final int PARENT = 1;
+    private static final int START_TIME = 19;
     private static final int EXIT_CODE = 49;
 
     public static Optional<Stat> stat(long pid) {
@@ -99,11 +142,12 @@ public final class ProcFiles {
                 return Optional.empty();
             }
             String[] fields = line.substring(nameEnd + 1).strip().split(" ");
-            if (fields.length <= PARENT || fields[STATE].length() != 1) {
+            if (fields.length <= START_TIME || fields[STATE].length() != 1) {
                 return Optional.empty();
             }
             int waitStatus = fields.length > EXIT_CODE && fields[STATE].equals("Z") ? Integer.parseInt(fields[EXIT_CODE]) : -1;
-            return Optional.of(new Stat(fields[STATE].charAt(0), Long.parseLong(fields[PARENT]), waitStatus));
+            return Optional.of(new Stat(fields[STATE].charAt(0), Long.parseLong(fields[PARENT]), waitStatus,
+                    Long.parseLong(fields[START_TIME])));
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }

@@ -1,14 +1,22 @@
 package dev.jhosts.tui;
 
+import com.googlecode.lanterna.TerminalPosition;
+import com.googlecode.lanterna.TerminalSize;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.config.Settings;
 import dev.jhosts.master.HostConfigs;
 import dev.jhosts.master.Masters;
 import dev.jhosts.tui.state.UiEvent;
+import dev.jhosts.tui.state.ViewState;
+import dev.jhosts.tui.terminal.OutputOnlyScreen;
 import dev.jhosts.tui.terminal.TerminalOwner;
 import dev.jhosts.tui.view.Appearance;
+import dev.jhosts.tui.view.Renderer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -128,6 +136,21 @@ public final class JhostsApp {
         try (TerminalOwner terminal = TerminalOwner.open(Appearance.fromEnvironment(viewer.environment()).unicode())) {
             return run(terminal, viewer, new Opening.List());
         }
+    }
+
+    /**
+     * Draws the first frame of a picker for {@code viewer} on {@code tty}, a terminal of {@code
+     * size} that nobody has taken yet, as {@link OutputOnlyScreen} draws: output only. The
+     * picker that follows draws the same frame again ({@link #run(TerminalOwner, Viewer,
+     * Opening)}).
+     */
+    public void preview(Viewer viewer, OutputStream tty, TerminalSize size) throws IOException {
+        Shared shared = this.shared;
+        Appearance look = Appearance.fromEnvironment(viewer.environment());
+        ViewState state = PickerLoop.firstState(shared, size, Instant.now());
+        Renderer renderer = new Renderer(look, shared.settings().keys());
+        OutputOnlyScreen.draw(tty, look.unicode() ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII, size,
+                graphics -> renderer.render(state, graphics).map(at -> new TerminalPosition(at.column(), at.row())));
     }
 
     /**

@@ -120,12 +120,16 @@ final class PickerLoop implements EffectRunner.Loop {
         events.add(event);
     }
 
+    /** The state of a picker's first frame on a terminal of {@code size}. */
+    static ViewState firstState(JhostsApp.Shared shared, TerminalSize size, java.time.Instant now) {
+        return knownLive(ViewState.initial(shared.hosts(), shared.warnings(),
+                new ScreenSize(size.getColumns(), size.getRows()), now, shared.settings().prelaunchDelay()),
+                shared.masters());
+    }
+
     int run() throws IOException {
-        TerminalSize size = terminal.size();
         Settings settings = parts.shared().settings();
-        state = knownLive(ViewState.initial(parts.shared().hosts(), parts.shared().warnings(),
-                new ScreenSize(size.getColumns(), size.getRows()), clock.instant(), settings.prelaunchDelay()),
-                parts.shared().masters());
+        state = firstState(parts.shared(), terminal.size(), clock.instant());
         Runnable stopFeed = () -> { };
         Runnable unsubscribe = () -> { };
         try {

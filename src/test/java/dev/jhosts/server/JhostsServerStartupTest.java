@@ -36,7 +36,7 @@ class JhostsServerStartupTest {
         ServerAddress address = ServerAddress.of(control, dir.resolve("config"), dir.resolve("jhosts.conf"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         JhostsServer server = new JhostsServer(address, "test-build", () -> "jhosts test", Duration.ofMinutes(1),
-                new PrintStream(log, true, StandardCharsets.UTF_8));
+                new PrintStream(log, true, StandardCharsets.UTF_8), launcher -> false);
         CountDownLatch clientWaits = new CountDownLatch(1);
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> server.run(() -> {
             clientWaits.await(LIMIT_MILLIS, TimeUnit.MILLISECONDS);

@@ -178,6 +178,75 @@ class ServerInTmuxTest {
         assertThat(server.parent().map(ProcessHandle::pid)).isNotEqualTo(Optional.of(client.pid()));
     }
 
+    /**
+     * A JAVA_HOME whose java waits {@code seconds} before it becomes the real one: a client's
+     * JVM that starts slowly. It writes its pid in {@code NAME.pid}, and {@code NAME.started}
+     * once it is done waiting.
+     */
+    private static Path slowJava(String name, int seconds) throws IOException {
+        Path home = SSHD.dir().resolve(name + "-java");
+        Path java = home.resolve("bin/java");
+        Files.createDirectories(java.getParent());
+        Path marks = SSHD.dir().resolve(name);
+        Files.deleteIfExists(Path.of(marks + ".started"));
+        Files.writeString(java, "#!/bin/sh\necho $$ > " + marks + ".pid\nsleep " + seconds + "\ntouch " + marks
+                + ".started\nexec " + Path.of(System.getProperty("java.home"), "bin", "java") + " \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+        return home;
+    }
+
+    /** A picker shown and left, so that a server runs. */
+    private void serverRuns() throws IOException {
+        Tmux first = terminal("warm-up", "");
+        first.waitFor("h0");
+        first.keys("Escape");
+        assertModesRestored("warm-up");
+        assertThat(JhostsServers.in(controlDirectory())).hasSize(1);
+    }
+
+    @Test
+    void theServerDrawsAWarmPickersFirstFrameWhileItsClientStartsAndKeysTypedMeanwhileReachThePicker()
+            throws IOException {
+        serverRuns();
+        Path java = slowJava("slow", 3);
+        Tmux tmux = terminal("preview", "", "JAVA_HOME=" + java);
+        tmux.waitFor("h1");
+        assertThat(SSHD.dir().resolve("slow.started")).as("the frame came before the client's JVM started").doesNotExist();
+        assertThat(tmux.display("#{alternate_on}")).isEqualTo("1");
+        // the terminal is as its user left it, cooked: what is typed waits in it for the picker
+        tmux.type("h1");
+        tmux.waitUntil(s -> s.contains("1 shown") && s.contains(" h1 ") && !s.contains(" h0 "), "h1 alone");
+        assertThat(SSHD.dir().resolve("slow.started")).exists();
+        tmux.keys("Escape");
+        tmux.waitFor("type to filter");
+        tmux.keys("Escape");
+        assertThat(tmux.waitFor("jhosts exited")).contains("jhosts exited 0");
+        assertModesRestored("preview");
+    }
+
+    @Test
+    void aFirstFrameWhoseClientNeverComesIsTakenAway() throws IOException {
+        serverRuns();
+        Path java = slowJava("never", 60);
+        Tmux tmux = terminal("withdrawn", "", "JAVA_HOME=" + java);
+        tmux.waitFor("h1");
+        assertThat(tmux.display("#{alternate_on}")).isEqualTo("1");
+        long pid = Long.parseLong(Files.readString(SSHD.dir().resolve("never.pid")).strip());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        // the client is gone: the server sees it and gives the screen back, the modes untouched
+        assertModesRestored("withdrawn");
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!tmux.display("#{alternate_on}").equals("0") && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        assertThat(tmux.display("#{alternate_on}")).as("the main screen back").isEqualTo("0");
+        // and the server shows the next picker as always
+        Tmux next = terminal("after-withdrawn", "");
+        next.waitFor("h0");
+        next.keys("Escape");
+        assertModesRestored("after-withdrawn");
+    }
+
     @Test
     void theServerWritesTheCompletionCacheOfItsCatalogueAfterTheFirstFrame() throws IOException {
         Path cache = Path.of(SSHD.jhostsEnv().get("XDG_STATE_HOME"), "jhosts", HostCache.FILE_NAME);

@@ -2,6 +2,8 @@ package dev.jhosts.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +50,43 @@ class ProcFilesTest {
         assertThat(self.zombie()).isFalse();
         assertThat(self.exitStatus()).isEmpty();
         assertThat(self.parent()).isEqualTo(ProcessHandle.current().parent().orElseThrow().pid());
+    }
+
+    @Test
+    void aProcessesEnvironmentDirectoryAndStartAreRead() throws Exception {
+        Path directory = Files.createTempDirectory("procfiles").toRealPath();
+        ProcessBuilder builder = new ProcessBuilder("sleep", "10").directory(directory.toFile());
+        builder.environment().put("JHOSTS_PROCFILES_TEST", "a=b c");
+        Process process = builder.start();
+        try {
+            long pid = process.pid();
+            assertThat(ProcFiles.environment(pid)).containsEntry("JHOSTS_PROCFILES_TEST", "a=b c");
+            assertThat(ProcFiles.directory(pid)).contains(directory);
+            ProcFiles.Stat stat = ProcFiles.stat(pid).orElseThrow();
+            assertThat(stat.startTime()).isPositive()
+                    .isGreaterThanOrEqualTo(ProcFiles.stat(ProcessHandle.current().pid()).orElseThrow().startTime());
+            assertThat(stat.stopped()).isFalse();
+        } finally {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            Files.delete(directory);
+        }
+        assertThat(ProcFiles.environment(0)).isEmpty();
+        assertThat(ProcFiles.directory(0)).isEmpty();
+    }
+
+    @Test
+    void aStoppedProcessReadsAsStopped() throws Exception {
+        Process process = new ProcessBuilder("sleep", "10").start();
+        try {
+            new ProcessBuilder("kill", "-STOP", Long.toString(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + LIMIT_NANOS;
+            while (!ProcFiles.stat(process.pid()).orElseThrow().stopped() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(ProcFiles.stat(process.pid()).orElseThrow().stopped()).isTrue();
+        } finally {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test

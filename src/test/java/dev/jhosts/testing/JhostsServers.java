@@ -24,7 +24,8 @@ public final class JhostsServers {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(path -> OwnSockets.isOwn(path)
                     && path.getFileName().toString().startsWith("jhosts-server-")
-                    && !path.getFileName().toString().endsWith(".lock")).toList();
+                    && !path.getFileName().toString().endsWith(".lock")
+                    && !path.getFileName().toString().endsWith(".preview")).toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 
@@ -23,21 +24,26 @@ final class DrawingTerminal extends ANSITerminal {
     private static final TerminalSize FALLBACK = new TerminalSize(80, 24);
     private static final byte[][] ASCII = asciiBytes();
 
-    private final Terminal jline;
+    private final Supplier<Size> size;
     private final boolean utf8;
     /** Non-ASCII characters drawn so far, encoded (a screen uses few distinct ones). */
     private final Map<Character, byte[]> utf8Bytes = new HashMap<>();
 
     /** Draws into {@code output}, which leads to {@code jline}'s output. */
     DrawingTerminal(Terminal jline, OutputStream output, Charset charset) {
+        this(jline::getSize, output, charset);
+    }
+
+    /** Draws into {@code output}, a terminal whose size {@code size} tells. */
+    DrawingTerminal(Supplier<Size> size, OutputStream output, Charset charset) {
         super(InputStream.nullInputStream(), output, charset);
-        this.jline = jline;
+        this.size = size;
         this.utf8 = charset.equals(StandardCharsets.UTF_8);
     }
 
     @Override
     protected TerminalSize findTerminalSize() {
-        Size size = jline.getSize();
+        Size size = this.size.get();
         if (size.getColumns() <= 0 || size.getRows() <= 0) {
             return FALLBACK;
         }

@@ -33,7 +33,7 @@ import org.jline.terminal.Terminal;
  * by a shutdown hook on SIGTERM, SIGHUP, SIGINT or an uncaught exception.
  */
 public final class TerminalOwner implements AutoCloseable {
-    private static final byte[] LEAVE_SCREEN = "\033[0m\033[?25h\033[?1049l".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LEAVE_SCREEN = OutputOnlyScreen.LEAVE_SCREEN;
     private final Console console;
     private final Terminal jline;
     private final Attributes raw;

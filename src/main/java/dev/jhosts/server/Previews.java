@@ -1,0 +1,253 @@
+package dev.jhosts.server;
+
+import com.googlecode.lanterna.TerminalSize;
+import dev.jhosts.terminal.ProcFiles;
+import dev.jhosts.tui.JhostsApp;
+import dev.jhosts.tui.terminal.OutputOnlyScreen;
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jline.nativ.CLibrary;
+import org.newsclub.net.unix.FileDescriptorCast;
+
+/**
+ * Pickers' first frames drawn on the terminals of clients that are still starting, as the
+ * launcher asks ({@link PreviewRequests}): the frame shows while the client's JVM starts; the
+ * client then says hello as always, and its picker takes the terminal over from the frame
+ * ({@link #claim}). A preview changes no mode and reads no key: the terminal stays as its user
+ * left it, cooked, so a key typed meanwhile waits in it for the picker (or, Ctrl-C, stops the
+ * client as before). A preview nobody claims is withdrawn (the main screen back) once its
+ * process has gone or stopped, or after {@link #UNCLAIMED}.
+ *
+ * <p>One process, one preview at most, and none after its hello: the hello of a process claims
+ * it even before its preview is drawn, and waits for a drawing under way.
+ */
+final class Previews implements AutoCloseable {
+    private static final Duration UNCLAIMED = Duration.ofSeconds(10);
+    private static final long WATCH_MILLIS = 100;
+    /** The processes whose hello came, remembered so that a request read late draws nothing. */
+    private static final int CLAIMS_REMEMBERED = 256;
+
+    private final Pickers pickers;
+    private final PrintStream log;
+    private final Map<Long, Preview> pending = new HashMap<>(); // guarded by this
+    private final Map<Long, Long> claimed = new LinkedHashMap<>() { // guarded by this: pid to start time
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+            return size() > CLAIMS_REMEMBERED;
+        }
+    };
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "jhosts-server-previews");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private boolean watching; // guarded by this
+    private boolean closed; // guarded by this
+
+    Previews(Pickers pickers, PrintStream log) {
+        this.pickers = pickers;
+        this.log = log;
+    }
+
+    /**
+     * Draws the first frame of a picker on the terminal of process {@code pid} (its standard
+     * input, opened as {@code /proc/PID/fd/0}), for its {@code environment} and {@code directory}:
+     * unless its hello came already, it has a preview, it has gone or stopped, or its terminal
+     * cannot be opened. The settings changed since the server started: none either (that
+     * client is sent to a new server).
+     */
+    void show(long pid, Map<String, String> environment, Path directory) {
+        Optional<ProcFiles.Stat> stat = ProcFiles.stat(pid);
+        if (stat.isEmpty() || stat.get().zombie() || stat.get().stopped() || pickers.settingsChanged()) {
+            return;
+        }
+        Preview preview = new Preview(pid, stat.get().startTime(), System.nanoTime());
+        synchronized (this) {
+            if (closed || pending.containsKey(pid) || Long.valueOf(stat.get().startTime()).equals(claimed.get(pid))) {
+                return;
+            }
+            pending.put(pid, preview);
+            watchSoon();
+        }
+        preview.draw(new JhostsApp.Viewer("process " + pid, ClientEnvironment.allowed(environment), directory, true));
+    }
+
+    /**
+     * The hello of process {@code pid} came: its preview, if it has one, waited for if it is
+     * being drawn. Whatever the client is sent first withdraws it, unless {@link Claim#handOver}
+     * said that a picker takes the terminal over.
+     */
+    Claim claim(long pid) {
+        Preview preview;
+        synchronized (this) {
+            claimed.put(pid, ProcFiles.stat(pid).map(ProcFiles.Stat::startTime).orElse(-1L));
+            preview = pending.remove(pid);
+        }
+        if (preview == null) {
+            return Claim.NONE;
+        }
+        preview.claimed();
+        return new Claim(Optional.of(preview));
+    }
+
+    /** A hello's preview: handed over to the picker that follows, or withdrawn. */
+    static final class Claim {
+        /** No preview. */
+        static final Claim NONE = new Claim(Optional.empty());
+
+        private final Optional<Preview> preview;
+
+        private Claim(Optional<Preview> preview) {
+            this.preview = preview;
+        }
+
+        /** A picker takes the terminal over: the frame stays for it to draw again. */
+        void handOver() {
+            preview.ifPresent(Preview::handOver);
+        }
+
+        /** No picker follows: the terminal shows what it did before (nothing when handed over). */
+        void withdraw() {
+            preview.ifPresent(Preview::withdraw);
+        }
+    }
+
+    /** Withdraws every preview left (the server ends). */
+    @Override
+    public void close() {
+        List<Preview> left;
+        synchronized (this) {
+            closed = true;
+            left = new ArrayList<>(pending.values());
+            pending.clear();
+        }
+        left.forEach(Preview::withdraw);
+        watch.shutdownNow();
+    }
+
+    private void watchSoon() {
+        if (!watching) {
+            watching = true;
+            watch.schedule(this::checkPending, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Withdraws the previews whose process has gone or stopped, or that waited too long. */
+    private void checkPending() {
+        List<Preview> unclaimed = new ArrayList<>();
+        synchronized (this) {
+            watching = false;
+            pending.values().removeIf(preview -> {
+                if (preview.abandoned()) {
+                    unclaimed.add(preview);
+                    return true;
+                }
+                return false;
+            });
+            if (!pending.isEmpty()) {
+                watchSoon();
+            }
+        }
+        unclaimed.forEach(Preview::withdraw);
+    }
+
+    /** One process's preview: its terminal, open while the frame shows and nobody has taken it. */
+    private final class Preview {
+        private final long pid;
+        private final long startTime;
+        private final long since;
+        private Optional<RandomAccessFile> tty = Optional.empty(); // guarded by this
+        private boolean claimed; // guarded by this
+        private boolean ended; // guarded by this
+
+        Preview(long pid, long startTime, long since) {
+            this.pid = pid;
+            this.startTime = startTime;
+            this.since = since;
+        }
+
+        /** Draws the frame, unless claimed meanwhile; a terminal that cannot be opened draws nothing. */
+        synchronized void draw(JhostsApp.Viewer viewer) {
+            if (claimed || ended) {
+                return;
+            }
+            RandomAccessFile opened = null;
+            try {
+                opened = new RandomAccessFile(ProcFiles.descriptor(pid, 0).toFile(), "rw");
+                int number = FileDescriptorCast.using(opened.getFD()).as(Integer.class);
+                CLibrary.WinSize size = new CLibrary.WinSize();
+                if (CLibrary.isatty(number) != 1 || CLibrary.ioctl(number, CLibrary.TIOCGWINSZ, size) != 0
+                        || size.ws_col <= 0 || size.ws_row <= 0) {
+                    opened.close();
+                    return;
+                }
+                tty = Optional.of(opened);
+                OutputStream out = new BufferedOutputStream(new FileOutputStream(opened.getFD()), 1 << 16);
+                pickers.preview(viewer, out, new TerminalSize(size.ws_col, size.ws_row));
+            } catch (IOException | RuntimeException | LinkageError e) {
+                log.println("jhosts server: no first frame for process " + pid + ": " + e.getMessage());
+                if (tty.isEmpty() && opened != null) {
+                    try {
+                        opened.close();
+                    } catch (IOException ignored) {
+                        // it was never drawn on
+                    }
+                }
+            }
+        }
+
+        /** Its hello came: a drawing under way ends first (this monitor). */
+        synchronized void claimed() {
+            claimed = true;
+        }
+
+        synchronized void handOver() {
+            end(false);
+        }
+
+        synchronized void withdraw() {
+            end(true);
+        }
+
+        private void end(boolean leaveScreen) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            tty.ifPresent(file -> {
+                try (file) {
+                    if (leaveScreen) {
+                        OutputOnlyScreen.withdraw(new FileOutputStream(file.getFD()));
+                    }
+                } catch (IOException gone) {
+                    // the terminal went away with its process
+                }
+            });
+            tty = Optional.empty();
+        }
+
+        /** Whether its process has gone, stopped, or is another by now, or it waited too long. */
+        boolean abandoned() {
+            if (System.nanoTime() - since > UNCLAIMED.toNanos()) {
+                return true;
+            }
+            Optional<ProcFiles.Stat> stat = ProcFiles.stat(pid);
+            return stat.isEmpty() || stat.get().zombie() || stat.get().stopped() || stat.get().startTime() != startTime;
+        }
+    }
+}
