@@ -5,6 +5,7 @@ import dev.jhosts.server.JhostsServer;
 import dev.jhosts.server.Served;
 import dev.jhosts.server.ServerAddress;
 import dev.jhosts.server.ToServer;
+import dev.jhosts.terminal.ProcFiles;
 import dev.jhosts.terminal.ProcessSignals;
 import dev.jhosts.tui.JhostsApp;
 import dev.jhosts.tui.SessionHub;
@@ -74,12 +75,14 @@ final class ServerCommand implements Callable<Integer> {
                     launcher -> !home.isEmpty() && launcher.equals(home) && BuildIdentity.handshake(launcher).equals(build));
             // the runtime is made once the server listens, while a first client's terminal opens
             AtomicReference<PickerRuntime> opened = new AtomicReference<>();
+            JhostsServer.Startup startup = () -> {
+                PickerRuntime runtime = PickerRuntime.open(context, true);
+                opened.set(runtime);
+                return new Served(new RuntimePickers(runtime), runtime.commands());
+            };
             try {
-                return server.run(() -> {
-                    PickerRuntime runtime = PickerRuntime.open(context, true);
-                    opened.set(runtime);
-                    return new Served(new RuntimePickers(runtime), runtime.commands());
-                });
+                long launcher = launcherBeside();
+                return launcher > 0 ? server.runBeside(startup, launcher) : server.run(startup);
             } finally {
                 PickerRuntime runtime = opened.get();
                 if (runtime != null) {
@@ -87,6 +90,20 @@ final class ServerCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * The launcher that started this server beside its own client ({@code
+     * -Djhosts.server.beside}, its pid, which its client's JVM keeps): this process's parent.
+     * 0 when there is none, or the property names another process.
+     */
+    private static long launcherBeside() {
+        long launcher = Long.getLong("jhosts.server.beside", 0);
+        if (launcher <= 0) {
+            return 0;
+        }
+        boolean parent = ProcFiles.ownPid().flatMap(ProcFiles::stat).filter(own -> own.parent() == launcher).isPresent();
+        return parent ? launcher : 0;
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,

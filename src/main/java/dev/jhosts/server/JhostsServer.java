@@ -114,6 +114,21 @@ public final class JhostsServer {
      * meanwhile, and waits only for what needs the runtime (the first frame).
      */
     public int run(Startup startup) {
+        return serve(startup, 0);
+    }
+
+    /**
+     * As {@link #run}, for the server the launcher started beside its client, process {@code
+     * launcher}: when no socket is there at all, the picker's first frame is drawn on that
+     * client's terminal as soon as the runtime is made ({@link Previews}), and the socket
+     * listens after it. The client's JVM, which starts meanwhile, would otherwise have the
+     * frame wait for the socket's library, its connection and its hello.
+     */
+    public int runBeside(Startup startup, long launcher) {
+        return serve(startup, launcher);
+    }
+
+    private int serve(Startup startup, long launcher) {
         try (FileChannel lockFile = FileChannel.open(address.lock(), Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
@@ -121,14 +136,11 @@ public final class JhostsServer {
             if (lock.isEmpty()) {
                 return 0; // another server is starting or serving; the client finds it
             }
-            Optional<AFUNIXServerSocket> bound = bind();
-            if (bound.isEmpty()) {
+            // with the lock and no socket, no other server can serve: nobody else draws there
+            boolean frameFirst = launcher > 0 && !Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS);
+            if (!frameFirst && !listen()) {
                 return 0;
             }
-            listening = bound.get();
-            Thread acceptor = new Thread(this::accept, "jhosts-server-accept");
-            acceptor.setDaemon(true);
-            acceptor.start();
             try {
                 served.arrived(startup.start());
             } catch (Exception e) {
@@ -136,6 +148,13 @@ public final class JhostsServer {
                 log.println("jhosts server: " + e.getMessage());
                 shutDown();
                 return 1;
+            }
+            if (frameFirst) {
+                previews.show(launcher, System.getenv(), Path.of(System.getProperty("user.dir", "/")));
+                if (!listen()) {
+                    previews.close();
+                    return 0;
+                }
             }
             Optional<PreviewRequests> requests = PreviewRequests.open(address.previews(), this::previewRequested, log);
             try {
@@ -149,6 +168,19 @@ public final class JhostsServer {
             log.println("jhosts server: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** Binds the socket and accepts its clients on a thread of their own; false when another server serves. */
+    private boolean listen() throws IOException {
+        Optional<AFUNIXServerSocket> bound = bind();
+        if (bound.isEmpty()) {
+            return false;
+        }
+        listening = bound.get();
+        Thread acceptor = new Thread(this::accept, "jhosts-server-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return true;
     }
 
     /**
@@ -280,10 +312,13 @@ public final class JhostsServer {
 
     /** Stops serving: the pickers shown end (their clients restore their terminals), the sessions are hung up. */
     private void shutDown() {
-        try {
-            listening.close();
-        } catch (IOException ignored) {
-            // closing a listening socket does not fail in a way that matters here
+        AFUNIXServerSocket server = listening;
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // closing a listening socket does not fail in a way that matters here
+            }
         }
         Object identity = socketIdentity().orElse(null);
         if (identity != null) {
