@@ -164,6 +164,33 @@ public final class ServerClient {
      *     server's own check says them ({@link ServerStarter.StartFailure})
      */
     public int show(ToServer.Purpose purpose, List<String> arguments, ColdStart coldStart) throws Exception {
+        // Ctrl-C on the terminal still in its own modes, before the server has taken it: the
+        // server may show a first frame on it already (the launcher asked it to), which it alone
+        // can take away, so this client goes on, asks the server to give the terminal back, and
+        // ends as the picker ends after Ctrl-C
+        AtomicBoolean interrupted = new AtomicBoolean();
+        try (ProcessSignals.Handling early = ProcessSignals.handle("INT", new Remember(interrupted))) {
+            int status = show(purpose, arguments, coldStart, interrupted);
+            return interrupted.get() ? INTERRUPTED : status;
+        }
+    }
+
+    /** Sets its flag: a signal to act on later. A class, not a lambda: the client's start pays for its first lambda. */
+    private static final class Remember implements Runnable {
+        private final AtomicBoolean flag;
+
+        Remember(AtomicBoolean flag) {
+            this.flag = flag;
+        }
+
+        @Override
+        public void run() {
+            flag.set(true);
+        }
+    }
+
+    private int show(ToServer.Purpose purpose, List<String> arguments, ColdStart coldStart, AtomicBoolean interrupted)
+            throws Exception {
         boolean onTerminal = onTerminal();
         // made while the socket's classes get ready on other threads (prepareInBackground)
         ToServer.Hello hello = new ToServer.Hello(build, address.pair(), purpose, arguments,
@@ -191,10 +218,10 @@ public final class ServerClient {
         }
         ServerConnection connection = running.isPresent() ? running.get() : starting.get().connect(address);
         connection.hello(hello, Optional.of(FileDescriptor.in));
-        ToClient first = attend(connection);
+        ToClient first = attend(connection, interrupted);
         // at most once each: a server replaced, then a terminal to pass
         for (int again = 0; again < 2 && first instanceof ToClient.Declined declined
-                && declined.reason() != ToClient.Reason.NOT_LISTED; again++) {
+                && declined.reason() != ToClient.Reason.NOT_LISTED && !interrupted.get(); again++) {
             connection.close();
             if (declined.reason() == ToClient.Reason.REPLACED) {
                 // the server (another build, old settings) had nothing to lose: it ends, a new one starts
@@ -206,7 +233,7 @@ public final class ServerClient {
                         () -> new IOException("the jhosts server ended (" + address.socket() + ")"));
             }
             connection.hello(hello, Optional.of(FileDescriptor.in));
-            first = attend(connection);
+            first = attend(connection, interrupted);
         }
         connection.close();
         if (first instanceof ToClient.Declined declined) {
@@ -275,7 +302,7 @@ public final class ServerClient {
      * and leaves the screen a server that went away may have left (the alternate screen, a
      * hidden cursor). JLine's native library, which that takes, is loaded only then.
      */
-    private ToClient attend(ServerConnection connection) throws IOException {
+    private ToClient attend(ServerConnection connection, AtomicBoolean interrupted) throws IOException {
         AtomicReference<String> found = new AtomicReference<>("");
         AtomicBoolean restored = new AtomicBoolean();
         CountDownLatch exitSeen = new CountDownLatch(1);
@@ -298,7 +325,18 @@ public final class ServerClient {
         Runtime.getRuntime().addShutdownHook(onSignal);
         ProcessSignals.Handling winch = ProcessSignals.handle("WINCH", () -> connection.sendQuietly(new ToServer.Resized()));
         ProcessSignals.Handling cont = ProcessSignals.handle("CONT", () -> connection.sendQuietly(new ToServer.Continued()));
-        ProcessSignals.Handling interrupt = ProcessSignals.handle("INT", () -> interrupted(connection));
+        ProcessSignals.Handling interrupt = ProcessSignals.handle("INT", () -> {
+            if (found.get().isEmpty()) {
+                // the server has not taken the terminal yet: it gives it back, and the client ends
+                interrupted.set(true);
+                connection.sendQuietly(new ToServer.Exiting());
+            } else {
+                interrupted(connection);
+            }
+        });
+        if (interrupted.get()) {
+            connection.sendQuietly(new ToServer.Exiting());
+        }
         OwnProcess here = new OwnProcess();
         try {
             while (true) {

@@ -225,11 +225,11 @@ final class ClientConnection {
                 }
                 opening = new JhostsApp.Opening.Session(target.get().id());
             }
-            claim.handOver();
+            boolean frameShown = claim.handOver();
             ShownTerminal terminal = new ShownTerminal(link, number, server.pickers());
             shown = Optional.of(terminal);
             try {
-                terminal.show(tty, ttyNumber, hello.environment(), hello.directory(), opening, in);
+                terminal.show(tty, ttyNumber, hello.environment(), hello.directory(), opening, in, frameShown);
             } finally {
                 shown = Optional.empty();
             }

@@ -66,10 +66,11 @@ final class Previews implements AutoCloseable {
 
     /**
      * Draws the first frame of a picker on the terminal of process {@code pid} (its standard
-     * input, opened as {@code /proc/PID/fd/0}), for its {@code environment} and {@code directory}:
-     * unless its hello came already, it has a preview, it has gone or stopped, or its terminal
-     * cannot be opened. The settings changed since the server started: none either (that
-     * client is sent to a new server).
+     * input, opened as {@code /proc/PID/fd/0}), for its {@code environment} and {@code directory},
+     * on a thread of its own: unless its hello came already, it has a preview, it has gone or
+     * stopped, or its terminal cannot be opened. The settings changed since the server started:
+     * none either (that client is sent to a new server). A hello that comes before the frame is
+     * drawn finds it registered, and no frame is drawn.
      */
     void show(long pid, Map<String, String> environment, Path directory) {
         Optional<ProcFiles.Stat> stat = ProcFiles.stat(pid);
@@ -84,7 +85,12 @@ final class Previews implements AutoCloseable {
             pending.put(pid, preview);
             watchSoon();
         }
-        preview.draw(new JhostsApp.Viewer("process " + pid, ClientEnvironment.allowed(environment), directory, true));
+        JhostsApp.Viewer viewer = new JhostsApp.Viewer("process " + pid, ClientEnvironment.allowed(environment),
+                directory, true);
+        // on a thread of its own: a terminal that does not drain (Ctrl-S) holds up its own frame only
+        Thread drawing = new Thread(() -> preview.draw(viewer), "jhosts-server-preview-" + pid);
+        drawing.setDaemon(true);
+        drawing.start();
     }
 
     /**
@@ -116,9 +122,13 @@ final class Previews implements AutoCloseable {
             this.preview = preview;
         }
 
-        /** A picker takes the terminal over: the frame stays for it to draw again. */
-        void handOver() {
-            preview.ifPresent(Preview::handOver);
+        /**
+         * A picker takes the terminal over: the frame stays for it to draw again. Whether a
+         * frame shows (the alternate screen is on): the picker takes it away should it end
+         * before it has drawn.
+         */
+        boolean handOver() {
+            return preview.map(Preview::handOver).orElse(false);
         }
 
         /** No picker follows: the terminal shows what it did before (nothing when handed over). */
@@ -186,9 +196,13 @@ final class Previews implements AutoCloseable {
             if (claimed || ended) {
                 return;
             }
-            RandomAccessFile opened = null;
+            RandomAccessFile opened;
             try {
                 opened = new RandomAccessFile(ProcFiles.descriptor(pid, 0).toFile(), "rw");
+            } catch (IOException | SecurityException unopened) {
+                return; // gone meanwhile, or a /proc that does not let it: its picker comes as ever
+            }
+            try {
                 int number = FileDescriptorCast.using(opened.getFD()).as(Integer.class);
                 CLibrary.WinSize size = new CLibrary.WinSize();
                 if (CLibrary.isatty(number) != 1 || CLibrary.ioctl(number, CLibrary.TIOCGWINSZ, size) != 0
@@ -201,7 +215,7 @@ final class Previews implements AutoCloseable {
                 pickers.preview(viewer, out, new TerminalSize(size.ws_col, size.ws_row));
             } catch (IOException | RuntimeException | LinkageError e) {
                 log.println("jhosts server: no first frame for process " + pid + ": " + e.getMessage());
-                if (tty.isEmpty() && opened != null) {
+                if (tty.isEmpty()) {
                     try {
                         opened.close();
                     } catch (IOException ignored) {
@@ -216,8 +230,10 @@ final class Previews implements AutoCloseable {
             claimed = true;
         }
 
-        synchronized void handOver() {
+        synchronized boolean handOver() {
+            boolean shown = tty.isPresent() && !ended;
             end(false);
+            return shown;
         }
 
         synchronized void withdraw() {

@@ -3,12 +3,14 @@ package dev.jhosts.server;
 import dev.jhosts.session.ExactModes;
 import dev.jhosts.terminal.TerminalDevice;
 import dev.jhosts.tui.JhostsApp;
+import dev.jhosts.tui.terminal.OutputOnlyScreen;
 import dev.jhosts.tui.terminal.TerminalOwner;
 import dev.jhosts.tui.view.Appearance;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -52,10 +54,12 @@ final class ShownTerminal {
     /**
      * The picker on the client's tty. JLine gets a duplicate of it (its close closes that one),
      * so that the modes found here can be written back exactly on the tty itself at the end,
-     * whatever ended the picker.
+     * whatever ended the picker. With {@code frameShown}, a first frame drawn before the client
+     * came shows on the tty ({@link Previews}): the picker draws over it, and takes it away
+     * should it end before it has drawn.
      */
     void show(FileDescriptor tty, int ttyNumber, Map<String, String> environment, String directory,
-            JhostsApp.Opening opening, DataInputStream in) throws IOException {
+            JhostsApp.Opening opening, DataInputStream in, boolean frameShown) throws IOException {
         ExactModes found = ExactModes.capture(ttyNumber);
         // before anything changes them: the client writes them back should this server die
         link.send(new ToClient.Modes(found.encoded()));
@@ -71,6 +75,9 @@ final class ShownTerminal {
                     Appearance.fromEnvironment(environment).unicode(), environment.getOrDefault("TERM", ""), side);
         } catch (IOException | RuntimeException e) {
             new FileInputStream(duplicate).close();
+            if (frameShown) {
+                withdrawFrame(tty);
+            }
             throw e;
         }
         TerminalOwner terminal = opened;
@@ -85,6 +92,9 @@ final class ShownTerminal {
                 if (!givenBack) {
                     givenBack = true;
                     terminal.close();
+                    if (frameShown && !terminal.screenStarted()) {
+                        withdrawFrame(tty); // ended before the picker drew: the first frame still shows
+                    }
                     found.restore();
                 }
             }
@@ -153,6 +163,14 @@ final class ShownTerminal {
         side.clientGone();
         terminal.hangUp();
         giveBack.run();
+    }
+
+    private static void withdrawFrame(FileDescriptor tty) {
+        try {
+            OutputOnlyScreen.withdraw(new FileOutputStream(tty));
+        } catch (IOException gone) {
+            // the terminal went away
+        }
     }
 
     private static String ttyName(int fd) {

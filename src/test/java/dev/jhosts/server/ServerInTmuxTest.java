@@ -247,6 +247,54 @@ class ServerInTmuxTest {
         assertModesRestored("after-withdrawn");
     }
 
+    /** The sockets that bear {@code socket}'s path: the listening one, and each connection made to it (/proc/net/unix). */
+    private static long socketsAt(Path socket) throws IOException {
+        return Files.readAllLines(Path.of("/proc/net/unix")).stream().filter(line -> line.endsWith(" " + socket)).count();
+    }
+
+    private static void signal(long pid, String name) {
+        Processes.Result kill = Processes.run(List.of("kill", "-" + name, Long.toString(pid)), Map.of(), Duration.ofSeconds(10));
+        assertThat(kill.exitCode()).as(kill.describe()).isZero();
+    }
+
+    @Test
+    void ctrlCBeforeTheServerHasTakenTheTerminalEndsThePickerWithItsFirstFrameTakenAway() throws IOException {
+        serverRuns();
+        Path socket = JhostsServers.in(controlDirectory()).get(0);
+        Processes.Result status = jhosts("server", "status");
+        long server = Long.parseLong(status.stdout().replaceAll("(?s)^pid (\\d+),.*$", "$1"));
+        Path java = slowJava("interrupted", 1);
+        // an interactive shell, which Ctrl-C leaves alone, as it leaves a person's
+        Requirements.requireCommand("bash", "bash");
+        Map<String, String> env = env();
+        env.put("PS1", "ready$ ");
+        Tmux tmux = Tmux.start(100, 30, env, "exec bash --norc --noprofile -i");
+        terminals.add(tmux);
+        tmux.waitFor("ready$");
+        Path modes = SSHD.dir().resolve("interrupted");
+        tmux.type("stty -g > " + modes + ".before; JAVA_HOME=" + java + " " + SshdFixture.launcher().toAbsolutePath()
+                + " -F " + config + "; echo \"jhosts exited $?\"; stty -g > " + modes + ".after.part && mv " + modes
+                + ".after.part " + modes + ".after\r");
+        tmux.waitFor("h1");
+        // the server, stopped, takes nothing more: the client connects, says hello and waits
+        signal(server, "STOP");
+        try {
+            long listening = socketsAt(socket);
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (socketsAt(socket) <= listening && System.nanoTime() < deadline) {
+                sleep(20);
+            }
+            assertThat(socketsAt(socket)).as("the client's connection, waiting").isGreaterThan(listening);
+            tmux.keys("C-c");
+            sleep(300);
+        } finally {
+            signal(server, "CONT");
+        }
+        assertThat(tmux.waitFor("jhosts exited")).contains("jhosts exited 130");
+        assertModesRestored("interrupted");
+        assertThat(tmux.display("#{alternate_on}")).as("the first frame taken away").isEqualTo("0");
+    }
+
     @Test
     void theServerWritesTheCompletionCacheOfItsCatalogueAfterTheFirstFrame() throws IOException {
         Path cache = Path.of(SSHD.jhostsEnv().get("XDG_STATE_HOME"), "jhosts", HostCache.FILE_NAME);

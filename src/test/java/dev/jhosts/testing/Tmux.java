@@ -85,6 +85,33 @@ public final class Tmux implements AutoCloseable {
         return run(List.of("display-message", "-p", "-t", SESSION, "#{pane_tty}")).stdout().strip();
     }
 
+    /**
+     * Waits until a program has taken the pane's terminal out of its canonical mode (bounded by
+     * {@link #PATIENCE}): a picker that reads its keys, not the first frame a jhosts server draws
+     * while the client's JVM starts, when Ctrl-C still stops that JVM as it stops any program.
+     */
+    public void waitUntilTaken() {
+        String tty = paneTty();
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            Processes.Result modes = Processes.run(List.of("stty", "-F", tty, "-a"), java.util.Map.of(),
+                    java.time.Duration.ofSeconds(10));
+            if (modes.exitCode() == 0 && modes.stdout().contains("-icanon")) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + PATIENCE.toSeconds() + "s for a program to take " + tty
+                        + "; its modes: " + modes.describe());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
     /** The pane's {@code format} as tmux expands it ({@code #{alternate_on}}, {@code #{cursor_flag}}…). */
     public String display(String format) {
         return run(List.of("display-message", "-p", "-t", SESSION, format)).stdout().strip();

@@ -146,6 +146,8 @@ class TuiInTmuxTest {
     void controlCQuitsAtOnce() throws IOException {
         start(80, 24, env("xterm-256color", "C.UTF-8"));
         tmux.waitFor("4 shown");
+        // the picker's, not the first frame the server draws while the client's JVM starts
+        tmux.waitUntilTaken();
         tmux.type("we");
         tmux.keys("C-c");
         tmux.waitFor("jhosts exited 130");
@@ -157,6 +159,7 @@ class TuiInTmuxTest {
     void aSignalRestoresTheTerminal(String signal) throws Exception {
         start(80, 24, env("xterm-256color", "C.UTF-8"));
         tmux.waitFor("4 shown");
+        tmux.waitUntilTaken();
         String pid = Files.readString(dir.resolve("pid")).strip();
         Processes.Result kill = Processes.run(List.of("kill", "-s", signal, pid), Map.of(), Duration.ofSeconds(10));
         assertThat(kill.exitCode()).as(kill.describe()).isZero();

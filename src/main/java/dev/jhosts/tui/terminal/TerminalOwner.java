@@ -47,6 +47,7 @@ public final class TerminalOwner implements AutoCloseable {
     private final Optional<Thread> restoreOnExit;
     private final Object state = new Object();
     private boolean screenShown;
+    private boolean screenStarted;
     private boolean closed;
     private boolean watchingResizes;
     private Consumer<TerminalSize> resizeListener = size -> { };
@@ -167,8 +168,16 @@ public final class TerminalOwner implements AutoCloseable {
             modes.keepLineSpeed();
             screen.startScreen();
             screenShown = true;
+            screenStarted = true;
         }
         screen.doResizeIfNecessary();
+    }
+
+    /** Whether {@link #startScreen} ever took the terminal (what shows on it since is this owner's to undo). */
+    public boolean screenStarted() {
+        synchronized (state) {
+            return screenStarted;
+        }
     }
 
     /** Leaves the alternate screen and restores the cooked modes; the screen can be started again. */
