@@ -152,9 +152,8 @@ public final class ServerBench {
         double helloMedian = TuiBench.median(helloMs);
         System.out.printf("first frame, server running %7.1f ms   JVM hello-world %6.1f ms   ratio %.2f×%n",
                 TuiBench.median(warmMs), helloMedian, TuiBench.median(warmMs) / helloMedian);
-        System.out.printf("  of which the server's: hello to first frame %6.1f ms (an in-process client); the client's"
-                + " JVM and connection %6.1f ms%n", TuiBench.median(serverShareMs),
-                TuiBench.median(warmMs) - TuiBench.median(serverShareMs));
+        System.out.printf("  the server's part: hello to first frame %6.1f ms (an in-process client, no JVM to start)%n",
+                TuiBench.median(serverShareMs));
         System.out.printf("  the floor: a JVM that only connects to the server's socket %6.1f ms (%.2f× the hello-world),"
                 + " with the JDK's channel and an archive of its own%n", TuiBench.median(floorMs),
                 TuiBench.median(floorMs) / helloMedian);
