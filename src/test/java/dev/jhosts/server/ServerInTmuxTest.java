@@ -189,8 +189,10 @@ class ServerInTmuxTest {
         Files.createDirectories(java.getParent());
         Path marks = SSHD.dir().resolve(name);
         Files.deleteIfExists(Path.of(marks + ".started"));
-        Files.writeString(java, "#!/bin/sh\necho $$ > " + marks + ".pid\nsleep " + seconds + "\ntouch " + marks
-                + ".started\nexec " + Path.of(System.getProperty("java.home"), "bin", "java") + " \"$@\"\n");
+        // a server the launcher starts with it is not slowed down
+        Files.writeString(java, "#!/bin/sh\ncase \"$*\" in *' server run') ;; *) echo $$ > " + marks + ".pid; sleep "
+                + seconds + "; touch " + marks + ".started ;; esac\nexec "
+                + Path.of(System.getProperty("java.home"), "bin", "java") + " \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
         return home;
     }
@@ -222,6 +224,27 @@ class ServerInTmuxTest {
         tmux.keys("Escape");
         assertThat(tmux.waitFor("jhosts exited")).contains("jhosts exited 0");
         assertModesRestored("preview");
+    }
+
+    @Test
+    void theServerTheLauncherStartsDrawsTheFirstFrameBeforeTheClientsJvmIsUp() throws IOException {
+        assertThat(JhostsServers.in(controlDirectory())).as("no server before").isEmpty();
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!serversOf(config).isEmpty() && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        Path java = slowJava("cold", 3);
+        Tmux tmux = terminal("cold-frame", "", "JAVA_HOME=" + java);
+        tmux.waitFor("h1");
+        assertThat(SSHD.dir().resolve("cold.started")).as("the frame came before the client's JVM started").doesNotExist();
+        tmux.type("h1");
+        tmux.waitUntil(s -> s.contains("1 shown") && s.contains(" h1 ") && !s.contains(" h0 "), "h1 alone");
+        tmux.keys("Escape");
+        tmux.waitFor("type to filter");
+        tmux.keys("Escape");
+        assertThat(tmux.waitFor("jhosts exited")).contains("jhosts exited 0");
+        assertModesRestored("cold-frame");
+        assertThat(serversOf(config)).as("the server the launcher started").hasSize(1);
     }
 
     @Test
