@@ -60,11 +60,21 @@ final class ShownTerminal {
      */
     void show(FileDescriptor tty, int ttyNumber, Map<String, String> environment, String directory,
             JhostsApp.Opening opening, DataInputStream in, boolean frameShown) throws IOException {
-        ExactModes found = ExactModes.capture(ttyNumber);
-        // before anything changes them: the client writes them back should this server die
-        link.send(new ToClient.Modes(found.encoded()));
-        FileDescriptor duplicate = FileDescriptorCast.duplicating(tty).as(FileDescriptor.class);
-        int duplicateNumber = FileDescriptorCast.using(duplicate).as(Integer.class);
+        ExactModes found;
+        FileDescriptor duplicate;
+        int duplicateNumber;
+        try {
+            found = ExactModes.capture(ttyNumber);
+            // before anything changes them: the client writes them back should this server die
+            link.send(new ToClient.Modes(found.encoded()));
+            duplicate = FileDescriptorCast.duplicating(tty).as(FileDescriptor.class);
+            duplicateNumber = FileDescriptorCast.using(duplicate).as(Integer.class);
+        } catch (IOException | RuntimeException e) {
+            if (frameShown) {
+                withdrawFrame(tty); // the client went, or the terminal cannot be had: nobody draws over it
+            }
+            throw e;
+        }
         ClientSide side = new ClientSide(link);
         String where = "client " + number + " (" + ttyName(ttyNumber) + ")";
         int status = 1;
