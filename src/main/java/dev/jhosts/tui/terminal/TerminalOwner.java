@@ -34,6 +34,7 @@ import org.jline.terminal.Terminal;
  */
 public final class TerminalOwner implements AutoCloseable {
     private static final byte[] LEAVE_SCREEN = OutputOnlyScreen.LEAVE_SCREEN;
+    private static final byte[] CONTROL_C = {3};
     private final Console console;
     private final Terminal jline;
     private final Attributes raw;
@@ -225,8 +226,19 @@ public final class TerminalOwner implements AutoCloseable {
         jline.raise(Terminal.Signal.WINCH);
     }
 
-    /** The user typed the terminal's interrupt character in its normal modes (its client got SIGINT). */
+    /**
+     * The user typed the terminal's interrupt character in its normal modes (its client got
+     * SIGINT). Before the picker has first taken the terminal, that is the Ctrl-C its keys would
+     * have read had the terminal been raw already: it is put before them. Later, the terminal
+     * is lent (a session without a pty, which ends on it), and the handlers of the signal run.
+     */
     public void raiseInterrupt() {
+        synchronized (state) {
+            if (!screenStarted && !closed) {
+                input.giveBack(CONTROL_C, 0, CONTROL_C.length);
+                return;
+            }
+        }
         jline.raise(Terminal.Signal.INT);
     }
 
