@@ -175,12 +175,19 @@ final class Repainter {
 
     byte[] leave() {
         ByteSink out = new ByteSink();
+        // where the cursor is on the main screen once the program's is left (?1049l brings back
+        // the one saved with it)
+        int x = e.inAlternate ? e.savedPrimary.x() : e.x;
+        int y = e.inAlternate ? e.savedPrimary.y() : e.y;
         if (e.inAlternate) {
             out.ascii("\033[?1049l");
         }
         out.ascii("\033[0m\033[r\033[?25h\033[?1l\033>\033[?2004l");
         out.ascii("\033[?9l\033[?1000l\033[?1002l\033[?1003l\033[?1005l\033[?1006l\033[?1015l\033[?1004l");
         out.ascii("\033[?7h\033[?6l\033[4l\033[20l\033[?5l\033[?12l\033[0 q\033(B\033)B\017");
+        // DECSTBM and DECOM, reset above, both home the cursor: back where the program left it, so
+        // that what comes after (the shell's prompt, once the picker is left) follows its output
+        cursorTo(out, Math.min(y, e.rows - 1), Math.min(x, e.columns - 1));
         return out.toByteArray();
     }
 

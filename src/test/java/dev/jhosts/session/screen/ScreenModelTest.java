@@ -297,6 +297,17 @@ class ScreenModelTest {
     }
 
     @Test
+    void leavingPutsTheCursorBackWhereTheProgramLeftItAfterTheResetsThatHomeIt() {
+        // a scroll region with origin mode: the cursor's row counts from the region's top
+        ScreenModel region = model(20, 6, "a\r\nb\r\n\033[2;5r\033[?6h\033[1;3Hc");
+        assertThat(new String(region.leave(), StandardCharsets.US_ASCII)).endsWith("\033[2;4H");
+        // in the alternate screen: the main screen's cursor, as ?1049l brings it back
+        ScreenModel alternate = model(20, 6, "x\r\ny\033[?1049h\033[3;3Hz");
+        String leave = new String(alternate.leave(), StandardCharsets.US_ASCII);
+        assertThat(leave).startsWith("\033[?1049l").endsWith("\033[2;2H");
+    }
+
+    @Test
     void theSavedCursorOfBothScreensSurvivesTheRepaint() {
         ScreenModel model = model(10, 4, "ab\033[1;31m\0337\033[m\033[?1049h\033[3;3H\033[4m\0337\033[Hz");
         assertRoundTrip(model);
