@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -250,13 +251,8 @@ public final class JhostsServer {
      * lead its client to this server.
      */
     private void previewRequested(PreviewRequests.Request request) {
-        Path process = Path.of("/proc", Long.toString(request.pid()));
-        try {
-            if (((Number) Files.getAttribute(process, "unix:uid")).longValue() != LocalUser.uid()
-                    || !ownLauncher.test(request.home())) {
-                return;
-            }
-        } catch (IOException | RuntimeException gone) {
+        OptionalLong owner = ProcFiles.owner(request.pid());
+        if (owner.isEmpty() || owner.getAsLong() != LocalUser.uid() || !ownLauncher.test(request.home())) {
             return;
         }
         Optional<Path> directory = ProcFiles.directory(request.pid());

@@ -60,33 +60,29 @@ final class ShownTerminal {
      */
     void show(FileDescriptor tty, int ttyNumber, Map<String, String> environment, String directory,
             JhostsApp.Opening opening, DataInputStream in, boolean frameShown) throws IOException {
+        ClientSide side = new ClientSide(link);
+        String where = "client " + number + " (" + ttyName(ttyNumber) + ")";
+        int status = 1;
+        String message = "";
         ExactModes found;
         FileDescriptor duplicate;
-        int duplicateNumber;
+        TerminalOwner opened;
         try {
             found = ExactModes.capture(ttyNumber);
             // before anything changes them: the client writes them back should this server die
             link.send(new ToClient.Modes(found.encoded()));
             duplicate = FileDescriptorCast.duplicating(tty).as(FileDescriptor.class);
-            duplicateNumber = FileDescriptorCast.using(duplicate).as(Integer.class);
+            int duplicateNumber = FileDescriptorCast.using(duplicate).as(Integer.class);
+            try {
+                opened = TerminalOwner.open(TerminalDevice.received(duplicate, duplicateNumber),
+                        Appearance.fromEnvironment(environment).unicode(), environment.getOrDefault("TERM", ""), side);
+            } catch (IOException | RuntimeException e) {
+                new FileInputStream(duplicate).close();
+                throw e;
+            }
         } catch (IOException | RuntimeException e) {
             if (frameShown) {
                 withdrawFrame(tty); // the client went, or the terminal cannot be had: nobody draws over it
-            }
-            throw e;
-        }
-        ClientSide side = new ClientSide(link);
-        String where = "client " + number + " (" + ttyName(ttyNumber) + ")";
-        int status = 1;
-        String message = "";
-        TerminalOwner opened;
-        try {
-            opened = TerminalOwner.open(TerminalDevice.received(duplicate, duplicateNumber),
-                    Appearance.fromEnvironment(environment).unicode(), environment.getOrDefault("TERM", ""), side);
-        } catch (IOException | RuntimeException e) {
-            new FileInputStream(duplicate).close();
-            if (frameShown) {
-                withdrawFrame(tty);
             }
             throw e;
         }

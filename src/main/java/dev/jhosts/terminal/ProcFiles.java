@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What Linux's {@code /proc} says of another process of this user: where its standard streams
@@ -72,6 +73,18 @@ public final class ProcFiles {
             return variables;
         } catch (IOException | RuntimeException unreadable) {
             return new HashMap<>();
+        }
+    }
+
+    /** The uid a process runs as (the owner of {@code /proc/PID}); empty when it cannot be read. */
+    public static OptionalLong owner(long pid) {
+        if (pid <= 0) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(((Number) Files.getAttribute(Path.of("/proc", Long.toString(pid)), "unix:uid")).longValue());
+        } catch (IOException | RuntimeException unreadable) {
+            return OptionalLong.empty();
         }
     }
 

@@ -62,6 +62,7 @@ class ProcFilesTest {
             long pid = process.pid();
             assertThat(ProcFiles.environment(pid)).containsEntry("JHOSTS_PROCFILES_TEST", "a=b c");
             assertThat(ProcFiles.directory(pid)).contains(directory);
+            assertThat(ProcFiles.owner(pid)).isNotEmpty().isEqualTo(ProcFiles.owner(ProcessHandle.current().pid()));
             ProcFiles.Stat stat = ProcFiles.stat(pid).orElseThrow();
             assertThat(stat.startTime()).isPositive()
                     .isGreaterThanOrEqualTo(ProcFiles.stat(ProcessHandle.current().pid()).orElseThrow().startTime());
@@ -72,6 +73,7 @@ class ProcFilesTest {
         }
         assertThat(ProcFiles.environment(0)).isEmpty();
         assertThat(ProcFiles.directory(0)).isEmpty();
+        assertThat(ProcFiles.owner(0)).isEmpty();
     }
 
     @Test
