@@ -142,13 +142,7 @@ class ServerInTmuxTest {
 
     @Test
     void theFirstPickerHasItsServerStartedByTheLauncherAndTakesItOnAndASecondStartsNone() throws IOException {
-        assertThat(JhostsServers.in(controlDirectory())).as("no server before").isEmpty();
-        // the last test's server has removed its socket, and may still be ending
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!serversOf(config).isEmpty() && System.nanoTime() < deadline) {
-            sleep(50);
-        }
-        assertThat(serversOf(config)).as("no server process before").isEmpty();
+        noServerBefore();
         Tmux first = terminal("launched-1", "");
         first.waitFor("h0");
         List<ProcessHandle> servers = serversOf(config);
@@ -197,13 +191,23 @@ class ServerInTmuxTest {
         return home;
     }
 
-    /** A picker shown and left, so that a server runs. */
+    /**
+     * A picker shown and left, so that a server runs, with its first frames' pipe made (it comes
+     * after the server's start: a launcher before it asks for no frame).
+     */
     private void serverRuns() throws IOException {
         Tmux first = terminal("warm-up", "");
         first.waitFor("h0");
         first.keys("Escape");
         assertModesRestored("warm-up");
-        assertThat(JhostsServers.in(controlDirectory())).hasSize(1);
+        List<Path> sockets = JhostsServers.in(controlDirectory());
+        assertThat(sockets).hasSize(1);
+        Path pipe = ServerAddress.at(sockets.get(0)).previews();
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!Files.exists(pipe) && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        assertThat(pipe).as("the server's first frames' pipe").exists();
     }
 
     @Test
@@ -228,11 +232,7 @@ class ServerInTmuxTest {
 
     @Test
     void theServerTheLauncherStartsDrawsTheFirstFrameBeforeTheClientsJvmIsUp() throws IOException {
-        assertThat(JhostsServers.in(controlDirectory())).as("no server before").isEmpty();
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!serversOf(config).isEmpty() && System.nanoTime() < deadline) {
-            sleep(50);
-        }
+        noServerBefore();
         Path java = slowJava("cold", 3);
         Tmux tmux = terminal("cold-frame", "", "JAVA_HOME=" + java);
         tmux.waitFor("h1");
@@ -334,6 +334,16 @@ class ServerInTmuxTest {
         assertThat(Files.readString(cache)).contains("\nh0\t");
         picker.keys("Escape");
         assertModesRestored("cache");
+    }
+
+    /** No server's socket, and (the last test's server may still be ending) no server's process. */
+    private static void noServerBefore() {
+        assertThat(JhostsServers.in(controlDirectory())).as("no server before").isEmpty();
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!serversOf(config).isEmpty() && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        assertThat(serversOf(config)).as("no server process before").isEmpty();
     }
 
     /** The jhosts servers of {@code sshConfig} running now. */
