@@ -44,8 +44,9 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  *       attach a session and detach again many times, and its resident memory with 20 detached
  *       sessions of 200×60 with a full scrollback.</li>
  * </ul>
- * {@code JHOSTS_SERVER_BENCH='RUNS CLIENTS ROUNDS [PARTS]'} sets the counts (default {@code '9 20 100'})
- * and which parts run ({@code start,traffic,memory}, all by default).
+ * {@code JHOSTS_SERVER_BENCH='RUNS CLIENTS ROUNDS [PARTS [BULK]]'} sets the counts (default {@code '9 20 100'}),
+ * which parts run ({@code start,traffic,memory}, all by default) and how many times the 256 MiB go
+ * through each (3 by default).
  */
 public final class ServerBench {
     private static final Duration LIMIT = TuiBench.LIMIT;
@@ -75,6 +76,7 @@ public final class ServerBench {
         int clients = Integer.parseInt(counts[1]);
         int rounds = Integer.parseInt(counts[2]);
         String parts = counts.length > 3 ? counts[3] : "start,traffic,memory";
+        int bulkRounds = counts.length > 4 ? Integer.parseInt(counts[4]) : 3;
         SshdFixture sshd = new SshdFixture().start();
         ServerBench bench = new ServerBench(sshd);
         try {
@@ -86,7 +88,7 @@ public final class ServerBench {
                 bench.startUpAndEnter(runs);
             }
             if (parts.contains("traffic")) {
-                bench.sessionTraffic();
+                bench.sessionTraffic(bulkRounds);
             }
             if (parts.contains("memory")) {
                 bench.memory(clients, rounds);
@@ -96,6 +98,10 @@ public final class ServerBench {
             sshd.jhosts(LIMIT, "master", "exit", SshdFixture.HOST);
             sshd.stop();
         }
+    }
+
+    private static long[] rounded(double[] millis) {
+        return java.util.Arrays.stream(millis).mapToLong(Math::round).toArray();
     }
 
     private static String load() throws IOException {
@@ -262,14 +268,21 @@ public final class ServerBench {
 
     // ---- 3: keystrokes and bulk output through a session
 
-    private void sessionTraffic() throws Exception {
+    private void sessionTraffic(int bulkRounds) throws Exception {
         String ssh = "ssh -F " + sshd.sshConfig() + " -tt -S " + TuiBench.socket(sshd) + " " + SshdFixture.HOST;
         String loadBefore = load();
         double[][] sessionKeys = TuiBench.keystrokesThroughPicker(jhosts, env);
         double[][] sshKeys = TuiBench.keystrokes(ssh, env);
         String loadKeys = load();
-        double session = TuiBench.bulkThroughPicker(jhosts, env);
-        double plain = TuiBench.bulk(ssh + " \"" + TuiBench.BULK + "\"", env);
+        // interleaved rounds, each a pair: one pair alone moves by 10-15 % with whatever else runs
+        double[] sessions = new double[bulkRounds];
+        double[] plains = new double[bulkRounds];
+        for (int round = 0; round < bulkRounds; round++) {
+            sessions[round] = TuiBench.bulkThroughPicker(jhosts, env);
+            plains[round] = TuiBench.bulk(ssh + " \"" + TuiBench.BULK + "\"", env);
+        }
+        double session = TuiBench.median(sessions);
+        double plain = TuiBench.median(plains);
         String[] paces = {"back to back", "100 ms apart", "1 s apart"};
         for (int pace = 0; pace < paces.length; pace++) {
             System.out.printf("keystroke echo, %-12s %6.2f ms (p90 %.2f)   ssh -S -t %6.2f ms (p90 %.2f)   added %+.2f ms%n",
@@ -280,7 +293,9 @@ public final class ServerBench {
         System.out.printf("256 MiB through a session %6.0f ms (%.0f MiB/s)   ssh -S -t %6.0f ms (%.0f MiB/s)   throughput %.2f× ssh's%n",
                 session, 256_000 / session, plain, 256_000 / plain, plain / session);
         System.out.println("(keystrokes " + java.util.Arrays.toString(TuiBench.KEYSTROKES) + " per pace, load average "
-                + loadBefore + " before, " + loadKeys + " after; 256 MiB once each, load average " + load() + " after)");
+                + loadBefore + " before, " + loadKeys + " after; 256 MiB " + bulkRounds + " times each, interleaved, medians: jhosts "
+                + java.util.Arrays.toString(rounded(sessions)) + " ms, ssh " + java.util.Arrays.toString(rounded(plains))
+                + " ms; load average " + load() + " after)");
     }
 
     // ---- 4: 20 detached sessions of 200×60 with full scrollback; clients attaching and detaching

@@ -2,7 +2,7 @@ package dev.jhosts.session.screen;
 
 /**
  * A cell's rendition (SGR) packed into one {@code long}, so that a row keeps its styles in a
- * {@code long[]} and the fast path fills it with {@code Arrays.fill}: no object per cell.
+ * {@code long[]} and the fast path fills it with {@link Cells#fill}: no object per cell.
  *
  * <p>Layout: bits 0–7 the flags below; bits 8–9 the foreground's kind ({@link #DEFAULT},
  * {@link #INDEXED} 0–255, {@link #RGB}) and bits 10–33 its value; bits 34–35 and 36–59 the same

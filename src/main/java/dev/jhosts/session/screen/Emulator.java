@@ -141,7 +141,7 @@ final class Emulator {
             if (after < columns && text[after] == Row.WIDE_TAIL) {
                 text[after] = Row.BLANK; // its left half was just overwritten
             }
-            Arrays.fill(row.style, x, after, style);
+            Cells.fill(row.style, x, after, style);
             i += n;
             lastPrinted = bytes[i - 1];
             x = after;
@@ -560,8 +560,8 @@ final class Emulator {
         boolean headAtEdge = keep > 0 && row.text[x + keep] == Row.WIDE_TAIL;
         System.arraycopy(row.text, x, row.text, x + count, keep);
         System.arraycopy(row.style, x, row.style, x + count, keep);
-        Arrays.fill(row.text, x, x + count, Row.BLANK);
-        Arrays.fill(row.style, x, x + count, blank);
+        Cells.fill(row.text, x, x + count, Row.BLANK);
+        Cells.fill(row.style, x, x + count, blank);
         if (headAtEdge) {
             row.text[columns - 1] = Row.BLANK;
         }
@@ -577,8 +577,8 @@ final class Emulator {
         int keep = columns - x - count;
         System.arraycopy(row.text, x + count, row.text, x, keep);
         System.arraycopy(row.style, x + count, row.style, x, keep);
-        Arrays.fill(row.text, columns - count, columns, Row.BLANK);
-        Arrays.fill(row.style, columns - count, columns, blank);
+        Cells.fill(row.text, columns - count, columns, Row.BLANK);
+        Cells.fill(row.style, columns - count, columns, blank);
     }
 
     private void eraseInDisplay(int mode) {

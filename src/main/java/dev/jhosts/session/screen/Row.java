@@ -46,8 +46,8 @@ final class Row {
         }
         splitWideAt(from, blankStyle);
         splitWideAt(to, blankStyle);
-        Arrays.fill(text, from, to, BLANK);
-        Arrays.fill(style, from, to, blankStyle);
+        Cells.fill(text, from, to, BLANK);
+        Cells.fill(style, from, to, blankStyle);
     }
 
     /**
@@ -70,8 +70,8 @@ final class Row {
             text = new int[columns];
             style = new long[columns];
         }
-        Arrays.fill(text, BLANK);
-        Arrays.fill(style, blankStyle);
+        Cells.fill(text, 0, columns, BLANK);
+        Cells.fill(style, 0, columns, blankStyle);
         wrapped = false;
     }
 
