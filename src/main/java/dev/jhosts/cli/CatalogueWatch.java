@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -54,12 +56,19 @@ final class CatalogueWatch implements AutoCloseable {
         }, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** The hosts now (after a change): their files are watched from now on. */
+    /**
+     * The hosts now (after a change): their files are watched from now on. The files watched
+     * before keep the looks taken when the change was seen, not new ones: the hosts were read
+     * after that look, and a write that ended meanwhile (a file truncated, then written) is a
+     * change still to tell, which a look taken now would hide for good.
+     */
     void hostsAre(Collection<Host> hosts) {
         Set<Path> paths = paths(hosts);
         thread.execute(() -> {
+            Map<Path, Look> seen = new HashMap<>();
+            last.forEach(look -> seen.put(look.path(), look));
             watched = paths;
-            last = looks(paths);
+            last = paths.stream().map(path -> seen.containsKey(path) ? seen.get(path) : look(path)).toList();
         });
     }
 
@@ -86,15 +95,19 @@ final class CatalogueWatch implements AutoCloseable {
     private static List<Look> looks(Set<Path> paths) {
         List<Look> looks = new ArrayList<>(paths.size());
         for (Path path : paths) {
-            try {
-                BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-                looks.add(new Look(path, Objects.requireNonNullElse(attributes.fileKey(), ""), attributes.size(),
-                        attributes.lastModifiedTime().toMillis()));
-            } catch (IOException missing) {
-                looks.add(new Look(path, "", -1, -1));
-            }
+            looks.add(look(path));
         }
         return looks;
+    }
+
+    private static Look look(Path path) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return new Look(path, Objects.requireNonNullElse(attributes.fileKey(), ""), attributes.size(),
+                    attributes.lastModifiedTime().toMillis());
+        } catch (IOException missing) {
+            return new Look(path, "", -1, -1);
+        }
     }
 
     @Override
