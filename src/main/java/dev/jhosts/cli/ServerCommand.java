@@ -197,6 +197,12 @@ final class ServerCommand implements Callable<Integer> {
         }
 
         @Override
+        public Optional<Long> openAtFirstFrame(JhostsApp.Viewer viewer, com.googlecode.lanterna.TerminalSize size,
+                org.jline.terminal.Attributes cooked) {
+            return runtime.app().openAtFirstFrame(viewer, size, cooked);
+        }
+
+        @Override
         public boolean lists(String alias) {
             return runtime.app().lists(alias);
         }

@@ -6,6 +6,8 @@ import dev.jhosts.tui.SessionHub;
 import dev.jhosts.tui.terminal.TerminalOwner;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
+import org.jline.terminal.Attributes;
 
 /** The server's {@link Pickers} before its runtime is made: each call waits for them ({@link ServedLater}). */
 final class ArrivingPickers implements Pickers {
@@ -33,6 +35,15 @@ final class ArrivingPickers implements Pickers {
             later.await().pickers().preview(viewer, tty, size);
         } catch (ServedLater.NotMade notMade) {
             throw new IOException(notMade.getMessage(), notMade);
+        }
+    }
+
+    @Override
+    public Optional<Long> openAtFirstFrame(JhostsApp.Viewer viewer, TerminalSize size, Attributes cooked) {
+        try {
+            return later.await().pickers().openAtFirstFrame(viewer, size, cooked);
+        } catch (ServedLater.NotMade notMade) {
+            return Optional.empty();
         }
     }
 

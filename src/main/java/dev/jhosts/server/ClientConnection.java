@@ -226,6 +226,10 @@ final class ClientConnection {
                 opening = new JhostsApp.Opening.Session(target.get().id());
             }
             boolean frameShown = claim.handOver();
+            if (opening instanceof JhostsApp.Opening.List) {
+                // Enter typed on the first frame opened a session already: the picker shows it first
+                opening = claim.sessionOpened().<JhostsApp.Opening>map(JhostsApp.Opening.Session::new).orElse(opening);
+            }
             ShownTerminal terminal = new ShownTerminal(link, number, server.pickers());
             shown = Optional.of(terminal);
             try {

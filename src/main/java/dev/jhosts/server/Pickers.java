@@ -6,6 +6,8 @@ import dev.jhosts.tui.SessionHub;
 import dev.jhosts.tui.terminal.TerminalOwner;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
+import org.jline.terminal.Attributes;
 
 /** What the server shows on its clients' terminals, and the sessions they share. */
 public interface Pickers {
@@ -17,6 +19,12 @@ public interface Pickers {
      * terminal of {@code size} that nobody has taken yet: output only ({@link Previews}).
      */
     void preview(JhostsApp.Viewer viewer, OutputStream tty, TerminalSize size) throws IOException;
+
+    /**
+     * Enter typed on a first frame {@link #preview} drew, before its picker came: the session it
+     * would open, opened now for the picker to show; its id ({@link JhostsApp#openAtFirstFrame}).
+     */
+    Optional<Long> openAtFirstFrame(JhostsApp.Viewer viewer, TerminalSize size, Attributes cooked);
 
     /** Whether {@code alias} is a host of the list (one a picker can open a session on). */
     boolean lists(String alias);

@@ -1,10 +1,14 @@
 package dev.jhosts.server;
 
 import com.googlecode.lanterna.TerminalSize;
+import dev.jhosts.session.CookedModes;
 import dev.jhosts.terminal.ProcFiles;
+import dev.jhosts.terminal.TerminalDevice;
 import dev.jhosts.tui.JhostsApp;
 import dev.jhosts.tui.terminal.OutputOnlyScreen;
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,16 +26,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jline.nativ.CLibrary;
+import org.jline.terminal.Attributes;
 import org.newsclub.net.unix.FileDescriptorCast;
 
 /**
  * Pickers' first frames drawn on the terminals of clients that are still starting, as the
  * launcher asks ({@link PreviewRequests}): the frame shows while the client's JVM starts; the
  * client then says hello as always, and its picker takes the terminal over from the frame
- * ({@link #claim}). A preview changes no mode and reads no key: the terminal stays as its user
- * left it, cooked, so a key typed meanwhile waits in it for the picker (or, Ctrl-C, stops the
- * client as before). A preview nobody claims is withdrawn (the main screen back) once its
- * process has gone or stopped, or after {@link #UNCLAIMED}.
+ * ({@link #claim}). A preview changes no mode: the terminal stays as its user left it, cooked,
+ * so a key typed meanwhile waits in it for the picker (or, Ctrl-C, stops the client as before).
+ * It reads one key alone: Enter typed on the frame by itself, which the cooked terminal holds as
+ * a line of one byte, opens the session it would open in the picker at once, and the picker
+ * shows that session when it comes ({@link Pickers#openAtFirstFrame}). A preview nobody claims
+ * is withdrawn (the main screen back) once its process has gone or stopped, or after
+ * {@link #UNCLAIMED}; a session its Enter opened goes on in the server.
  *
  * <p>One process, one preview at most, and none after its hello: the hello of a process claims
  * it even before its preview is drawn, and waits for a drawing under way.
@@ -39,6 +47,8 @@ import org.newsclub.net.unix.FileDescriptorCast;
 final class Previews implements AutoCloseable {
     private static final Duration UNCLAIMED = Duration.ofSeconds(10);
     private static final long WATCH_MILLIS = 100;
+    /** How often a frame's terminal is asked whether Enter was typed (FIONREAD, one ioctl). */
+    private static final long ENTER_POLL_MILLIS = 4;
     /** The processes whose hello came, remembered so that a request read late draws nothing. */
     private static final int CLAIMS_REMEMBERED = 256;
 
@@ -88,7 +98,10 @@ final class Previews implements AutoCloseable {
         JhostsApp.Viewer viewer = new JhostsApp.Viewer("process " + pid, ClientEnvironment.allowed(environment),
                 directory, true);
         // on a thread of its own: a terminal that does not drain (Ctrl-S) holds up its own frame only
-        Thread drawing = new Thread(() -> preview.draw(viewer), "jhosts-server-preview-" + pid);
+        Thread drawing = new Thread(() -> {
+            preview.draw(viewer);
+            preview.watchForEnter(viewer);
+        }, "jhosts-server-preview-" + pid);
         drawing.setDaemon(true);
         drawing.start();
     }
@@ -134,6 +147,11 @@ final class Previews implements AutoCloseable {
         /** No picker follows: the terminal shows what it did before (nothing when handed over). */
         void withdraw() {
             preview.ifPresent(Preview::withdraw);
+        }
+
+        /** The session that Enter typed on the frame opened, for the picker to show first. */
+        Optional<Long> sessionOpened() {
+            return preview.flatMap(Preview::sessionOpened);
         }
     }
 
@@ -182,8 +200,11 @@ final class Previews implements AutoCloseable {
         private final long startTime;
         private final long since;
         private Optional<RandomAccessFile> tty = Optional.empty(); // guarded by this
+        private TerminalSize size = new TerminalSize(1, 1); // guarded by this: the frame's
         private boolean claimed; // guarded by this
         private boolean ended; // guarded by this
+        /** The session Enter on the frame opened; 0 for none (ids start at 1). */
+        private long sessionOpened; // guarded by this
 
         Preview(long pid, long startTime, long since) {
             this.pid = pid;
@@ -211,8 +232,9 @@ final class Previews implements AutoCloseable {
                     return;
                 }
                 tty = Optional.of(opened);
+                this.size = new TerminalSize(size.ws_col, size.ws_row);
                 OutputStream out = new BufferedOutputStream(new FileOutputStream(opened.getFD()), 1 << 16);
-                pickers.preview(viewer, out, new TerminalSize(size.ws_col, size.ws_row));
+                pickers.preview(viewer, out, this.size);
             } catch (IOException | RuntimeException | LinkageError e) {
                 log.println("jhosts server: no first frame for process " + pid + ": " + e.getMessage());
                 if (tty.isEmpty()) {
@@ -223,6 +245,77 @@ final class Previews implements AutoCloseable {
                     }
                 }
             }
+        }
+
+        /**
+         * Until the frame is claimed or taken away: Enter typed on it by itself opens the session
+         * it would open in the picker. The terminal is cooked, so it counts only whole lines as
+         * readable (FIONREAD): one byte is a lone Enter. Anything else typed stays unread, for
+         * the picker; so does that Enter when no session opens at once for it.
+         */
+        void watchForEnter(JhostsApp.Viewer viewer) {
+            FileInputStream keys;
+            Attributes cooked;
+            synchronized (this) {
+                if (claimed || ended || tty.isEmpty()) {
+                    return;
+                }
+                try {
+                    FileDescriptor descriptor = tty.get().getFD();
+                    cooked = CookedModes.of(TerminalDevice.received(descriptor,
+                            FileDescriptorCast.using(descriptor).as(Integer.class)));
+                    // (never closed here: the descriptor is the frame's, closed with it)
+                    keys = new FileInputStream(descriptor);
+                } catch (IOException | RuntimeException | LinkageError unread) {
+                    return;
+                }
+                if (!cooked.getLocalFlag(Attributes.LocalFlag.ICANON)) {
+                    return; // a terminal that passes each key at once: a lone Enter cannot be told apart
+                }
+            }
+            while (System.nanoTime() - since < UNCLAIMED.toNanos()) {
+                synchronized (this) {
+                    if (claimed || ended) {
+                        return;
+                    }
+                    try {
+                        int typed = keys.available();
+                        if (typed > 0) {
+                            if (typed == 1) {
+                                openForEnter(keys, viewer, cooked);
+                            }
+                            return;
+                        }
+                    } catch (IOException gone) {
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(ENTER_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        /**
+         * The session for a lone Enter, opened under this monitor: a hello that comes meanwhile
+         * waits for it, and its picker shows it. The Enter is read only once the session is open.
+         */
+        private void openForEnter(FileInputStream keys, JhostsApp.Viewer viewer, Attributes cooked) throws IOException {
+            Optional<Long> opened = pickers.openAtFirstFrame(viewer, size, cooked);
+            if (opened.isEmpty()) {
+                return;
+            }
+            sessionOpened = opened.get();
+            if (keys.available() > 0) {
+                keys.read(); // that Enter was the session's opening: the picker must not act on it again
+            }
+        }
+
+        synchronized Optional<Long> sessionOpened() {
+            return sessionOpened == 0 ? Optional.empty() : Optional.of(sessionOpened);
         }
 
         /** Its hello came: a drawing under way ends first (this monitor). */
@@ -237,6 +330,10 @@ final class Previews implements AutoCloseable {
         }
 
         synchronized void withdraw() {
+            if (sessionOpened != 0 && !ended) {
+                log.println("jhosts server: the session Enter opened on the first frame of process " + pid
+                        + " goes on unshown ('jhosts attach' shows it)");
+            }
             end(true);
         }
 

@@ -130,7 +130,10 @@ public final class BridgedSession implements AutoCloseable {
         };
     }
 
-    /** The user's terminal of the attachment under way (or of the last one); another client's at the next. */
+    /**
+     * The user's terminal of the attachment under way (or of the last one); another client's at
+     * the next. Null until the first attach of a session opened before any terminal showed it.
+     */
     private volatile Terminal terminal;
     private volatile Attributes cookedModes;
     private final JniNativePty pty;
@@ -178,7 +181,7 @@ public final class BridgedSession implements AutoCloseable {
      */
     BridgedSession(Terminal terminal, Attributes cookedModes, JniNativePty pty, SocketPair output, Size ptySize,
             MuxSession session, long masterPid, SessionSpec spec, SessionKeys keys) {
-        this.terminal = Objects.requireNonNull(terminal, "terminal");
+        this.terminal = terminal;
         this.cookedModes = new Attributes(cookedModes);
         this.pty = Objects.requireNonNull(pty, "pty");
         this.output = Objects.requireNonNull(output, "output");
@@ -225,7 +228,11 @@ public final class BridgedSession implements AutoCloseable {
      * first. The caller owns the terminal and neither draws on it nor reads it meanwhile.
      */
     public AttachEnd attach(byte[] typeahead, boolean detachable) throws IOException {
-        return attach(terminal, cookedModes, typeahead, detachable);
+        Terminal last = terminal;
+        if (last == null) {
+            throw new IllegalStateException("no terminal has shown this session yet: attach it to one");
+        }
+        return attach(last, cookedModes, typeahead, detachable);
     }
 
     /**

@@ -27,7 +27,10 @@ import org.jline.terminal.impl.jni.JniTerminalProvider;
  * SessionSpec#escapeChar()}), so that they work whatever the master does.
  */
 public final class PtyBridge {
+    /** The user's terminal; null for a session opened before any terminal shows it ({@link #unattached}). */
     private final Terminal terminal;
+    /** The size to open the PTY with when there is no terminal to ask. */
+    private final Size size;
     private final Attributes cookedModes;
     private final Path socket;
     private final long masterPid;
@@ -41,7 +44,22 @@ public final class PtyBridge {
      * @param timeout bounds the connect and each answer up to MUX_S_SESSION_OPENED
      */
     public PtyBridge(Terminal terminal, Attributes cookedModes, Path socket, long masterPid, Duration timeout) {
-        this.terminal = Objects.requireNonNull(terminal, "terminal");
+        this(Objects.requireNonNull(terminal, "terminal"), new Size(0, 0), cookedModes, socket, masterPid, timeout);
+    }
+
+    /**
+     * Sessions that no terminal shows yet: the PTY is opened at {@code size} with {@code
+     * cookedModes}, and the session is given a terminal at its first {@link
+     * BridgedSession#attach(Terminal, Attributes, byte[], boolean) attach}.
+     */
+    public static PtyBridge unattached(Size size, Attributes cookedModes, Path socket, long masterPid, Duration timeout) {
+        return new PtyBridge(null, new Size(size.getColumns(), size.getRows()), cookedModes, socket, masterPid, timeout);
+    }
+
+    private PtyBridge(Terminal terminal, Size size, Attributes cookedModes, Path socket, long masterPid,
+            Duration timeout) {
+        this.terminal = terminal;
+        this.size = size;
         this.cookedModes = new Attributes(Objects.requireNonNull(cookedModes, "cookedModes"));
         this.socket = Objects.requireNonNull(socket, "socket");
         this.masterPid = masterPid;
@@ -54,7 +72,7 @@ public final class PtyBridge {
      * waiting is allowed, not on a UI thread. Then {@link BridgedSession#attach} it, or close it.
      */
     public BridgedSession open(SessionSpec spec, SessionKeys keys) throws IOException {
-        Size size = terminal.getSize();
+        Size size = terminal != null ? terminal.getSize() : this.size;
         JniNativePty pty = openPty(size);
         SocketPair output;
         try {
@@ -87,6 +105,9 @@ public final class PtyBridge {
      * list to detach to.
      */
     public SessionEnd run(SessionSpec spec) throws IOException {
+        if (terminal == null) {
+            throw new IllegalStateException("a session run to its end needs the user's terminal");
+        }
         try (BridgedSession session = open(spec, SessionKeys.NONE)) {
             session.start(BridgedSession.Listener.NONE);
             AttachEnd end = session.attach(new byte[0], false);

@@ -5,7 +5,10 @@ import com.googlecode.lanterna.TerminalSize;
 import dev.jhosts.catalog.Host;
 import dev.jhosts.config.Settings;
 import dev.jhosts.master.HostConfigs;
+import dev.jhosts.master.MasterException;
+import dev.jhosts.master.MasterState;
 import dev.jhosts.master.Masters;
+import dev.jhosts.session.BridgedSession;
 import dev.jhosts.tui.state.UiEvent;
 import dev.jhosts.tui.state.ViewState;
 import dev.jhosts.tui.terminal.OutputOnlyScreen;
@@ -19,9 +22,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import org.jline.terminal.Attributes;
+import org.jline.terminal.Size;
 
 /**
  * The full-screen host picker: {@code new JhostsApp(...).run()} takes the terminal, shows the
@@ -151,6 +157,39 @@ public final class JhostsApp {
         Renderer renderer = new Renderer(look, shared.settings().keys());
         OutputOnlyScreen.draw(tty, look.unicode() ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII, size,
                 graphics -> renderer.render(state, graphics).map(at -> new TerminalPosition(at.column(), at.row())));
+    }
+
+    /**
+     * Enter typed on the first frame {@link #preview} drew for {@code viewer} on a terminal of
+     * {@code size} whose modes are {@code cooked}, before its picker came: the session Enter
+     * would open there ({@link FirstFrameEnter}), opened now and held for the picker, which shows
+     * it ({@link Opening.Session}); its id. None when Enter would do anything else there, or the
+     * session cannot be opened at once: the picker then reads that Enter itself.
+     */
+    public Optional<Long> openAtFirstFrame(Viewer viewer, TerminalSize size, Attributes cooked) {
+        Shared shared = this.shared;
+        ViewState first = PickerLoop.firstState(shared, size, Instant.now());
+        Optional<String> host = FirstFrameEnter.host(first, shared.settings().keys(), shared.sessions().listings());
+        if (host.isEmpty()) {
+            return Optional.empty();
+        }
+        String alias = host.get();
+        if (shared.masters().confirmsEachUse(alias)) {
+            return Optional.empty(); // its ControlMaster ask would wait on a picker not there yet
+        }
+        try {
+            // looked at once, as the picker's own Enter does (SessionRunner)
+            if (!(shared.masters().refresh(alias) instanceof MasterState.Live live)) {
+                return Optional.empty();
+            }
+            BridgedSession session = new SessionBridges(shared.settings(), shared.hostConfigs(), shared.masters(),
+                    viewer.environment()).open(alias, live, new Size(size.getColumns(), size.getRows()), cooked);
+            shared.connectRecorder().accept(alias);
+            // every picker lists it, the one that comes for this frame too
+            return Optional.of(shared.sessions().add(alias, session, nobody -> { }));
+        } catch (MasterException | IOException | RuntimeException notOpened) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -134,7 +134,12 @@ final class PickerLoop implements EffectRunner.Loop {
         Runnable unsubscribe = () -> { };
         try {
             terminal.startScreen();
-            keys.resume();
+            // a session shown at once gets the keys typed before it (typeahead, as after Enter):
+            // the list reads none until that session's showing is queued
+            boolean showsSession = parts.opening() instanceof JhostsApp.Opening.Session;
+            if (!showsSession) {
+                keys.resume();
+            }
             if (parts.opening() instanceof JhostsApp.Opening.Host) {
                 dirty = true; // the session's screen comes first; the list only if it does not come soon
             } else {
@@ -159,6 +164,7 @@ final class PickerLoop implements EffectRunner.Loop {
             // after the sessions' listings, posted above
             if (parts.opening() instanceof JhostsApp.Opening.Session session) {
                 post(new UiEvent.ShowSession(session.id()));
+                keys.resume();
             } else if (parts.opening() instanceof JhostsApp.Opening.Host host) {
                 post(new UiEvent.ConnectTo(host.alias()));
             }

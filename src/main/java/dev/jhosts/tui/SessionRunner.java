@@ -1,7 +1,5 @@
 package dev.jhosts.tui;
 
-import dev.jhosts.catalog.EffectiveOptions;
-import dev.jhosts.catalog.SshOptionsResolver;
 import dev.jhosts.config.Settings;
 import dev.jhosts.master.ControlPath;
 import dev.jhosts.master.HostConfigs;
@@ -10,13 +8,10 @@ import dev.jhosts.master.MasterState;
 import dev.jhosts.master.Masters;
 import dev.jhosts.session.BridgedSession;
 import dev.jhosts.session.FallbackSsh;
-import dev.jhosts.session.PtyBridge;
-import dev.jhosts.session.SessionSpec;
 import dev.jhosts.tui.state.LoanEnd;
 import dev.jhosts.tui.terminal.TerminalOwner;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -41,15 +36,12 @@ final class SessionRunner {
         record NotOpened(String alias, String why) implements Prepared {}
     }
 
-    /** How long the user has to answer a ControlMaster ask confirmation of jhosts' own session. */
-    private static final Duration CONFIRMATION_LIMIT = Duration.ofMinutes(2);
-
     private final Settings settings;
     private final Path sshConfig;
     private final HostConfigs hosts;
     private final Masters masters;
     private final TerminalOwner terminal;
-    private final Map<String, String> environment;
+    private final SessionBridges bridges;
 
     SessionRunner(Settings settings, Path sshConfig, HostConfigs hosts, Masters masters,
             TerminalOwner terminal, Map<String, String> environment) {
@@ -58,7 +50,7 @@ final class SessionRunner {
         this.hosts = hosts;
         this.masters = masters;
         this.terminal = terminal;
-        this.environment = Map.copyOf(environment);
+        this.bridges = new SessionBridges(settings, hosts, masters, environment);
     }
 
     /**
@@ -69,14 +61,8 @@ final class SessionRunner {
         try {
             MasterState now = masters.refresh(alias);
             if (now instanceof MasterState.Live live) {
-                SessionSpec spec = SessionSpec.fromEnvironment("", settings.escapeChar(), environment, sendEnv(alias))
-                        .inside(settings.sessions().remoteSessionFor(alias));
-                // a master that confirms each use answers MUX_C_NEW_SESSION only once the user has
-                Duration answer = masters.confirmsEachUse(alias) ? CONFIRMATION_LIMIT
-                        : settings.aliveCheckTimeout().multipliedBy(4);
-                PtyBridge bridge = new PtyBridge(terminal.sessionTerminal(), terminal.cookedAttributes(),
-                        masters.controlPath(alias).socket(), live.pid(), answer);
-                return new Prepared.Bridged(alias, bridge.open(spec, settings.sessions().keys()));
+                return new Prepared.Bridged(alias, bridges.open(alias, live, terminal.sessionTerminal().getSize(),
+                        terminal.cookedAttributes()));
             }
             if (masters.state(alias) instanceof MasterState.Failed failed && failed.needsPrompt()) {
                 return new Prepared.PlainSsh(alias, masters.controlPath(alias));
@@ -122,15 +108,5 @@ final class SessionRunner {
         List<String> options = new java.util.ArrayList<>(masters.routeOptions(alias));
         options.addAll(hosts.sshOptions(alias));
         return options;
-    }
-
-    /** The host's SendEnv patterns as {@code ssh -G} gives them (the master filters them again). */
-    private List<String> sendEnv(String alias) {
-        try {
-            EffectiveOptions options = hosts.resolve(alias);
-            return options.options().getOrDefault("sendenv", List.of());
-        } catch (SshOptionsResolver.ResolveException e) {
-            return SessionSpec.DEFAULT_SEND_ENV;
-        }
     }
 }

@@ -270,6 +270,51 @@ class ServerInTmuxTest {
         assertModesRestored("after-withdrawn");
     }
 
+    @Test
+    void enterOnTheFirstFrameOpensItsSessionBeforeTheClientsJvmIsUpAndWhatIsTypedAfterReachesIt()
+            throws IOException {
+        for (String host : fleet.aliases()) {
+            Processes.Result start = jhosts("master", "start", host);
+            assertThat(start.exitCode()).as(start.describe()).isZero();
+        }
+        // a picker shown until the server knows every master live, then left
+        Tmux first = terminal("warm-live", "");
+        first.waitFor(fleet.aliases().size() + " live");
+        first.keys("Escape");
+        assertModesRestored("warm-live");
+        serverRuns();
+        assertThat(jhosts("sessions").stdout()).as("no session before").doesNotContain(" h");
+
+        Path java = slowJava("entered", 4);
+        Tmux tmux = terminal("first-frame-enter", "", "JAVA_HOME=" + java);
+        String frame = tmux.waitFor(fleet.aliases().size() + " live");
+        assertThat(SSHD.dir().resolve("entered.started")).as("the frame came before the client's JVM started").doesNotExist();
+        String selected = frame.lines().filter(line -> line.startsWith("›") && line.matches(".* h\\d+ .*"))
+                .findFirst().orElseThrow().replaceAll("^.* (h\\d+) .*$", "$1");
+        tmux.keys("Enter");
+        // the server opens it on the cooked terminal's lone Enter, while the client's JVM still sleeps
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        Processes.Result sessions = jhosts("sessions");
+        while (!sessions.stdout().contains(selected + " ") && System.nanoTime() < deadline) {
+            sleep(50);
+            sessions = jhosts("sessions");
+        }
+        assertThat(sessions.stdout()).as("the selected host's session: " + sessions.describe()).contains(selected + " ");
+        assertThat(SSHD.dir().resolve("entered.started")).as("opened before the client's JVM started").doesNotExist();
+        // typed after Enter, before the client has taken the terminal: the session's
+        tmux.type("echo early-$((6*7))");
+        tmux.keys("Enter");
+        tmux.waitFor("\nearly-42");
+        assertThat(SSHD.dir().resolve("entered.started")).exists();
+        assertThat(jhosts("sessions").stdout()).as("one session, the one Enter opened").containsOnlyOnce(selected + " ");
+        tmux.type("exit");
+        tmux.keys("Enter");
+        tmux.waitFor("type to filter");
+        tmux.keys("Escape");
+        assertThat(tmux.waitFor("jhosts exited")).contains("jhosts exited 0");
+        assertModesRestored("first-frame-enter");
+    }
+
     /** The sockets that bear {@code socket}'s path: the listening one, and each connection made to it (/proc/net/unix). */
     private static long socketsAt(Path socket) throws IOException {
         return Files.readAllLines(Path.of("/proc/net/unix")).stream().filter(line -> line.endsWith(" " + socket)).count();
