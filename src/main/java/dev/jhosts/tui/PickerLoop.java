@@ -134,6 +134,9 @@ final class PickerLoop implements EffectRunner.Loop {
         Runnable unsubscribe = () -> { };
         try {
             terminal.startScreen();
+            // the live sessions are listed before any key is read: an Enter typed ahead (on the
+            // server's first frame, say) on a host with a session shows that one, not a new one
+            unsubscribe = parts.shared().sessions().subscribe(this::post);
             // a session shown at once gets the keys typed before it (typeahead, as after Enter):
             // the list reads none until that session's showing is queued
             boolean showsSession = parts.opening() instanceof JhostsApp.Opening.Session;
@@ -155,7 +158,6 @@ final class PickerLoop implements EffectRunner.Loop {
                     new TmuxOpener(shared.jhostsCommand(), settings.sessions().tmuxOpen(), tmuxEnvironment(),
                             this::post),
                     shared.connectRecorder(), this::post, clock, this, shared.hostEdits(), parts.viewer().where());
-            unsubscribe = shared.sessions().subscribe(this::post);
             apply(Update.update(keymap, state, new UiEvent.Started(settings.prelaunch(), settings.prompts().askAtStart(),
                     background.askpass().isPresent(), settings.onSessionEnd() == Settings.OnSessionEnd.EXIT
                             || parts.opening() instanceof JhostsApp.Opening.Host,

@@ -315,6 +315,38 @@ class ServerInTmuxTest {
         assertModesRestored("first-frame-enter");
     }
 
+    @Test
+    void enterTypedOnTheFirstFrameOfAHostWithALiveSessionBringsThatSessionBack() throws IOException {
+        Tmux first = terminal("kept-1", "");
+        first.waitFor("h0");
+        RemoteShells.open(first, "h0");
+        String shell = RemoteShells.shellPid(first, "kept");
+        first.closeTerminal();
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        Processes.Result sessions = jhosts("sessions");
+        while (!sessions.stdout().matches("(?s).*h0 .* - *\n.*") && System.nanoTime() < deadline) {
+            sleep(100);
+            sessions = jhosts("sessions");
+        }
+        assertThat(sessions.stdout()).as("h0's session, shown nowhere: " + sessions.describe()).matches("(?s).*h0 .* - *\n.*");
+        Path pipe = ServerAddress.at(JhostsServers.in(controlDirectory()).get(0)).previews();
+        while (!Files.exists(pipe) && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+
+        Path java = slowJava("kept", 3);
+        Tmux second = terminal("kept-2", "", "JAVA_HOME=" + java);
+        String frame = second.waitFor("h1");
+        assertThat(SSHD.dir().resolve("kept.started")).as("the frame came before the client's JVM started").doesNotExist();
+        assertThat(frame.lines().filter(line -> line.startsWith("›") && line.contains(" h0 ")))
+                .as("h0, the last host connected to, selected").hasSize(1);
+        // typed ahead of the picker, which must know the session before it reads the Enter
+        second.keys("Enter");
+        second.waitUntil(s -> s.contains("kept=" + shell), "h0's session, its screen as it was left");
+        assertThat(RemoteShells.shellPid(second, "again")).isEqualTo(shell);
+        assertThat(jhosts("sessions").stdout()).as("no second session").containsOnlyOnce("h0 ");
+    }
+
     /** The sockets that bear {@code socket}'s path: the listening one, and each connection made to it (/proc/net/unix). */
     private static long socketsAt(Path socket) throws IOException {
         return Files.readAllLines(Path.of("/proc/net/unix")).stream().filter(line -> line.endsWith(" " + socket)).count();
