@@ -5,7 +5,6 @@ import dev.jhosts.server.JhostsServer;
 import dev.jhosts.server.Served;
 import dev.jhosts.server.ServerAddress;
 import dev.jhosts.server.ToServer;
-import dev.jhosts.terminal.ProcFiles;
 import dev.jhosts.terminal.ProcessSignals;
 import dev.jhosts.tui.JhostsApp;
 import dev.jhosts.tui.SessionHub;
@@ -102,8 +101,10 @@ final class ServerCommand implements Callable<Integer> {
         if (launcher <= 0) {
             return 0;
         }
-        boolean parent = ProcFiles.ownPid().flatMap(ProcFiles::stat).filter(own -> own.parent() == launcher).isPresent();
-        return parent ? launcher : 0;
+        // the JDK's own reading of the parent: no lambda to link and no /proc parsed in Java, on
+        // a path that the build's training (whose server has no launcher) never takes
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        return parent.isPresent() && parent.get().pid() == launcher ? launcher : 0;
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
