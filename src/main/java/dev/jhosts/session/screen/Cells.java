@@ -11,24 +11,23 @@ final class Cells {
 
     /** {@code Arrays.fill(cells, from, to, value)}. */
     static void fill(int[] cells, int from, int to, int value) {
-        int length = to - from;
-        if (length <= 0) {
-            return;
-        }
-        cells[from] = value;
-        // each copy doubles the filled prefix; source and target never overlap
-        for (int filled = 1; filled < length; filled += filled) {
-            System.arraycopy(cells, from, cells, from + filled, Math.min(filled, length - filled));
+        if (from < to) {
+            cells[from] = value;
+            spread(cells, from, to - from);
         }
     }
 
     /** {@code Arrays.fill(cells, from, to, value)}. */
     static void fill(long[] cells, int from, int to, long value) {
-        int length = to - from;
-        if (length <= 0) {
-            return;
+        if (from < to) {
+            cells[from] = value;
+            spread(cells, from, to - from);
         }
-        cells[from] = value;
+    }
+
+    /** Copies the cell at {@code from} over the {@code length - 1} cells after it. */
+    private static void spread(Object cells, int from, int length) {
+        // each copy doubles the filled prefix; source and target never overlap
         for (int filled = 1; filled < length; filled += filled) {
             System.arraycopy(cells, from, cells, from + filled, Math.min(filled, length - filled));
         }
