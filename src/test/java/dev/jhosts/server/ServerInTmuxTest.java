@@ -120,13 +120,7 @@ class ServerInTmuxTest {
         first.waitFor("\nleft-on-screen");
         first.closeTerminal();
 
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        Processes.Result sessions = jhosts("sessions");
-        while (!sessions.stdout().matches("(?s).*h0 .* - *\n.*") && System.nanoTime() < deadline) {
-            sleep(100);
-            sessions = jhosts("sessions");
-        }
-        assertThat(sessions.stdout()).as("h0's session, shown nowhere: " + sessions.describe()).matches("(?s).*h0 .* - *\n.*");
+        sessionShownNowhere("h0");
         assertThat(RemoteShells.alive(shell)).as("the remote shell goes on without the terminal").isTrue();
 
         Tmux second = terminal("outlive-2", "");
@@ -200,6 +194,11 @@ class ServerInTmuxTest {
         first.waitFor("h0");
         first.keys("Escape");
         assertModesRestored("warm-up");
+        firstFramesPipe();
+    }
+
+    /** Waits for the one server's first frames' pipe, made after its start. */
+    private static void firstFramesPipe() {
         List<Path> sockets = JhostsServers.in(controlDirectory());
         assertThat(sockets).hasSize(1);
         Path pipe = ServerAddress.at(sockets.get(0)).previews();
@@ -208,6 +207,18 @@ class ServerInTmuxTest {
             sleep(20);
         }
         assertThat(pipe).as("the server's first frames' pipe").exists();
+    }
+
+    /** Waits until {@code host}'s session is listed as shown in no terminal ({@code jhosts sessions}). */
+    private static void sessionShownNowhere(String host) {
+        String shownNowhere = "(?s).*" + host + " .* - *\n.*";
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        Processes.Result sessions = jhosts("sessions");
+        while (!sessions.stdout().matches(shownNowhere) && System.nanoTime() < deadline) {
+            sleep(100);
+            sessions = jhosts("sessions");
+        }
+        assertThat(sessions.stdout()).as(host + "'s session, shown nowhere: " + sessions.describe()).matches(shownNowhere);
     }
 
     @Test
@@ -322,17 +333,8 @@ class ServerInTmuxTest {
         RemoteShells.open(first, "h0");
         String shell = RemoteShells.shellPid(first, "kept");
         first.closeTerminal();
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        Processes.Result sessions = jhosts("sessions");
-        while (!sessions.stdout().matches("(?s).*h0 .* - *\n.*") && System.nanoTime() < deadline) {
-            sleep(100);
-            sessions = jhosts("sessions");
-        }
-        assertThat(sessions.stdout()).as("h0's session, shown nowhere: " + sessions.describe()).matches("(?s).*h0 .* - *\n.*");
-        Path pipe = ServerAddress.at(JhostsServers.in(controlDirectory()).get(0)).previews();
-        while (!Files.exists(pipe) && System.nanoTime() < deadline) {
-            sleep(20);
-        }
+        sessionShownNowhere("h0");
+        firstFramesPipe();
 
         Path java = slowJava("kept", 3);
         Tmux second = terminal("kept-2", "", "JAVA_HOME=" + java);
