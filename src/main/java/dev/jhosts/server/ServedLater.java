@@ -16,7 +16,7 @@ final class ServedLater {
         served.complete(made);
     }
 
-    void failed(Exception why) {
+    void failed(Throwable why) {
         served.completeExceptionally(why);
     }
 
