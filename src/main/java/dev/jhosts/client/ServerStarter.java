@@ -1,6 +1,7 @@
 package dev.jhosts.client;
 
 import dev.jhosts.server.ServerAddress;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -25,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServerStarter {
     private static final long START_MILLIS = 20_000;
     private static final long POLL_MILLIS = 5;
+    /** How many looks at the socket's path between two readings of the starting server's state. */
+    private static final int STATUS_LOOKS = 4;
     /** The exit status of a jhosts that refused its settings (or command line). */
     private static final int SETTINGS = 2;
     /** The property in which the launcher names the server it started (see {@code src/main/launcher/jhosts}). */
@@ -89,13 +92,19 @@ public final class ServerStarter {
         /** Connects to the server once it listens; fails with its own last words when it does not come up. */
         ServerConnection connect(ServerAddress address) throws IOException {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_MILLIS);
-            while (System.nanoTime() < deadline) {
-                Optional<ServerConnection> connection = ServerConnection.open(address);
-                if (connection.isPresent()) {
-                    return connection.get();
+            // The server's start shares the processor with this wait, which looks at the socket's
+            // path alone (one stat, no exception made) until it is there, and reads the server's
+            // state (/proc, or the process) only every few looks.
+            File socket = address.socket().toFile();
+            for (int look = 0; System.nanoTime() < deadline; look++) {
+                if (socket.exists()) {
+                    Optional<ServerConnection> connection = ServerConnection.open(address);
+                    if (connection.isPresent()) {
+                        return connection.get();
+                    }
                 }
                 // an exit 0 is a server that found another one starting for the same pair: that one listens soon
-                Optional<Integer> status = server.exitStatus();
+                Optional<Integer> status = look % STATUS_LOOKS == 0 ? server.exitStatus() : Optional.empty();
                 if (status.isPresent() && status.get() != 0) {
                     throw new StartFailure(status.get(), lastWords());
                 }
