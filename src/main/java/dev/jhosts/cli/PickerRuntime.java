@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What the pickers of one jhosts share, built once from the settings and the catalogue read at
- * the start ({@link OpeningCatalogue}): the catalogue in frecency order with its warnings, the
+ * What the pickers of one jhosts share, built once from the settings: the catalogue in frecency
+ * order (the sources' hosts from their caches), the catalogue's and the history's warnings, the
  * masters and the sessions. The sources then run in the background while a picker shows, and
  * their hosts join the list as they answer. A jhosts server holds one for every picker it
  * shows; {@code jhosts} in the foreground holds one for its own picker. Closing it hangs the
@@ -52,18 +52,21 @@ final class PickerRuntime implements AutoCloseable {
     }
 
     /**
-     * Builds it from the catalogue just read; with {@code watchFiles}, the ssh config, the
-     * settings and the files hosts come from are watched (a server that runs for days): the list
-     * follows their changes.
+     * Builds it; with {@code watchFiles}, the ssh config, the settings and the files hosts come
+     * from are watched (a server that runs for days): the list follows their changes.
      */
-    static PickerRuntime open(Context context, OpeningCatalogue opening, boolean watchFiles) throws MasterException {
-        AtomicReference<SshCatalog> read = new AtomicReference<>(opening.read());
-        Sources sources = opening.sources();
-        AtomicReference<SourceHosts> latest = new AtomicReference<>(opening.cached());
-        Catalog catalog = opening.catalog();
+    static PickerRuntime open(Context context, boolean watchFiles) throws MasterException {
+        // The sources' cached hosts only: a source runs in the background once the first frame is out.
+        Instant readAt = Instant.now();
+        AtomicReference<SshCatalog> read = new AtomicReference<>(context.sshCatalog());
+        Sources sources = context.sources();
+        AtomicReference<SourceHosts> latest = new AtomicReference<>(sources.any() ? sources.cached() : SourceHosts.NONE);
+        Catalog catalog = read.get().with(latest.get());
         CompletionCacheUpdates completionCache = new CompletionCacheUpdates(context);
-        completionCache.update(catalog, opening.readAt());
-        History history = opening.history();
+        completionCache.update(catalog, readAt);
+        History history = History.load(context.locations().stateDirectory());
+        List<String> warnings = new ArrayList<>(catalog.warnings());
+        warnings.addAll(history.warnings());
         HostConfigs hosts = context.hosts(catalog);
         CataloguePublisher publisher = new CataloguePublisher();
         Notices notices = new Notices();
@@ -71,7 +74,7 @@ final class PickerRuntime implements AutoCloseable {
         LatestTerminal latestTerminal = new LatestTerminal();
         Masters masters = context.masters(hosts, notices::tell, latestTerminal);
         SessionHub sessions = new SessionHub(end -> end.summary(context.settings().escapeChar()), Clock.systemUTC());
-        JhostsApp app = new JhostsApp(new JhostsApp.Shared(opening.hosts(), opening.warnings(),
+        JhostsApp app = new JhostsApp(new JhostsApp.Shared(HostOrdering.frecency(history).sort(catalog.hosts()), warnings,
                 context.settings(), context.sshConfig(), hosts, masters, alias -> recordInBackground(history, alias),
                 jhostsCommand(context), publisher, new PickerHostEdits(context, history, hosts, read, latest), sessions,
                 notices));

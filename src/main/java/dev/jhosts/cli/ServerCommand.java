@@ -1,7 +1,6 @@
 package dev.jhosts.cli;
 
 import dev.jhosts.client.ServerClient;
-import dev.jhosts.master.MasterException;
 import dev.jhosts.server.JhostsServer;
 import dev.jhosts.server.Served;
 import dev.jhosts.server.ServerAddress;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,20 +72,16 @@ final class ServerCommand implements Callable<Integer> {
             JhostsServer server = new JhostsServer(address, build, BuildIdentity::line,
                     context.settings().sessions().serverPersist(), System.err,
                     launcher -> !home.isEmpty() && launcher.equals(home) && BuildIdentity.handshake(launcher).equals(build));
+            // the runtime is made once the server listens, while a first client's terminal opens
             AtomicReference<PickerRuntime> opened = new AtomicReference<>();
+            JhostsServer.Startup startup = () -> {
+                PickerRuntime runtime = PickerRuntime.open(context, true);
+                opened.set(runtime);
+                return new Served(new RuntimePickers(runtime), runtime.commands());
+            };
             try {
                 long launcher = launcherBeside();
-                if (launcher > 0) {
-                    // the first frame needs the catalogue alone: it is drawn while the runtime is
-                    // made of the same reading (once the server has its lock: one that has not
-                    // serves nobody)
-                    Supplier<OpeningCatalogue> opening = OpeningCatalogue.once(context);
-                    return server.runBeside(() -> served(context, opening.get(), opened), launcher,
-                            (viewer, tty, size) -> JhostsApp.previewAtStart(opening.get().hosts(),
-                                    opening.get().warnings(), context.settings(), viewer, tty, size));
-                }
-                // the runtime is made once the server listens, while a first client's terminal opens
-                return server.run(() -> served(context, OpeningCatalogue.read(context), opened));
+                return launcher > 0 ? server.runBeside(startup, launcher) : server.run(startup);
             } finally {
                 PickerRuntime runtime = opened.get();
                 if (runtime != null) {
@@ -95,14 +89,6 @@ final class ServerCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    /** The runtime of the server's pickers and commands, made of {@code opening}; kept in {@code opened} to be closed. */
-    private static Served served(Context context, OpeningCatalogue opening, AtomicReference<PickerRuntime> opened)
-            throws MasterException {
-        PickerRuntime runtime = PickerRuntime.open(context, opening, true);
-        opened.set(runtime);
-        return new Served(new RuntimePickers(runtime), runtime.commands());
     }
 
     /**

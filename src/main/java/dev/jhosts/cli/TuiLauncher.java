@@ -12,7 +12,7 @@ final class TuiLauncher {
     private TuiLauncher() {}
 
     static int run(Context context) {
-        try (PickerRuntime runtime = PickerRuntime.open(context, OpeningCatalogue.read(context), false)) {
+        try (PickerRuntime runtime = PickerRuntime.open(context, false)) {
             return runtime.app().run();
         } catch (MasterException | IOException e) {
             String next = System.console() == null ? "; 'jhosts list' and 'jhosts connect HOST' work without one" : "";

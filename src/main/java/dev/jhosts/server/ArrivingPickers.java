@@ -38,13 +38,13 @@ final class ArrivingPickers implements Pickers {
         }
     }
 
-    /**
-     * Nothing before the runtime is made: a frame drawn before it (a cold start's) shows no
-     * master live, so its Enter would open no session at once; the picker reads that Enter.
-     */
     @Override
     public Optional<Long> openAtFirstFrame(JhostsApp.Viewer viewer, TerminalSize size, Attributes cooked) {
-        return later.ifArrived().flatMap(served -> served.pickers().openAtFirstFrame(viewer, size, cooked));
+        try {
+            return later.await().pickers().openAtFirstFrame(viewer, size, cooked);
+        } catch (ServedLater.NotMade notMade) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class JhostsServer {
         this.previews = new Previews(pickers, log);
     }
 
-    /** What the server serves, made once it listens ({@link #run}), or once it has the first frame under way ({@link #runBeside}). */
+    /** What the server serves, made by {@link #run} once it listens. */
     @FunctionalInterface
     public interface Startup {
         /** The pickers and the commands ({@link ToServer.Purpose#COMMAND}) clients are served. */
@@ -115,21 +115,21 @@ public final class JhostsServer {
      * meanwhile, and waits only for what needs the runtime (the first frame).
      */
     public int run(Startup startup) {
-        return serve(startup, 0, Optional.empty());
+        return serve(startup, 0);
     }
 
     /**
      * As {@link #run}, for the server the launcher started beside its client, process {@code
-     * launcher}: when no socket is there at all, {@code first} is drawn on that client's
-     * terminal at once ({@link Previews}), while the runtime is made, and the socket listens
-     * once it is. The client's JVM, which starts meanwhile, would otherwise have the frame wait
-     * for the runtime, the socket's library, its connection and its hello.
+     * launcher}: when no socket is there at all, the picker's first frame is drawn on that
+     * client's terminal as soon as the runtime is made ({@link Previews}), and the socket
+     * listens after it. The client's JVM, which starts meanwhile, would otherwise have the
+     * frame wait for the socket's library, its connection and its hello.
      */
-    public int runBeside(Startup startup, long launcher, FirstFrame first) {
-        return serve(startup, launcher, Optional.of(first));
+    public int runBeside(Startup startup, long launcher) {
+        return serve(startup, launcher);
     }
 
-    private int serve(Startup startup, long launcher, Optional<FirstFrame> first) {
+    private int serve(Startup startup, long launcher) {
         try (FileChannel lockFile = FileChannel.open(address.lock(), Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
@@ -138,25 +138,24 @@ public final class JhostsServer {
                 return 0; // another server is starting or serving; the client finds it
             }
             // with the lock and no socket, no other server can serve: nobody else draws there
-            boolean frameFirst = first.isPresent() && !Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS);
-            if (frameFirst) {
-                // Enter typed on it waits for the runtime (ArrivingPickers)
-                previews.show(launcher, System.getenv(), Path.of(System.getProperty("user.dir", "/")), first.get());
-            } else if (!listen()) {
+            boolean frameFirst = launcher > 0 && !Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS);
+            if (!frameFirst && !listen()) {
                 return 0;
             }
             try {
                 served.arrived(startup.start());
-            } catch (Exception | LinkageError e) {
-                // (a first frame drawn meanwhile is taken away: shutDown)
+            } catch (Exception e) {
                 served.failed(e);
                 log.println("jhosts server: " + e.getMessage());
                 shutDown();
                 return 1;
             }
-            if (frameFirst && !listen()) {
-                previews.close();
-                return 0;
+            if (frameFirst) {
+                previews.show(launcher, System.getenv(), Path.of(System.getProperty("user.dir", "/")));
+                if (!listen()) {
+                    previews.close();
+                    return 0;
+                }
             }
             Optional<PreviewRequests> requests = PreviewRequests.open(address.previews(), this::previewRequested, log);
             try {
@@ -168,7 +167,6 @@ public final class JhostsServer {
             return 0;
         } catch (IOException e) {
             log.println("jhosts server: " + e.getMessage());
-            previews.close(); // a first frame drawn before the socket failed is taken away
             return 1;
         }
     }
@@ -267,7 +265,7 @@ public final class JhostsServer {
                 .filter(theirs -> theirs.socket().equals(address.socket()) && theirs.pair().equals(address.pair()))
                 .isPresent();
         if (here) {
-            previews.show(request.pid(), environment, directory.get(), pickers::preview);
+            previews.show(request.pid(), environment, directory.get());
         }
     }
 

@@ -21,9 +21,8 @@ public interface Pickers {
     void preview(JhostsApp.Viewer viewer, OutputStream tty, TerminalSize size) throws IOException;
 
     /**
-     * Enter typed on a first frame drawn before its picker came ({@link #preview}, or a cold
-     * start's {@link FirstFrame}): the session it would open, opened now for the picker to show;
-     * its id ({@link JhostsApp#openAtFirstFrame}).
+     * Enter typed on a first frame {@link #preview} drew, before its picker came: the session it
+     * would open, opened now for the picker to show; its id ({@link JhostsApp#openAtFirstFrame}).
      */
     Optional<Long> openAtFirstFrame(JhostsApp.Viewer viewer, TerminalSize size, Attributes cooked);
 

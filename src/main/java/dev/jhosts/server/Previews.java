@@ -77,12 +77,12 @@ final class Previews implements AutoCloseable {
     /**
      * Draws the first frame of a picker on the terminal of process {@code pid} (its standard
      * input, opened as {@code /proc/PID/fd/0}), for its {@code environment} and {@code directory},
-     * as {@code frame} draws it, on a thread of its own: unless its hello came already, it has a
-     * preview, it has gone or stopped, or its terminal cannot be opened. The settings changed
-     * since the server started: none either (that client is sent to a new server). A hello that
-     * comes before the frame is drawn finds it registered, and no frame is drawn.
+     * on a thread of its own: unless its hello came already, it has a preview, it has gone or
+     * stopped, or its terminal cannot be opened. The settings changed since the server started:
+     * none either (that client is sent to a new server). A hello that comes before the frame is
+     * drawn finds it registered, and no frame is drawn.
      */
-    void show(long pid, Map<String, String> environment, Path directory, FirstFrame frame) {
+    void show(long pid, Map<String, String> environment, Path directory) {
         Optional<ProcFiles.Stat> stat = ProcFiles.stat(pid);
         if (stat.isEmpty() || stat.get().zombie() || stat.get().stopped() || pickers.settingsChanged()) {
             return;
@@ -99,7 +99,7 @@ final class Previews implements AutoCloseable {
                 directory, true);
         // on a thread of its own: a terminal that does not drain (Ctrl-S) holds up its own frame only
         Thread drawing = new Thread(() -> {
-            preview.draw(viewer, frame);
+            preview.draw(viewer);
             preview.watchForEnter(viewer);
         }, "jhosts-server-preview-" + pid);
         drawing.setDaemon(true);
@@ -213,7 +213,7 @@ final class Previews implements AutoCloseable {
         }
 
         /** Draws the frame, unless claimed meanwhile; a terminal that cannot be opened draws nothing. */
-        synchronized void draw(JhostsApp.Viewer viewer, FirstFrame frame) {
+        synchronized void draw(JhostsApp.Viewer viewer) {
             if (claimed || ended) {
                 return;
             }
@@ -234,7 +234,7 @@ final class Previews implements AutoCloseable {
                 tty = Optional.of(opened);
                 this.size = new TerminalSize(size.ws_col, size.ws_row);
                 OutputStream out = new BufferedOutputStream(new FileOutputStream(opened.getFD()), 1 << 16);
-                frame.draw(viewer, out, this.size);
+                pickers.preview(viewer, out, this.size);
             } catch (IOException | RuntimeException | LinkageError e) {
                 log.println("jhosts server: no first frame for process " + pid + ": " + e.getMessage());
                 if (tty.isEmpty()) {

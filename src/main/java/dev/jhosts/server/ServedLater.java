@@ -16,7 +16,7 @@ final class ServedLater {
         served.complete(made);
     }
 
-    void failed(Throwable why) {
+    void failed(Exception why) {
         served.completeExceptionally(why);
     }
 

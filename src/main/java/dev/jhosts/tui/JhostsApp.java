@@ -152,23 +152,9 @@ public final class JhostsApp {
      */
     public void preview(Viewer viewer, OutputStream tty, TerminalSize size) throws IOException {
         Shared shared = this.shared;
-        draw(PickerLoop.firstState(shared, size, Instant.now()), shared.settings(), viewer, tty, size);
-    }
-
-    /**
-     * As {@link #preview}, before any picker is made: the first frame of a picker of {@code
-     * hosts} (in display order) with {@code warnings} and {@code settings}, no master known live
-     * yet. A server that has just started draws it while it makes its runtime, of the same hosts.
-     */
-    public static void previewAtStart(List<Host> hosts, List<String> warnings, Settings settings, Viewer viewer,
-            OutputStream tty, TerminalSize size) throws IOException {
-        draw(PickerLoop.firstState(hosts, warnings, settings, size, Instant.now()), settings, viewer, tty, size);
-    }
-
-    private static void draw(ViewState state, Settings settings, Viewer viewer, OutputStream tty, TerminalSize size)
-            throws IOException {
         Appearance look = Appearance.fromEnvironment(viewer.environment());
-        Renderer renderer = new Renderer(look, settings.keys());
+        ViewState state = PickerLoop.firstState(shared, size, Instant.now());
+        Renderer renderer = new Renderer(look, shared.settings().keys());
         OutputOnlyScreen.draw(tty, look.unicode() ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII, size,
                 graphics -> renderer.render(state, graphics).map(at -> new TerminalPosition(at.column(), at.row())));
     }

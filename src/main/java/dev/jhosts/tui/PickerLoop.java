@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
@@ -123,14 +122,9 @@ final class PickerLoop implements EffectRunner.Loop {
 
     /** The state of a picker's first frame on a terminal of {@code size}. */
     static ViewState firstState(JhostsApp.Shared shared, TerminalSize size, java.time.Instant now) {
-        return knownLive(firstState(shared.hosts(), shared.warnings(), shared.settings(), size, now), shared.masters());
-    }
-
-    /** As {@link #firstState(JhostsApp.Shared, TerminalSize, java.time.Instant)} where no master is known yet. */
-    static ViewState firstState(List<Host> hosts, List<String> warnings, Settings settings, TerminalSize size,
-            java.time.Instant now) {
-        return ViewState.initial(hosts, warnings, new ScreenSize(size.getColumns(), size.getRows()), now,
-                settings.prelaunchDelay());
+        return knownLive(ViewState.initial(shared.hosts(), shared.warnings(),
+                new ScreenSize(size.getColumns(), size.getRows()), now, shared.settings().prelaunchDelay()),
+                shared.masters());
     }
 
     int run() throws IOException {
