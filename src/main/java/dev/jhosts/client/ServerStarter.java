@@ -103,10 +103,12 @@ public final class ServerStarter {
                         return connection.get();
                     }
                 }
-                // an exit 0 is a server that found another one starting for the same pair: that one listens soon
-                Optional<Integer> status = look % STATUS_LOOKS == 0 ? server.exitStatus() : Optional.empty();
-                if (status.isPresent() && status.get() != 0) {
-                    throw new StartFailure(status.get(), lastWords());
+                if (look % STATUS_LOOKS == 0) {
+                    // an exit 0 is a server that found another one starting for the same pair: that one listens soon
+                    Optional<Integer> status = server.exitStatus();
+                    if (status.isPresent() && status.get() != 0) {
+                        throw new StartFailure(status.get(), lastWords());
+                    }
                 }
                 try {
                     Thread.sleep(POLL_MILLIS);
