@@ -2,6 +2,7 @@ package dev.jhosts.cli;
 
 import dev.jhosts.client.ServerClient;
 import dev.jhosts.server.JhostsServer;
+import dev.jhosts.server.LauncherWait;
 import dev.jhosts.server.Served;
 import dev.jhosts.server.ServerAddress;
 import dev.jhosts.server.ToServer;
@@ -58,6 +59,15 @@ final class ServerCommand implements Callable<Integer> {
 
         /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
         static int run(GlobalOptions global) throws Exception {
+            LauncherWait launcherWait = LauncherWait.ofThisProcess();
+            try {
+                return run(global, launcherWait);
+            } finally {
+                launcherWait.end();
+            }
+        }
+
+        private static int run(GlobalOptions global, LauncherWait launcherWait) throws Exception {
             // the first frame's libraries get ready beside the settings and the catalogue: the
             // first client of a cold start waits for them
             JhostsApp.prepareInBackground();
@@ -81,7 +91,7 @@ final class ServerCommand implements Callable<Integer> {
             };
             try {
                 long launcher = launcherBeside();
-                return launcher > 0 ? server.runBeside(startup, launcher) : server.run(startup);
+                return launcher > 0 ? server.runBeside(startup, launcher, launcherWait::end) : server.run(startup);
             } finally {
                 PickerRuntime runtime = opened.get();
                 if (runtime != null) {

@@ -44,6 +44,7 @@ public final class JhostsServer {
     /** After the start, how long the server waits for its first client even with a persistence of 0. */
     private static final Duration FIRST_CLIENT = Duration.ofSeconds(10);
     private static final long LOCK_MILLIS = 10_000;
+    private static final Runnable NOTHING = () -> { };
 
     private final ServerAddress address;
     private final String build;
@@ -115,7 +116,7 @@ public final class JhostsServer {
      * meanwhile, and waits only for what needs the runtime (the first frame).
      */
     public int run(Startup startup) {
-        return serve(startup, 0);
+        return serve(startup, 0, NOTHING);
     }
 
     /**
@@ -123,13 +124,14 @@ public final class JhostsServer {
      * launcher}: when no socket is there at all, the picker's first frame is drawn on that
      * client's terminal as soon as the runtime is made ({@link Previews}), and the socket
      * listens after it. The client's JVM, which starts meanwhile, would otherwise have the
-     * frame wait for the socket's library, its connection and its hello.
+     * frame wait for the socket's library, its connection and its hello. {@code frameOut} runs
+     * once that frame is out, or once it is known that none will be drawn.
      */
-    public int runBeside(Startup startup, long launcher) {
-        return serve(startup, launcher);
+    public int runBeside(Startup startup, long launcher, Runnable frameOut) {
+        return serve(startup, launcher, frameOut);
     }
 
-    private int serve(Startup startup, long launcher) {
+    private int serve(Startup startup, long launcher, Runnable frameOut) {
         try (FileChannel lockFile = FileChannel.open(address.lock(), Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
@@ -139,19 +141,23 @@ public final class JhostsServer {
             }
             // with the lock and no socket, no other server can serve: nobody else draws there
             boolean frameFirst = launcher > 0 && !Files.exists(address.socket(), LinkOption.NOFOLLOW_LINKS);
-            if (!frameFirst && !listen()) {
-                return 0;
+            if (!frameFirst) {
+                frameOut.run();
+                if (!listen()) {
+                    return 0;
+                }
             }
             try {
                 served.arrived(startup.start());
             } catch (Exception e) {
+                frameOut.run();
                 served.failed(e);
                 log.println("jhosts server: " + e.getMessage());
                 shutDown();
                 return 1;
             }
             if (frameFirst) {
-                previews.show(launcher, System.getenv(), Path.of(System.getProperty("user.dir", "/")));
+                previews.show(launcher, System.getenv(), Path.of(System.getProperty("user.dir", "/")), frameOut);
                 if (!listen()) {
                     previews.close();
                     return 0;
@@ -265,7 +271,7 @@ public final class JhostsServer {
                 .filter(theirs -> theirs.socket().equals(address.socket()) && theirs.pair().equals(address.pair()))
                 .isPresent();
         if (here) {
-            previews.show(request.pid(), environment, directory.get());
+            previews.show(request.pid(), environment, directory.get(), NOTHING);
         }
     }
 

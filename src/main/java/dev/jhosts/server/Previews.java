@@ -80,16 +80,19 @@ final class Previews implements AutoCloseable {
      * on a thread of its own: unless its hello came already, it has a preview, it has gone or
      * stopped, or its terminal cannot be opened. The settings changed since the server started:
      * none either (that client is sent to a new server). A hello that comes before the frame is
-     * drawn finds it registered, and no frame is drawn.
+     * drawn finds it registered, and no frame is drawn. {@code drawn} runs once the frame is out
+     * (written to the terminal) or will not be drawn.
      */
-    void show(long pid, Map<String, String> environment, Path directory) {
+    void show(long pid, Map<String, String> environment, Path directory, Runnable drawn) {
         Optional<ProcFiles.Stat> stat = ProcFiles.stat(pid);
         if (stat.isEmpty() || stat.get().zombie() || stat.get().stopped() || pickers.settingsChanged()) {
+            drawn.run();
             return;
         }
         Preview preview = new Preview(pid, stat.get().startTime(), System.nanoTime());
         synchronized (this) {
             if (closed || pending.containsKey(pid) || Long.valueOf(stat.get().startTime()).equals(claimed.get(pid))) {
+                drawn.run();
                 return;
             }
             pending.put(pid, preview);
@@ -99,7 +102,11 @@ final class Previews implements AutoCloseable {
                 directory, true);
         // on a thread of its own: a terminal that does not drain (Ctrl-S) holds up its own frame only
         Thread drawing = new Thread(() -> {
-            preview.draw(viewer);
+            try {
+                preview.draw(viewer);
+            } finally {
+                drawn.run();
+            }
             preview.watchForEnter(viewer);
         }, "jhosts-server-preview-" + pid);
         drawing.setDaemon(true);

@@ -12,6 +12,7 @@ import dev.jhosts.testing.SshdFixture;
 import dev.jhosts.testing.Tmux;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -256,6 +257,47 @@ class ServerInTmuxTest {
         assertThat(tmux.waitFor("jhosts exited")).contains("jhosts exited 0");
         assertModesRestored("cold-frame");
         assertThat(serversOf(config)).as("the server the launcher started").hasSize(1);
+    }
+
+    @Test
+    void theLauncherOfAColdStartStartsItsClientsJvmOnceTheServersFirstFrameIsOut() throws IOException {
+        noServerBefore();
+        // a JAVA_HOME whose java, for the client alone, first writes down the screen it starts on
+        Path home = SSHD.dir().resolve("ordered-java");
+        Path wrapper = home.resolve("bin/java");
+        Files.createDirectories(wrapper.getParent());
+        Path screen = SSHD.dir().resolve("ordered.screen");
+        Files.deleteIfExists(screen);
+        Files.writeString(wrapper, "#!/bin/sh\ncase \"$*\" in *' server run') ;; *) tmux capture-pane -p > " + screen
+                + ".part && mv " + screen + ".part " + screen + " ;; esac\nexec "
+                + Path.of(System.getProperty("java.home"), "bin", "java") + " \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+        Tmux tmux = terminal("ordered", "", "JAVA_HOME=" + home);
+        tmux.waitFor("h1");
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (!Files.exists(screen) && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        assertThat(Files.readString(screen)).as("the screen the client's JVM started on").contains("h0", "h1");
+        ProcessHandle server = serversOf(config).get(0);
+        assertThat(arguments(server.parent().orElseThrow())).as("the client of the server the launcher started")
+                .contains("-Djhosts.server.started=" + server.pid());
+        // the pipe the launcher waited on: removed, and its descriptor in the server closed
+        Path state = Path.of(env().get("XDG_STATE_HOME"), "jhosts");
+        try (var left = Files.list(state)) {
+            assertThat(left.map(path -> path.getFileName().toString())).noneMatch(name -> name.startsWith("first-frame-"));
+        }
+        Path third = Path.of("/proc/" + server.pid() + "/fd/3");
+        if (Files.exists(third, LinkOption.NOFOLLOW_LINKS)) {
+            assertThat(Files.readSymbolicLink(third).toString()).doesNotContain("first-frame-");
+        }
+        tmux.type("h1");
+        tmux.waitUntil(s -> s.contains("1 shown") && listsAlone(s, "h1"), "h1 alone");
+        tmux.keys("Escape");
+        tmux.waitFor("type to filter");
+        tmux.keys("Escape");
+        assertThat(tmux.waitFor("jhosts exited")).contains("jhosts exited 0");
+        assertModesRestored("ordered");
     }
 
     @Test
