@@ -59,7 +59,7 @@ final class ServerCommand implements Callable<Integer> {
 
         /** The command's work; also what the plain invocation runs without picocli ({@link PlainInvocation}). */
         static int run(GlobalOptions global) throws Exception {
-            LauncherWait launcherWait = LauncherWait.ofThisProcess();
+            LauncherWait launcherWait = LauncherWait.ofThisProcess(System.err);
             try {
                 return run(global, launcherWait);
             } finally {
@@ -91,7 +91,11 @@ final class ServerCommand implements Callable<Integer> {
             };
             try {
                 long launcher = launcherBeside();
-                return launcher > 0 ? server.runBeside(startup, launcher, launcherWait::end) : server.run(startup);
+                if (launcher <= 0) {
+                    launcherWait.end(); // a launcher that is not this process's parent waits for nothing here
+                    return server.run(startup);
+                }
+                return server.runBeside(startup, launcher, launcherWait::end);
             } finally {
                 PickerRuntime runtime = opened.get();
                 if (runtime != null) {

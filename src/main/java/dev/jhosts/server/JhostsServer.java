@@ -135,7 +135,7 @@ public final class JhostsServer {
         try (FileChannel lockFile = FileChannel.open(address.lock(), Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
-            Optional<FileLock> lock = lock(lockFile);
+            Optional<FileLock> lock = lock(lockFile, frameOut);
             if (lock.isEmpty()) {
                 return 0; // another server is starting or serving; the client finds it
             }
@@ -194,13 +194,15 @@ public final class JhostsServer {
      * The lock, waited for a while: a server that is ending holds it until its process is gone,
      * and the next one may start meanwhile (as tmux's client waits on its lock).
      */
-    private static Optional<FileLock> lock(FileChannel file) throws IOException {
+    private static Optional<FileLock> lock(FileChannel file, Runnable frameOut) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOCK_MILLIS);
         while (true) {
             FileLock lock = file.tryLock();
             if (lock != null || System.nanoTime() > deadline) {
                 return Optional.ofNullable(lock);
             }
+            // another server holds it (starting, or ending): no first frame comes from this one soon
+            frameOut.run();
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
