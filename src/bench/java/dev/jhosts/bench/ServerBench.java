@@ -46,7 +46,9 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  * </ul>
  * {@code JHOSTS_SERVER_BENCH='RUNS CLIENTS ROUNDS [PARTS [BULK]]'} sets the counts (default {@code '9 20 100'}),
  * which parts run ({@code start,traffic,memory}, all by default) and how many times the 256 MiB go
- * through each (3 by default).
+ * through each (3 by default). {@code JHOSTS_SERVER_BENCH_BEFORE=LAUNCHER}, the launcher of a
+ * build from before the server (the issue's "today"), adds its picker's first frame and its Enter
+ * at the first frame to each round, for a cold start to be set against.
  */
 public final class ServerBench {
     private static final Duration LIMIT = TuiBench.LIMIT;
@@ -62,12 +64,16 @@ public final class ServerBench {
     private final Map<String, String> env;
     private final String jhosts;
     private final Path controlDirectory;
+    /** The launcher of a build from before the server, for "no slower than today"; none by default. */
+    private final Optional<String> before;
 
     private ServerBench(SshdFixture sshd) {
         this.sshd = sshd;
         this.env = sshd.jhostsEnv();
         this.jhosts = SshdFixture.launcher().toAbsolutePath() + " -F " + sshd.sshConfig();
         this.controlDirectory = Path.of(env.get("XDG_RUNTIME_DIR"), "jhosts");
+        this.before = Optional.ofNullable(System.getenv("JHOSTS_SERVER_BENCH_BEFORE")).filter(path -> !path.isBlank())
+                .map(launcher -> Path.of(launcher).toAbsolutePath() + " -F " + sshd.sshConfig());
     }
 
     public static void main(String[] args) throws Exception {
@@ -123,12 +129,17 @@ public final class ServerBench {
         double[] enterSoonMs = new double[runs];
         double[] sshMs = new double[runs];
         double[] serverShareMs = new double[runs];
+        double[] beforeFrameMs = new double[runs];
+        double[] beforeEnterMs = new double[runs];
         String loadBefore = load();
         ScriptedTerminal inProcess = ScriptedTerminal.start("sleep 100000", env);
         RandomAccessFile inProcessTty = new RandomAccessFile(inProcess.device(LIMIT).toFile(), "rw");
         for (int i = -1; i < runs; i++) {
             stopServer();
             double cold = firstFrame();
+            // the build before the server: one JVM that reads, draws and opens sessions itself
+            double beforeFrame = before.isPresent() ? firstFrame(before.get()) : 0;
+            double beforeEnter = before.isPresent() ? enter(before.get(), false) : 0;
             double helloRun = TuiBench.timeToText(hello, env, Pattern.compile("hello"));
             double warm = firstFrame();
             double key = firstKeyAnswered();
@@ -145,6 +156,8 @@ public final class ServerBench {
                 helloMs[i] = helloRun;
                 floorMs[i] = floorRun;
                 coldMs[i] = cold;
+                beforeFrameMs[i] = beforeFrame;
+                beforeEnterMs[i] = beforeEnter;
                 warmMs[i] = warm;
                 keyMs[i] = key;
                 serverShareMs[i] = serverShare;
@@ -167,8 +180,17 @@ public final class ServerBench {
                 + " the client's JVM up and connected%n", TuiBench.median(keyMs), TuiBench.median(keyMs) / helloMedian);
         System.out.printf("first frame, no server      %7.1f ms   JVM hello-world %6.1f ms   ratio %.2f×%n",
                 TuiBench.median(coldMs), helloMedian, TuiBench.median(coldMs) / helloMedian);
+        if (before.isPresent()) {
+            System.out.printf("  the build before the server (%s): first frame %6.1f ms (%.2f× the hello-world);"
+                    + " no server against it: ratio %.2f×%n", before.get().split(" ")[0], TuiBench.median(beforeFrameMs),
+                    TuiBench.median(beforeFrameMs) / helloMedian, TuiBench.median(coldMs) / TuiBench.median(beforeFrameMs));
+        }
         System.out.printf("Enter to prompt, master live %6.1f ms   ssh -S socket   %6.1f ms   ratio %.2f×%n",
                 TuiBench.median(enterLiveMs), TuiBench.median(sshMs), TuiBench.median(enterLiveMs) / TuiBench.median(sshMs));
+        if (before.isPresent()) {
+            System.out.printf("  the build before the server: Enter to prompt, master live %6.1f ms (%.2f× ssh -S)%n",
+                    TuiBench.median(beforeEnterMs), TuiBench.median(beforeEnterMs) / TuiBench.median(sshMs));
+        }
         System.out.printf("Enter 0.1 s after 1st frame %7.1f ms   ssh -S socket   %6.1f ms   ratio %.2f×%n",
                 TuiBench.median(enterSoonMs), TuiBench.median(sshMs), TuiBench.median(enterSoonMs) / TuiBench.median(sshMs));
         System.out.println("(medians of " + runs + " interleaved runs after one warm-up; load average " + loadBefore
@@ -209,8 +231,12 @@ public final class ServerBench {
 
     /** Start to the first frame that shows the host; the picker is left with Esc. */
     private double firstFrame() throws Exception {
+        return firstFrame(jhosts);
+    }
+
+    private double firstFrame(String picker) throws Exception {
         long start = System.nanoTime();
-        try (ScriptedTerminal terminal = ScriptedTerminal.start(jhosts, env)) {
+        try (ScriptedTerminal terminal = ScriptedTerminal.start(picker, env)) {
             double millis = (terminal.await(Pattern.compile(SshdFixture.HOST), LIMIT) - start) / 1e6;
             quit(terminal);
             return millis;
@@ -236,7 +262,11 @@ public final class ServerBench {
 
     /** Enter to the remote prompt, pressed once the master shows live or 0.1 s after the first frame. */
     private double enter(boolean soon) throws Exception {
-        try (ScriptedTerminal terminal = ScriptedTerminal.start(jhosts, env)) {
+        return enter(jhosts, soon);
+    }
+
+    private double enter(String picker, boolean soon) throws Exception {
+        try (ScriptedTerminal terminal = ScriptedTerminal.start(picker, env)) {
             terminal.await(Pattern.compile(SshdFixture.HOST), LIMIT);
             if (soon) {
                 Thread.sleep(100);
