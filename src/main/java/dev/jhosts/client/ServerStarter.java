@@ -84,9 +84,11 @@ public final class ServerStarter {
     /** A server being started: its process, until it listens. */
     final class Starting {
         private final ServerProcess server;
+        private final AbandonAtExit abandonAtExit;
 
-        private Starting(ServerProcess server) {
+        private Starting(ServerProcess server, AbandonAtExit abandonAtExit) {
             this.server = server;
+            this.abandonAtExit = abandonAtExit;
         }
 
         /** Connects to the server once it listens; fails with its own last words when it does not come up. */
@@ -100,6 +102,7 @@ public final class ServerStarter {
                 if (socket.exists()) {
                     Optional<ServerConnection> connection = ServerConnection.open(address);
                     if (connection.isPresent()) {
+                        abandonAtExit.disarm();
                         return connection.get();
                     }
                 }
@@ -134,7 +137,16 @@ public final class ServerStarter {
     Starting start() throws IOException {
         Optional<ServerProcess> started = startedByTheLauncher();
         if (started.isPresent()) {
-            return new Starting(started.get());
+            return new Starting(started.get(), AbandonAtExit.NONE);
+        }
+        // A client whose terminal hung up while it started (SIGHUP: the JVM's shutdown has
+        // begun) starts no server, and one it started ends with it if it has not connected yet:
+        // nobody would reach it, and it would take the socket once the one it missed has gone.
+        AbandonAtExit abandonAtExit = new AbandonAtExit();
+        try {
+            Runtime.getRuntime().addShutdownHook(abandonAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            throw new IOException("this jhosts is ending (its terminal went away): no server started");
         }
         Files.createDirectories(log.getParent());
         try {
@@ -146,11 +158,44 @@ public final class ServerStarter {
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
-        return new Starting(new ServerProcess.Spawned(builder
+        ServerProcess spawned = new ServerProcess.Spawned(builder
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true)
-                .start()));
+                .start());
+        abandonAtExit.arm(spawned);
+        return new Starting(spawned, abandonAtExit);
+    }
+
+    /**
+     * The shutdown hook that ends a server this process started and has not connected to yet;
+     * once connected, it leaves the server be (sessions outlive their terminal).
+     */
+    private static final class AbandonAtExit extends Thread {
+        static final AbandonAtExit NONE = new AbandonAtExit();
+
+        private Optional<ServerProcess> server = Optional.empty(); // guarded by this
+
+        AbandonAtExit() {
+            super("jhosts-abandon-unreached-server");
+        }
+
+        synchronized void arm(ServerProcess started) {
+            server = Optional.of(started);
+        }
+
+        synchronized void disarm() {
+            server = Optional.empty();
+        }
+
+        @Override
+        public void run() {
+            Optional<ServerProcess> unreached;
+            synchronized (this) {
+                unreached = server;
+            }
+            unreached.ifPresent(ServerProcess::abandon);
+        }
     }
 
     /**
