@@ -122,9 +122,9 @@ public final class JhostsServer {
     /**
      * As {@link #run}, for the server the launcher started beside its client, process {@code
      * launcher}: when no socket is there at all, the picker's first frame is drawn on that
-     * client's terminal as soon as the runtime is made ({@link Previews}), and the socket
-     * listens after it. The client's JVM, which starts meanwhile, would otherwise have the
-     * frame wait for the socket's library, its connection and its hello. {@code frameOut} runs
+     * client's terminal as soon as the runtime is made and the socket listens ({@link
+     * Previews}): otherwise the frame would wait for the client's JVM, its connection and its
+     * hello. {@code frameOut} runs
      * once that frame is out, or once it is known that none will be drawn.
      */
     public int runBeside(Startup startup, long launcher, Runnable frameOut) {
@@ -157,11 +157,11 @@ public final class JhostsServer {
                 return 1;
             }
             if (frameFirst) {
-                previews.show(launcher, System.getenv(), Path.of(System.getProperty("user.dir", "/")), frameOut);
+                // the socket before the frame: a server whose frame shows is one that a stop finds
                 if (!listen()) {
-                    previews.close();
                     return 0;
                 }
+                previews.show(launcher, System.getenv(), Path.of(System.getProperty("user.dir", "/")), frameOut);
             }
             Optional<PreviewRequests> requests = PreviewRequests.open(address.previews(), this::previewRequested, log);
             try {
