@@ -484,6 +484,15 @@ class ServerInTmuxTest {
                 .toList();
     }
 
+    /** The jhosts servers running, each with its start and its words: what a failure shows. */
+    private static String runningServers() {
+        return ProcessHandle.allProcesses().filter(process -> arguments(process).contains("server run"))
+                .map(process -> process.pid() + " started " + process.info().startInstant().map(Object::toString).orElse("?")
+                        + " parent " + process.parent().map(parent -> parent.pid() + " " + arguments(parent)).orElse("-")
+                        + ": " + arguments(process))
+                .collect(java.util.stream.Collectors.joining("\n", "servers running:\n", ""));
+    }
+
     private static String arguments(ProcessHandle process) {
         return String.join(" ", process.info().arguments().map(List::of).orElse(List.of()));
     }
@@ -578,7 +587,7 @@ class ServerInTmuxTest {
         Tmux tmux = terminal("foreign", "");
         tmux.waitFor("h0");
         List<Path> sockets = JhostsServers.in(controlDirectory());
-        assertThat(sockets).hasSize(1);
+        assertThat(sockets).as(runningServers()).hasSize(1);
         Path socket = sockets.get(0);
         // let nobody reach the socket, which the private directory alone keeps from it otherwise
         Map<Path, Set<PosixFilePermission>> before = new TreeMap<>();
