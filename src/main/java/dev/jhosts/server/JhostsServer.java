@@ -124,8 +124,8 @@ public final class JhostsServer {
      * launcher}: when no socket is there at all, the picker's first frame is drawn on that
      * client's terminal as soon as the runtime is made and the socket listens ({@link
      * Previews}): otherwise the frame would wait for the client's JVM, its connection and its
-     * hello. {@code frameOut} runs
-     * once that frame is out, or once it is known that none will be drawn.
+     * hello. {@code frameOut} runs once that frame is out, or once it is known that none will
+     * be drawn.
      */
     public int runBeside(Startup startup, long launcher, Runnable frameOut) {
         return serve(startup, launcher, frameOut);

@@ -173,17 +173,32 @@ class ServerInTmuxTest {
      * once it is done waiting.
      */
     private static Path slowJava(String name, int seconds) throws IOException {
+        Path marks = SSHD.dir().resolve(name);
+        Files.deleteIfExists(Path.of(marks + ".started"));
+        return clientJava(name, "echo $$ > " + marks + ".pid; sleep " + seconds + "; touch " + marks + ".started");
+    }
+
+    /**
+     * A JAVA_HOME whose java runs {@code clientFirst} (shell) before it becomes the real one, for
+     * the client alone: a server the launcher starts with it is not touched.
+     */
+    private static Path clientJava(String name, String clientFirst) throws IOException {
         Path home = SSHD.dir().resolve(name + "-java");
         Path java = home.resolve("bin/java");
         Files.createDirectories(java.getParent());
-        Path marks = SSHD.dir().resolve(name);
-        Files.deleteIfExists(Path.of(marks + ".started"));
-        // a server the launcher starts with it is not slowed down
-        Files.writeString(java, "#!/bin/sh\ncase \"$*\" in *' server run') ;; *) echo $$ > " + marks + ".pid; sleep "
-                + seconds + "; touch " + marks + ".started ;; esac\nexec "
+        Files.writeString(java, "#!/bin/sh\ncase \"$*\" in *' server run') ;; *) " + clientFirst + " ;; esac\nexec "
                 + Path.of(System.getProperty("java.home"), "bin", "java") + " \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
         return home;
+    }
+
+    /** Esc clears the filter, Esc quits: the picker exits 0 and leaves the terminal's modes as they were. */
+    private static void clearFilterAndQuit(Tmux tmux, String name) throws IOException {
+        tmux.keys("Escape");
+        tmux.waitFor("type to filter");
+        tmux.keys("Escape");
+        assertThat(tmux.waitFor("jhosts exited")).contains("jhosts exited 0");
+        assertModesRestored(name);
     }
 
     /**
@@ -235,11 +250,7 @@ class ServerInTmuxTest {
         tmux.type("h1");
         tmux.waitUntil(s -> s.contains("1 shown") && listsAlone(s, "h1"), "h1 alone");
         assertThat(SSHD.dir().resolve("slow.started")).exists();
-        tmux.keys("Escape");
-        tmux.waitFor("type to filter");
-        tmux.keys("Escape");
-        assertThat(tmux.waitFor("jhosts exited")).contains("jhosts exited 0");
-        assertModesRestored("preview");
+        clearFilterAndQuit(tmux, "preview");
     }
 
     @Test
@@ -251,27 +262,17 @@ class ServerInTmuxTest {
         assertThat(SSHD.dir().resolve("cold.started")).as("the frame came before the client's JVM started").doesNotExist();
         tmux.type("h1");
         tmux.waitUntil(s -> s.contains("1 shown") && listsAlone(s, "h1"), "h1 alone");
-        tmux.keys("Escape");
-        tmux.waitFor("type to filter");
-        tmux.keys("Escape");
-        assertThat(tmux.waitFor("jhosts exited")).contains("jhosts exited 0");
-        assertModesRestored("cold-frame");
+        clearFilterAndQuit(tmux, "cold-frame");
         assertThat(serversOf(config)).as("the server the launcher started").hasSize(1);
     }
 
     @Test
     void theLauncherOfAColdStartStartsItsClientsJvmOnceTheServersFirstFrameIsOut() throws IOException {
         noServerBefore();
-        // a JAVA_HOME whose java, for the client alone, first writes down the screen it starts on
-        Path home = SSHD.dir().resolve("ordered-java");
-        Path wrapper = home.resolve("bin/java");
-        Files.createDirectories(wrapper.getParent());
+        // a java that, for the client alone, first writes down the screen it starts on
         Path screen = SSHD.dir().resolve("ordered.screen");
         Files.deleteIfExists(screen);
-        Files.writeString(wrapper, "#!/bin/sh\ncase \"$*\" in *' server run') ;; *) tmux capture-pane -p > " + screen
-                + ".part && mv " + screen + ".part " + screen + " ;; esac\nexec "
-                + Path.of(System.getProperty("java.home"), "bin", "java") + " \"$@\"\n");
-        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+        Path home = clientJava("ordered", "tmux capture-pane -p > " + screen + ".part && mv " + screen + ".part " + screen);
         Tmux tmux = terminal("ordered", "", "JAVA_HOME=" + home);
         tmux.waitFor("h1");
         long deadline = System.nanoTime() + LIMIT.toNanos();
@@ -293,11 +294,7 @@ class ServerInTmuxTest {
         }
         tmux.type("h1");
         tmux.waitUntil(s -> s.contains("1 shown") && listsAlone(s, "h1"), "h1 alone");
-        tmux.keys("Escape");
-        tmux.waitFor("type to filter");
-        tmux.keys("Escape");
-        assertThat(tmux.waitFor("jhosts exited")).contains("jhosts exited 0");
-        assertModesRestored("ordered");
+        clearFilterAndQuit(tmux, "ordered");
     }
 
     @Test
