@@ -1,6 +1,7 @@
 package dev.jhosts.cli;
 
 import dev.jhosts.client.ServerClient;
+import dev.jhosts.config.Locations;
 import dev.jhosts.server.JhostsServer;
 import dev.jhosts.server.LauncherWait;
 import dev.jhosts.server.Served;
@@ -72,16 +73,28 @@ final class ServerCommand implements Callable<Integer> {
             // first client of a cold start waits for them
             JhostsApp.prepareInBackground();
             JhostsServer.prepareInBackground();
-            Context context = Context.load(global);
+            // the settings are read on another thread while this one takes the server's place,
+            // which needs none of them
+            ContextReading reading = ContextReading.start(global);
             // the terminal the server was started from may close: that is no reason to end
             ProcessSignals.handle("HUP", () -> { });
-            ServerAddress address = ServerClients.address(global, context.locations());
-            dev.jhosts.master.ControlDirectory.prepare(address.directory());
-            String build = ServerClients.build();
+            ServerAddress address;
+            String build;
+            long launcher;
+            try {
+                address = ServerClients.address(global, Locations.fromEnvironment());
+                dev.jhosts.master.ControlDirectory.prepare(address.directory());
+                build = ServerClients.build();
+                launcher = launcherBeside();
+            } catch (Exception e) {
+                reading.get(); // a settings error is told first, as when the settings were read first
+                throw e;
+            }
+            Context context = reading.get();
             String home = System.getProperty("jhosts.home", "");
             JhostsServer server = new JhostsServer(address, build, BuildIdentity::line,
                     context.settings().sessions().serverPersist(), System.err,
-                    launcher -> !home.isEmpty() && launcher.equals(home) && BuildIdentity.handshake(launcher).equals(build));
+                    folder -> !home.isEmpty() && folder.equals(home) && BuildIdentity.handshake(folder).equals(build));
             // the runtime is made once the server listens, while a first client's terminal opens
             AtomicReference<PickerRuntime> opened = new AtomicReference<>();
             JhostsServer.Startup startup = () -> {
@@ -90,7 +103,6 @@ final class ServerCommand implements Callable<Integer> {
                 return new Served(new RuntimePickers(runtime), runtime.commands());
             };
             try {
-                long launcher = launcherBeside();
                 if (launcher <= 0) {
                     launcherWait.end(); // a launcher that is not this process's parent waits for nothing here
                     return server.run(startup);

@@ -27,27 +27,70 @@ class SettingsErrorTest {
     Path dir;
 
     private Processes.Result jhosts(String... args) {
+        return jhostsWithRuntimeDirectory(dir, args);
+    }
+
+    private Processes.Result jhostsWithRuntimeDirectory(Path runtime, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(SshdFixture.launcher().toString()));
         command.addAll(List.of(args));
-        return Processes.run(command, Map.of("XDG_CONFIG_HOME", dir.toString(), "XDG_RUNTIME_DIR", dir.toString(),
+        return Processes.run(command, Map.of("XDG_CONFIG_HOME", dir.toString(), "XDG_RUNTIME_DIR", runtime.toString(),
                 "XDG_STATE_HOME", dir.toString()), Duration.ofSeconds(60));
+    }
+
+    /** Settings whose third line is wrong: {@link #badSettingsLine} is what jhosts says of them. */
+    private Path badSettings() throws IOException {
+        Path settings = dir.resolve("bad.conf");
+        Files.writeString(settings, "control-persist = 5m\n# a comment\nconnect-timeout = soon\n");
+        return settings;
+    }
+
+    private static String badSettingsLine(Path settings) {
+        return "jhosts: " + settings + ":3: connect-timeout: expected a duration such as 750ms, 10s or 5m, got 'soon'\n";
+    }
+
+    private Path oneHostConfig() throws IOException {
+        Path sshConfig = dir.resolve("ssh_config");
+        Files.writeString(sshConfig, "Host a\n  HostName 127.0.0.1\n");
+        return sshConfig;
     }
 
     @Test
     void badSettingsExitTwoWithFileAndLine() throws Exception {
-        Path settings = dir.resolve("bad.conf");
-        Files.writeString(settings, "control-persist = 5m\n# a comment\nconnect-timeout = soon\n");
-        Path sshConfig = dir.resolve("ssh_config");
-        Files.writeString(sshConfig, "Host a\n  HostName 127.0.0.1\n");
+        Path settings = badSettings();
+        Path sshConfig = oneHostConfig();
         for (List<String> args : List.<List<String>>of(List.of("list"), List.of("master", "check", "a"), List.of("connect", "a"), List.of())) {
             List<String> command = new java.util.ArrayList<>(List.of("-c", settings.toString(), "-F", sshConfig.toString()));
             command.addAll(args);
             Processes.Result result = jhosts(command.toArray(String[]::new));
             assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
             assertThat(result.stdout()).isEmpty();
-            assertThat(result.stderr()).isEqualTo("jhosts: " + settings + ":3: connect-timeout: expected a duration "
-                    + "such as 750ms, 10s or 5m, got 'soon'\n");
+            assertThat(result.stderr()).isEqualTo(badSettingsLine(settings));
         }
+    }
+
+    /**
+     * A server reads its settings on a thread of its own while it takes its place: a settings
+     * error is still its one line and exit 2, told before a control directory it cannot use.
+     */
+    @Test
+    void aServerTellsBadSettingsBeforeAControlDirectoryItCannotUse() throws Exception {
+        Path settings = badSettings();
+        Path good = dir.resolve("good.conf");
+        Files.writeString(good, "");
+        Path sshConfig = oneHostConfig();
+        Path runtime = Files.createDirectories(dir.resolve("runtime"));
+        Files.writeString(runtime.resolve("jhosts"), "a file where the control directory goes\n");
+
+        Processes.Result bad = jhostsWithRuntimeDirectory(runtime, "-c", settings.toString(), "-F", sshConfig.toString(),
+                "server", "run");
+        assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(2);
+        assertThat(bad.stderr()).isEqualTo(badSettingsLine(settings));
+
+        Processes.Result placeless = jhostsWithRuntimeDirectory(runtime, "-c", good.toString(), "-F", sshConfig.toString(),
+                "server", "run");
+        assertThat(placeless.exitCode()).as(placeless.describe()).isEqualTo(1);
+        assertThat(placeless.stderr()).isEqualTo("jhosts: control directory " + runtime.resolve("jhosts")
+                + " is not a directory\n");
     }
 
     /** Settings that crashed, hung or got past the loader before: each one line, exit 2, for a command that uses them. */
