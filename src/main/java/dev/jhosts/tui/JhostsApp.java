@@ -123,13 +123,11 @@ public final class JhostsApp {
     }
 
     /**
-     * Starts getting the libraries and the first frame's drawing ready on other threads (see
-     * {@link LibraryWarmUp}, {@link FirstFrameWarmUp}); called first thing, so that it runs while
-     * settings and the catalogue are read.
+     * Starts getting the libraries ready on another thread (see {@link LibraryWarmUp}); called
+     * first thing, so that it runs while settings and the catalogue are read.
      */
     public static void prepareInBackground() {
         LibraryWarmUp.start();
-        FirstFrameWarmUp.start(System.getenv());
     }
 
     /**
@@ -153,7 +151,6 @@ public final class JhostsApp {
      * Opening)}).
      */
     public void preview(Viewer viewer, OutputStream tty, TerminalSize size) throws IOException {
-        FirstFrameWarmUp.awaitEnd();
         Shared shared = this.shared;
         Appearance look = Appearance.fromEnvironment(viewer.environment());
         ViewState state = PickerLoop.firstState(shared, size, Instant.now());
@@ -200,7 +197,6 @@ public final class JhostsApp {
      * or the terminal goes away (its input ends); {@code opening} is what it shows at once.
      */
     public int run(TerminalOwner terminal, Viewer viewer, Opening opening) throws IOException {
-        FirstFrameWarmUp.awaitEnd();
         BlockingQueue<UiEvent> events = new LinkedBlockingQueue<>();
         Shared shared = this.shared;
         PickerLoop.Parts parts = new PickerLoop.Parts(shared, viewer, Appearance.fromEnvironment(viewer.environment()),

@@ -1,7 +1,5 @@
 package dev.jhosts.tui;
 
-import com.googlecode.lanterna.TerminalPosition;
-import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.jhosts.catalog.EffectiveOptions;
 import dev.jhosts.catalog.Host;
@@ -15,12 +13,9 @@ import dev.jhosts.tui.state.UiEvent;
 import dev.jhosts.tui.state.Update;
 import dev.jhosts.tui.state.ViewState;
 import dev.jhosts.tui.terminal.DrawingRehearsal;
-import dev.jhosts.tui.terminal.OutputOnlyScreen;
 import dev.jhosts.tui.view.Appearance;
 import dev.jhosts.tui.view.Renderer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,37 +27,21 @@ import java.util.function.Consumer;
 /**
  * The picker's start-up path without a terminal: a few events through {@link Update}, each
  * state drawn by the {@link Renderer} on an in-memory Lanterna screen, sample keys decoded. For
- * the build's class-data-sharing training run ({@code cli.Training}); and a first frame of the
- * same sample for a server's warm-up ({@link #firstFrame}). Touches no terminal, file or process.
+ * the build's class-data-sharing training run ({@code cli.Training}); touches no terminal, file
+ * or process.
  */
 public final class Rehearsal {
-    private static final List<Host> HOSTS = List.of(
-            new Host("web1", "10.0.0.1", "admin", 22, "", List.of("web"), "Production", "front end", true, false,
-                    Path.of("ssh_config"), 1),
-            new Host("db", "db.example.org", "", 2222, "bastion", List.of(), "", "", false, false,
-                    Path.of("ssh_config"), 3));
-    private static final ScreenSize SIZE = new ScreenSize(80, 24);
-    private static final Duration PRELAUNCH_DELAY = Duration.ofMillis(300);
-
     private Rehearsal() {}
 
-    /**
-     * A picker's first frame of the sample, written on {@code out} as the server draws one on a
-     * terminal nobody has taken ({@link OutputOnlyScreen}): what a first frame runs for the first
-     * time (the classes it initialises, the call sites it links) is then done.
-     */
-    static void firstFrame(Appearance look, OutputStream out) throws IOException {
-        ViewState state = ViewState.initial(HOSTS, List.of(), SIZE, Instant.now(), PRELAUNCH_DELAY);
-        Renderer renderer = new Renderer(look, Keymap.defaults());
-        OutputOnlyScreen.draw(out, StandardCharsets.UTF_8,
-                new TerminalSize(SIZE.columns(), SIZE.rows()),
-                graphics -> renderer.render(state, graphics).map(at -> new TerminalPosition(at.column(), at.row())));
-    }
-
     public static void run() throws IOException {
+        List<Host> hosts = List.of(
+                new Host("web1", "10.0.0.1", "admin", 22, "", List.of("web"), "Production", "front end", true, false,
+                        Path.of("ssh_config"), 1),
+                new Host("db", "db.example.org", "", 2222, "bastion", List.of(), "", "", false, false,
+                        Path.of("ssh_config"), 3));
         Instant now = Instant.now();
-        ViewState state = ViewState.initial(HOSTS, List.of("rehearsal"), SIZE, now, PRELAUNCH_DELAY);
-        String alias = HOSTS.get(0).alias();
+        ViewState state = ViewState.initial(hosts, List.of("rehearsal"), new ScreenSize(80, 24), now, Duration.ofMillis(300));
+        String alias = hosts.get(0).alias();
         List<UiEvent> events = List.of(
                 new UiEvent.Tick(now.plusMillis(400)),
                 new UiEvent.MasterChanged(alias, new MasterState.Live(1)),

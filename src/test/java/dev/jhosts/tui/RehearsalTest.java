@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.jhosts.tui.state.Key;
 import dev.jhosts.tui.terminal.DrawingRehearsal;
-import dev.jhosts.tui.view.Appearance;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,15 +13,6 @@ class RehearsalTest {
     @Test
     void theRehearsalRunsWithoutATerminal() {
         assertThatCode(Rehearsal::run).doesNotThrowAnyException();
-    }
-
-    /** The server's warm-up draws a real picker frame, the sample's hosts in it, not an empty screen. */
-    @Test
-    void theSampleFirstFrameShowsTheSampleHostsOnTheAlternateScreen() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Rehearsal.firstFrame(Appearance.of(true, true), out);
-        String frame = out.toString(StandardCharsets.UTF_8);
-        assertThat(frame).startsWith("\033[?1049h").contains("web1", "db.example.org", "2 shown");
     }
 
     @Test
