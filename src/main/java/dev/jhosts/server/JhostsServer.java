@@ -164,12 +164,14 @@ public final class JhostsServer {
                 previews.show(launcher, System.getenv(), Path.of(System.getProperty("user.dir", "/")), frameOut);
             }
             Optional<PreviewRequests> requests = PreviewRequests.open(address.previews(), this::previewRequested, log);
+            Optional<SocketRemovalAtExit> removal = SocketRemovalAtExit.arm(address.socket());
             try {
                 watchLifetime();
             } finally {
                 requests.ifPresent(PreviewRequests::close);
             }
             shutDown();
+            removal.ifPresent(SocketRemovalAtExit::disarm);
             return 0;
         } catch (IOException e) {
             log.println("jhosts server: " + e.getMessage());
@@ -306,12 +308,7 @@ public final class JhostsServer {
     }
 
     private Optional<Object> socketIdentity() {
-        try {
-            return Optional.ofNullable(Files.readAttributes(address.socket(),
-                    java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return SocketRemovalAtExit.identity(address.socket());
     }
 
     /** Stops serving: the pickers shown end (their clients restore their terminals), the sessions are hung up. */

@@ -1,0 +1,66 @@
+package dev.jhosts.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jhosts.testing.SshdFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A server ended by SIGTERM ({@code kill PID}) takes its socket with it, as {@code jhosts server
+ * stop} does: a launcher then finds no server's socket and starts the next server itself.
+ */
+class ServerEndedBySignalTest {
+    private static final long LIMIT_MILLIS = 20_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aServerEndedBySigtermRemovesItsSocket() throws Exception {
+        Path sshConfig = dir.resolve("ssh_config");
+        Files.writeString(sshConfig, "Host a\n  HostName 127.0.0.1\n");
+        Path runtime = Files.createDirectory(dir.resolve("runtime"));
+        Path log = dir.resolve("server.log");
+        ProcessBuilder builder = new ProcessBuilder(SshdFixture.launcher().toString(), "-F", sshConfig.toString(),
+                "server", "run")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(log.toFile());
+        builder.environment().putAll(java.util.Map.of("XDG_RUNTIME_DIR", runtime.toString(),
+                "XDG_STATE_HOME", dir.resolve("state").toString(), "XDG_CONFIG_HOME", dir.resolve("config").toString()));
+        Process server = builder.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LIMIT_MILLIS);
+            while (sockets(runtime).isEmpty() && server.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(sockets(runtime)).as("the server listens (its log: %s)", Files.readString(log)).hasSize(1);
+
+            server.destroy(); // SIGTERM
+            assertThat(server.waitFor(LIMIT_MILLIS, TimeUnit.MILLISECONDS)).as("the server ends").isTrue();
+
+            assertThat(sockets(runtime)).as("no server's socket left").isEmpty();
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** The servers' sockets in the control directory (not their lock files or preview pipes). */
+    private static List<Path> sockets(Path runtime) throws IOException {
+        Path control = runtime.resolve("jhosts");
+        if (!Files.isDirectory(control)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(control)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("jhosts-server-"))
+                    .filter(file -> !file.getFileName().toString().contains("."))
+                    .toList();
+        }
+    }
+}
