@@ -158,11 +158,20 @@ public final class ServerStarter {
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
-        ServerProcess spawned = new ServerProcess.Spawned(builder
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectErrorStream(true)
-                .start());
+        if (!abandonAtExit.spawning()) {
+            throw new IOException("this jhosts is ending (its terminal went away): no server started");
+        }
+        ServerProcess spawned;
+        try {
+            spawned = new ServerProcess.Spawned(builder
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectErrorStream(true)
+                    .start());
+        } catch (IOException | RuntimeException e) {
+            abandonAtExit.spawnFailed();
+            throw e;
+        }
         abandonAtExit.arm(spawned);
         return new Starting(spawned, abandonAtExit);
     }
@@ -173,15 +182,44 @@ public final class ServerStarter {
      */
     private static final class AbandonAtExit extends Thread {
         static final AbandonAtExit NONE = new AbandonAtExit();
+        /** How long the JVM's end waits for a process being made: it takes milliseconds. */
+        private static final long SPAWN_WAIT_MILLIS = 2000;
 
         private Optional<ServerProcess> server = Optional.empty(); // guarded by this
+        private boolean spawning; // guarded by this
+        private boolean ended; // guarded by this
 
         AbandonAtExit() {
             super("jhosts-abandon-unreached-server");
         }
 
+        /** A server's process is about to be made; false when the JVM is ending already (make none). */
+        synchronized boolean spawning() {
+            if (ended) {
+                return false;
+            }
+            spawning = true;
+            return true;
+        }
+
+        /**
+         * The process made: ended at once when the JVM's end came while it was being made (the
+         * hook ran, or waits here, and found none to end).
+         */
         synchronized void arm(ServerProcess started) {
+            spawning = false;
+            notifyAll();
+            if (ended) {
+                started.abandon();
+                return;
+            }
             server = Optional.of(started);
+        }
+
+        /** No process was made after all. */
+        synchronized void spawnFailed() {
+            spawning = false;
+            notifyAll();
         }
 
         synchronized void disarm() {
@@ -192,6 +230,19 @@ public final class ServerStarter {
         public void run() {
             Optional<ServerProcess> unreached;
             synchronized (this) {
+                ended = true;
+                // a SIGHUP between the hook's registration and the process's making: the process
+                // is ended as soon as it is made (arm), but the JVM must not halt before that
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SPAWN_WAIT_MILLIS);
+                long left;
+                while (spawning && (left = deadline - System.nanoTime()) > 0) {
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
                 unreached = server;
             }
             unreached.ifPresent(ServerProcess::abandon);
