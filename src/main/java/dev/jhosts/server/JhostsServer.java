@@ -61,6 +61,7 @@ public final class JhostsServer {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Instant started = Instant.now();
     private volatile AFUNIXServerSocket listening;
+    private volatile Optional<SocketRemovalAtExit> removalAtExit = Optional.empty();
 
     /**
      * @param build this build's identity; clients of another build are not served
@@ -164,14 +165,12 @@ public final class JhostsServer {
                 previews.show(launcher, System.getenv(), Path.of(System.getProperty("user.dir", "/")), frameOut);
             }
             Optional<PreviewRequests> requests = PreviewRequests.open(address.previews(), this::previewRequested, log);
-            Optional<SocketRemovalAtExit> removal = SocketRemovalAtExit.arm(address.socket());
             try {
                 watchLifetime();
             } finally {
                 requests.ifPresent(PreviewRequests::close);
             }
             shutDown();
-            removal.ifPresent(SocketRemovalAtExit::disarm);
             return 0;
         } catch (IOException e) {
             log.println("jhosts server: " + e.getMessage());
@@ -186,6 +185,9 @@ public final class JhostsServer {
             return false;
         }
         listening = bound.get();
+        // armed before the first client is accepted: a server that answers is one that a SIGTERM
+        // leaves without its socket
+        removalAtExit = SocketRemovalAtExit.arm(address.socket());
         Thread acceptor = new Thread(this::accept, "jhosts-server-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -329,6 +331,7 @@ public final class JhostsServer {
                 // a socket nobody listens on is proved dead by the next server
             }
         }
+        removalAtExit.ifPresent(SocketRemovalAtExit::disarm);
         previews.close();
         clients.forEach(ClientConnection::serverStopping);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);

@@ -2,11 +2,14 @@ package dev.jhosts.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jhosts.testing.Processes;
 import dev.jhosts.testing.SshdFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,15 +35,18 @@ class ServerEndedBySignalTest {
                 "server", "run")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(log.toFile());
-        builder.environment().putAll(java.util.Map.of("XDG_RUNTIME_DIR", runtime.toString(),
-                "XDG_STATE_HOME", dir.resolve("state").toString(), "XDG_CONFIG_HOME", dir.resolve("config").toString()));
+        Map<String, String> environment = Map.of("XDG_RUNTIME_DIR", runtime.toString(),
+                "XDG_STATE_HOME", dir.resolve("state").toString(), "XDG_CONFIG_HOME", dir.resolve("config").toString());
+        builder.environment().putAll(environment);
         Process server = builder.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LIMIT_MILLIS);
-            while (sockets(runtime).isEmpty() && server.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+            // killed once it serves (it answers), as a person kills a server they found running
+            while (!answers(sshConfig, environment) && server.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
             }
             assertThat(sockets(runtime)).as("the server listens (its log: %s)", Files.readString(log)).hasSize(1);
+            assertThat(answers(sshConfig, environment)).as("the server answers").isTrue();
 
             server.destroy(); // SIGTERM
             assertThat(server.waitFor(LIMIT_MILLIS, TimeUnit.MILLISECONDS)).as("the server ends").isTrue();
@@ -49,6 +55,11 @@ class ServerEndedBySignalTest {
         } finally {
             server.destroyForcibly();
         }
+    }
+
+    private static boolean answers(Path sshConfig, Map<String, String> environment) {
+        return Processes.run(List.of(SshdFixture.launcher().toString(), "-F", sshConfig.toString(), "server", "status"),
+                environment, Duration.ofSeconds(30)).exitCode() == 0;
     }
 
     /** The servers' sockets in the control directory (not their lock files or preview pipes). */
