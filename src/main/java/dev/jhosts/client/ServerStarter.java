@@ -146,7 +146,7 @@ public final class ServerStarter {
         try {
             Runtime.getRuntime().addShutdownHook(abandonAtExit);
         } catch (IllegalStateException shuttingDown) {
-            throw new IOException("this jhosts is ending (its terminal went away): no server started");
+            throw ending();
         }
         Files.createDirectories(log.getParent());
         try {
@@ -159,7 +159,7 @@ public final class ServerStarter {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         if (!abandonAtExit.spawning()) {
-            throw new IOException("this jhosts is ending (its terminal went away): no server started");
+            throw ending();
         }
         ServerProcess spawned;
         try {
@@ -174,6 +174,10 @@ public final class ServerStarter {
         }
         abandonAtExit.arm(spawned);
         return new Starting(spawned, abandonAtExit);
+    }
+
+    private static IOException ending() {
+        return new IOException("this jhosts is ending (its terminal went away): no server started");
     }
 
     /**

@@ -2,16 +2,15 @@ package dev.jhosts.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jhosts.testing.JhostsServers;
 import dev.jhosts.testing.Processes;
 import dev.jhosts.testing.SshdFixture;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +37,7 @@ class ServerEndedBySignalTest {
         Map<String, String> environment = Map.of("XDG_RUNTIME_DIR", runtime.toString(),
                 "XDG_STATE_HOME", dir.resolve("state").toString(), "XDG_CONFIG_HOME", dir.resolve("config").toString());
         builder.environment().putAll(environment);
+        Path control = runtime.resolve("jhosts");
         Process server = builder.start();
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LIMIT_MILLIS);
@@ -45,13 +45,13 @@ class ServerEndedBySignalTest {
             while (!answers(sshConfig, environment) && server.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
-            assertThat(sockets(runtime)).as("the server listens (its log: %s)", Files.readString(log)).hasSize(1);
+            assertThat(JhostsServers.in(control)).as("the server listens (its log: %s)", Files.readString(log)).hasSize(1);
             assertThat(answers(sshConfig, environment)).as("the server answers").isTrue();
 
             server.destroy(); // SIGTERM
             assertThat(server.waitFor(LIMIT_MILLIS, TimeUnit.MILLISECONDS)).as("the server ends").isTrue();
 
-            assertThat(sockets(runtime)).as("no server's socket left").isEmpty();
+            assertThat(JhostsServers.in(control)).as("no server's socket left").isEmpty();
         } finally {
             server.destroyForcibly();
         }
@@ -60,18 +60,5 @@ class ServerEndedBySignalTest {
     private static boolean answers(Path sshConfig, Map<String, String> environment) {
         return Processes.run(List.of(SshdFixture.launcher().toString(), "-F", sshConfig.toString(), "server", "status"),
                 environment, Duration.ofSeconds(30)).exitCode() == 0;
-    }
-
-    /** The servers' sockets in the control directory (not their lock files or preview pipes). */
-    private static List<Path> sockets(Path runtime) throws IOException {
-        Path control = runtime.resolve("jhosts");
-        if (!Files.isDirectory(control)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(control)) {
-            return files.filter(file -> file.getFileName().toString().startsWith("jhosts-server-"))
-                    .filter(file -> !file.getFileName().toString().contains("."))
-                    .toList();
-        }
     }
 }
