@@ -136,9 +136,12 @@ public final class ServerBench {
         RandomAccessFile inProcessTty = new RandomAccessFile(inProcess.device(LIMIT).toFile(), "rw");
         for (int i = -1; i < runs; i++) {
             stopServer();
-            double cold = firstFrame();
-            // the build before the server: one JVM that reads, draws and opens sessions itself
+            // the build before the server: one JVM that reads, draws and opens sessions itself;
+            // its first frame first, as the cold start's comes, with no server running: the
+            // server a cold start leaves would take a processor from it (its runtime made after
+            // the frame, its probes, its compilations)
             double beforeFrame = before.isPresent() ? firstFrame(before.get()) : 0;
+            double cold = firstFrame();
             double beforeEnter = before.isPresent() ? enter(before.get(), false) : 0;
             double helloRun = TuiBench.timeToText(hello, env, Pattern.compile("hello"));
             double warm = firstFrame();

@@ -7,6 +7,7 @@ import dev.jhosts.server.LauncherWait;
 import dev.jhosts.server.Served;
 import dev.jhosts.server.ServerAddress;
 import dev.jhosts.server.ToServer;
+import dev.jhosts.terminal.ProcFiles;
 import dev.jhosts.terminal.ProcessSignals;
 import dev.jhosts.tui.JhostsApp;
 import dev.jhosts.tui.SessionHub;
@@ -72,7 +73,10 @@ final class ServerCommand implements Callable<Integer> {
             // the first frame's libraries get ready beside the settings and the catalogue: the
             // first client of a cold start waits for them
             JhostsApp.prepareInBackground();
-            JhostsServer.prepareInBackground();
+            if (Long.getLong("jhosts.server.beside", 0) <= 0) {
+                // (beside its launcher, the frame comes before the socket and its library: JhostsServer.runBeside)
+                JhostsServer.prepareInBackground();
+            }
             // the settings are read on another thread while this one takes the server's place,
             // which needs none of them
             ContextReading reading = ContextReading.start(global);
@@ -127,10 +131,10 @@ final class ServerCommand implements Callable<Integer> {
         if (launcher <= 0) {
             return 0;
         }
-        // the JDK's own reading of the parent: no lambda to link and no /proc parsed in Java, on
-        // a path that the build's training (whose server has no launcher) never takes
-        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
-        return parent.isPresent() && parent.get().pid() == launcher ? launcher : 0;
+        // /proc/self/stat, not ProcessHandle: its first use starts the JDK's process reaper
+        Optional<Long> self = ProcFiles.ownPid();
+        Optional<ProcFiles.Stat> stat = self.isPresent() ? ProcFiles.stat(self.get()) : Optional.empty();
+        return stat.isPresent() && stat.get().parent() == launcher ? launcher : 0;
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,

@@ -41,6 +41,8 @@ public final class JhostsServer {
     /** A persistence that never ends. */
     public static final Duration FOREVER = dev.jhosts.config.SessionSettings.FOREVER;
     private static final Duration CHECK = Duration.ofMillis(500);
+    /** The longest a cold start's socket waits for its first frame. */
+    private static final long FRAME_MILLIS = 2_000;
     /** After the start, how long the server waits for its first client even with a persistence of 0. */
     private static final Duration FIRST_CLIENT = Duration.ofSeconds(10);
     private static final long LOCK_MILLIS = 10_000;
@@ -123,10 +125,10 @@ public final class JhostsServer {
     /**
      * As {@link #run}, for the server the launcher started beside its client, process {@code
      * launcher}: when no socket is there at all, the picker's first frame is drawn on that
-     * client's terminal as soon as the runtime is made and the socket listens ({@link
-     * Previews}): otherwise the frame would wait for the client's JVM, its connection and its
-     * hello. {@code frameOut} runs once that frame is out, or once it is known that none will
-     * be drawn.
+     * client's terminal as soon as the runtime is made ({@link Previews}), and the socket
+     * listens once it is out: otherwise the frame would wait for the client's JVM, its
+     * connection and its hello. {@code frameOut} runs once that frame is out, or once it is
+     * known that none will be drawn.
      */
     public int runBeside(Startup startup, long launcher, Runnable frameOut) {
         return serve(startup, launcher, frameOut);
@@ -158,11 +160,16 @@ public final class JhostsServer {
                 return 1;
             }
             if (frameFirst) {
-                // the socket before the frame: a server whose frame shows is one that a stop finds
+                // The frame before the socket: binding it initialises junixsocket (its native part,
+                // its address families), which would otherwise take a processor from the frame.
+                // The launcher starts the client's JVM once the frame is out; the client waits for
+                // the socket, which listens long before that JVM is up.
+                FrameOut frame = new FrameOut(frameOut);
+                previews.show(launcher, System.getenv(), Path.of(System.getProperty("user.dir", "/")), frame);
+                frame.await();
                 if (!listen()) {
                     return 0;
                 }
-                previews.show(launcher, System.getenv(), Path.of(System.getProperty("user.dir", "/")), frameOut);
             }
             Optional<PreviewRequests> requests = PreviewRequests.open(address.previews(), this::previewRequested, log);
             try {
@@ -175,6 +182,31 @@ public final class JhostsServer {
         } catch (IOException e) {
             log.println("jhosts server: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The first frame's end, told to the launcher and awaited here (at most {@link #FRAME_MILLIS}). */
+    private static final class FrameOut implements Runnable {
+        private final Runnable launcher;
+        private final CountDownLatch out = new CountDownLatch(1);
+
+        FrameOut(Runnable launcher) {
+            this.launcher = launcher;
+        }
+
+        @Override
+        public void run() {
+            launcher.run();
+            out.countDown();
+        }
+
+        /** Until the frame is out, or a terminal that does not drain (Ctrl-S) has held it too long. */
+        void await() {
+            try {
+                out.await(FRAME_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

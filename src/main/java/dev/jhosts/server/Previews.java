@@ -201,6 +201,17 @@ final class Previews implements AutoCloseable {
         unclaimed.forEach(Preview::withdraw);
     }
 
+    /**
+     * The number of {@code descriptor}, just opened on {@code device}: found in /proc/self/fd
+     * when no other descriptor of this process leads to that terminal, which spares a cold
+     * start's first frame junixsocket's initialisation (its native part, its address families);
+     * junixsocket tells it otherwise.
+     */
+    private static int descriptorNumber(FileDescriptor descriptor, String device) throws IOException {
+        java.util.OptionalInt found = ProcFiles.onlyOwnDescriptorTo(device);
+        return found.isPresent() ? found.getAsInt() : FileDescriptorCast.using(descriptor).as(Integer.class);
+    }
+
     /** One process's preview: its terminal, open while the frame shows and nobody has taken it. */
     private final class Preview {
         private final long pid;
@@ -208,6 +219,7 @@ final class Previews implements AutoCloseable {
         private final long since;
         private Optional<RandomAccessFile> tty = Optional.empty(); // guarded by this
         private TerminalSize size = new TerminalSize(1, 1); // guarded by this: the frame's
+        private int ttyNumber = -1; // guarded by this: tty's descriptor number
         private boolean claimed; // guarded by this
         private boolean ended; // guarded by this
         /** The session Enter on the frame opened; 0 for none (ids start at 1). */
@@ -224,6 +236,10 @@ final class Previews implements AutoCloseable {
             if (claimed || ended) {
                 return;
             }
+            Optional<String> device = ProcFiles.target(pid, 0);
+            if (device.isEmpty()) {
+                return;
+            }
             RandomAccessFile opened;
             try {
                 opened = new RandomAccessFile(ProcFiles.descriptor(pid, 0).toFile(), "rw");
@@ -231,7 +247,7 @@ final class Previews implements AutoCloseable {
                 return; // gone meanwhile, or a /proc that does not let it: its picker comes as ever
             }
             try {
-                int number = FileDescriptorCast.using(opened.getFD()).as(Integer.class);
+                int number = descriptorNumber(opened.getFD(), device.get());
                 CLibrary.WinSize size = new CLibrary.WinSize();
                 if (CLibrary.isatty(number) != 1 || CLibrary.ioctl(number, CLibrary.TIOCGWINSZ, size) != 0
                         || size.ws_col <= 0 || size.ws_row <= 0) {
@@ -239,6 +255,7 @@ final class Previews implements AutoCloseable {
                     return;
                 }
                 tty = Optional.of(opened);
+                ttyNumber = number;
                 this.size = new TerminalSize(size.ws_col, size.ws_row);
                 OutputStream out = new BufferedOutputStream(new FileOutputStream(opened.getFD()), 1 << 16);
                 pickers.preview(viewer, out, this.size);
@@ -269,8 +286,7 @@ final class Previews implements AutoCloseable {
                 }
                 try {
                     FileDescriptor descriptor = tty.get().getFD();
-                    cooked = CookedModes.of(TerminalDevice.received(descriptor,
-                            FileDescriptorCast.using(descriptor).as(Integer.class)));
+                    cooked = CookedModes.of(TerminalDevice.received(descriptor, ttyNumber));
                     // (never closed here: the descriptor is the frame's, closed with it)
                     keys = new FileInputStream(descriptor);
                 } catch (IOException | RuntimeException | LinkageError unread) {

@@ -2,11 +2,13 @@ package dev.jhosts.terminal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -102,6 +104,28 @@ public final class ProcFiles {
         } catch (IOException | RuntimeException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The number of the one descriptor of this process that leads to {@code target} (a terminal
+     * device's path, as {@link #target} gives it); empty when none does, or more than one.
+     */
+    public static OptionalInt onlyOwnDescriptorTo(String target) {
+        int found = -1;
+        try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path descriptor : descriptors) {
+                Optional<String> leadsTo = link(descriptor);
+                if (leadsTo.isPresent() && leadsTo.get().equals(target)) {
+                    if (found >= 0) {
+                        return OptionalInt.empty();
+                    }
+                    found = Integer.parseInt(descriptor.getFileName().toString());
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return OptionalInt.empty();
+        }
+        return found >= 0 ? OptionalInt.of(found) : OptionalInt.empty();
     }
 
     /** Whether a descriptor's {@link #target} names a terminal device. */

@@ -2,12 +2,14 @@ package dev.jhosts.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.newsclub.net.unix.FileDescriptorCast;
 
 class ProcFilesTest {
     private static final long LIMIT_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -102,6 +104,26 @@ class ProcFilesTest {
         assertThat(ProcFiles.stat(Long.MAX_VALUE)).isEmpty();
         assertThat(ProcFiles.target(0, 0)).isEmpty();
         assertThat(ProcFiles.target(Long.MAX_VALUE, 1)).isEmpty();
+    }
+
+    @Test
+    void theOneDescriptorOfThisProcessThatLeadsToAFileIsFoundAndTwoAreNone() throws Exception {
+        Path file = Files.createTempFile("procfiles", ".tty").toRealPath();
+        try {
+            String target = file.toString();
+            assertThat(ProcFiles.onlyOwnDescriptorTo(target)).as("no descriptor leads there yet").isEmpty();
+            try (RandomAccessFile first = new RandomAccessFile(file.toFile(), "rw")) {
+                int number = FileDescriptorCast.using(first.getFD()).as(Integer.class);
+                assertThat(ProcFiles.onlyOwnDescriptorTo(target)).hasValue(number);
+                try (RandomAccessFile second = new RandomAccessFile(file.toFile(), "r")) {
+                    assertThat(ProcFiles.onlyOwnDescriptorTo(target)).as("two lead there: neither is told").isEmpty();
+                }
+                assertThat(ProcFiles.onlyOwnDescriptorTo(target)).hasValue(number);
+            }
+            assertThat(ProcFiles.onlyOwnDescriptorTo(target)).as("closed").isEmpty();
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test
