@@ -149,7 +149,8 @@ class ServerInTmuxTest {
         // the collector by role: the server's heap stays small, the client starts on the JDK's default
         assertThat(arguments(server)).contains("-XX:+UseSerialGC");
         assertThat(arguments(client)).doesNotContain("-XX:+UseSerialGC");
-        // a second terminal finds the server's socket: its launcher starts none
+        // a second terminal finds the server's socket (which listens just after the first frame): its launcher starts none
+        assertThat(socketsOnceOneListens()).hasSize(1);
         Tmux second = terminal("launched-2", "");
         second.waitFor("h0");
         assertThat(serversOf(config)).as("still the one server").containsExactly(server);
@@ -234,7 +235,7 @@ class ServerInTmuxTest {
 
     /** Waits for the one server's first frames' pipe, made after its start. */
     private static void firstFramesPipe() {
-        List<Path> sockets = JhostsServers.in(controlDirectory());
+        List<Path> sockets = socketsOnceOneListens();
         assertThat(sockets).hasSize(1);
         Path pipe = ServerAddress.at(sockets.get(0)).previews();
         long deadline = System.nanoTime() + LIMIT.toNanos();
