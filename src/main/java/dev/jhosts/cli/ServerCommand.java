@@ -73,23 +73,22 @@ final class ServerCommand implements Callable<Integer> {
             // the first frame's libraries get ready beside the settings and the catalogue: the
             // first client of a cold start waits for them
             JhostsApp.prepareInBackground();
-            if (Long.getLong("jhosts.server.beside", 0) <= 0) {
-                // (beside its launcher, the frame comes before the socket and its library: JhostsServer.runBeside)
-                JhostsServer.prepareInBackground();
-            }
             // the settings are read on another thread while this one takes the server's place,
             // which needs none of them
             ContextReading reading = ContextReading.start(global);
+            long launcher = launcherBeside();
+            if (launcher <= 0) {
+                // (beside its launcher, the frame comes before the socket and its library: JhostsServer.runBeside)
+                JhostsServer.prepareInBackground();
+            }
             // the terminal the server was started from may close: that is no reason to end
             ProcessSignals.handle("HUP", () -> { });
             ServerAddress address;
             String build;
-            long launcher;
             try {
                 address = ServerClients.address(global, Locations.fromEnvironment());
                 dev.jhosts.master.ControlDirectory.prepare(address.directory());
                 build = ServerClients.build();
-                launcher = launcherBeside();
             } catch (Exception e) {
                 reading.get(); // a settings error is told first, as when the settings were read first
                 throw e;

@@ -355,15 +355,8 @@ public final class JhostsServer {
                 // closing a listening socket does not fail in a way that matters here
             }
         }
-        Object identity = socketIdentity().orElse(null);
-        if (identity != null) {
-            try {
-                Files.deleteIfExists(address.socket());
-            } catch (IOException ignored) {
-                // a socket nobody listens on is proved dead by the next server
-            }
-        }
-        removalAtExit.ifPresent(SocketRemovalAtExit::disarm);
+        // only the socket it bound: a socket nobody listens on is proved dead by the next server
+        removalAtExit.ifPresent(SocketRemovalAtExit::removeNow);
         previews.close();
         clients.forEach(ClientConnection::serverStopping);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);

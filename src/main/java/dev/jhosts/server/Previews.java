@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -208,7 +209,7 @@ final class Previews implements AutoCloseable {
      * junixsocket tells it otherwise.
      */
     private static int descriptorNumber(FileDescriptor descriptor, String device) throws IOException {
-        java.util.OptionalInt found = ProcFiles.onlyOwnDescriptorTo(device);
+        OptionalInt found = ProcFiles.onlyOwnDescriptorTo(device);
         return found.isPresent() ? found.getAsInt() : FileDescriptorCast.using(descriptor).as(Integer.class);
     }
 

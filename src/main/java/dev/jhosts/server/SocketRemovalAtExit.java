@@ -8,8 +8,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
- * A server's socket removed when its JVM ends without the server's own shut-down: by a signal
- * (SIGTERM, as {@code kill} sends it; SIGINT). The socket would otherwise stay behind: the next
+ * A server's socket removed by its own shut-down ({@link #removeNow}), or when its JVM ends
+ * without one: by a signal (SIGTERM, as {@code kill} sends it; SIGINT). The socket would otherwise stay behind: the next
  * client proves it dead and removes it, but a launcher that looks for a cold start (no server's
  * socket at all) would leave that start to its client. Only the socket the server bound, told by
  * its file's identity: never one that another server made since.
@@ -36,8 +36,13 @@ final class SocketRemovalAtExit implements Runnable {
         return Optional.of(removal);
     }
 
-    /** The server's own shut-down removed it: nothing left to do at the JVM's end. */
-    void disarm() {
+    /** The server's own shut-down: the socket removed now (if still the one it bound), nothing left for the JVM's end. */
+    void removeNow() {
+        disarm();
+        run();
+    }
+
+    private void disarm() {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException ending) {
