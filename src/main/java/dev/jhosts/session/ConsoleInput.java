@@ -23,6 +23,14 @@ public final class ConsoleInput extends NonBlockingInputStream {
     /** Bytes a session gave back (typed after its detach key, in the same read): read first. */
     private byte[] given = new byte[0];
     private int givenAt;
+    /**
+     * Bytes given back while a read may be under way, which holds this stream's monitor while it
+     * waits on the terminal: they go before {@link #given} at the next look (guarded by itself).
+     */
+    private final Object arrivingLock = new Object();
+    private byte[] arriving = new byte[0];
+    /** A read waits on the terminal: bytes given back wake it. */
+    private volatile boolean waiting;
     /** The terminal is gone (its client left): every read from now on is the end of input. */
     private volatile boolean hungUp;
 
@@ -51,15 +59,38 @@ public final class ConsoleInput extends NonBlockingInputStream {
 
     /**
      * Puts {@code bytes} before whatever is still to be read: keys a session took with its detach
-     * key that were typed after it belong to the list.
+     * key that were typed after it belong to the list; a Ctrl-C the client was sent before the
+     * picker took its terminal. It never waits for a read under way, which reads them at once.
      */
-    public synchronized void giveBack(byte[] bytes, int offset, int length) {
+    public void giveBack(byte[] bytes, int offset, int length) {
         if (length <= 0) {
             return;
         }
-        byte[] joined = new byte[length + given.length - givenAt + (peeked >= 0 ? 1 : 0)];
-        System.arraycopy(bytes, offset, joined, 0, length);
-        int at = length;
+        synchronized (arrivingLock) {
+            byte[] joined = new byte[length + arriving.length];
+            System.arraycopy(bytes, offset, joined, 0, length);
+            System.arraycopy(arriving, 0, joined, length, arriving.length);
+            arriving = joined;
+        }
+        // (the read sets waiting before it looks at what arrived: one of the two sees the other)
+        if (waiting) {
+            wakeUp();
+        }
+    }
+
+    /** Called holding this stream's monitor: what arrived goes before what was given and the byte peeked. */
+    private void takeArriving() {
+        byte[] taken;
+        synchronized (arrivingLock) {
+            taken = arriving;
+            arriving = new byte[0];
+        }
+        if (taken.length == 0) {
+            return;
+        }
+        byte[] joined = new byte[taken.length + given.length - givenAt + (peeked >= 0 ? 1 : 0)];
+        System.arraycopy(taken, 0, joined, 0, taken.length);
+        int at = taken.length;
         System.arraycopy(given, givenAt, joined, at, given.length - givenAt);
         at += given.length - givenAt;
         if (peeked >= 0) {
@@ -75,6 +106,7 @@ public final class ConsoleInput extends NonBlockingInputStream {
         if (hungUp) {
             return EOF;
         }
+        takeArriving();
         if (givenAt < given.length) {
             int value = given[givenAt] & 0xff;
             if (!isPeek) {
@@ -95,9 +127,25 @@ public final class ConsoleInput extends NonBlockingInputStream {
             if (left <= 0) {
                 return READ_EXPIRED;
             }
-            switch (wait.await(left)) {
+            InputWait.Outcome outcome;
+            waiting = true;
+            try {
+                if (hasArrived()) {
+                    return read(timeout, isPeek);
+                }
+                outcome = wait.await(left);
+            } finally {
+                waiting = false;
+            }
+            switch (outcome) {
                 case WOKEN -> {
-                    return hungUp ? EOF : READ_EXPIRED;
+                    if (hungUp) {
+                        return EOF;
+                    }
+                    if (hasArrived()) {
+                        return read(timeout, isPeek);
+                    }
+                    return READ_EXPIRED;
                 }
                 case GONE -> {
                     if (input.available() <= 0) {
@@ -117,12 +165,19 @@ public final class ConsoleInput extends NonBlockingInputStream {
         return value;
     }
 
+    private boolean hasArrived() {
+        synchronized (arrivingLock) {
+            return arriving.length > 0;
+        }
+    }
+
     /** Everything already waiting, after the first byte (which may be waited for up to {@code timeout}). */
     @Override
     public synchronized int readBuffered(byte[] buffer, int offset, int length, long timeout) throws IOException {
         if (length == 0) {
             return 0;
         }
+        takeArriving();
         if (givenAt < given.length) {
             int count = Math.min(length, given.length - givenAt);
             System.arraycopy(given, givenAt, buffer, offset, count);
@@ -145,6 +200,7 @@ public final class ConsoleInput extends NonBlockingInputStream {
 
     @Override
     public synchronized int available() throws IOException {
+        takeArriving();
         return given.length - givenAt + (peeked != READ_EXPIRED ? 1 : 0) + input.available();
     }
 

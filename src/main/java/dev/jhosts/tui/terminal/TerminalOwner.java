@@ -49,6 +49,8 @@ public final class TerminalOwner implements AutoCloseable {
     private final Object state = new Object();
     private boolean screenShown;
     private boolean screenStarted;
+    /** Whether the screen was ever left for another (a session, a program): see {@link #raiseInterrupt}. */
+    private boolean lent;
     private boolean closed;
     private boolean watchingResizes;
     private Consumer<TerminalSize> resizeListener = size -> { };
@@ -200,6 +202,7 @@ public final class TerminalOwner implements AutoCloseable {
                 return;
             }
             screenShown = false;
+            lent = true;
             screen.stopScreen(false);
             jline.flush();
             if (!stayRaw) {
@@ -228,18 +231,24 @@ public final class TerminalOwner implements AutoCloseable {
 
     /**
      * The user typed the terminal's interrupt character in its normal modes (its client got
-     * SIGINT). Before the picker has first taken the terminal, that is the Ctrl-C its keys would
-     * have read had the terminal been raw already: it is put before them. Later, the terminal
-     * is lent (a session without a pty, which ends on it), and the handlers of the signal run.
+     * SIGINT). Until the picker first lends the terminal, that is the Ctrl-C its keys would have
+     * read had the terminal been raw already, and it is put before them: typed before the picker
+     * first took the terminal, its word may come after the take (the server went on between the
+     * client's hello and its word). Once the terminal has been lent (a session without a pty, a
+     * program, which end on it), the handlers of the signal run.
      */
     public void raiseInterrupt() {
+        boolean beforeAnyLending;
         synchronized (state) {
-            if (!screenStarted && !closed) {
-                input.giveBack(CONTROL_C, 0, CONTROL_C.length);
-                return;
-            }
+            beforeAnyLending = !lent && !closed;
         }
-        jline.raise(Terminal.Signal.INT);
+        if (beforeAnyLending) {
+            // a key reader waiting on the terminal lets go of it, and reads this first
+            input.wakeUp();
+            input.giveBack(CONTROL_C, 0, CONTROL_C.length);
+        } else {
+            jline.raise(Terminal.Signal.INT);
+        }
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ctrl-C typed while a client's terminal was still in its normal modes reaches the server as the
- * client's SIGINT: before the picker has first taken the terminal, it is the picker's Ctrl-C.
+ * client's SIGINT: until the picker first lends the terminal, it is the picker's Ctrl-C, also
+ * when the client's word comes after the picker took the terminal.
  */
 class TerminalOwnerInterruptTest {
     private static final long LIMIT_NANOS = Duration.ofSeconds(10).toNanos();
@@ -38,10 +39,19 @@ class TerminalOwnerInterruptTest {
                     Thread.sleep(10);
                 }
                 assertThat(keys).startsWith(Key.ctrl('c'), Key.typed('x'));
-                // once the picker has the terminal, an interrupt is the signal's (a lent terminal's), no key
+                // the client's word crossed the take: the picker reads it, its reader waiting or not
                 owner.raiseInterrupt();
+                deadline = System.nanoTime() + LIMIT_NANOS;
+                while (keys.size() < 3 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(keys).containsExactly(Key.ctrl('c'), Key.typed('x'), Key.ctrl('c'));
+                // once the terminal has been lent, an interrupt is the signal's (the lent terminal's), no key
+                owner.stopScreen();
+                owner.raiseInterrupt();
+                owner.startScreen();
                 Thread.sleep(200);
-                assertThat(keys).hasSize(2);
+                assertThat(keys).hasSize(3);
                 reader.stop();
             } finally {
                 owner.close();
