@@ -37,7 +37,9 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  *       running, also to the answer to a key typed at the first frame (the frame may come from
  *       the server before the client's JVM is up);</li>
  *   <li>Enter to the remote prompt against {@code ssh -S socket host}, Enter pressed once the
- *       master shows live and 0.1 s after the first frame;</li>
+ *       master shows live and 0.1 s after the first frame; and {@code ssh -S} again with a JVM
+ *       hello-world started beside it, the least a client that is a JVM adds when Enter comes at
+ *       the first frame, where sshd and the remote shell start on the same processors;</li>
  *   <li>the echo of a keystroke and 256 MiB through a session against {@code ssh -S socket -t}
  *       ({@link TuiBench}'s measurements, the picker being the server's now);</li>
  *   <li>the server's descriptors, threads and heap after a collection before and after clients
@@ -117,9 +119,11 @@ public final class ServerBench {
     // ---- 1 and 2: first frame (server running, none running), Enter to the prompt
 
     private void startUpAndEnter(int runs) throws Exception {
-        String hello = String.join(" ", MasterBench.helloWorld());
+        List<String> helloWorld = MasterBench.helloWorld();
+        String hello = String.join(" ", helloWorld);
         String ssh = "ssh -F " + sshd.sshConfig() + " -tt -S " + TuiBench.socket(sshd) + " " + SshdFixture.HOST;
         double[] helloMs = new double[runs];
+        double[] sshBesideMs = new double[runs];
         double[] floorMs = new double[runs];
         Optional<String> floor = Optional.empty();
         double[] warmMs = new double[runs];
@@ -150,6 +154,7 @@ public final class ServerBench {
             double enterLive = enter(false);
             double enterSoon = enter(true);
             double mux = TuiBench.timeToText(ssh, env, PROMPT);
+            double sshBeside = sshBesideAJvm(ssh, helloWorld);
             // last: its JVM, still ending, would take the processor from the next measure
             if (floor.isEmpty()) {
                 floor = Optional.of(String.join(" ", MasterBench.connectFloor(JhostsServers.in(controlDirectory).get(0))));
@@ -167,6 +172,7 @@ public final class ServerBench {
                 enterLiveMs[i] = enterLive;
                 enterSoonMs[i] = enterSoon;
                 sshMs[i] = mux;
+                sshBesideMs[i] = sshBeside;
             }
         }
         inProcessTty.close();
@@ -194,6 +200,9 @@ public final class ServerBench {
             System.out.printf("  the build before the server: Enter to prompt, master live %6.1f ms (%.2f× ssh -S)%n",
                     TuiBench.median(beforeEnterMs), TuiBench.median(beforeEnterMs) / TuiBench.median(sshMs));
         }
+        System.out.printf("  ssh -S with a JVM hello-world started beside it %6.1f ms (%.2f× ssh -S): a client's JVM that did"
+                + " nothing, starting as the session opens, on the processors the remote shell starts on%n",
+                TuiBench.median(sshBesideMs), TuiBench.median(sshBesideMs) / TuiBench.median(sshMs));
         System.out.printf("Enter 0.1 s after 1st frame %7.1f ms   ssh -S socket   %6.1f ms   ratio %.2f×%n",
                 TuiBench.median(enterSoonMs), TuiBench.median(sshMs), TuiBench.median(enterSoonMs) / TuiBench.median(sshMs));
         System.out.println("(medians of " + runs + " interleaved runs after one warm-up; load average " + loadBefore
@@ -264,6 +273,27 @@ public final class ServerBench {
     }
 
     /** Enter to the remote prompt, pressed once the master shows live or 0.1 s after the first frame. */
+    /**
+     * {@code ssh -S} to its prompt while a JVM hello-world (the launcher's options) starts beside
+     * it, as a picker's client JVM starts while the session Enter on its first frame opened comes
+     * up: what no client that is a JVM can beat here, where sshd and the remote shell share the
+     * machine's processors.
+     */
+    private double sshBesideAJvm(String ssh, List<String> helloWorld) throws Exception {
+        long start = System.nanoTime();
+        try (ScriptedTerminal terminal = ScriptedTerminal.start(ssh, env)) {
+            Process jvm = new ProcessBuilder(helloWorld).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                return (terminal.await(PROMPT, LIMIT) - start) / 1e6;
+            } finally {
+                if (!jvm.waitFor(LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    jvm.destroyForcibly();
+                }
+            }
+        }
+    }
+
     private double enter(boolean soon) throws Exception {
         return enter(jhosts, soon);
     }
