@@ -27,6 +27,8 @@ public final class SshOptionsResolver {
     private final Path sshConfig;
     private final Duration limit;
     private final Map<List<String>, EffectiveOptions> cache = new ConcurrentHashMap<>();
+    /** ssh's refusals of the whole config, per alias asked about ({@link SshRefusal}). */
+    private final Map<String, List<String>> refusals = new ConcurrentHashMap<>();
 
     /** {@code sshConfig} is passed as {@code -F}. */
     public SshOptionsResolver(String sshBinary, Path sshConfig) {
@@ -43,6 +45,18 @@ public final class SshOptionsResolver {
     /** Forgets every answer: the ssh config was changed (a host edited), so ssh may answer otherwise. */
     public void forget() {
         cache.clear();
+        refusals.clear();
+    }
+
+    /**
+     * ssh's own lines refusing the ssh config as a whole ({@link SshRefusal#check(String, Path,
+     * List, Duration)}), asked once until {@link #forget}: a server's pickers, each of which
+     * shows them, share one {@code ssh -G} (whose start would take a processor from the first
+     * moments of each picker), and one asked meanwhile waits for the same answer.
+     */
+    public List<String> refusals(List<Host> hosts) {
+        return refusals.computeIfAbsent(SshRefusal.probeAlias(hosts),
+                alias -> SshRefusal.check(sshBinary, sshConfig, hosts, limit));
     }
 
     /** The options for {@code alias}; runs {@code ssh -G} the first time only. */

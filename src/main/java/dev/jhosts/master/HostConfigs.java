@@ -30,6 +30,11 @@ public final class HostConfigs implements TargetResolver {
         useHosts(catalogue);
     }
 
+    /** ssh's own lines refusing the ssh config as a whole; asked of ssh once until the config is edited. */
+    public List<String> configRefusals(java.util.Collection<dev.jhosts.catalog.Host> catalogue) {
+        return resolver.refusals(List.copyOf(catalogue));
+    }
+
     /** The options of a catalogue alias. */
     public EffectiveOptions resolve(String alias) throws SshOptionsResolver.ResolveException {
         return resolver.resolve(alias, hostOptions.forAlias(alias));

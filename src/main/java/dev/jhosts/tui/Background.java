@@ -100,7 +100,7 @@ final class Background implements AutoCloseable {
         };
         masters.addListener(masterListener);
         watch.start();
-        ConfigRefusalCheck.start(settings.sshBinary(), sshConfig, hosts, post);
+        ConfigRefusalCheck.start(hostConfigs, hosts, post);
         return new Background(details, watch, commands, runner, opener, sessions, probes, forwards, runs, files, askpass, tags,
                 terminal, masters, masterListener);
     }

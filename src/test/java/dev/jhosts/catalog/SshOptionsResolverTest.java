@@ -58,6 +58,25 @@ class SshOptionsResolverTest {
         assertThatThrownBy(() -> resolver.resolve("web")).hasMessage("bad configuration option: foo");
     }
 
+    /** A server's pickers each show ssh's refusal of the config: one ssh -G answers them all until the config changes. */
+    @Test
+    void theConfigsRefusalIsAskedOnceUntilTheConfigIsEdited() throws Exception {
+        Path count = dir.resolve("count");
+        Path config = Files.writeString(dir.resolve("config"), "Host web\n  Ciphers nonsense\n");
+        Path fake = script("fake-ssh", "#!/bin/sh\necho x >> " + count + "\n"
+                + "echo \"" + config + " line 2: Bad SSH2 cipher spec 'nonsense'.\" >&2\nexit 255\n");
+        SshOptionsResolver resolver = new SshOptionsResolver(fake.toString(), config);
+        List<Host> hosts = List.of(new Host("web", "web", "me", 22, "", List.of(), "", "", false, false, config, 1));
+
+        List<String> expected = List.of(config + " line 2: Bad SSH2 cipher spec 'nonsense'.");
+        assertThat(resolver.refusals(hosts)).isEqualTo(expected);
+        assertThat(resolver.refusals(hosts)).isEqualTo(expected);
+        assertThat(Files.readAllLines(count)).as("ssh runs").hasSize(1);
+        resolver.forget();
+        assertThat(resolver.refusals(hosts)).isEqualTo(expected);
+        assertThat(Files.readAllLines(count)).as("ssh runs").hasSize(2);
+    }
+
     private Path script(String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.writeString(file, text);

@@ -14,16 +14,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A config OpenSSH refuses (a bad cipher list) lists its hosts at once, then the status line
  * says that ssh refuses it, with ssh's own line naming file and line; F1 lists it (at the end of the help) with the
- * other warnings.
+ * other warnings. A second picker of the same server says it too (from the answer ssh gave the first).
  */
 class SshRefusalInTmuxTest {
     @TempDir
     Path dir;
 
     private Tmux tmux;
+    private Tmux second;
 
     @AfterEach
     void closeTmux() {
+        if (second != null) {
+            second.close();
+        }
         if (tmux != null) {
             tmux.close();
         }
@@ -51,5 +55,8 @@ class SshRefusalInTmuxTest {
         tmux.keys("F1");
         tmux.keys("End"); // the warnings close the help, which scrolls
         assertThat(tmux.waitFor("Bad SSH2 cipher spec")).contains(sshConfig + " line 6");
+
+        second = Tmux.start(200, 30, env, SshdFixture.launcher().toAbsolutePath() + " -F " + sshConfig + "; exec sleep 600");
+        assertThat(second.waitFor("ssh refuses this config")).contains("web1");
     }
 }
