@@ -37,7 +37,8 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  *       running, also to the answer to a key typed at the first frame (the frame may come from
  *       the server before the client's JVM is up);</li>
  *   <li>Enter to the remote prompt against {@code ssh -S socket host}, Enter pressed once the
- *       master shows live and 0.1 s after the first frame; and {@code ssh -S} again with a JVM
+ *       master shows live (in the first frame, with a server running), 0.1 s and 3 s after the
+ *       first frame; and {@code ssh -S} again with a JVM
  *       hello-world started beside it, the least a client that is a JVM adds when Enter comes at
  *       the first frame, where sshd and the remote shell start on the same processors;</li>
  *   <li>the echo of a keystroke and 256 MiB through a session against {@code ssh -S socket -t}
@@ -55,6 +56,8 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
 public final class ServerBench {
     private static final Duration LIMIT = TuiBench.LIMIT;
     private static final Pattern PROMPT = TuiBench.PROMPT;
+    /** Enter pressed as soon as the first frame shows the master live. */
+    private static final Duration AT_FIRST_FRAME = Duration.ZERO;
     private static final String DETACH = "\u001c";
     private static final String NEW_SESSION = "\u0014";
     private static final String ESCAPE = "\u001b";
@@ -131,6 +134,7 @@ public final class ServerBench {
         double[] coldMs = new double[runs];
         double[] enterLiveMs = new double[runs];
         double[] enterSoonMs = new double[runs];
+        double[] enterSettledMs = new double[runs];
         double[] sshMs = new double[runs];
         double[] serverShareMs = new double[runs];
         double[] beforeFrameMs = new double[runs];
@@ -146,13 +150,14 @@ public final class ServerBench {
             // the frame, its probes, its compilations)
             double beforeFrame = before.isPresent() ? firstFrame(before.get()) : 0;
             double cold = firstFrame();
-            double beforeEnter = before.isPresent() ? enter(before.get(), false) : 0;
+            double beforeEnter = before.isPresent() ? enter(before.get(), AT_FIRST_FRAME) : 0;
             double helloRun = TuiBench.timeToText(hello, env, Pattern.compile("hello"));
             double warm = firstFrame();
             double key = firstKeyAnswered();
             double serverShare = serverShare(inProcess, inProcessTty);
-            double enterLive = enter(false);
-            double enterSoon = enter(true);
+            double enterLive = enter(jhosts, AT_FIRST_FRAME);
+            double enterSoon = enter(jhosts, Duration.ofMillis(100));
+            double enterSettled = enter(jhosts, Duration.ofSeconds(3));
             double mux = TuiBench.timeToText(ssh, env, PROMPT);
             double sshBeside = sshBesideAJvm(ssh, helloWorld);
             // last: its JVM, still ending, would take the processor from the next measure
@@ -171,6 +176,7 @@ public final class ServerBench {
                 serverShareMs[i] = serverShare;
                 enterLiveMs[i] = enterLive;
                 enterSoonMs[i] = enterSoon;
+                enterSettledMs[i] = enterSettled;
                 sshMs[i] = mux;
                 sshBesideMs[i] = sshBeside;
             }
@@ -205,6 +211,8 @@ public final class ServerBench {
                 TuiBench.median(sshBesideMs), TuiBench.median(sshBesideMs) / TuiBench.median(sshMs));
         System.out.printf("Enter 0.1 s after 1st frame %7.1f ms   ssh -S socket   %6.1f ms   ratio %.2f×%n",
                 TuiBench.median(enterSoonMs), TuiBench.median(sshMs), TuiBench.median(enterSoonMs) / TuiBench.median(sshMs));
+        System.out.printf("Enter 3 s after 1st frame   %7.1f ms   ssh -S socket   %6.1f ms   ratio %.2f×%n",
+                TuiBench.median(enterSettledMs), TuiBench.median(sshMs), TuiBench.median(enterSettledMs) / TuiBench.median(sshMs));
         System.out.println("(medians of " + runs + " interleaved runs after one warm-up; load average " + loadBefore
                 + " before, " + load() + " after)");
     }
@@ -294,17 +302,17 @@ public final class ServerBench {
         }
     }
 
-    private double enter(boolean soon) throws Exception {
-        return enter(jhosts, soon);
-    }
-
-    private double enter(String picker, boolean soon) throws Exception {
+    /**
+     * Enter to the remote prompt, pressed {@code after} the first frame, or ({@link
+     * #AT_FIRST_FRAME}) as soon as the frame shows the master live.
+     */
+    private double enter(String picker, Duration after) throws Exception {
         try (ScriptedTerminal terminal = ScriptedTerminal.start(picker, env)) {
             terminal.await(Pattern.compile(SshdFixture.HOST), LIMIT);
-            if (soon) {
-                Thread.sleep(100);
-            } else {
+            if (after.isZero()) {
                 terminal.await(Pattern.compile("live"), LIMIT);
+            } else {
+                Thread.sleep(after.toMillis());
             }
             return TuiBench.enterToPrompt(terminal);
         }
