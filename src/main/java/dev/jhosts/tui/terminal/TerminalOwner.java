@@ -243,8 +243,7 @@ public final class TerminalOwner implements AutoCloseable {
             beforeAnyLending = !lent && !closed;
         }
         if (beforeAnyLending) {
-            // a key reader waiting on the terminal lets go of it, and reads this first
-            input.wakeUp();
+            // (a key reader waiting on the terminal is woken by the give-back, and reads this first)
             input.giveBack(CONTROL_C, 0, CONTROL_C.length);
         } else {
             jline.raise(Terminal.Signal.INT);
