@@ -31,8 +31,8 @@ public final class HostConfigs implements TargetResolver {
     }
 
     /** ssh's own lines refusing the ssh config as a whole; asked of ssh once until the config is edited. */
-    public List<String> configRefusals(java.util.Collection<dev.jhosts.catalog.Host> catalogue) {
-        return resolver.refusals(List.copyOf(catalogue));
+    public List<String> configRefusals(List<dev.jhosts.catalog.Host> catalogue) {
+        return resolver.refusals(catalogue);
     }
 
     /** The options of a catalogue alias. */
