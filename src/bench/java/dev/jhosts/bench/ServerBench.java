@@ -280,7 +280,6 @@ public final class ServerBench {
         }
     }
 
-    /** Enter to the remote prompt, pressed once the master shows live or 0.1 s after the first frame. */
     /**
      * {@code ssh -S} to its prompt while a JVM hello-world (the launcher's options) starts beside
      * it, as a picker's client JVM starts while the session Enter on its first frame opened comes
